@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# nato-brief: one process serving Slack, Teams and /healthz on $PORT.
+# Build:  docker build -t nato-brief .
+# Run:    docker run --rm -p 3000:3000 -v nato-brief-data:/app/data --env-file .env nato-brief
+
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# --- build: compile TypeScript, then keep production dependencies only -----------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+# better-sqlite3 builds from source when no prebuilt binary matches.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY adapters ./adapters
+RUN npm run build && npm prune --omit=dev
+
+# --- runtime: Node, Apertium and the compiled app, as a non-root user ------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends apertium apertium-fr-es apertium-eng-spa curl \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production PORT=3000 DATABASE_URL=sqlite:/app/data/nato-brief.db
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY prompts ./prompts
+COPY glossary ./glossary
+COPY samples ./samples
+RUN mkdir -p /app/data && chown -R node:node /app/data
+USER node
+EXPOSE 3000
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD curl -fsS "http://127.0.0.1:${PORT}/healthz" || exit 1
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,96 @@
+/**
+ * The words of `/nato-brief` (Slack), the Teams command menu and the console chat, parsed once for every
+ * platform. Parsing never throws: bad input becomes `{ kind: "help", problem }` so each adapter can show the
+ * help text with what was wrong.
+ */
+export type LangPreference = "en" | "fr" | "both";
+
+export type Command =
+  | { kind: "latest"; count: number }
+  | { kind: "url"; url: string }
+  | { kind: "show"; id: string }
+  | { kind: "search"; words: string }
+  | { kind: "ask"; question: string }
+  | { kind: "subscribe"; time?: string; timezone?: string; languages?: LangPreference; topics: string[] }
+  | { kind: "unsubscribe" }
+  | { kind: "lang"; language: LangPreference }
+  | { kind: "help"; problem?: string };
+
+export const MAX_LATEST = 10;
+
+export function parseCommand(input: string): Command {
+  const text = input.trim();
+  if (!text) return { kind: "latest", count: 1 };
+  const [first = "", ...rest] = text.split(/\s+/);
+  const word = first.toLowerCase();
+  const tail = text.slice(first.length).trim();
+  switch (word) {
+    case "latest":
+    case "dernier":
+    case "derniers": {
+      if (!tail) return { kind: "latest", count: 1 };
+      const n = Number(tail);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_LATEST) {
+        return { kind: "help", problem: `latest takes a number from 1 to ${MAX_LATEST} (got "${tail}")` };
+      }
+      return { kind: "latest", count: n };
+    }
+    case "show":
+      return tail ? { kind: "show", id: tail } : { kind: "help", problem: "show needs a release id" };
+    case "search":
+    case "chercher":
+      return tail ? { kind: "search", words: tail } : { kind: "help", problem: "search needs some words to look for" };
+    case "ask":
+    case "question":
+      return tail ? { kind: "ask", question: tail } : { kind: "help", problem: "ask needs a question" };
+    case "subscribe":
+      return parseSubscribe(rest);
+    case "unsubscribe":
+      return { kind: "unsubscribe" };
+    case "lang":
+    case "langue":
+      return isLangPreference(tail.toLowerCase())
+        ? { kind: "lang", language: tail.toLowerCase() as LangPreference }
+        : { kind: "help", problem: `lang takes en, fr or both (got "${tail}")` };
+    case "help":
+    case "aide":
+    case "?":
+      return { kind: "help" };
+    default: {
+      const url = /^<?(https?:\/\/[^\s|>]+)(?:\|[^>]*)?>?$/i.exec(first)?.[1];
+      if (url && rest.length === 0) return { kind: "url", url };
+      return { kind: "help", problem: `unknown command "${first}"` };
+    }
+  }
+}
+
+function parseSubscribe(words: string[]): Command {
+  const cmd: Extract<Command, { kind: "subscribe" }> = { kind: "subscribe", topics: [] };
+  for (const w of words) {
+    if (/^\d{1,2}:\d{2}$/.test(w)) {
+      const [h, m] = w.split(":").map(Number) as [number, number];
+      if (h > 23 || m > 59) return { kind: "help", problem: `subscribe: "${w}" is not a time of day (HH:MM, 24-hour)` };
+      cmd.time = `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+    } else if (/^[A-Za-z]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?$/.test(w) || w === "UTC") cmd.timezone = w;
+    else if (isLangPreference(w.toLowerCase())) cmd.languages = w.toLowerCase() as LangPreference;
+    else cmd.topics.push(w);
+  }
+  return cmd;
+}
+
+function isLangPreference(v: string): v is LangPreference {
+  return v === "en" || v === "fr" || v === "both";
+}
+
+export const HELP_TEXT = [
+  "/nato-brief — briefs of NATO releases in English and French",
+  "  latest [N]        the latest brief(s) (default 1, at most 10)",
+  "  <URL>             brief of a NATO page (allowed hosts only)",
+  "  show ID           the brief of a stored release",
+  "  search WORDS      find stored releases",
+  "  ask QUESTION      answer from the stored releases, with sources",
+  "  subscribe [HH:MM] [Area/City] [en|fr|both] [topics…]   daily digest in this channel",
+  "  unsubscribe       stop the digest in this channel",
+  "  lang en|fr|both   your language preference",
+  "  help              this text",
+].join("\n");

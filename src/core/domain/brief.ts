@@ -1,0 +1,67 @@
+import type { Lang } from "./language.js";
+
+/** Where the text of one language of a brief comes from. */
+export type ProvenanceKind = "source" | "official" | "llm" | "machine-offline" | "unavailable";
+
+export interface Provenance {
+  kind: ProvenanceKind;
+  /** Human label every renderer shows next to the text, e.g. "Machine translation (offline, Apertium)". */
+  label: string;
+  /** Model name for `llm`, translation pipeline for `machine-offline`. */
+  model?: string | undefined;
+  /** Why, for `unavailable`. */
+  reason?: string | undefined;
+}
+
+export interface BriefPart {
+  headline: string;
+  /** 2–4 sentences. */
+  summary: string;
+  /** 3–6 bullets. */
+  keyPoints: string[];
+}
+
+export interface FactFinding {
+  lang: Lang;
+  kind: "number" | "name";
+  value: string;
+  /** The sentence of the brief that carries it. */
+  where: string;
+}
+
+export interface FactCheck {
+  ok: boolean;
+  checkedAt: string;
+  findings: FactFinding[];
+}
+
+export interface TokenUsage {
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+}
+
+export interface BriefReleaseRef {
+  id: string;
+  sourceLanguage: Lang;
+  published?: string | undefined;
+  titles: Partial<Record<Lang, string>>;
+  urls: Partial<Record<Lang, string>>;
+}
+
+/** Platform-neutral brief of one release, in English and in French. Adapters render it; they never change it. */
+export interface Brief {
+  release: BriefReleaseRef;
+  en: BriefPart;
+  fr: BriefPart;
+  provenance: Record<Lang, Provenance>;
+  /** Engine id, e.g. "offline" or "llm:gpt-4.1-mini". */
+  engine: string;
+  promptVersion: string;
+  contentHash: string;
+  usage: TokenUsage | null;
+  checks: FactCheck;
+  /** Why a fallback engine wrote this brief, when one did. */
+  fallbackReason?: string | undefined;
+  createdAt: string;
+}

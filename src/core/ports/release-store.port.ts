@@ -1,0 +1,31 @@
+import type { Brief } from "../domain/brief.js";
+import type { Release, ReleaseDraft } from "../domain/release.js";
+
+export type SaveOutcome = "new" | "updated" | "unchanged";
+
+export interface BriefKey {
+  contentHash: string;
+  engine: string;
+  promptVersion: string;
+}
+
+export interface ListOptions {
+  limit?: number;
+  /** ISO timestamp: only releases published (or, without a date, stored) at or after it. */
+  since?: string;
+}
+
+/** Durable home of releases and their cached briefs (SQLite today). */
+export interface ReleaseStore {
+  /** Stores a release once: same canonical URL updates it (dropping stale briefs), same content returns it. */
+  saveRelease(draft: ReleaseDraft): { release: Release; outcome: SaveOutcome };
+  getRelease(id: string): Release | undefined;
+  findByCanonicalUrl(url: string): Release | undefined;
+  listReleases(options?: ListOptions): Release[];
+  countReleases(): number;
+  getBrief(key: BriefKey): Brief | undefined;
+  /** The newest stored brief of a release, whatever engine wrote it. */
+  latestBriefFor(releaseId: string): Brief | undefined;
+  saveBrief(brief: Brief): void;
+  close(): void;
+}

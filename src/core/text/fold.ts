@@ -1,0 +1,9 @@
+/** Lowercase, accents removed, typographic apostrophes and dashes unified: for matching, never for display. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/[‐-―]/g, "-")
+    .toLowerCase();
+}

@@ -1,0 +1,101 @@
+import type { BriefPart } from "../../core/domain/brief.js";
+import type { Lang } from "../../core/domain/language.js";
+import type { Translator } from "../../core/ports/translator.port.js";
+import { findDates, renderDate } from "../../core/text/dates.js";
+import { findNames } from "../../core/text/names.js";
+import { findQuantities, renderQuantity } from "../../core/text/quantities.js";
+import { type ProtectedSpan, protectSpans } from "./protect.js";
+
+/** Glossary terms found in a text, with the official term of the other language. */
+export type TermFinder = (text: string, lang: Lang) => { start: number; end: number; target: string; kind: string }[];
+
+/**
+ * Translates a brief part with Apertium while keeping what word-by-word MT gets wrong out of its reach:
+ * official NATO terms (glossary), figures with their magnitudes and units, dates, and proper names.
+ * A placeholder the MT loses is appended in brackets rather than silently dropped.
+ */
+export class PartTranslator {
+  constructor(
+    private readonly translator: Translator | undefined,
+    private readonly terms: TermFinder,
+  ) {}
+
+  async translatePart(part: BriefPart, from: Lang, to: Lang): Promise<BriefPart> {
+    if (!this.translator) throw new Error("no offline translator is configured");
+    const segments = [part.headline, part.summary, ...part.keyPoints];
+    const prepared = segments.map((s) => this.protect(s, from, to));
+    const translated = await this.translator.translate(
+      prepared.map((p) => p.text),
+      from,
+      to,
+    );
+    const restored = translated.map((t, i) => {
+      const p = prepared[i]!;
+      const lost = p.missing(t);
+      const text = tidy(p.restore(t), to);
+      return lost.length ? `${text} [${lost.join("; ")}]` : text;
+    });
+    const [headline = "", summary = "", ...keyPoints] = restored;
+    return { headline, summary, keyPoints };
+  }
+
+  private protect(text: string, from: Lang, to: Lang) {
+    // Apertium's French analyser knows the straight apostrophe only.
+    const source = from === "fr" ? text.replace(/’/g, "'") : text;
+    const spans: ProtectedSpan[] = [
+      ...this.terms(source, from)
+        // Apertium inflects and places adjectives better than a fixed replacement ("commissaire européen").
+        .filter((t) => t.kind !== "demonym")
+        .map((t) => ({ start: t.start, end: t.end, replacement: t.target })),
+      ...honorifics(source, from, to),
+      ...findQuantities(source, from)
+        .filter((q) => q.magnitude || q.unit)
+        .map((q) => ({ start: q.start, end: q.end, replacement: renderQuantity(q, to) })),
+      ...findDates(source).map((d) => ({ start: d.start, end: d.end, replacement: renderDate(d, to) })),
+      ...nameRuns(source, from),
+    ];
+    return protectSpans(source, spans);
+  }
+}
+
+/** Adjacent name tokens ("Jens Stoltenberg", "Mircea Geoană") protected as one span, kept as written. */
+function nameRuns(text: string, lang: Lang): ProtectedSpan[] {
+  const runs: ProtectedSpan[] = [];
+  for (const n of findNames(text, lang)) {
+    const last = runs.at(-1);
+    if (last && /^\s+$/.test(text.slice(last.end, n.start))) {
+      last.end = n.end;
+      last.replacement = text.slice(last.start, n.end);
+    } else runs.push({ start: n.start, end: n.end, replacement: n.text });
+  }
+  return runs;
+}
+
+const HONORIFICS: Record<Lang, [RegExp, Record<Lang, string>][]> = {
+  fr: [
+    [/\bM\.(?=\s+\p{Lu})/gu, { en: "Mr", fr: "M." }],
+    [/\bMme(?=\s+\p{Lu})/gu, { en: "Ms", fr: "Mme" }],
+    [/\bMM\.(?=\s+\p{Lu})/gu, { en: "Messrs", fr: "MM." }],
+  ],
+  en: [
+    [/\bMr\.?(?=\s+\p{Lu})/gu, { en: "Mr", fr: "M." }],
+    [/\bM(?:r?s)\.?(?=\s+\p{Lu})/gu, { en: "Ms", fr: "Mme" }],
+  ],
+};
+
+/** "M. Breton" is "Mr Breton": titles before names are translated by rule, not by the dictionary. */
+function honorifics(text: string, from: Lang, to: Lang): ProtectedSpan[] {
+  return HONORIFICS[from].flatMap(([re, out]) =>
+    [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, replacement: out[to] })),
+  );
+}
+
+function tidy(text: string, lang: Lang): string {
+  // French keeps its space before ; : ! ? and inside « »; English keeps none and quotes with “ ”.
+  if (lang === "en") text = text.replace(/«\s*/g, "“").replace(/\s*»/g, "”");
+  return text
+    .replace(lang === "en" ? /\s+([,.;:!?)])/g : /\s+([,.)])/g, "$1")
+    .replace(/\s{2,}/g, " ")
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+    .trim();
+}

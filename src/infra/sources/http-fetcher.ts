@@ -1,0 +1,257 @@
+import type { Logger } from "../../core/ports/logger.port.js";
+import { silentLogger } from "../../core/ports/logger.port.js";
+import type { FetchedPage, PageFetcher } from "../../core/ports/page-fetcher.port.js";
+
+export type FetchErrorCode = "not-allowed" | "timeout" | "too-large" | "http" | "network" | "bad-content-type";
+
+/** Why a page could not be fetched; `status` is set for HTTP errors, `url` is the hop that failed. */
+export class FetchError extends Error {
+  override readonly name = "FetchError";
+  readonly code: FetchErrorCode;
+  readonly status?: number;
+  readonly url?: string;
+
+  constructor(code: FetchErrorCode, message: string, details: { status?: number; url?: string; cause?: unknown } = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.url !== undefined) this.url = details.url;
+  }
+}
+
+export interface HttpFetcherOptions {
+  /** Hosts pages may come from: `nato.int` also allows its subdomains; `127.0.0.1:8080` pins the port. */
+  allowedHosts: string[];
+  userAgent?: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+  logger?: Logger;
+}
+
+export const DEFAULT_USER_AGENT = "nato-brief/0.1 (+https://github.com/nato-brief/nato-brief)";
+const MAX_REDIRECTS = 5;
+const ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8";
+const TEXTUAL = /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml)$/u;
+
+interface HostRule {
+  hostname: string;
+  port?: string;
+  /** Names allow their subdomains; IP literals match only themselves. */
+  subdomains: boolean;
+}
+
+/**
+ * Fetches release pages and feeds from an allow list of hosts only, so a URL pasted in chat cannot make the
+ * server read internal addresses. Redirects are followed by hand to check every hop; the body is streamed and
+ * cut off at `maxBytes`; one timeout covers the whole exchange.
+ */
+export class HttpFetcher implements PageFetcher {
+  private readonly rules: HostRule[];
+  private readonly userAgent: string;
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+  private readonly logger: Logger;
+
+  constructor(options: HttpFetcherOptions) {
+    this.rules = options.allowedHosts.map(parseRule);
+    this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Same as fetchPage: feeds and text files go through the same checks. */
+  fetchText(url: string): Promise<FetchedPage> {
+    return this.fetchPage(url);
+  }
+
+  async fetchPage(url: string): Promise<FetchedPage> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const started = Date.now();
+    let current = url;
+    try {
+      for (let hop = 0; ; hop++) {
+        const target = this.checkAllowed(current);
+        const response = await this.request(target, controller.signal);
+        const location = response.headers.get("location");
+        if (response.status >= 300 && response.status < 400 && location) {
+          await response.body?.cancel();
+          if (hop >= MAX_REDIRECTS) {
+            throw new FetchError("http", `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${url}`, {
+              status: response.status,
+              url: current,
+            });
+          }
+          const next = new URL(location, target).href;
+          this.logger.debug("following redirect", { from: current, to: next, status: response.status });
+          current = next;
+          continue;
+        }
+        const page = await this.readPage(response, current, controller);
+        this.logger.info("page fetched", { url: current, status: page.status, ms: Date.now() - started });
+        return page;
+      }
+    } catch (error) {
+      throw this.explain(error, current, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async request(target: URL, signal: AbortSignal): Promise<Response> {
+    return fetch(target, {
+      redirect: "manual",
+      signal,
+      headers: { "user-agent": this.userAgent, accept: ACCEPT },
+    });
+  }
+
+  private async readPage(response: Response, url: string, controller: AbortController): Promise<FetchedPage> {
+    if (response.status < 200 || response.status > 299) {
+      await response.body?.cancel();
+      throw new FetchError("http", `${url} answered HTTP ${response.status} ${response.statusText}`.trim(), {
+        status: response.status,
+        url,
+      });
+    }
+    const contentType = response.headers.get("content-type") ?? "";
+    const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+    if (!TEXTUAL.test(mediaType)) {
+      await response.body?.cancel();
+      const what = mediaType === "" ? "no content type" : `content type ${mediaType}`;
+      throw new FetchError("bad-content-type", `${url} sent ${what}; only HTML, XML and text pages can be read`, {
+        status: response.status,
+        url,
+      });
+    }
+    const bytes = await this.readBody(response, url, controller);
+    const page: FetchedPage = { url, status: response.status, html: decode(bytes, contentType), contentType };
+    const etag = response.headers.get("etag");
+    const lastModified = response.headers.get("last-modified");
+    if (etag) page.etag = etag;
+    if (lastModified) page.lastModified = lastModified;
+    return page;
+  }
+
+  /** Reads chunk by chunk and gives up as soon as the limit is passed, so a huge page is never held whole. */
+  private async readBody(response: Response, url: string, controller: AbortController): Promise<Uint8Array> {
+    const declared = Number(response.headers.get("content-length"));
+    if (Number.isFinite(declared) && declared > this.maxBytes) {
+      await response.body?.cancel();
+      throw this.tooLarge(url, `${declared} bytes announced`);
+    }
+    if (!response.body) return new Uint8Array();
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > this.maxBytes) {
+        await reader.cancel();
+        controller.abort();
+        throw this.tooLarge(url, `more than ${this.maxBytes} bytes received`);
+      }
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks, total);
+  }
+
+  private tooLarge(url: string, detail: string): FetchError {
+    return new FetchError("too-large", `${url} is too large (${detail}; the limit is ${this.maxBytes} bytes)`, { url });
+  }
+
+  private checkAllowed(raw: string): URL {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch (cause) {
+      throw new FetchError("not-allowed", `"${raw}" is not a valid URL`, { url: raw, cause });
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new FetchError("not-allowed", `${raw}: only http and https URLs can be fetched, not ${url.protocol}`, {
+        url: raw,
+      });
+    }
+    if (url.username || url.password) {
+      throw new FetchError("not-allowed", `${url.host}: URLs with a user name or password are not fetched`, {
+        url: raw,
+      });
+    }
+    if (!this.rules.some((rule) => matches(rule, url))) {
+      const allowed = this.rules.map(describeRule).join(", ") || "none";
+      throw new FetchError("not-allowed", `${url.host} is not an allowed source host (allowed: ${allowed})`, {
+        url: raw,
+      });
+    }
+    return url;
+  }
+
+  private explain(error: unknown, url: string, signal: AbortSignal): FetchError {
+    if (error instanceof FetchError) return error;
+    if (signal.aborted) {
+      return new FetchError("timeout", `${url} did not answer within ${this.timeoutMs} ms`, { url, cause: error });
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new FetchError("network", `Could not fetch ${url}: ${reason}`, { url, cause: error });
+  }
+}
+
+/** Whether the allow list admits the URL's host (and port, when the entry names one). */
+export function allowsHost(allowedHosts: string[], url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return allowedHosts.map(parseRule).some((rule) => matches(rule, parsed));
+}
+
+function parseRule(entry: string): HostRule {
+  // The port is read by hand: the URL parser would erase ":80", which must still pin the rule to port 80.
+  const parts = /^(\[[^\]]+\]|[^:/?#@\s]+)(?::(\d{1,5}))?$/u.exec(entry.trim());
+  let hostname: string | undefined;
+  try {
+    hostname = parts?.[1] ? stripDot(new URL(`http://${parts[1]}`).hostname) : undefined;
+  } catch {
+    hostname = undefined;
+  }
+  if (!hostname) {
+    throw new Error(`allowed host "${entry}" must be a bare host name, IP address or host:port (no scheme or path)`);
+  }
+  const ipLiteral = hostname.startsWith("[") || /^[\d.]+$/u.test(hostname);
+  return { hostname, subdomains: !ipLiteral, ...(parts?.[2] ? { port: String(Number(parts[2])) } : {}) };
+}
+
+function matches(rule: HostRule, url: URL): boolean {
+  const hostname = stripDot(url.hostname);
+  const hostOk = hostname === rule.hostname || (rule.subdomains && hostname.endsWith(`.${rule.hostname}`));
+  if (!hostOk) return false;
+  return rule.port === undefined || rule.port === effectivePort(url);
+}
+
+function effectivePort(url: URL): string {
+  return url.port || (url.protocol === "https:" ? "443" : "80");
+}
+
+function describeRule(rule: HostRule): string {
+  return rule.port ? `${rule.hostname}:${rule.port}` : rule.hostname;
+}
+
+function stripDot(hostname: string): string {
+  return hostname.toLowerCase().replace(/\.$/u, "");
+}
+
+/** Decodes with the charset the server declared; an unknown label falls back to UTF-8 rather than failing. */
+function decode(bytes: Uint8Array, contentType: string): string {
+  const charset = /charset\s*=\s*"?([\w.:-]+)"?/iu.exec(contentType)?.[1] ?? "utf-8";
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}

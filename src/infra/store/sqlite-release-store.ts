@@ -1,0 +1,188 @@
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { Brief } from "../../core/domain/brief.js";
+import { isLang, type Lang } from "../../core/domain/language.js";
+import type { Release, ReleaseDraft, ReleaseText } from "../../core/domain/release.js";
+import type { BriefKey, ListOptions, ReleaseStore, SaveOutcome } from "../../core/ports/release-store.port.js";
+
+interface ReleaseRow {
+  id: string;
+  canonical_url: string | null;
+  content_hash: string;
+  source_lang: string;
+  published: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface TextRow {
+  release_id: string;
+  lang: string;
+  title: string;
+  paragraphs: string;
+  url: string | null;
+  official: number;
+}
+
+/** Releases and cached briefs in SQLite. Every multi-statement write is one transaction. */
+export class SqliteReleaseStore implements ReleaseStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  saveRelease(draft: ReleaseDraft): { release: Release; outcome: SaveOutcome } {
+    return this.db.transaction(() => {
+      const byUrl = draft.canonicalUrl ? this.findByCanonicalUrl(draft.canonicalUrl) : undefined;
+      const byHash = this.findByHash(draft.contentHash);
+      const existing = byUrl ?? byHash;
+      const now = this.now().toISOString();
+      if (existing && existing.contentHash === draft.contentHash) {
+        return { release: existing, outcome: "unchanged" as const };
+      }
+      if (existing) {
+        // Same page, new content: keep the id, replace the texts, drop briefs of the old content.
+        if (byHash && byHash.id !== existing.id) this.deleteRelease(byHash.id);
+        this.db
+          .prepare(
+            "UPDATE releases SET content_hash = ?, source_lang = ?, published = COALESCE(?, published), updated_at = ? WHERE id = ?",
+          )
+          .run(draft.contentHash, draft.sourceLanguage, draft.published ?? null, now, existing.id);
+        this.db.prepare("DELETE FROM briefs WHERE release_id = ?").run(existing.id);
+        this.writeTexts(existing.id, draft.texts);
+        return { release: this.getRelease(existing.id)!, outcome: "updated" as const };
+      }
+      const id = releaseId(draft);
+      this.db
+        .prepare(
+          "INSERT INTO releases (id, canonical_url, content_hash, source_lang, published, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          id,
+          draft.canonicalUrl ?? null,
+          draft.contentHash,
+          draft.sourceLanguage,
+          draft.published ?? null,
+          now,
+          now,
+        );
+      this.writeTexts(id, draft.texts);
+      return { release: this.getRelease(id)!, outcome: "new" as const };
+    })();
+  }
+
+  getRelease(id: string): Release | undefined {
+    const row = this.db.prepare("SELECT * FROM releases WHERE id = ?").get(id) as ReleaseRow | undefined;
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  findByCanonicalUrl(url: string): Release | undefined {
+    const row = this.db.prepare("SELECT * FROM releases WHERE canonical_url = ?").get(url) as ReleaseRow | undefined;
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  findByHash(hash: string): Release | undefined {
+    const row = this.db.prepare("SELECT * FROM releases WHERE content_hash = ?").get(hash) as ReleaseRow | undefined;
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  listReleases(options: ListOptions = {}): Release[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM releases WHERE (? IS NULL OR COALESCE(published, substr(created_at, 1, 10)) >= substr(?, 1, 10))
+         ORDER BY COALESCE(published, substr(created_at, 1, 10)) DESC, created_at DESC LIMIT ?`,
+      )
+      .all(options.since ?? null, options.since ?? null, options.limit ?? 20) as ReleaseRow[];
+    return rows.map((r) => this.hydrate(r));
+  }
+
+  countReleases(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM releases").get() as { n: number }).n;
+  }
+
+  getBrief(key: BriefKey): Brief | undefined {
+    const row = this.db
+      .prepare("SELECT data FROM briefs WHERE content_hash = ? AND engine = ? AND prompt_version = ?")
+      .get(key.contentHash, key.engine, key.promptVersion) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Brief) : undefined;
+  }
+
+  latestBriefFor(releaseId: string): Brief | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT b.data FROM briefs b JOIN releases r ON r.id = b.release_id AND r.content_hash = b.content_hash
+         WHERE b.release_id = ? ORDER BY b.created_at DESC LIMIT 1`,
+      )
+      .get(releaseId) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Brief) : undefined;
+  }
+
+  saveBrief(brief: Brief): void {
+    this.db
+      .prepare(
+        `INSERT INTO briefs (content_hash, engine, prompt_version, release_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (content_hash, engine, prompt_version) DO UPDATE SET data = excluded.data, created_at = excluded.created_at`,
+      )
+      .run(
+        brief.contentHash,
+        brief.engine,
+        brief.promptVersion,
+        brief.release.id,
+        JSON.stringify(brief),
+        brief.createdAt,
+      );
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private deleteRelease(id: string): void {
+    this.db.prepare("DELETE FROM releases WHERE id = ?").run(id);
+  }
+
+  private writeTexts(id: string, texts: Partial<Record<Lang, ReleaseText>>): void {
+    this.db.prepare("DELETE FROM release_texts WHERE release_id = ?").run(id);
+    const insert = this.db.prepare(
+      "INSERT INTO release_texts (release_id, lang, title, paragraphs, url, official) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    for (const t of Object.values(texts)) {
+      if (t) insert.run(id, t.lang, t.title, JSON.stringify(t.paragraphs), t.url ?? null, t.official ? 1 : 0);
+    }
+  }
+
+  private hydrate(row: ReleaseRow): Release {
+    const texts: Partial<Record<Lang, ReleaseText>> = {};
+    const rows = this.db.prepare("SELECT * FROM release_texts WHERE release_id = ?").all(row.id) as TextRow[];
+    for (const t of rows) {
+      if (!isLang(t.lang)) continue;
+      texts[t.lang] = {
+        lang: t.lang,
+        title: t.title,
+        paragraphs: JSON.parse(t.paragraphs) as string[],
+        url: t.url ?? undefined,
+        official: t.official === 1,
+      };
+    }
+    if (!isLang(row.source_lang))
+      throw new Error(`release ${row.id} has an unknown source language ${row.source_lang}`);
+    return {
+      id: row.id,
+      canonicalUrl: row.canonical_url ?? undefined,
+      contentHash: row.content_hash,
+      sourceLanguage: row.source_lang,
+      published: row.published ?? undefined,
+      texts,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+}
+
+/** Short, stable id: from the canonical URL when there is one (it survives edits), else from the content. */
+function releaseId(draft: ReleaseDraft): string {
+  return createHash("sha256")
+    .update(draft.canonicalUrl ?? draft.contentHash)
+    .digest("hex")
+    .slice(0, 10);
+}

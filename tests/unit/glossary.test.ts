@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultGlossary, findTerms, loadGlossary } from "../../src/infra/offline/glossary.js";
+
+const pairs = (text: string, lang: "en" | "fr") => findTerms(text, lang).map((m) => [m.source, m.target]);
+
+describe("loadGlossary", () => {
+  it("loads the repository glossary with the required terms and all 32 Allies", () => {
+    const g = defaultGlossary();
+    expect(g.file).toMatch(/glossary[/\\]nato-en-fr\.json$/);
+    const en = new Map(g.terms.map((t) => [t.en, t]));
+    expect(en.get("NATO Support and Procurement Agency")?.fr).toBe("Agence OTAN de soutien et d'acquisition");
+    expect(en.get("Defence Production Action Plan")?.fr).toBe("plan d'action sur la production pour la défense");
+    expect(en.get("Supreme Allied Commander Europe")?.fr).toBe("commandant suprême des forces alliées en Europe");
+    expect(g.terms.filter((t) => t.kind === "country")).toHaveLength(36);
+    for (const name of ["Ukraine", "Russia", "Belarus", "China", "United States", "United Kingdom", "Türkiye"]) {
+      expect(en.get(name)?.kind).toBe("country");
+    }
+  });
+
+  it("names the file when it is missing", () => {
+    expect(() => loadGlossary("/nonexistent/glossary.json")).toThrow(
+      /Cannot read glossary \/nonexistent\/glossary\.json/,
+    );
+  });
+
+  it("names the file and the field when it is invalid", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "glossary-")), "bad.json");
+    writeFileSync(file, JSON.stringify({ version: 1, terms: [{ en: "NATO", fr: "", kind: "acronym" }] }));
+    expect(() => loadGlossary(file)).toThrow(new RegExp(`Invalid glossary ${file}[\\s\\S]*terms`));
+  });
+
+  it("refuses a form claimed by two terms", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "glossary-")), "dup.json");
+    const terms = [
+      { en: "Allies", fr: "Alliés", kind: "body" },
+      { en: "allies", fr: "alliés", kind: "term" },
+    ];
+    writeFileSync(file, JSON.stringify({ version: 1, terms }));
+    expect(() => loadGlossary(file)).toThrow(/form "allies" belongs to "Allies" and "allies"/);
+  });
+});
+
+describe("findTerms", () => {
+  it("finds official names with straight and typographic apostrophes, longest first", () => {
+    const text =
+      "L’Agence OTAN de soutien et d'acquisition (NSPA) a signé, a déclaré le secrétaire général de l’OTAN au Conseil de l'Atlantique Nord.";
+    expect(pairs(text, "fr")).toEqual([
+      ["L’Agence OTAN de soutien et d'acquisition", "The NATO Support and Procurement Agency"],
+      ["NSPA", "NSPA"],
+      ["secrétaire général de l’OTAN", "NATO Secretary General"],
+      ["Conseil de l'Atlantique Nord", "North Atlantic Council"],
+    ]);
+  });
+
+  it("gives offsets into the original text", () => {
+    const text = "Selon l’OTAN, l'UE et les États-Unis";
+    for (const m of findTerms(text, "fr")) expect(text.slice(m.start, m.end)).toBe(m.source);
+    expect(pairs(text, "fr")).toEqual([
+      ["l’OTAN", "NATO"],
+      ["l'UE", "EU"],
+      ["les États-Unis", "the United States"],
+    ]);
+  });
+
+  it("matches acronyms case-sensitively and on word boundaries", () => {
+    expect(pairs("EUROPE and Europe are not the EU; NATO-led, nato", "en")).toEqual([
+      ["EU", "UE"],
+      ["NATO", "OTAN"],
+    ]);
+    expect(pairs("Il faut que l'UE agisse, dit-il à Que Ue", "fr")).toEqual([["l'UE", "EU"]]);
+    expect(pairs("The US and us", "en")).toEqual([["The US", "Les États-Unis"]]);
+  });
+
+  it("keeps capitalised names apart from common words", () => {
+    expect(pairs("The Polish troops; polish the turkey in Turkey.", "en")).toEqual([
+      ["Polish", "polonais"],
+      ["Turkey", "Türkiye"],
+    ]);
+    expect(pairs("Il allie force et ruse ; les pays alliés ; les Alliés", "fr")).toEqual([
+      ["les Alliés", "the Allies"],
+    ]);
+  });
+
+  it("tolerates missing accents on capitals only", () => {
+    expect(pairs("ETATS-UNIS et Etats-Unis", "fr")).toEqual([
+      ["ETATS-UNIS", "UNITED STATES"],
+      ["Etats-Unis", "United States"],
+    ]);
+    expect(pairs("le secretaire general", "fr")).toEqual([]);
+  });
+
+  it("capitalises a lowercase target only at the start of a sentence", () => {
+    expect(pairs("The Secretary General spoke.", "en")).toEqual([["Secretary General", "secrétaire général"]]);
+    expect(pairs("Secretary General Rutte spoke.", "en")).toEqual([["Secretary General", "Secrétaire général"]]);
+    expect(pairs("It ended. Defence ministers met.", "en")).toEqual([["Defence ministers", "Ministres de la Défense"]]);
+    expect(pairs("Le secrétaire général a parlé.", "fr")).toEqual([["secrétaire général", "Secretary General"]]);
+  });
+
+  it("carries the article over only when the source has one and the target term takes it", () => {
+    expect(pairs("The United States, the European Union and Russia", "en")).toEqual([
+      ["The United States", "Les États-Unis"],
+      ["the European Union", "l'Union européenne"],
+      ["Russia", "Russie"],
+    ]);
+    expect(pairs("la Russie et la Fédération de Russie", "fr")).toEqual([
+      ["la Russie", "Russia"],
+      ["la Fédération de Russie", "Russia"],
+    ]);
+  });
+
+  it("maps every French demonym form to the English one", () => {
+    expect(pairs("européen, européenne, européens, Européennes, russe, ukrainiennes", "fr").map(([, t]) => t)).toEqual([
+      "European",
+      "European",
+      "European",
+      "European",
+      "Russian",
+      "Ukrainian",
+    ]);
+  });
+
+  it("matches across line breaks and repeated spaces", () => {
+    expect(pairs("the North  Atlantic\nCouncil", "en")).toEqual([
+      ["the North  Atlantic\nCouncil", "le Conseil de l'Atlantique Nord"],
+    ]);
+  });
+});
