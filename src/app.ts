@@ -3,6 +3,7 @@
  * owns their lifetime. The only place where infra implementations meet core ports.
  */
 import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
 import type { Config } from "./config.js";
 import { BriefService } from "./core/briefing/brief-service.js";
 import { CircuitBreaker } from "./core/briefing/circuit-breaker.js";
@@ -23,6 +24,8 @@ import { SqliteReleaseStore } from "./infra/store/sqlite-release-store.js";
 export interface App {
   config: Config;
   logger: Logger;
+  /** The SQLite handle, for infra repositories that live beside the release store. */
+  db: Database.Database;
   store: SqliteReleaseStore;
   briefs: BriefService;
   ingest: IngestService;
@@ -68,6 +71,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   return {
     config,
     logger,
+    db,
     store,
     briefs,
     ingest,
