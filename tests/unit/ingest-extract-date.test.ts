@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractPublishedDate, findDates } from "../../src/core/ingest/extract-date.js";
+import { extractPublishedDate } from "../../src/core/ingest/extract-date.js";
+import { findDates, isoDate } from "../../src/core/text/dates.js";
 
 const sample = readFileSync(new URL("../../samples/breton-defence-industry.fr.txt", import.meta.url), "utf8");
 
@@ -31,7 +32,7 @@ describe("extractPublishedDate", () => {
     expect(extractPublishedDate("On 2 May 2024 it recalled the 2023-01-10 declaration and 13 février 2024.")).toBe(
       "2024-05-02",
     );
-    expect(findDates("2024-01-10 and 3 May 2024").map((d) => d.date)).toEqual(["2024-01-10", "2024-05-03"]);
+    expect(findDates("2024-01-10 and 3 May 2024").map(isoDate)).toEqual(["2024-01-10", "2024-05-03"]);
   });
 
   it("rejects impossible dates", () => {

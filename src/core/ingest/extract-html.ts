@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { isLang, type Lang } from "../domain/language.js";
-import { extractPublishedDate, findDates } from "./extract-date.js";
+import { findDates } from "../text/dates.js";
+import { extractPublishedDate } from "./extract-date.js";
 import { type HtmlDocument, NON_TEXT, paragraphsOf, parseDocument, textOf } from "./html-dom.js";
 import { IngestError } from "./ingest-error.js";
 
@@ -137,7 +138,7 @@ function isDateline(paragraph: string): boolean {
   const dates = findDates(paragraph);
   if (dates.length === 0) return false;
   let rest = paragraph.normalize("NFC");
-  for (const { index, length } of [...dates].reverse()) rest = rest.slice(0, index) + rest.slice(index + length);
+  for (const { start, end } of [...dates].reverse()) rest = rest.slice(0, start) + rest.slice(end);
   return (rest.match(/\p{L}/gu)?.length ?? 0) <= 12;
 }
 

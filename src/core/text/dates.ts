@@ -1,6 +1,11 @@
 import type { Lang } from "../domain/language.js";
 
-/** A calendar date written in a release: "13 février 2024", "February 13, 2024", "janvier 2023", "19 Sep. 2025". */
+/**
+ * Calendar dates written in a release: "13 février 2024", "1er mars 2025", "February 13, 2024",
+ * "19 Sep. 2025" (nato.int's legacy pages), "2024-02-13", and month-year mentions ("janvier 2023").
+ * The one date reader of the project: ingest takes the publication date from it, the fact guard and the
+ * summariser count dates with it, offline translation renders them in the other language with it.
+ */
 export interface DateMention {
   raw: string;
   start: number;
@@ -42,85 +47,106 @@ const MONTHS: Record<Lang, string[]> = {
   ],
 };
 
-// Full and abbreviated month names of both languages, longest first so "septembre" wins over "sept".
-const MONTH_ALTERNATIVES: [string, number][] = (
-  [
-    ...MONTHS.en.map((m, i): [string, number] => [m, i + 1]),
-    ...MONTHS.fr.map((m, i): [string, number] => [m, i + 1]),
-    ...["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"].map(
-      (m): [string, number] => [
-        `${m}.?`,
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].indexOf(m.slice(0, 3)) + 1,
-      ],
-    ),
-    ["fevrier", 2],
-    ["aout", 8],
-    ["decembre", 12],
-    ["janv\\.?", 1],
-    ["févr\\.?", 2],
-    ["avr\\.?", 4],
-    ["juil\\.?", 7],
-    ["déc\\.?", 12],
-  ] as [string, number][]
-).sort((a, b) => b[0].length - a[0].length);
+// Spellings accepted when reading, per language: full names, unaccented French, English abbreviations.
+const READ: Record<Lang, Record<string, number>> = {
+  en: {
+    ...Object.fromEntries(MONTHS.en.map((m, i) => [m.toLowerCase(), i + 1])),
+    ...{ jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 },
+  },
+  fr: {
+    ...Object.fromEntries(MONTHS.fr.map((m, i) => [m, i + 1])),
+    ...{ fevrier: 2, aout: 8, decembre: 12 },
+  },
+};
 
-const MONTH_RE = MONTH_ALTERNATIVES.map(([m]) => m).join("|");
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(${MONTH_RE})\\s+(\\d{4})\\b`, "giu");
-const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_RE})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, "giu");
-const MONTH_YEAR = new RegExp(`\\b(${MONTH_RE})\\s+(\\d{4})\\b`, "giu");
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+/** Letters or digits on neither side, so "mai" never matches inside "maintain" nor "2024" inside "120245". */
+const L = "(?<![\\p{L}\\p{N}])";
+const R = "(?![\\p{L}\\p{N}])";
+const alternatives = (months: Record<string, number>) =>
+  Object.keys(months)
+    .sort((a, b) => b.length - a.length)
+    .join("|");
 
-function monthNumber(word: string): number | undefined {
-  const w = word.toLowerCase();
-  for (const [pattern, n] of MONTH_ALTERNATIVES) if (new RegExp(`^(?:${pattern})$`, "iu").test(w)) return n;
-  return undefined;
+interface Pattern {
+  lang?: Lang;
+  regex: RegExp;
+  /** [year, month, day?] from a match. */
+  parts(m: RegExpExecArray): [number, number | undefined, number | undefined];
 }
+
+const month = (lang: Lang, word: string | undefined) => READ[lang][(word ?? "").toLowerCase()];
+
+const PATTERNS: Pattern[] = [
+  {
+    // "2024-02-13", also the date part of "2024-02-13T09:00:00Z"
+    regex: /(?<![\p{L}\p{N}-])(\d{4})-(\d{2})-(\d{2})(?!\p{N})/gu,
+    parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
+  },
+  {
+    lang: "fr",
+    regex: new RegExp(`${L}(\\d{1,2}|1er|1ᵉʳ)\\s+(${alternatives(READ.fr)})\\s+(\\d{4})${R}`, "giu"),
+    parts: (m) => [Number(m[3]), month("fr", m[2]), Number((m[1] ?? "").replace(/\D/gu, ""))],
+  },
+  {
+    lang: "en",
+    regex: new RegExp(`${L}(\\d{1,2})(?:st|nd|rd|th)?\\s+(${alternatives(READ.en)})\\.?,?\\s+(\\d{4})${R}`, "giu"),
+    parts: (m) => [Number(m[3]), month("en", m[2]), Number(m[1])],
+  },
+  {
+    lang: "en",
+    regex: new RegExp(`${L}(${alternatives(READ.en)})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${R}`, "giu"),
+    parts: (m) => [Number(m[3]), month("en", m[1]), Number(m[2])],
+  },
+  // Month and year without a day come last: a full date that covers them wins.
+  {
+    lang: "fr",
+    regex: new RegExp(`${L}(${alternatives(READ.fr)})\\s+(\\d{4})${R}`, "giu"),
+    parts: (m) => [Number(m[2]), month("fr", m[1]), undefined],
+  },
+  {
+    lang: "en",
+    regex: new RegExp(`${L}(${alternatives(READ.en)})\\.?\\s+(\\d{4})${R}`, "giu"),
+    parts: (m) => [Number(m[2]), month("en", m[1]), undefined],
+  },
+];
 
 function valid(year: number, month: number, day?: number): boolean {
-  if (month < 1 || month > 12 || year < 1900 || year > 2200) return false;
+  if (!Number.isInteger(year) || month < 1 || month > 12 || year < 1900 || year > 2200) return false;
   if (day === undefined) return true;
   const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** Every valid date mention, in text order, without overlaps. */
-export function findDates(text: string): DateMention[] {
+/**
+ * Every valid date mention in reading order, without overlaps; impossible dates (31 February) are skipped.
+ * With `lang`, only that language's month names count (ISO dates always do). Offsets are into `text`
+ * normalised to NFC (the form ingest stores).
+ */
+export function findDates(text: string, lang?: Lang): DateMention[] {
+  const normalized = text.normalize("NFC");
   const found: DateMention[] = [];
-  const add = (m: RegExpExecArray, day: string | undefined, month: string, year: string) => {
-    const mo = monthNumber(month);
-    const d = day === undefined ? undefined : Number(day);
-    if (mo === undefined || !valid(Number(year), mo, d)) return;
-    const start = m.index;
-    const end = start + m[0].length;
-    if (found.some((f) => start < f.end && end > f.start)) return;
-    found.push({ raw: m[0], start, end, day: d, month: mo, year: Number(year) });
-  };
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) add(m, m[1], m[2]!, m[3]!);
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) add(m, m[2], m[1]!, m[3]!);
-  for (const m of text.matchAll(ISO)) {
-    const [, y, mo, d] = m;
-    if (valid(Number(y), Number(mo), Number(d))) {
-      found.push({
-        raw: m[0],
-        start: m.index,
-        end: m.index + m[0].length,
-        day: Number(d),
-        month: Number(mo),
-        year: Number(y),
-      });
+  for (const pattern of PATTERNS) {
+    if (lang && pattern.lang && pattern.lang !== lang) continue;
+    for (const m of normalized.matchAll(pattern.regex)) {
+      const [year, mo, day] = pattern.parts(m);
+      if (mo === undefined || !valid(year, mo, day)) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ raw: m[0], start, end, day, month: mo, year });
     }
   }
-  for (const m of text.matchAll(MONTH_YEAR)) add(m, undefined, m[1]!, m[2]!);
   return found.sort((a, b) => a.start - b.start);
 }
 
 export function renderDate(d: Pick<DateMention, "day" | "month" | "year">, lang: Lang): string {
-  const month = MONTHS[lang][d.month - 1];
-  if (d.day === undefined) return `${month} ${d.year}`;
+  const name = MONTHS[lang][d.month - 1];
+  if (d.day === undefined) return `${name} ${d.year}`;
   const day = lang === "fr" && d.day === 1 ? "1er" : String(d.day);
-  return `${day} ${month} ${d.year}`;
+  return `${day} ${name} ${d.year}`;
 }
 
+/** YYYY-MM-DD for a full date; undefined for a month-year mention. */
 export function isoDate(d: Pick<DateMention, "day" | "month" | "year">): string | undefined {
   if (d.day === undefined) return undefined;
   return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
