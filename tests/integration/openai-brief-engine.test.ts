@@ -167,6 +167,11 @@ describe("OpenAiBriefEngine request", () => {
       model: "gpt-test",
       label: "Summary by gpt-test of NATO's official translation",
     });
+    expect(result.provenance.en).toEqual({
+      kind: "official",
+      model: "gpt-test",
+      label: "Summary by gpt-test of NATO's original text",
+    });
   });
 
   it("accepts JSON in a ```json fence, cleans the texts and sums usage with cached tokens", async () => {

@@ -46,4 +46,18 @@ describe("checkFacts", () => {
     expect(withoutGlossary.ok).toBe(false);
     expect(withGlossary.ok).toBe(true);
   });
+  it("accepts an acronym of a name the release spells out, and nothing else", () => {
+    const spelled = {
+      texts: {
+        en: {
+          lang: "en" as const,
+          title: "T",
+          paragraphs: ["The NATO Support and Procurement Agency met the European Union."],
+          official: true,
+        },
+      },
+    };
+    expect(checkFacts({ en: part("NSPA and the EU met.") }, spelled).ok).toBe(true);
+    expect(checkFacts({ en: part("NSPA and the UN met.") }, spelled).findings.map((f) => f.value)).toEqual(["UN"]);
+  });
 });

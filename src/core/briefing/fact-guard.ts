@@ -50,11 +50,14 @@ export function checkFacts(
     const part = parts[lang];
     if (!part) continue;
     const allowedWords = new Set<string>();
+    const allow = (text: string) => {
+      for (const w of words(text)) allowedWords.add(w);
+      for (const a of acronymsOf(text)) allowedWords.add(a);
+    };
     for (const s of sources) {
-      for (const w of words(s.text)) allowedWords.add(w);
-      if (s.lang !== lang && options.equivalents) {
-        for (const term of options.equivalents(s.text, s.lang, lang)) for (const w of words(term)) allowedWords.add(w);
-      }
+      allow(s.text);
+      if (s.lang !== lang && options.equivalents)
+        for (const term of options.equivalents(s.text, s.lang, lang)) allow(term);
     }
     for (const sentence of [part.headline, part.summary, ...part.keyPoints]) {
       for (const q of findQuantities(sentence, lang)) {
@@ -77,6 +80,16 @@ export function checkFacts(
     }
   }
   return { ok: findings.length === 0, checkedAt: (options.now?.() ?? new Date()).toISOString(), findings };
+}
+
+/** "European Union" → "eu", "NATO Support and Procurement Agency" → "nspa": the acronyms a writer may use. */
+function acronymsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:\p{Lu}[\p{L}-]*(?:\s+(?:and|of|for|the|de|du|des|et|la|le|l['’])?\s*)?){2,}/gu)) {
+    const initials = (m[0].match(/\p{Lu}[\p{L}-]*/gu) ?? []).map((w) => (/^\p{Lu}+$/u.test(w) ? w : w[0]!)).join("");
+    if (initials.length >= 2) out.push(fold(initials));
+  }
+  return out;
 }
 
 function words(text: string): string[] {

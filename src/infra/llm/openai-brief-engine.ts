@@ -161,9 +161,13 @@ export class OpenAiBriefEngine implements BriefEngine {
 
   private provenance(release: Release): Record<Lang, Provenance> {
     const model = this.model;
+    // When NATO published both languages, each summary comes from an official NATO text.
+    const paired = LANGS.every((l) => release.texts[l]);
     const of = (lang: Lang): Provenance => {
       if (lang === release.sourceLanguage)
-        return { kind: "llm", model, label: `Summary by ${model} of the original text` };
+        return paired
+          ? { kind: "official", model, label: `Summary by ${model} of NATO's original text` }
+          : { kind: "llm", model, label: `Summary by ${model} of the original text` };
       if (release.texts[lang])
         return { kind: "official", model, label: `Summary by ${model} of NATO's official translation` };
       return { kind: "llm", model, label: `Summary and translation by ${model}` };

@@ -42,9 +42,12 @@ export class OfflineBriefEngine implements BriefEngine {
     const provenance = {} as Record<Lang, Provenance>;
 
     parts[source] = summarize(originalText(release));
-    provenance[source] = { kind: "source", label: LABELS.source[source] };
-
     const official = release.texts[target];
+    // A release NATO published in both languages: both extracts come from official NATO texts.
+    provenance[source] = official
+      ? { kind: "official", label: LABELS.officialOriginal[source] }
+      : { kind: "source", label: LABELS.source[source] };
+
     if (official) {
       parts[target] = summarize(official);
       provenance[target] = { kind: "official", label: LABELS.official[target] };
@@ -98,6 +101,10 @@ const LABELS = {
   official: {
     en: "Extract of NATO's official English translation",
     fr: "Extrait de la traduction officielle de l'OTAN",
+  },
+  officialOriginal: {
+    en: "Extract of NATO's original English text",
+    fr: "Extrait du texte original de l'OTAN en français",
   },
   machine: {
     en: "Machine translation (offline, Apertium): may contain errors",
