@@ -1,8 +1,19 @@
 import type { Logger } from "../../core/ports/logger.port.js";
 import { silentLogger } from "../../core/ports/logger.port.js";
 import type { FetchedPage, PageFetcher } from "../../core/ports/page-fetcher.port.js";
+import { describeRule, type HostRule, matches, parseRule } from "./host-allow-list.js";
 
-export type FetchErrorCode = "not-allowed" | "timeout" | "too-large" | "http" | "network" | "bad-content-type";
+export { allowsHost } from "./host-allow-list.js";
+
+export type FetchErrorCode =
+  | "not-allowed"
+  | "timeout"
+  | "too-large"
+  | "http"
+  | "network"
+  | "bad-content-type"
+  // Not sent: the host refused recently and its back-off has not run out (see host-backoff.ts).
+  | "backing-off";
 
 /** Why a page could not be fetched; `status` is set for HTTP errors, `url` is the hop that failed. */
 export class FetchError extends Error {
@@ -10,13 +21,35 @@ export class FetchError extends Error {
   readonly code: FetchErrorCode;
   readonly status?: number;
   readonly url?: string;
+  /** The server's Retry-After header (seconds or an HTTP date), on 429 and 503 answers that send one. */
+  readonly retryAfter?: string;
 
-  constructor(code: FetchErrorCode, message: string, details: { status?: number; url?: string; cause?: unknown } = {}) {
+  constructor(
+    code: FetchErrorCode,
+    message: string,
+    details: { status?: number; url?: string; retryAfter?: string; cause?: unknown } = {},
+  ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     if (details.status !== undefined) this.status = details.status;
     if (details.url !== undefined) this.url = details.url;
+    if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
   }
+}
+
+/** Validators of a stored copy, sent as If-None-Match / If-Modified-Since so an unchanged page costs a 304. */
+export interface ConditionalRequest {
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  /** "json" also admits application/json (listing endpoints); pages and feeds are "text". */
+  expect?: "text" | "json";
+}
+
+/** A 304 answer: the stored copy is still current. */
+export interface NotModified {
+  notModified: true;
+  url: string;
+  status: 304;
 }
 
 export interface HttpFetcherOptions {
@@ -32,13 +65,8 @@ export const DEFAULT_USER_AGENT = "nato-brief/0.1 (+https://github.com/nato-brie
 const MAX_REDIRECTS = 5;
 const ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,text/*;q=0.8";
 const TEXTUAL = /^(?:text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml)$/u;
-
-interface HostRule {
-  hostname: string;
-  port?: string;
-  /** Names allow their subdomains; IP literals match only themselves. */
-  subdomains: boolean;
-}
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/u;
+const ACCEPT_JSON = "application/json,text/json;q=0.9,*/*;q=0.1";
 
 /**
  * Fetches release pages and feeds from an allow list of hosts only, so a URL pasted in chat cannot make the
@@ -66,6 +94,18 @@ export class HttpFetcher implements PageFetcher {
   }
 
   async fetchPage(url: string): Promise<FetchedPage> {
+    const result = await this.fetchConditional(url);
+    // Without validators no server may answer 304; one that does anyway is answering nonsense.
+    if ("notModified" in result)
+      throw new FetchError("http", `${url} answered 304 to an unconditional request`, { url });
+    return result;
+  }
+
+  /**
+   * Like fetchPage, with the stored copy's validators: an unchanged page answers `{ notModified: true }`
+   * (HTTP 304) instead of its body. `expect: "json"` also admits JSON bodies.
+   */
+  async fetchConditional(url: string, request: ConditionalRequest = {}): Promise<FetchedPage | NotModified> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     const started = Date.now();
@@ -73,7 +113,12 @@ export class HttpFetcher implements PageFetcher {
     try {
       for (let hop = 0; ; hop++) {
         const target = this.checkAllowed(current);
-        const response = await this.request(target, controller.signal);
+        const response = await this.request(target, controller.signal, request);
+        if (response.status === 304) {
+          await response.body?.cancel();
+          this.logger.info("page not modified", { url: current, status: 304, ms: Date.now() - started });
+          return { notModified: true, url: current, status: 304 };
+        }
         const location = response.headers.get("location");
         if (response.status >= 300 && response.status < 400 && location) {
           await response.body?.cancel();
@@ -88,7 +133,7 @@ export class HttpFetcher implements PageFetcher {
           current = next;
           continue;
         }
-        const page = await this.readPage(response, current, controller);
+        const page = await this.readPage(response, current, controller, request.expect === "json");
         this.logger.info("page fetched", { url: current, status: page.status, ms: Date.now() - started });
         return page;
       }
@@ -99,25 +144,34 @@ export class HttpFetcher implements PageFetcher {
     }
   }
 
-  private async request(target: URL, signal: AbortSignal): Promise<Response> {
-    return fetch(target, {
-      redirect: "manual",
-      signal,
-      headers: { "user-agent": this.userAgent, accept: ACCEPT },
-    });
+  private async request(target: URL, signal: AbortSignal, conditional: ConditionalRequest): Promise<Response> {
+    const headers: Record<string, string> = {
+      "user-agent": this.userAgent,
+      accept: conditional.expect === "json" ? ACCEPT_JSON : ACCEPT,
+    };
+    if (conditional.etag) headers["if-none-match"] = conditional.etag;
+    if (conditional.lastModified) headers["if-modified-since"] = conditional.lastModified;
+    return fetch(target, { redirect: "manual", signal, headers });
   }
 
-  private async readPage(response: Response, url: string, controller: AbortController): Promise<FetchedPage> {
+  private async readPage(
+    response: Response,
+    url: string,
+    controller: AbortController,
+    json = false,
+  ): Promise<FetchedPage> {
     if (response.status < 200 || response.status > 299) {
       await response.body?.cancel();
+      const retryAfter = response.headers.get("retry-after") ?? undefined;
       throw new FetchError("http", `${url} answered HTTP ${response.status} ${response.statusText}`.trim(), {
         status: response.status,
         url,
+        ...(retryAfter ? { retryAfter } : {}),
       });
     }
     const contentType = response.headers.get("content-type") ?? "";
     const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-    if (!TEXTUAL.test(mediaType)) {
+    if (!TEXTUAL.test(mediaType) && !(json && JSON_TYPE.test(mediaType))) {
       await response.body?.cancel();
       const what = mediaType === "" ? "no content type" : `content type ${mediaType}`;
       throw new FetchError("bad-content-type", `${url} sent ${what}; only HTML, XML and text pages can be read`, {
@@ -198,52 +252,6 @@ export class HttpFetcher implements PageFetcher {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new FetchError("network", `Could not fetch ${url}: ${reason}`, { url, cause: error });
   }
-}
-
-/** Whether the allow list admits the URL's host (and port, when the entry names one). */
-export function allowsHost(allowedHosts: string[], url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return allowedHosts.map(parseRule).some((rule) => matches(rule, parsed));
-}
-
-function parseRule(entry: string): HostRule {
-  // The port is read by hand: the URL parser would erase ":80", which must still pin the rule to port 80.
-  const parts = /^(\[[^\]]+\]|[^:/?#@\s]+)(?::(\d{1,5}))?$/u.exec(entry.trim());
-  let hostname: string | undefined;
-  try {
-    hostname = parts?.[1] ? stripDot(new URL(`http://${parts[1]}`).hostname) : undefined;
-  } catch {
-    hostname = undefined;
-  }
-  if (!hostname) {
-    throw new Error(`allowed host "${entry}" must be a bare host name, IP address or host:port (no scheme or path)`);
-  }
-  const ipLiteral = hostname.startsWith("[") || /^[\d.]+$/u.test(hostname);
-  return { hostname, subdomains: !ipLiteral, ...(parts?.[2] ? { port: String(Number(parts[2])) } : {}) };
-}
-
-function matches(rule: HostRule, url: URL): boolean {
-  const hostname = stripDot(url.hostname);
-  const hostOk = hostname === rule.hostname || (rule.subdomains && hostname.endsWith(`.${rule.hostname}`));
-  if (!hostOk) return false;
-  return rule.port === undefined || rule.port === effectivePort(url);
-}
-
-function effectivePort(url: URL): string {
-  return url.port || (url.protocol === "https:" ? "443" : "80");
-}
-
-function describeRule(rule: HostRule): string {
-  return rule.port ? `${rule.hostname}:${rule.port}` : rule.hostname;
-}
-
-function stripDot(hostname: string): string {
-  return hostname.toLowerCase().replace(/\.$/u, "");
 }
 
 /** Decodes with the charset the server declared; an unknown label falls back to UTF-8 rather than failing. */
