@@ -1,0 +1,198 @@
+import type { CircuitBreakerLike } from "../briefing/circuit-breaker-like.js";
+import type { TermEquivalents } from "../briefing/fact-guard.js";
+import type { Lang } from "../domain/language.js";
+import type { Release } from "../domain/release.js";
+import type { Clock } from "../ports/clock.port.js";
+import { systemClock } from "../ports/clock.port.js";
+import type { Logger } from "../ports/logger.port.js";
+import { silentLogger } from "../ports/logger.port.js";
+import type { Translator } from "../ports/translator.port.js";
+import { checkModelAnswer } from "./answer-check.js";
+import type { AnswerModel, NumberedPassage } from "./answer-model.port.js";
+import { CitationNumbers, markers } from "./citations.js";
+import type { ConversationMemory } from "./conversation-memory.js";
+import { narrowByDate } from "./date-words.js";
+import { extractiveAnswer } from "./extractive-answer.js";
+import { QA_MESSAGES } from "./qa-messages.js";
+import type { Answer, SearchOutcome, Turn } from "./qa-types.js";
+import { detectQuestionLanguage } from "./question-language.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import type { Retrieval, Retriever } from "./retriever.js";
+import { searchReleases } from "./search-releases.js";
+import { pickForExtract, pickForModel } from "./selection.js";
+
+export interface QaServiceDeps {
+  retriever: Retriever;
+  memory: ConversationMemory;
+  limiter: RateLimiter;
+  maxQuestionChars: number;
+  /** The LLM answerer, when one is configured. */
+  model?: AnswerModel | undefined;
+  breaker?: CircuitBreakerLike | undefined;
+  /** Offline MT for passages in the other language (extractive answers). */
+  translator?: Translator | undefined;
+  equivalents?: TermEquivalents | undefined;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Who asks, where: the rate limit is per user, the context per conversation. */
+export interface AskContext {
+  userKey: string;
+  conversationKey: string;
+  /** The user's language preference: the answer's language when the question itself cannot tell. */
+  language?: Lang | undefined;
+}
+
+export const EXTRACTIVE_ENGINE = "extractive";
+const RETRIEVAL_ENGINE = "retrieval";
+
+/**
+ * Questions about the stored releases, answered in the asker's language from retrieved passages only, every claim
+ * cited. With an LLM the model writes the answer and we keep only cited, supported sentences; without one, or when
+ * it fails, the answer is the passages themselves. Platform-neutral: console, CLI, Slack and Teams share it.
+ */
+export class QaService {
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: QaServiceDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  async ask(rawQuestion: string, ctx: AskContext): Promise<Answer> {
+    const question = rawQuestion.normalize("NFC").replace(/\s+/gu, " ").trim();
+    const history = this.deps.memory.recent(ctx.conversationKey);
+    const fallback = history.at(-1)?.language ?? ctx.language ?? "en";
+    const lang = detectQuestionLanguage(question, fallback).lang;
+    const refuse = (refusal: Answer["refusal"], text: string): Answer => ({
+      status: "refused",
+      text,
+      language: lang,
+      citations: [],
+      engine: RETRIEVAL_ENGINE,
+      refusal,
+    });
+    if (!/[\p{L}\p{N}]/u.test(question)) return refuse("empty", QA_MESSAGES.empty(lang));
+    if (question.length > this.deps.maxQuestionChars) {
+      return refuse("too-long", QA_MESSAGES.tooLong(lang, question.length, this.deps.maxQuestionChars));
+    }
+    const decision = this.deps.limiter.take(ctx.userKey);
+    if (!decision.allowed) {
+      const minutes = Math.max(1, Math.ceil(decision.retryAfterMs / 60_000));
+      return refuse("rate-limited", QA_MESSAGES.rateLimited(lang, this.deps.limiter.perWindow, minutes));
+    }
+
+    const { range, rest } = narrowByDate(question, this.clock.now());
+    const retrieval = await this.deps.retriever.retrieve({
+      text: rest,
+      lang,
+      range,
+      context: history.map((t) => t.question).slice(-2),
+      favour: new Set(history.flatMap((t) => t.releaseIds)),
+    });
+    const answer = await this.answerFrom(question, lang, retrieval, history);
+    this.logger.info("question answered", {
+      lang,
+      status: answer.status,
+      engine: answer.engine,
+      citations: answer.citations.map((c) => c.releaseId),
+      range,
+    });
+    if (answer.status === "answered") {
+      this.deps.memory.remember(ctx.conversationKey, {
+        question,
+        answer: answer.text,
+        language: lang,
+        releaseIds: answer.citations.map((c) => c.releaseId),
+        at: this.clock.now().getTime(),
+      });
+    }
+    return answer;
+  }
+
+  /** `search WORDS`: matching releases, best first, with their best sentence. Date words narrow it too. */
+  async search(words: string, ctx: { language?: Lang | undefined }, limit = 10): Promise<SearchOutcome> {
+    return searchReleases(this.deps.retriever, words, ctx.language ?? "en", this.clock.now(), limit);
+  }
+
+  private async answerFrom(question: string, lang: Lang, retrieval: Retrieval, history: Turn[]): Promise<Answer> {
+    const noAnswer = (): Answer => ({
+      status: "no-answer",
+      text:
+        retrieval.matches.length === 0 && this.deps.retriever.isEmpty()
+          ? QA_MESSAGES.emptyStore(lang)
+          : QA_MESSAGES.noAnswer(lang, this.deps.retriever.contentWords(retrieval.query.texts[0] ?? "")),
+      language: lang,
+      citations: [],
+      engine: RETRIEVAL_ENGINE,
+    });
+    const forModel = pickForModel(retrieval.passages);
+    if (forModel.length === 0) return noAnswer();
+
+    let fallbackReason: string | undefined;
+    const { model, breaker } = this.deps;
+    if (model && breaker && !breaker.canRequest()) {
+      fallbackReason = "the language model failed repeatedly and is paused for a cool-down";
+    } else if (model) {
+      const passages: NumberedPassage[] = forModel.map((m, i) => ({
+        n: i + 1,
+        releaseId: m.passage.releaseId,
+        title: m.passage.title,
+        published: retrieval.releases.get(m.passage.releaseId)?.published,
+        lang: m.passage.lang,
+        text: m.passage.text,
+      }));
+      try {
+        const reply = await model.answer({ question, language: lang, passages, history });
+        breaker?.recordSuccess();
+        if (!reply.answerable) return { ...noAnswer(), engine: model.id };
+        const checked = checkModelAnswer(reply.text, lang, passages, this.deps.equivalents);
+        if (checked.dropped.length > 0)
+          this.logger.warn("dropped unsupported sentences of the model's answer", { dropped: checked.dropped });
+        if (checked.sentences.length > 0)
+          return this.fromModel(checked.sentences, passages, lang, retrieval.releases, model.id);
+        fallbackReason = "the language model's answer had no cited sentence the passages support";
+      } catch (err) {
+        breaker?.recordFailure();
+        fallbackReason = `the language model is unavailable: ${reasonOf(err)}`;
+      }
+      this.logger.warn("answering extractively instead of with the language model", { reason: fallbackReason });
+    }
+    const picked = pickForExtract(retrieval.passages, retrieval.weights, retrieval.query.favour);
+    if (picked.length === 0) return noAnswer();
+    const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
+    return {
+      status: "answered",
+      text: extract.text,
+      language: lang,
+      citations: extract.numbers.list(retrieval.releases, lang),
+      engine: EXTRACTIVE_ENGINE,
+      fallbackReason,
+    };
+  }
+
+  private fromModel(
+    sentences: ReturnType<typeof checkModelAnswer>["sentences"],
+    passages: NumberedPassage[],
+    lang: Lang,
+    releases: Map<string, Release>,
+    engine: string,
+  ): Answer {
+    const numbers = new CitationNumbers();
+    const text = sentences
+      .map((s) => {
+        const cited = s.passages.map((n) => numbers.number(passages[n - 1]?.releaseId ?? ""));
+        const marker = markers(cited);
+        return /[.!?…]$/u.test(s.text) ? s.text.replace(/([.!?…]+)$/u, ` ${marker}$1`) : `${s.text} ${marker}`;
+      })
+      .join(" ");
+    return { status: "answered", text, language: lang, citations: numbers.list(releases, lang), engine };
+  }
+}
+
+function reasonOf(err: unknown): string {
+  if (err && typeof err === "object" && "reason" in err && typeof err.reason === "string") return err.reason;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,174 @@
+import { type Lang, otherLang } from "../domain/language.js";
+import type { Release } from "../domain/release.js";
+import type { Logger } from "../ports/logger.port.js";
+import { silentLogger } from "../ports/logger.port.js";
+import type { ReleaseStore } from "../ports/release-store.port.js";
+import type { Translator } from "../ports/translator.port.js";
+import { fold } from "../text/fold.js";
+import { releaseDate, releasePassages } from "./passages.js";
+import type { QaIndexer } from "./qa-indexer.js";
+import type { DateRange, Passage } from "./qa-types.js";
+import type { IndexQuery, PassageMatch, ReleaseMatch } from "./search-index.port.js";
+
+export interface RetrievalRequest {
+  /** The question without its date words. */
+  text: string;
+  lang: Lang;
+  range?: DateRange | undefined;
+  /** Earlier questions of the conversation. */
+  context?: string[] | undefined;
+  favour?: ReadonlySet<string> | undefined;
+  /** Releases to read passages from. */
+  releases?: number;
+}
+
+export interface Retrieval {
+  query: IndexQuery;
+  matches: ReleaseMatch[];
+  releases: Map<string, Release>;
+  /** Best first, from the best releases; only passages a reader of `lang` should be shown (see `candidates`). */
+  passages: PassageMatch[];
+  /** Each matched release's score relative to the best one (0–1). */
+  weights: ReadonlyMap<string, number>;
+}
+
+// Straight, curly and French quotation marks around two or more words mark a phrase the text must contain.
+const PHRASE = /"([^"]{3,}?)"|“([^”]{3,}?)”|«\s*([^»]{3,}?)\s*»/gu;
+
+/** From a question to ranked passages of stored releases: translation for the other language, phrases, dates. */
+export class Retriever {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly deps: {
+      indexer: QaIndexer;
+      store: ReleaseStore;
+      /** Offline MT of the question, so an English question finds a French-only release. */
+      translator?: Translator | undefined;
+      logger?: Logger | undefined;
+    },
+  ) {
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  /** true when the store holds nothing to search. */
+  isEmpty(): boolean {
+    return this.deps.indexer.index.documentCount === 0;
+  }
+
+  /** The words of a text that count for search, as written. */
+  contentWords(text: string): string[] {
+    return this.deps.indexer.index.contentWords(text);
+  }
+
+  /** Stored releases published in the range, newest first (a search made of date words only). */
+  inRange(range: DateRange, limit: number): Release[] {
+    return this.deps.store
+      .listReleases({ since: range.from, limit: limit * 5 })
+      .filter((r) => releaseDate(r) <= range.to)
+      .slice(0, limit);
+  }
+
+  /** Passages of these releases a reader of `lang` should see, best first for the query. */
+  rankPassages(
+    query: IndexQuery,
+    releases: Release[],
+    lang: Lang,
+    weights?: ReadonlyMap<string, number>,
+  ): PassageMatch[] {
+    const passages = releases.flatMap((r) =>
+      candidates(r, releasePassages(r, this.deps.store.latestBriefFor(r.id)), lang),
+    );
+    const phrases = phrasesOf(query);
+    return this.deps.indexer.index
+      .rankPassages({ ...query, limit: passages.length }, passages, weights)
+      .filter((p) => phrases.length === 0 || containsPhrases(`${p.passage.title}\n${p.passage.text}`, phrases));
+  }
+
+  async query(request: RetrievalRequest): Promise<IndexQuery> {
+    const phrases = [...request.text.matchAll(PHRASE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
+    const required = phrases.flatMap((p) => this.deps.indexer.index.contentWords(p));
+    const texts = [request.text];
+    const translated = await this.translate(request.text, request.lang);
+    if (translated) texts.push(translated);
+    return { texts, context: request.context, required, phrases, range: request.range, favour: request.favour };
+  }
+
+  /** Releases that match, best first, checked against the store (a stale entry is refreshed and skipped). */
+  async searchReleases(
+    query: IndexQuery,
+    limit: number,
+  ): Promise<{ matches: ReleaseMatch[]; releases: Map<string, Release> }> {
+    await this.deps.indexer.whenReady();
+    const phrases = phrasesOf(query);
+    const releases = new Map<string, Release>();
+    const matches: ReleaseMatch[] = [];
+    for (const match of this.deps.indexer.index.searchReleases({ ...query, limit: limit * 2 })) {
+      if (matches.length >= limit) break;
+      const release = this.deps.store.getRelease(match.releaseId);
+      if (!release || release.contentHash !== match.contentHash) {
+        this.logger.warn("search index entry was stale; refreshing it", { releaseId: match.releaseId });
+        this.deps.indexer.refresh(match.releaseId);
+        continue;
+      }
+      if (phrases.length > 0 && !containsPhrases(allText(release), phrases)) continue;
+      releases.set(release.id, release);
+      matches.push(match);
+    }
+    return { matches, releases };
+  }
+
+  async retrieve(request: RetrievalRequest): Promise<Retrieval> {
+    const query = await this.query(request);
+    const { matches, releases } = await this.searchReleases(query, request.releases ?? 5);
+    const top = matches[0]?.score ?? 1;
+    const weights = new Map(matches.map((m) => [m.releaseId, m.score / top]));
+    const passages = this.rankPassages(query, [...releases.values()], request.lang, weights);
+    return { query, matches, releases, passages, weights };
+  }
+
+  private async translate(text: string, from: Lang): Promise<string | undefined> {
+    const translator = this.deps.translator;
+    if (!translator) return undefined;
+    const to = otherLang(from);
+    try {
+      const status = await translator.status(from, to);
+      if (!status.available) return undefined;
+      const [out] = await translator.translate([text], from, to);
+      return out?.trim() || undefined;
+    } catch (err) {
+      this.logger.warn("could not translate the question for retrieval", { error: err });
+      return undefined;
+    }
+  }
+}
+
+/**
+ * A release NATO published in the reader's language answers in that language: its other-language passages would
+ * only need translating. A release without it offers all it has (its own text, and its brief's translation).
+ */
+function candidates(release: Release, passages: Passage[], lang: Lang): Passage[] {
+  return release.texts[lang] ? passages.filter((p) => p.lang === lang) : passages;
+}
+
+function phrasesOf(query: IndexQuery): string[] {
+  return query.phrases ?? [];
+}
+
+function allText(release: Release): string {
+  return Object.values(release.texts)
+    .map((t) => (t ? [t.title, ...t.paragraphs].join("\n") : ""))
+    .join("\n");
+}
+
+/** Word sequence match, ignoring case, accents and punctuation: « capacité industrielle » in "capacités… " no. */
+export function containsPhrases(text: string, phrases: string[]): boolean {
+  const hay = ` ${normalise(text)} `;
+  return phrases.every((p) => hay.includes(` ${normalise(p)} `));
+}
+
+function normalise(text: string): string {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}

@@ -1,0 +1,72 @@
+import type { Lang } from "../domain/language.js";
+import type { DateRange, Passage } from "./qa-types.js";
+
+/** What the index holds for one language of one release: its title, its brief and its body, as fields. */
+export interface IndexDocument {
+  /** `${releaseId}:${lang}` */
+  id: string;
+  releaseId: string;
+  lang: Lang;
+  /** Publication date, or the day it was stored when the release carries none (YYYY-MM-DD). */
+  date: string;
+  contentHash: string;
+  title: string;
+  brief: string;
+  body: string;
+}
+
+export interface IndexQuery {
+  /** The question as asked and, when a translator is available, translated: a match on any counts. */
+  texts: string[];
+  /** Earlier questions of the conversation: searched with less weight, for follow-ups ("and in 2023?"). */
+  context?: string[] | undefined;
+  /** Words of quoted phrases: every one must match. */
+  required?: string[] | undefined;
+  /** The quoted phrases themselves: the index ignores them, the retriever checks them on the stored text. */
+  phrases?: string[] | undefined;
+  range?: DateRange | undefined;
+  /** Releases the conversation already cited: favoured for follow-ups. */
+  favour?: ReadonlySet<string> | undefined;
+  limit?: number | undefined;
+}
+
+export interface ReleaseMatch {
+  releaseId: string;
+  contentHash: string;
+  score: number;
+  /** Share (0–1) of the question's content words this release matches; 0 when the question has none. */
+  coverage: number;
+}
+
+export interface PassageMatch {
+  passage: Passage;
+  score: number;
+  coverage: number;
+  /** Content words of the question this passage (with its title) matches. */
+  matched: number;
+  /** Whether a proper name or acronym of the question ("Finlande", "NSPA") is among them. */
+  matchedName: boolean;
+}
+
+/**
+ * Full-text search over the stored releases, their official counterparts and briefs, in English and French:
+ * accents folded, stemmed per language, title > brief > body. Implemented with MiniSearch in src/infra/qa.
+ * @see https://lucaong.github.io/minisearch/
+ */
+export interface SearchIndex {
+  /** Adds the documents of one release, replacing what the index held for it. */
+  replaceRelease(releaseId: string, documents: IndexDocument[]): void;
+  removeRelease(releaseId: string): void;
+  /** Drops everything and indexes these documents. */
+  rebuild(documents: Iterable<IndexDocument>): void;
+  readonly documentCount: number;
+  /** Best releases first. */
+  searchReleases(query: IndexQuery): ReleaseMatch[];
+  /**
+   * Ranks passages of already retrieved releases with the same analysis (a small throw-away index). `weights`
+   * (0–1 by release id) carries the release ranking over, so a sentence of the best release wins a tie.
+   */
+  rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[];
+  /** The words of `text` that count for search (stop words out), as written, for messages like "search …". */
+  contentWords(text: string): string[];
+}

@@ -1,0 +1,65 @@
+import { fold } from "../text/fold.js";
+import type { PassageMatch } from "./search-index.port.js";
+
+/** Share of the question's content words a passage (with its title) must match to count as an answer. */
+export const MIN_COVERAGE = 0.5;
+const EXTRACT_PASSAGES = 3;
+const EXTRACT_PER_RELEASE = 2;
+const EXTRACT_CHARS = 700;
+/** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
+const MODEL_PASSAGES = 6;
+
+/**
+ * Is this passage an answer rather than a passing mention? Half the question's content words at least, and two
+ * of them, or a name, when the question has two or more: "capital" alone does not answer a question about the
+ * capital of Australia, "Finland" does answer one about when Finland joined.
+ */
+export function isRelevant(match: PassageMatch): boolean {
+  return match.coverage >= MIN_COVERAGE && (match.matched >= 2 || match.coverage === 1 || match.matchedName);
+}
+
+/**
+ * The passages an extractive answer quotes: the best one, and close seconds from releases that ranked close to
+ * the best (`weights`, 0–1 by release) and match a name of the question when the best one does.
+ */
+export function pickForExtract(
+  ranked: PassageMatch[],
+  weights?: ReadonlyMap<string, number>,
+  /** Releases the conversation is about: a follow-up answered from one of them stays with them. */
+  favour?: ReadonlySet<string>,
+): PassageMatch[] {
+  const [top] = ranked;
+  if (!top || !isRelevant(top)) return [];
+  const picked: PassageMatch[] = [];
+  const seen = new Set<string>();
+  let chars = 0;
+  for (const m of ranked) {
+    if (picked.length >= EXTRACT_PASSAGES) break;
+    if (m !== top && !isCloseSecond(m, top, weights)) continue;
+    if (m !== top && favour?.has(top.passage.releaseId) && !favour.has(m.passage.releaseId)) continue;
+    const key = fold(m.passage.text).replace(/[^\p{L}\p{N}]+/gu, "");
+    if (seen.has(key)) continue;
+    if (picked.filter((p) => p.passage.releaseId === m.passage.releaseId).length >= EXTRACT_PER_RELEASE) continue;
+    if (m !== top && chars + m.passage.text.length > EXTRACT_CHARS) continue;
+    picked.push(m);
+    seen.add(key);
+    chars += m.passage.text.length;
+  }
+  return picked;
+}
+
+/** The passages a model answers from: only retrieved ones, and only when the best of them is relevant. */
+export function pickForModel(ranked: PassageMatch[]): PassageMatch[] {
+  const [top] = ranked;
+  if (!top || !isRelevant(top)) return [];
+  return ranked.filter((m) => m.coverage > 0).slice(0, MODEL_PASSAGES);
+}
+
+function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {
+  return (
+    isRelevant(m) &&
+    m.score >= top.score * 0.5 &&
+    (weights?.get(m.passage.releaseId) ?? 1) >= 0.5 &&
+    (!top.matchedName || m.matchedName)
+  );
+}

@@ -1,0 +1,110 @@
+import { stemmer as englishStemmer } from "@orama/stemmers/english";
+import { stemmer as frenchStemmer } from "@orama/stemmers/french";
+import { eng, fra } from "stopword";
+import type { Lang } from "../../core/domain/language.js";
+import { fold } from "../../core/text/fold.js";
+
+/**
+ * How text becomes search terms, the same for releases and questions: words split on anything that is not a
+ * letter or digit (so l’OTAN → l + otan), stop words of both languages out, each word stemmed with its language's
+ * Snowball stemmer (before folding: the French stemmer reads accents), then accents folded.
+ */
+
+// Words a question is made of that say nothing about what it asks; stopword's lists stop at function words.
+const QUESTION_WORDS = [
+  ...["what", "which", "when", "where", "why", "how", "whom", "whose", "does", "did", "tell", "say", "says", "said"],
+  ...[
+    "will",
+    "shall",
+    "know",
+    "please",
+    "anything",
+    "something",
+    "latest",
+    "recent",
+    "recently",
+    "news",
+    "about",
+    "regarding",
+  ],
+  ...["quoi", "combien", "comment", "pourquoi", "quand", "dit", "dire", "sait", "savoir", "concernant", "propos"],
+  ...["dernières", "derniers", "récemment", "récent", "récents", "nouvelles", "parlé", "est-ce"],
+];
+const STOP = new Set([...eng, ...fra, ...QUESTION_WORDS].map((w) => fold(w)));
+
+/** Words every release carries: they find everything, so they do not count towards a question's coverage. */
+const UBIQUITOUS = new Set(["nato", "otan", "alliance", "allies", "ally", "allied", "allie", "allies", "allied"]);
+
+const STEMMERS: Record<Lang, (word: string) => string> = {
+  en: (w) => englishStemmer(britishSpelling(w)),
+  fr: frenchStemmer,
+};
+
+/** Splits text into words as written (case kept: an all-capital word is an acronym, never a stop word). */
+export function tokenize(text: string): string[] {
+  // "155mm" is "155" and "mm": figures meet their spelled-out units.
+  return text.normalize("NFC").match(/\p{N}+|[\p{L}\p{M}]+/gu) ?? [];
+}
+
+// Stemming costs a few microseconds a word and text repeats its words: memoised per language, bounded.
+const MEMO_LIMIT = 200_000;
+const memo: Record<Lang, Map<string, string | null>> = { en: new Map(), fr: new Map() };
+
+/** The index term of a word of a `lang` text; null for stop words and single letters. */
+export function termFor(word: string, lang: Lang): string | null {
+  const cache = memo[lang];
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  const term = analyse(word, lang);
+  cache.set(word, term);
+  return term;
+}
+
+function analyse(word: string, lang: Lang): string | null {
+  const lower = word.toLowerCase();
+  if (/^\p{N}+$/u.test(lower)) return lower;
+  const acronym = word.length >= 2 && /^\p{Lu}+$/u.test(word);
+  if (lower.length < 2 || (!acronym && STOP.has(fold(lower)))) return null;
+  return fold(STEMMERS[lang](lower));
+}
+
+/** A question's word may meet either language's text: both stems, deduplicated. */
+export function queryTerms(word: string): string[] {
+  const en = termFor(word, "en");
+  const fr = termFor(word, "fr");
+  if (en === null || fr === null) return [];
+  return en === fr ? [en] : [en, fr];
+}
+
+/**
+ * The query terms of a question's word, without the words every release carries ("NATO", "Alliés") when the
+ * question has other content words: they cannot change the ranking, but they make the engine score every document.
+ */
+export function focusedQueryTerms(text: string): (word: string) => string[] {
+  if (coverageWords(text).length === 0) return queryTerms;
+  return (word) => (UBIQUITOUS.has(fold(word.toLowerCase())) ? [] : queryTerms(word));
+}
+
+/** The words of a text that a match is judged on: content words that are not in every release. */
+export function coverageWords(text: string): { word: string; terms: string[]; name: boolean }[] {
+  const seen = new Set<string>();
+  const out: { word: string; terms: string[]; name: boolean }[] = [];
+  const words = tokenize(text);
+  for (const [i, word] of words.entries()) {
+    const terms = queryTerms(word);
+    const key = terms.join("|");
+    if (terms.length === 0 || seen.has(key) || UBIQUITOUS.has(fold(word.toLowerCase()))) continue;
+    seen.add(key);
+    // A capital inside the question (not its first word) or an acronym marks a name: specific on its own.
+    const name = (i > 0 && /^\p{Lu}/u.test(word)) || (word.length >= 2 && /^\p{Lu}+$/u.test(word));
+    out.push({ word, terms, name });
+  }
+  return out;
+}
+
+// NATO writes British English; American spellings in questions should meet it.
+function britishSpelling(word: string): string {
+  if (word === "defense" || word === "defenses") return word.replace("defense", "defence");
+  return word.length > 6 ? word.replace(/(?<=\p{L}{3})iz(?=(?:e|es|ed|ing|ation|ations)$)/u, "is") : word;
+}

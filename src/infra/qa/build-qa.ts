@@ -1,0 +1,74 @@
+import { CircuitBreaker } from "../../core/briefing/circuit-breaker.js";
+import type { TermEquivalents } from "../../core/briefing/fact-guard.js";
+import type { Clock } from "../../core/ports/clock.port.js";
+import type { Logger } from "../../core/ports/logger.port.js";
+import type { ReleaseStore } from "../../core/ports/release-store.port.js";
+import type { Translator } from "../../core/ports/translator.port.js";
+import { ConversationMemory } from "../../core/qa/conversation-memory.js";
+import { observeSaves, QaIndexer } from "../../core/qa/qa-indexer.js";
+import { QaService } from "../../core/qa/qa-service.js";
+import { RateLimiter } from "../../core/qa/rate-limiter.js";
+import { Retriever } from "../../core/qa/retriever.js";
+import { OpenAiAnswerer } from "../llm/openai-answerer.js";
+import type { PromptLibrary } from "../llm/prompt-loader.js";
+import type { Glossary } from "../offline/glossary.js";
+import { PartTranslator } from "../offline/part-translator.js";
+import { MiniSearchIndex } from "./minisearch-index.js";
+import { ProtectedTranslator } from "./protected-translator.js";
+
+export interface Qa {
+  service: QaService;
+  /** `ensureReady()` at start-up builds the index from the store; saves through `store` keep it current. */
+  indexer: QaIndexer;
+  /** Retrieval alone (benchmarks, recall tests). */
+  retriever: Retriever;
+}
+
+/**
+ * The search index over `store`, and the same store observed so every release and brief saved through it, by
+ * ingest, the source poller or the brief service, updates the index. Give the returned store to everyone.
+ */
+export function createQaIndex<T extends ReleaseStore>(store: T, logger: Logger): { indexer: QaIndexer; store: T } {
+  const indexer = new QaIndexer(new MiniSearchIndex(), store, logger.child({ component: "qa-index" }));
+  return { indexer, store: observeSaves(store, indexer) };
+}
+
+export interface QaOptions {
+  indexer: QaIndexer;
+  store: ReleaseStore;
+  /** Apertium, or undefined when offline translation is off. */
+  translator: Translator | undefined;
+  glossary: Glossary;
+  equivalents: TermEquivalents;
+  llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number } | undefined;
+  prompts: PromptLibrary;
+  limits: { rateLimitPerHour: number; maxQuestionChars: number };
+  logger: Logger;
+  clock?: Clock;
+}
+
+/** The Q&A use case with its infra: MiniSearch retrieval, offline MT with protected terms, the LLM when configured. */
+export function createQa(options: QaOptions): Qa {
+  const logger = options.logger.child({ component: "qa" });
+  const now = options.clock ? () => options.clock!.now().getTime() : Date.now;
+  const translator = new ProtectedTranslator(
+    options.translator,
+    new PartTranslator(options.translator, (text, lang) =>
+      options.glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
+    ),
+  );
+  const retriever = new Retriever({ indexer: options.indexer, store: options.store, translator, logger });
+  const service = new QaService({
+    retriever,
+    memory: new ConversationMemory({ now }),
+    limiter: new RateLimiter({ limit: options.limits.rateLimitPerHour, now }),
+    maxQuestionChars: options.limits.maxQuestionChars,
+    model: options.llm ? new OpenAiAnswerer({ ...options.llm, prompts: options.prompts, logger }) : undefined,
+    breaker: options.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000, now }) : undefined,
+    translator,
+    equivalents: options.equivalents,
+    clock: options.clock,
+    logger,
+  });
+  return { service, indexer: options.indexer, retriever };
+}

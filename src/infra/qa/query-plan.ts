@@ -1,0 +1,132 @@
+import type { Query, SearchOptions } from "minisearch";
+import { LANGS } from "../../core/domain/language.js";
+import type { IndexQuery } from "../../core/qa/search-index.port.js";
+import { coverageWords, focusedQueryTerms, queryTerms } from "./analyzer.js";
+
+export type Field = "title" | "brief" | "body";
+export const FIELDS: Field[] = ["title", "brief", "body"];
+export const fieldName = (field: Field, lang: string) => `${field}_${lang}`;
+
+/** Earlier questions of a conversation count, but less than the question asked now. */
+const CONTEXT_WEIGHT = 0.35;
+/** Names and acronyms of the question ("Suède", "NSPA") say more than its other words. */
+const NAME_BOOST = 2;
+
+type Words = ReturnType<typeof coverageWords>;
+
+/** How one search reads its question: the terms it looks up and the words a match is judged on. */
+export interface QueryPlan {
+  query: Query;
+  /** One list per text the question was judged on (asked, translated; or the earlier ones for a bare follow-up). */
+  judged: Words[];
+}
+
+/** What the index knows of its terms, for a plan that stays cheap on a large index. */
+export interface TermStats {
+  /** The index is large enough for the pruning below to be worth it. */
+  large: boolean;
+  /** The term is in so many documents that looking it up costs more than it tells. */
+  isCommon: (term: string) => boolean;
+  /** Documents carrying a term. */
+  frequency: (term: string) => number;
+}
+
+export const SMALL_INDEX: TermStats = { large: false, isCommon: () => false, frequency: () => 0 };
+
+/**
+ * On a large index a question's common words are left out of the lookup and of the judgement when it has specific
+ * ones. A question with nothing specific ("what about defence?", "NATO") looks up its rarest word in titles only:
+ * one short posting list, and the releases that are about that word rather than all that mention it.
+ */
+export function planQuery(
+  query: IndexQuery,
+  weights: Record<Field, number>,
+  stats: TermStats = SMALL_INDEX,
+): QueryPlan {
+  const titles = LANGS.map((l) => fieldName("title", l));
+  const prune = (text: string) => {
+    const words = coverageWords(text);
+    const focused = focusedQueryTerms(text);
+    if (!stats.large) return { words, processTerm: focused };
+    const specific = words.filter((w) => w.terms.some((t) => !stats.isCommon(t)));
+    if (specific.length > 0) {
+      return { words: specific, processTerm: (word: string) => focused(word).filter((t) => !stats.isCommon(t)) };
+    }
+    const rarest = rarestOf(words, stats.frequency);
+    const processTerm = rarest ? (word: string) => (word === rarest.word ? focused(word) : []) : focused;
+    return { words: rarest ? [rarest] : [], processTerm, fields: titles };
+  };
+  const asked = query.texts.map(prune);
+  const context = (query.context ?? []).map(prune);
+  const names = new Set(asked.flatMap((a) => a.words.flatMap((w) => (w.name ? w.terms : []))));
+  const boostTerm = names.size > 0 ? (term: string) => (names.has(term) ? NAME_BOOST : 1) : undefined;
+
+  const any: Query = {
+    combineWith: "OR",
+    queries: [
+      ...query.texts.map((text, i) => ({
+        queries: [text],
+        boost: boosts(weights),
+        boostTerm,
+        processTerm: asked[i]!.processTerm,
+        ...(asked[i]!.fields ? { fields: asked[i]!.fields } : {}),
+      })),
+      ...(query.context ?? []).map((text, i) => ({
+        queries: [text],
+        boost: boosts(weights, CONTEXT_WEIGHT),
+        processTerm: context[i]!.processTerm,
+        ...(context[i]!.fields ? { fields: context[i]!.fields } : {}),
+      })),
+    ],
+  };
+  const primary = asked.map((a) => a.words).filter((w) => w.length > 0);
+  const judged = primary.length > 0 ? primary : context.map((c) => c.words).filter((w) => w.length > 0);
+
+  const required = (query.required ?? []).filter((w) => queryTerms(w).length > 0);
+  if (required.length === 0) return { query: any, judged };
+  // Each required word on its own OR'ed sub-query: its English and French stems are alternatives, not both needed.
+  const all: Query = {
+    combineWith: "AND",
+    queries: required.map((w) => ({ combineWith: "OR", queries: [w], boost: boosts(weights) })),
+  };
+  return { query: { combineWith: "AND", queries: [any, all] }, judged };
+}
+
+/** Without earlier questions, unless the question has no content word of its own ("combien ?"). */
+export function withoutContextUnlessBare(query: IndexQuery): IndexQuery {
+  const ownWords = query.texts.some((t) => coverageWords(t).length > 0);
+  return ownWords ? { ...query, context: undefined } : query;
+}
+
+function boosts(weights: Record<Field, number>, scale = 1): SearchOptions["boost"] {
+  return Object.fromEntries(FIELDS.flatMap((f) => LANGS.map((l) => [fieldName(f, l), weights[f] * scale])));
+}
+
+/** Share of the judged words matched, on the text that matches best; and whether a name is among them. */
+export function coverage(
+  judged: Words[],
+  matchedTerms: ReadonlySet<string>,
+): { share: number; matched: number; matchedName: boolean } {
+  let best = { share: 0, matched: 0, matchedName: false };
+  for (const words of judged) {
+    const hits = words.filter((w) => w.terms.some((t) => matchedTerms.has(t)));
+    const share = hits.length / words.length;
+    if (share > best.share || (share === best.share && hits.length > best.matched)) {
+      best = { share, matched: hits.length, matchedName: hits.some((w) => w.name) };
+    }
+  }
+  return best;
+}
+
+function rarestOf(words: Words, frequency: (term: string) => number): Words[number] | undefined {
+  let best: Words[number] | undefined;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const w of words) {
+    const r = Math.min(...w.terms.map(frequency));
+    if (r < bestRank) {
+      best = w;
+      bestRank = r;
+    }
+  }
+  return best;
+}

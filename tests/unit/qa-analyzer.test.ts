@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { coverageWords, queryTerms, termFor, tokenize } from "../../src/infra/qa/analyzer.js";
+import { MiniSearchIndex } from "../../src/infra/qa/minisearch-index.js";
+
+describe("Q&A text analysis", () => {
+  it("splits on anything that is not a letter or digit, figures apart from units", () => {
+    expect(tokenize("l’Agence OTAN (NSPA) : 155mm, a-t-elle")).toEqual([
+      "l",
+      "Agence",
+      "OTAN",
+      "NSPA",
+      "155",
+      "mm",
+      "a",
+      "t",
+      "elle",
+    ]);
+  });
+
+  it("stems each language with its own stemmer, then folds accents", () => {
+    expect(termFor("autorisés", "fr")).toBe(termFor("autorisé", "fr"));
+    expect(termFor("défense", "fr")).toBe(termFor("defense", "fr"));
+    expect(termFor("contracts", "en")).toBe(termFor("contract", "en"));
+    // American spellings meet NATO's British ones.
+    expect(termFor("authorized", "en")).toBe(termFor("authorised", "en"));
+    expect(termFor("defense", "en")).toBe(termFor("defence", "en"));
+  });
+
+  it("drops stop words of both languages and question words, but never an acronym", () => {
+    for (const w of ["the", "what", "did", "la", "quel", "combien", "a", "l"]) expect(termFor(w, "en")).toBeNull();
+    expect(termFor("US", "en")).toBe("us");
+    expect(queryTerms("NSPA")).toEqual(["nspa"]);
+    expect(queryTerms("contrats").length).toBeGreaterThan(0);
+  });
+
+  it("judges coverage on content words, not on the words every release carries", () => {
+    expect(coverageWords("What did NATO say about Patriot missiles?").map((w) => w.word)).toEqual([
+      "Patriot",
+      "missiles",
+    ]);
+    expect(coverageWords("Quel montant la NSPA a-t-elle autorisé ?").map((w) => [w.word, w.name])).toEqual([
+      ["montant", false],
+      ["NSPA", true],
+      ["autorisé", false],
+    ]);
+    expect(new MiniSearchIndex().contentWords("Qu'a dit l'OTAN sur les munitions ?")).toEqual(["munitions"]);
+  });
+});
+
+describe("MiniSearchIndex at scale: words found in most releases", () => {
+  const doc = (i: number, body: string) => ({
+    id: `r${i}:en`,
+    releaseId: `r${i}`,
+    lang: "en" as const,
+    date: "2025-01-01",
+    contentHash: `h${i}`,
+    title: `Release ${i}`,
+    brief: "",
+    body,
+  });
+
+  it("leaves a near-universal word out of the lookup and of the judgement, once the index is large", () => {
+    const index = new MiniSearchIndex({ pruneFrom: 10, commonShare: 0.5 });
+    const docs = Array.from({ length: 20 }, (_, i) =>
+      doc(i, i === 7 ? "defence ammunition Patriot" : "defence production"),
+    );
+    index.rebuild(docs);
+    const [best] = index.searchReleases({ texts: ["defence ammunition"] });
+    // "defence" is in every release: the question is judged on "ammunition" alone, which release 7 has.
+    expect(best).toMatchObject({ releaseId: "r7", coverage: 1 });
+    expect(index.searchReleases({ texts: ["defence ammunition"] })).toHaveLength(1);
+    // Nothing specific: only the rarest word is looked up.
+    expect(index.searchReleases({ texts: ["defence production"], limit: 50 }).length).toBe(19);
+  });
+
+  it("keeps every word while the index is small, and counts documents as they come and go", () => {
+    const index = new MiniSearchIndex({ pruneFrom: 1_000 });
+    index.rebuild(Array.from({ length: 20 }, (_, i) => doc(i, "defence production")));
+    expect(index.searchReleases({ texts: ["defence ammunition"], limit: 50 })).toHaveLength(20);
+    index.replaceRelease("r3", [doc(3, "ammunition only")]);
+    index.removeRelease("r4");
+    expect(index.documentCount).toBe(19);
+    expect(index.searchReleases({ texts: ["ammunition"] }).map((m) => m.releaseId)).toEqual(["r3"]);
+  });
+});

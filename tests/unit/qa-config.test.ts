@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const load = (env: Record<string, string>) => loadConfig({ ...env }, { dotenvPath: false });
+
+describe("Q&A configuration", () => {
+  it("defaults to 20 questions per user per hour and 500-character questions", () => {
+    expect(load({}).qa).toEqual({ rateLimitPerHour: 20, maxQuestionChars: 500 });
+    expect(load({ QA_RATE_LIMIT_PER_HOUR: "5", QA_MAX_QUESTION_CHARS: "300" }).qa).toEqual({
+      rateLimitPerHour: 5,
+      maxQuestionChars: 300,
+    });
+  });
+
+  it("names the bad variable and the value", () => {
+    expect(() => load({ QA_RATE_LIMIT_PER_HOUR: "lots" })).toThrow(ConfigError);
+    expect(() => load({ QA_RATE_LIMIT_PER_HOUR: "lots" })).toThrow(/QA_RATE_LIMIT_PER_HOUR.*"lots"/);
+    expect(() => load({ QA_RATE_LIMIT_PER_HOUR: "0" })).toThrow(/QA_RATE_LIMIT_PER_HOUR/);
+    expect(() => load({ QA_MAX_QUESTION_CHARS: "5" })).toThrow(/QA_MAX_QUESTION_CHARS/);
+  });
+});
