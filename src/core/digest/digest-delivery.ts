@@ -1,0 +1,210 @@
+import { parseTarget, type Subscription } from "../domain/subscription.js";
+import { type ChatTarget, ChatTargetError, TargetGoneError } from "../ports/chat-target.port.js";
+import type { Clock } from "../ports/clock.port.js";
+import type { Logger } from "../ports/logger.port.js";
+import type { Delivery, DeliveryLedger, SubscriptionStore } from "../ports/subscription-store.port.js";
+import type { Digest } from "./digest.js";
+import type { DigestBuilder } from "./digest-builder.js";
+import { DigestPoster } from "./digest-poster.js";
+import type { Sleep } from "./pacer.js";
+import { periodKey } from "./period.js";
+import { splitDigest } from "./split-digest.js";
+
+export type DeliveryStatus =
+  | "posted"
+  | "already-done"
+  | "empty"
+  | "failed"
+  | "target-gone"
+  | "busy"
+  | "no-target"
+  | "disabled";
+
+export interface DeliveryOutcome {
+  subscriptionId: string;
+  target: string;
+  period: string;
+  status: DeliveryStatus;
+  delayed: boolean;
+  partsPosted: number;
+  partsTotal: number;
+  error?: string | undefined;
+}
+
+export interface DigestDeliveryDeps {
+  subscriptions: SubscriptionStore;
+  ledger: DeliveryLedger;
+  builder: DigestBuilder;
+  /** ChatTargets by platform ("slack", "teams", "console"); adapters register theirs at start-up. */
+  targets: ReadonlyMap<string, ChatTarget>;
+  clock: Clock;
+  sleep: Sleep;
+  random?: () => number;
+  logger: Logger;
+  /** Post a short "nothing new" digest instead of nothing. */
+  postWhenEmpty: boolean;
+  /** How long a claimed row stays ours without progress; renewed before every part. */
+  leaseMs?: number;
+}
+
+const FIRST_WINDOW_MS = 24 * 3600_000;
+
+/**
+ * Delivers one (subscription, period) exactly once as far as the platform allows: the row is claimed, the digest
+ * is frozen into parts in the ledger before the first post, each part is marked "posting" before it is sent and
+ * "posted" with the platform's message id after; a restart resumes the row from the first part not posted.
+ * The one window left is a crash after the platform accepted a part and before "posted" was written: that part is
+ * looked up with `ChatTarget.findPosted` (or deduplicated by the idempotency key) where the platform can,
+ * and re-posted otherwise (at-least-once for that part only).
+ */
+export class DigestDelivery {
+  private readonly posters = new Map<ChatTarget, DigestPoster>();
+
+  constructor(private readonly deps: DigestDeliveryDeps) {}
+
+  /** The digest the subscription would get now, without posting or recording anything. */
+  async preview(sub: Subscription): Promise<Digest> {
+    const now = this.deps.clock.now();
+    const since = this.windowStart(sub, now);
+    const period = periodKey(sub.schedule, sub.timezone, now);
+    return this.deps.builder.build(sub, { period, scheduledFor: now, since, until: now, delayed: false });
+  }
+
+  async deliver(
+    sub: Subscription,
+    slot: Date,
+    options: { delayed?: boolean; period?: string } = {},
+  ): Promise<DeliveryOutcome> {
+    const { ledger, logger } = this.deps;
+    const period = options.period ?? periodKey(sub.schedule, sub.timezone, slot);
+    const delayed = options.delayed ?? false;
+    const outcome = (status: DeliveryStatus, row?: Delivery, error?: string): DeliveryOutcome => ({
+      subscriptionId: sub.id,
+      target: sub.target,
+      period,
+      status,
+      delayed,
+      partsPosted: row?.parts.filter((p) => p.state === "posted").length ?? 0,
+      partsTotal: row?.parts.length ?? 0,
+      error,
+    });
+    if (!sub.enabled) return outcome("disabled");
+    const ref = parseTarget(sub.target);
+    const chat = this.deps.targets.get(ref.platform);
+    if (!chat) {
+      // No row: when the platform is configured again, the catch-up at start-up still finds this period.
+      logger.warn("no chat target for this platform; digest not delivered", { target: sub.target, period });
+      return outcome("no-target");
+    }
+    const opened = ledger.open({ subscriptionId: sub.id, period, scheduledFor: slot.toISOString(), delayed });
+    // "empty" posted nothing, so building it again (with only what arrived since) cannot duplicate anything.
+    if (opened.state === "posted") return outcome("already-done", opened);
+    if (!ledger.claim(sub.id, period, this.leaseMs)) return outcome("busy", opened);
+    try {
+      let row = opened;
+      // Never frozen (new, empty, or failed while building): build it now. Otherwise resume the frozen parts.
+      if (row.state === "pending" || row.state === "empty" || !row.window) {
+        const frozen = await this.freeze(sub, row, chat, slot);
+        if (!frozen) return outcome("empty", ledger.get(sub.id, period));
+        row = frozen;
+      } else {
+        ledger.retry(sub.id, period);
+        logger.info("resuming a digest delivery", { target: sub.target, period, state: row.state });
+      }
+      const poster = this.posterFor(chat);
+      for (const rec of row.parts) {
+        if (rec.state === "posted") continue;
+        if (!ledger.claim(sub.id, period, this.leaseMs)) return outcome("busy", ledger.get(sub.id, period));
+        if (rec.state === "posting" && chat.findPosted) {
+          const found = await chat.findPosted(ref, rec.idempotencyKey);
+          if (found) {
+            ledger.markPartPosted(sub.id, period, rec.index, found.messageId);
+            continue;
+          }
+        }
+        ledger.markPartPosting(sub.id, period, rec.index);
+        const result = await poster.post(ref, rec.part, rec.idempotencyKey);
+        ledger.markPartPosted(sub.id, period, rec.index, result.messageId);
+      }
+      ledger.finish(sub.id, period, "posted");
+      const done = ledger.get(sub.id, period);
+      logger.info("digest delivered", { target: sub.target, period, parts: done?.parts.length, delayed });
+      return outcome("posted", done);
+    } catch (err) {
+      return this.failed(sub, period, err, (status, error) => outcome(status, ledger.get(sub.id, period), error));
+    } finally {
+      ledger.release(sub.id, period);
+    }
+  }
+
+  private async freeze(sub: Subscription, row: Delivery, chat: ChatTarget, slot: Date): Promise<Delivery | undefined> {
+    const { ledger, builder } = this.deps;
+    const since = this.windowStart(sub, slot);
+    const until = new Date(Math.max(slot.getTime(), since.getTime()));
+    const digest = await builder.build(sub, {
+      period: row.period,
+      scheduledFor: slot,
+      since,
+      until,
+      delayed: row.delayed,
+    });
+    const window = digest.window;
+    if (digest.items.length === 0 && !this.deps.postWhenEmpty) {
+      ledger.freeze(sub.id, row.period, window, []);
+      ledger.finish(sub.id, row.period, "empty");
+      this.deps.logger.info("nothing new; no digest posted", { target: sub.target, period: row.period });
+      return undefined;
+    }
+    const parts = splitDigest(digest, (p) => chat.measure(p), chat.limits.maxPartSize);
+    return ledger.freeze(sub.id, row.period, window, parts);
+  }
+
+  private failed(
+    sub: Subscription,
+    period: string,
+    err: unknown,
+    outcome: (status: DeliveryStatus, error: string) => DeliveryOutcome,
+  ): DeliveryOutcome {
+    const { ledger, logger, subscriptions } = this.deps;
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof TargetGoneError) {
+      ledger.finish(sub.id, period, "failed", `target gone: ${message}`);
+      subscriptions.setEnabled(sub.id, false, `target gone: ${message}`);
+      logger.warn("digest target is gone; subscription disabled", {
+        subscriptionId: sub.id,
+        target: sub.target,
+        error: message,
+      });
+      return outcome("target-gone", message);
+    }
+    ledger.finish(sub.id, period, "failed", message);
+    logger.error("digest delivery failed", {
+      subscriptionId: sub.id,
+      target: sub.target,
+      period,
+      kind: err instanceof ChatTargetError ? err.kind : "internal",
+      error: message,
+    });
+    return outcome("failed", message);
+  }
+
+  /** Where the next digest starts: the end of the last one delivered (or being delivered), else 24 h back. */
+  private windowStart(sub: Subscription, until: Date): Date {
+    const last = this.deps.ledger.lastWindowEnd(sub.id);
+    return last ? new Date(last) : new Date(until.getTime() - FIRST_WINDOW_MS);
+  }
+
+  private get leaseMs(): number {
+    return this.deps.leaseMs ?? 120_000;
+  }
+
+  private posterFor(chat: ChatTarget): DigestPoster {
+    let poster = this.posters.get(chat);
+    if (!poster) {
+      const { clock, sleep, random, logger } = this.deps;
+      poster = new DigestPoster(chat, { clock, sleep, random, logger: logger.child({ platform: chat.platform }) });
+      this.posters.set(chat, poster);
+    }
+    return poster;
+  }
+}

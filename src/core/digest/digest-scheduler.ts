@@ -1,0 +1,169 @@
+import pLimit from "p-limit";
+import { cronOf, type Subscription } from "../domain/subscription.js";
+import type { Clock } from "../ports/clock.port.js";
+import type { Logger } from "../ports/logger.port.js";
+import type { ScheduledJob, Scheduler } from "../ports/scheduler.port.js";
+import type { DeliveryLedger, SubscriptionStore } from "../ports/subscription-store.port.js";
+import type { DeliveryOutcome, DigestDelivery } from "./digest-delivery.js";
+import { periodKey } from "./period.js";
+
+export interface DigestSchedulerDeps {
+  subscriptions: SubscriptionStore;
+  ledger: DeliveryLedger;
+  delivery: DigestDelivery;
+  scheduler: Scheduler;
+  clock: Clock;
+  logger: Logger;
+  /** Periods missed while the process was down are delivered at start-up if due within this window. */
+  catchUpMs: number;
+  /** A run this late after its slot is labelled delayed. */
+  lateAfterMs?: number;
+  /** How often the jobs are re-read from the store, to pick up changes made by another process (the CLI). */
+  reconcileCron?: string;
+  /** Deliveries under way at once: enough to keep every platform's limiter busy, few enough that digests are
+   * built and recorded while earlier ones are being sent rather than all before the first send. */
+  deliveriesInFlight?: number;
+}
+
+const RUN_NOW_LOOKBACK_MS = 8 * 24 * 3600_000;
+
+/**
+ * One cron job per enabled subscription, in its own timezone; rebuilt when subscriptions change (directly via
+ * `reconcile`, and every minute for changes made by another process). At start-up it resumes fan-outs a crash
+ * interrupted and catches up on periods missed within the grace window, labelled delayed.
+ */
+export class DigestScheduler {
+  private readonly jobs = new Map<string, { job: ScheduledJob; signature: string }>();
+  private reconcileJob: ScheduledJob | undefined;
+  private readonly running = new Set<Promise<unknown>>();
+  private started = false;
+  private readonly lane: <T>(work: () => Promise<T>) => Promise<T>;
+
+  constructor(private readonly deps: DigestSchedulerDeps) {
+    const limit = pLimit(deps.deliveriesInFlight ?? 64);
+    this.lane = (work) => limit(work);
+  }
+
+  /** Schedules every enabled subscription, then resumes and catches up; resolves when the catch-up is done. */
+  async start(): Promise<DeliveryOutcome[]> {
+    this.started = true;
+    this.reconcile();
+    this.reconcileJob ??= this.deps.scheduler.schedule(
+      "digest:reconcile",
+      this.deps.reconcileCron ?? "* * * * *",
+      "UTC",
+      async () => this.reconcile(),
+    );
+    return this.catchUp();
+  }
+
+  stop(): void {
+    this.started = false;
+    for (const { job } of this.jobs.values()) job.stop();
+    this.jobs.clear();
+    this.reconcileJob?.stop();
+    this.reconcileJob = undefined;
+  }
+
+  /** Resolves when every run started by a job has finished (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /** After start: makes the jobs match the store: new and changed subscriptions (re)scheduled, removed or disabled ones stopped. */
+  reconcile(): void {
+    if (!this.started) return;
+    const wanted = new Map(this.deps.subscriptions.list({ enabledOnly: true }).map((s) => [s.id, s]));
+    for (const [id, entry] of this.jobs) {
+      const sub = wanted.get(id);
+      if (!sub || signature(sub) !== entry.signature) {
+        entry.job.stop();
+        this.jobs.delete(id);
+      }
+    }
+    for (const sub of wanted.values()) {
+      if (this.jobs.has(sub.id)) continue;
+      try {
+        const job = this.deps.scheduler.schedule(`digest:${sub.id}`, cronOf(sub.schedule), sub.timezone, (slot) =>
+          this.track(this.fire(sub.id, slot)),
+        );
+        this.jobs.set(sub.id, { job, signature: signature(sub) });
+      } catch (err) {
+        this.deps.logger.error("cannot schedule a subscription", { subscriptionId: sub.id, error: err });
+      }
+    }
+  }
+
+  /** Resumes rows a crash left unfinished, then delivers each subscription's latest missed period, if any. */
+  async catchUp(): Promise<DeliveryOutcome[]> {
+    const { ledger, subscriptions, delivery, scheduler, clock, logger } = this.deps;
+    const now = clock.now();
+    const since = new Date(now.getTime() - this.deps.catchUpMs);
+    const work: Promise<DeliveryOutcome>[] = [];
+    const resumed = new Set<string>();
+    for (const row of ledger.unfinished(since.toISOString())) {
+      const sub = subscriptions.get(row.subscriptionId);
+      if (!sub?.enabled) continue;
+      resumed.add(`${row.subscriptionId}|${row.period}`);
+      work.push(
+        this.lane(() => delivery.deliver(sub, new Date(row.scheduledFor), { period: row.period, delayed: true })),
+      );
+    }
+    for (const sub of subscriptions.list({ enabledOnly: true })) {
+      // A run due before the subscription existed was not missed.
+      const from = new Date(Math.max(since.getTime(), Date.parse(sub.createdAt)));
+      const last = scheduler.runsBetween(cronOf(sub.schedule), sub.timezone, from, now).at(-1);
+      if (!last) continue;
+      const period = periodKey(sub.schedule, sub.timezone, last);
+      if (resumed.has(`${sub.id}|${period}`) || ledger.get(sub.id, period)) continue;
+      logger.info("catching up on a missed digest", { subscriptionId: sub.id, period, scheduledFor: last });
+      work.push(this.lane(() => delivery.deliver(sub, last, { period, delayed: true })));
+    }
+    return Promise.all(work);
+  }
+
+  /**
+   * Delivers now the digest of the current period (today's, in each subscription's timezone): run twice, it
+   * posts once. `ids` limits it to some subscriptions.
+   */
+  async runNow(ids?: string[]): Promise<DeliveryOutcome[]> {
+    const { subscriptions, delivery, clock } = this.deps;
+    const now = clock.now();
+    const subs = ids
+      ? ids.map((id) => subscriptions.get(id)).filter((s): s is Subscription => !!s)
+      : subscriptions.list();
+    return Promise.all(
+      subs.map((sub) => this.lane(() => delivery.deliver(sub, now, { period: this.currentPeriod(sub, now) }))),
+    );
+  }
+
+  private currentPeriod(sub: Subscription, now: Date): string {
+    if (sub.schedule.kind !== "cron") return periodKey(sub.schedule, sub.timezone, now);
+    const from = new Date(now.getTime() - RUN_NOW_LOOKBACK_MS);
+    const last = this.deps.scheduler.runsBetween(cronOf(sub.schedule), sub.timezone, from, now).at(-1);
+    return periodKey(sub.schedule, sub.timezone, last ?? now);
+  }
+
+  private async fire(id: string, slot: Date): Promise<void> {
+    const sub = this.deps.subscriptions.get(id);
+    if (!sub?.enabled) return;
+    const late = this.deps.clock.now().getTime() - slot.getTime() > (this.deps.lateAfterMs ?? 5 * 60_000);
+    try {
+      const outcome = await this.lane(() => this.deps.delivery.deliver(sub, slot, { delayed: late }));
+      this.deps.logger.debug("scheduled digest run", { ...outcome });
+    } catch (err) {
+      this.deps.logger.error("scheduled digest run failed", { subscriptionId: id, slot, error: err });
+    }
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => {});
+    return work;
+  }
+}
+
+/** What the job depends on; everything else is read from the store when it fires. */
+function signature(sub: Subscription): string {
+  return `${cronOf(sub.schedule)}|${sub.timezone}`;
+}

@@ -1,0 +1,109 @@
+import {
+  cronOf,
+  type DigestLanguages,
+  parseTarget,
+  type Subscription,
+  SubscriptionError,
+  scheduleFrom,
+} from "../domain/subscription.js";
+import { ScheduleError, type Scheduler } from "../ports/scheduler.port.js";
+import type { SubscriptionStore } from "../ports/subscription-store.port.js";
+import { isIanaTimezone } from "./period.js";
+
+export interface SubscribeInput {
+  /** "slack:C123", "teams:…", "console:local" */
+  target: string;
+  /** "daily" (default), "weekdays", or a day of the week for weekly. */
+  days?: string | undefined;
+  /** "HH:MM", default 08:00. */
+  time?: string | undefined;
+  /** 5-field cron text instead of days/time. */
+  cron?: string | undefined;
+  timezone?: string | undefined;
+  languages?: DigestLanguages | undefined;
+  topics?: string[] | undefined;
+  createdBy?: string | undefined;
+}
+
+export interface SubscriptionServiceDeps {
+  store: SubscriptionStore;
+  /** Validates cron text and timezones the way they will run. */
+  scheduler: Pick<Scheduler, "validate">;
+  /** For subscriptions that name none (DIGEST_TIMEZONE). */
+  defaultTimezone: string;
+}
+
+/** Creating, changing and removing subscriptions, from chat commands and the CLI alike. */
+export class SubscriptionService {
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(private readonly deps: SubscriptionServiceDeps) {}
+
+  /** Called after every change (the digest scheduler re-reads its jobs). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Creates the target's subscription or replaces its settings; throws SubscriptionError for bad input. */
+  subscribe(input: SubscribeInput): { subscription: Subscription; created: boolean } {
+    const target = parseTarget(input.target);
+    const schedule = scheduleFrom(input);
+    const timezone = input.timezone?.trim() || this.deps.defaultTimezone;
+    if (!isIanaTimezone(timezone)) {
+      throw new SubscriptionError(
+        `"${timezone}" is not an IANA timezone (e.g. Europe/Brussels, America/Montreal, UTC)`,
+      );
+    }
+    try {
+      this.deps.scheduler.validate(cronOf(schedule), timezone);
+    } catch (err) {
+      if (err instanceof ScheduleError) throw new SubscriptionError(err.message);
+      throw err;
+    }
+    const topics = [...new Set((input.topics ?? []).map((t) => t.trim()).filter(Boolean))];
+    const result = this.deps.store.upsert({
+      target: target.key,
+      schedule,
+      timezone,
+      languages: input.languages ?? "both",
+      topics,
+      createdBy: input.createdBy,
+    });
+    this.changed();
+    return result;
+  }
+
+  /** Removes the subscription of a conversation; false when it had none. */
+  unsubscribe(target: string): boolean {
+    const sub = this.deps.store.findByTarget(parseTarget(target).key);
+    return sub ? this.remove(sub.id) : false;
+  }
+
+  remove(id: string): boolean {
+    const removed = this.deps.store.remove(id);
+    if (removed) this.changed();
+    return removed;
+  }
+
+  setEnabled(id: string, enabled: boolean): Subscription | undefined {
+    const sub = this.deps.store.setEnabled(id, enabled, enabled ? undefined : "disabled by an operator");
+    if (sub) this.changed();
+    return sub;
+  }
+
+  get(id: string): Subscription | undefined {
+    return this.deps.store.get(id);
+  }
+
+  findByTarget(target: string): Subscription | undefined {
+    return this.deps.store.findByTarget(parseTarget(target).key);
+  }
+
+  list(): Subscription[] {
+    return this.deps.store.list();
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,257 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import type Database from "better-sqlite3";
+import { type DigestPart, idempotencyKey } from "../../core/digest/digest.js";
+import type {
+  Delivery,
+  DeliveryLedger,
+  DeliveryPartRecord,
+  DeliveryState,
+  OpenDelivery,
+} from "../../core/ports/subscription-store.port.js";
+
+interface DeliveryRow {
+  subscription_id: string;
+  period: string;
+  state: DeliveryState;
+  attempts: number;
+  scheduled_for: string;
+  delayed: number;
+  window_since: string | null;
+  window_until: string | null;
+  owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+}
+
+interface PartRow {
+  part_index: number;
+  idempotency_key: string;
+  content: string;
+  state: DeliveryPartRecord["state"];
+  attempts: number;
+  message_id: string | null;
+  posted_at: string | null;
+}
+
+export interface LedgerOptions {
+  now?: () => Date;
+  /** Who holds claims made through this ledger; default host/pid/random, unique per process. */
+  owner?: string;
+  /** Whether the owner of a claim still runs; default: same host and its pid answers signal 0. */
+  isAlive?: (owner: string) => boolean;
+}
+
+/** The delivery ledger in SQLite (migration 4). Every change is one statement or one transaction. */
+export class SqliteDeliveryLedger implements DeliveryLedger {
+  readonly owner: string;
+  private readonly now: () => Date;
+  private readonly isAlive: (owner: string) => boolean;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    options: LedgerOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.owner = options.owner ?? `${os.hostname()}/${process.pid}/${randomBytes(3).toString("hex")}`;
+    this.isAlive = options.isAlive ?? processAlive;
+  }
+
+  open(input: OpenDelivery): Delivery {
+    const now = this.stamp();
+    this.sql(
+      `INSERT INTO digest_deliveries (subscription_id, period, state, scheduled_for, delayed, created_at, updated_at)
+         VALUES (?, ?, 'pending', ?, ?, ?, ?) ON CONFLICT (subscription_id, period) DO NOTHING`,
+    ).run(input.subscriptionId, input.period, input.scheduledFor, input.delayed ? 1 : 0, now, now);
+    return this.get(input.subscriptionId, input.period)!;
+  }
+
+  get(subscriptionId: string, period: string): Delivery | undefined {
+    const row = this.sql("SELECT * FROM digest_deliveries WHERE subscription_id = ? AND period = ?").get(
+      subscriptionId,
+      period,
+    ) as DeliveryRow | undefined;
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  claim(subscriptionId: string, period: string, leaseMs: number): boolean {
+    return this.db
+      .transaction(() => {
+        const row = this.sql(
+          "SELECT owner, lease_until FROM digest_deliveries WHERE subscription_id = ? AND period = ?",
+        ).get(subscriptionId, period) as Pick<DeliveryRow, "owner" | "lease_until"> | undefined;
+        if (!row) return false;
+        const now = this.now();
+        const free =
+          !row.owner ||
+          row.owner === this.owner ||
+          !row.lease_until ||
+          Date.parse(row.lease_until) <= now.getTime() ||
+          !this.isAlive(row.owner);
+        if (!free) return false;
+        this.sql(
+          "UPDATE digest_deliveries SET owner = ?, lease_until = ? WHERE subscription_id = ? AND period = ?",
+        ).run(this.owner, new Date(now.getTime() + leaseMs).toISOString(), subscriptionId, period);
+        return true;
+      })
+      .immediate();
+  }
+
+  release(subscriptionId: string, period: string): void {
+    this.sql(
+      "UPDATE digest_deliveries SET owner = NULL, lease_until = NULL WHERE subscription_id = ? AND period = ? AND owner = ?",
+    ).run(subscriptionId, period, this.owner);
+  }
+
+  lastWindowEnd(subscriptionId: string): string | undefined {
+    const row = this.sql(
+      `SELECT max(window_until) AS until FROM digest_deliveries
+         WHERE subscription_id = ? AND state IN ('posted','empty','posting') AND window_until IS NOT NULL`,
+    ).get(subscriptionId) as { until: string | null };
+    return row.until ?? undefined;
+  }
+
+  freeze(
+    subscriptionId: string,
+    period: string,
+    window: { since: string; until: string },
+    parts: DigestPart[],
+  ): Delivery {
+    this.db.transaction(() => {
+      const now = this.stamp();
+      this.db
+        .prepare(
+          `UPDATE digest_deliveries SET state = 'posting', attempts = attempts + 1, window_since = ?, window_until = ?,
+           updated_at = ? WHERE subscription_id = ? AND period = ?`,
+        )
+        .run(window.since, window.until, now, subscriptionId, period);
+      this.sql("DELETE FROM digest_delivery_parts WHERE subscription_id = ? AND period = ?").run(
+        subscriptionId,
+        period,
+      );
+      const insert = this.sql(
+        `INSERT INTO digest_delivery_parts (subscription_id, period, part_index, idempotency_key, content, state)
+         VALUES (?, ?, ?, ?, ?, 'pending')`,
+      );
+      for (const part of parts) {
+        insert.run(
+          subscriptionId,
+          period,
+          part.index,
+          idempotencyKey(subscriptionId, period, part.index),
+          JSON.stringify(part),
+        );
+      }
+    })();
+    return this.get(subscriptionId, period)!;
+  }
+
+  retry(subscriptionId: string, period: string): void {
+    this.sql(
+      `UPDATE digest_deliveries SET state = 'posting', attempts = attempts + 1, last_error = NULL, updated_at = ?
+         WHERE subscription_id = ? AND period = ?`,
+    ).run(this.stamp(), subscriptionId, period);
+  }
+
+  markPartPosting(subscriptionId: string, period: string, index: number): void {
+    this.sql(
+      `UPDATE digest_delivery_parts SET state = 'posting', attempts = attempts + 1
+         WHERE subscription_id = ? AND period = ? AND part_index = ?`,
+    ).run(subscriptionId, period, index);
+  }
+
+  markPartPosted(subscriptionId: string, period: string, index: number, messageId: string): void {
+    this.sql(
+      `UPDATE digest_delivery_parts SET state = 'posted', message_id = ?, posted_at = ?
+         WHERE subscription_id = ? AND period = ? AND part_index = ?`,
+    ).run(messageId, this.stamp(), subscriptionId, period, index);
+  }
+
+  finish(subscriptionId: string, period: string, state: "posted" | "empty" | "failed", error?: string): void {
+    const now = this.stamp();
+    this.sql(
+      `UPDATE digest_deliveries SET state = ?, last_error = ?, updated_at = ?, done_at = ?
+         WHERE subscription_id = ? AND period = ?`,
+    ).run(state, error ?? null, now, state === "failed" ? null : now, subscriptionId, period);
+  }
+
+  unfinished(since: string): Delivery[] {
+    const rows = this.sql(
+      `SELECT * FROM digest_deliveries WHERE state IN ('pending','posting') AND scheduled_for >= ?
+         ORDER BY scheduled_for, subscription_id`,
+    ).all(since) as DeliveryRow[];
+    return rows.map((r) => this.hydrate(r));
+  }
+
+  list(options: { subscriptionId?: string; limit?: number } = {}): Delivery[] {
+    const rows = this.sql(
+      `SELECT * FROM digest_deliveries WHERE (? IS NULL OR subscription_id = ?)
+         ORDER BY scheduled_for DESC, subscription_id LIMIT ?`,
+    ).all(options.subscriptionId ?? null, options.subscriptionId ?? null, options.limit ?? 50) as DeliveryRow[];
+    return rows.map((r) => this.hydrate(r));
+  }
+
+  /** Prepared once: a fan-out runs these statements thousands of times. */
+  private sql(text: string): Database.Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) {
+      stmt = this.db.prepare(text);
+      this.statements.set(text, stmt);
+    }
+    return stmt;
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private hydrate(row: DeliveryRow): Delivery {
+    const parts = this.sql(
+      "SELECT * FROM digest_delivery_parts WHERE subscription_id = ? AND period = ? ORDER BY part_index",
+    ).all(row.subscription_id, row.period) as PartRow[];
+    return {
+      subscriptionId: row.subscription_id,
+      period: row.period,
+      state: row.state,
+      attempts: row.attempts,
+      scheduledFor: row.scheduled_for,
+      delayed: row.delayed === 1,
+      window: row.window_since && row.window_until ? { since: row.window_since, until: row.window_until } : undefined,
+      parts: parts.map((p) => ({
+        index: p.part_index,
+        idempotencyKey: p.idempotency_key,
+        part: JSON.parse(p.content) as DigestPart,
+        state: p.state,
+        attempts: p.attempts,
+        messageId: p.message_id ?? undefined,
+        postedAt: p.posted_at ?? undefined,
+      })),
+      lastError: row.last_error ?? undefined,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      doneAt: row.done_at ?? undefined,
+    };
+  }
+}
+
+/** A claim's owner runs still if it is another host's (unknowable: the lease decides) or a live local process. */
+function processAlive(owner: string): boolean {
+  const [host, pid] = owner.split("/");
+  if (host !== os.hostname()) return true;
+  try {
+    process.kill(Number(pid), 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A killed process nobody reaped yet still answers signal 0; Linux shows it as a zombie ("Z").
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
+  }
+}

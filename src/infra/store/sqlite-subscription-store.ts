@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { DigestLanguages, NewSubscription, Schedule, Subscription } from "../../core/domain/subscription.js";
+import type { SubscriptionStore } from "../../core/ports/subscription-store.port.js";
+
+interface SubscriptionRow {
+  id: string;
+  target: string;
+  schedule: string;
+  timezone: string;
+  languages: string;
+  topics: string;
+  enabled: number;
+  disabled_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Subscriptions in SQLite (migration 4): one row per target conversation. */
+export class SqliteSubscriptionStore implements SubscriptionStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  upsert(input: NewSubscription): { subscription: Subscription; created: boolean } {
+    return this.db.transaction(() => {
+      const existing = this.findByTarget(input.target);
+      const now = this.now().toISOString();
+      const values = [
+        JSON.stringify(input.schedule),
+        input.timezone,
+        input.languages,
+        JSON.stringify(input.topics),
+        input.createdBy ?? null,
+      ];
+      if (existing) {
+        this.db
+          .prepare(
+            `UPDATE subscriptions SET schedule = ?, timezone = ?, languages = ?, topics = ?,
+             created_by = COALESCE(?, created_by), enabled = 1, disabled_reason = NULL, updated_at = ? WHERE id = ?`,
+          )
+          .run(...values, now, existing.id);
+        return { subscription: this.get(existing.id)!, created: false };
+      }
+      const id = randomBytes(4).toString("hex");
+      this.db
+        .prepare(
+          `INSERT INTO subscriptions (id, target, schedule, timezone, languages, topics, created_by, enabled, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        )
+        .run(id, input.target, ...values, now, now);
+      return { subscription: this.get(id)!, created: true };
+    })();
+  }
+
+  get(id: string): Subscription | undefined {
+    const row = this.db.prepare("SELECT * FROM subscriptions WHERE id = ?").get(id) as SubscriptionRow | undefined;
+    return row ? hydrate(row) : undefined;
+  }
+
+  findByTarget(target: string): Subscription | undefined {
+    const row = this.db.prepare("SELECT * FROM subscriptions WHERE target = ?").get(target) as
+      | SubscriptionRow
+      | undefined;
+    return row ? hydrate(row) : undefined;
+  }
+
+  list(options: { enabledOnly?: boolean } = {}): Subscription[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM subscriptions ${options.enabledOnly ? "WHERE enabled = 1" : ""} ORDER BY created_at, rowid`,
+      )
+      .all() as SubscriptionRow[];
+    return rows.map(hydrate);
+  }
+
+  setEnabled(id: string, enabled: boolean, reason?: string): Subscription | undefined {
+    this.db
+      .prepare("UPDATE subscriptions SET enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ?")
+      .run(enabled ? 1 : 0, enabled ? null : (reason ?? null), this.now().toISOString(), id);
+    return this.get(id);
+  }
+
+  remove(id: string): boolean {
+    return this.db.prepare("DELETE FROM subscriptions WHERE id = ?").run(id).changes > 0;
+  }
+}
+
+function hydrate(row: SubscriptionRow): Subscription {
+  return {
+    id: row.id,
+    target: row.target,
+    schedule: JSON.parse(row.schedule) as Schedule,
+    timezone: row.timezone,
+    languages: row.languages as DigestLanguages,
+    topics: JSON.parse(row.topics) as string[],
+    enabled: row.enabled === 1,
+    disabledReason: row.disabled_reason ?? undefined,
+    createdBy: row.created_by ?? undefined,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

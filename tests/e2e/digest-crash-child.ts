@@ -1,0 +1,79 @@
+/**
+ * A real process for the kill-and-restart test: the production wiring (SQLite file, ledger, node-cron scheduler,
+ * real sleep) delivering to a "platform" that is a journal file, one JSON line per accepted post, 40 ms per post.
+ * Like Slack's metadata lookup, the platform can say whether a key was already posted.
+ * Usage: tsx digest-crash-child.ts DB_FILE JOURNAL_FILE (setup | run)
+ */
+import fs from "node:fs";
+import { BriefService } from "../../src/core/briefing/brief-service.js";
+import { createDigests } from "../../src/core/digest/index.js";
+import { realSleep } from "../../src/core/digest/pacer.js";
+import type { TargetRef } from "../../src/core/domain/subscription.js";
+import type { ChatTarget, PostOptions } from "../../src/core/ports/chat-target.port.js";
+import { systemClock } from "../../src/core/ports/clock.port.js";
+import { NodeCronScheduler } from "../../src/infra/schedule/node-cron-scheduler.js";
+import { openDatabase } from "../../src/infra/store/sqlite.js";
+import { SqliteDeliveryLedger } from "../../src/infra/store/sqlite-delivery-ledger.js";
+import { SqliteReleaseStore } from "../../src/infra/store/sqlite-release-store.js";
+import { SqliteSubscriptionStore } from "../../src/infra/store/sqlite-subscription-store.js";
+import { createLogger } from "../../src/logger.js";
+import { CountingEngine } from "../unit/digest-harness.js";
+
+const [dbFile, journal, mode] = process.argv.slice(2) as [string, string, string];
+const db = openDatabase(dbFile);
+const store = new SqliteReleaseStore(db);
+const engine = new CountingEngine();
+const logger = createLogger("warn");
+const scheduler = new NodeCronScheduler();
+
+const platform: ChatTarget = {
+  platform: "journal",
+  limits: {
+    maxPartSize: 250,
+    perConversation: { count: 1, perMs: 20 },
+    concurrency: 2,
+    maxAttempts: 3,
+    baseBackoffMs: 10,
+    maxBackoffMs: 100,
+  },
+  measure: (part) => 100 + part.items.length * 100,
+  async post(target: TargetRef, _part, options: PostOptions) {
+    await realSleep(40);
+    fs.appendFileSync(journal, `${JSON.stringify({ target: target.key, key: options.idempotencyKey })}\n`);
+    return { messageId: options.idempotencyKey };
+  },
+  async findPosted(_target, key) {
+    const lines = fs.existsSync(journal) ? fs.readFileSync(journal, "utf8").split("\n") : [];
+    return lines.some((l) => l.includes(`"key":"${key}"`)) ? { messageId: key } : undefined;
+  },
+};
+
+const digests = createDigests({
+  store,
+  briefs: new BriefService({ store, primary: engine, offline: engine }),
+  subscriptionStore: new SqliteSubscriptionStore(db),
+  ledger: new SqliteDeliveryLedger(db),
+  scheduler,
+  targets: new Map([["journal", platform]]),
+  clock: systemClock,
+  logger,
+  defaultTimezone: "Europe/Brussels",
+  postWhenEmpty: false,
+  catchUpMs: 6 * 3600_000,
+});
+
+if (mode === "setup") {
+  for (let i = 0; i < 3; i++) {
+    store.saveRelease({
+      contentHash: `crash-${i}`,
+      sourceLanguage: "en",
+      texts: { en: { lang: "en", title: `Release ${i}`, paragraphs: ["Allies met. They agreed."], official: true } },
+    });
+  }
+  for (let i = 0; i < 20; i++) digests.subscriptions.subscribe({ target: `journal:room${i}` });
+} else {
+  const outcomes = await digests.schedule.runNow();
+  process.stdout.write(`${JSON.stringify(outcomes.map((o) => o.status))}\n`);
+}
+scheduler.close();
+db.close();

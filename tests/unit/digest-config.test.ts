@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+
+const load = (env: Record<string, string>) => loadConfig({ ...env }, { dotenvPath: false });
+
+describe("digest configuration", () => {
+  it("defaults to Brussels, no empty digests, a 6-hour catch-up window", () => {
+    expect(load({}).digest).toEqual({ timezone: "Europe/Brussels", postWhenEmpty: false, catchUpHours: 6 });
+    expect(load({ DIGEST_POST_WHEN_EMPTY: "true", DIGEST_CATCHUP_HOURS: "0" }).digest).toMatchObject({
+      postWhenEmpty: true,
+      catchUpHours: 0,
+    });
+  });
+  it("names the variable when a value is wrong", () => {
+    expect(() => load({ DIGEST_CATCHUP_HOURS: "six" })).toThrow(/DIGEST_CATCHUP_HOURS.*"six"/);
+    expect(() => load({ DIGEST_POST_WHEN_EMPTY: "maybe" })).toThrow(/DIGEST_POST_WHEN_EMPTY/);
+  });
+});
