@@ -1,0 +1,50 @@
+import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import type { Logger } from "../../src/core/ports/logger.port.js";
+
+const ORDER: Record<LogLevel, number> = {
+  [LogLevel.DEBUG]: 10,
+  [LogLevel.INFO]: 20,
+  [LogLevel.WARN]: 30,
+  [LogLevel.ERROR]: 40,
+};
+
+/** Bolt and the Web API client log through our JSON-lines logger, so one stream carries everything. */
+export function boltLogger(logger: Logger, initial: LogLevel = LogLevel.INFO): BoltLogger {
+  let level = initial;
+  let name = "bolt";
+  const at =
+    (lvl: LogLevel, write: Logger["info"]) =>
+    (...parts: unknown[]) => {
+      if (ORDER[lvl] < ORDER[level]) return;
+      const error = parts.find((p): p is Error => p instanceof Error);
+      const msg = parts
+        .map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : safeJson(p)))
+        .join(" ");
+      write(msg, { component: name, ...(error ? { error } : {}) });
+    };
+  return {
+    debug: at(LogLevel.DEBUG, logger.debug.bind(logger)),
+    info: at(LogLevel.INFO, logger.info.bind(logger)),
+    warn: at(LogLevel.WARN, logger.warn.bind(logger)),
+    error: at(LogLevel.ERROR, logger.error.bind(logger)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: (n) => {
+      name = n;
+    },
+  };
+}
+
+export function boltLevel(level: "debug" | "info" | "warn" | "error"): LogLevel {
+  return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,14 @@
+import { type Command, parseCommand } from "../../../../src/core/commands/parse-command.js";
+
+/**
+ * Words typed in a DM or an assistant thread: the `/nato-brief` words work there too, and anything else is a
+ * question for the Q&A (`ask`), so people can just write "What did NATO say about …?".
+ */
+export function chatCommand(text: string): Command {
+  const cleaned = text.replace(/<@[UW][A-Z0-9]+>/g, " ").trim();
+  const command = parseCommand(cleaned);
+  if (command.kind === "help" && command.problem?.startsWith("unknown command")) {
+    return { kind: "ask", question: cleaned };
+  }
+  return command;
+}

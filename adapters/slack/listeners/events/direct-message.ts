@@ -1,0 +1,26 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { renderReply } from "../../render/reply-message.js";
+import { type SlackDeps, slackContext } from "../../slack-deps.js";
+import { chatCommand } from "./chat-command.js";
+
+/**
+ * `message.im`: a message to the bot in its DM answered there. Thread replies in DMs belong to the assistant
+ * (registered before this listener); edits, bot messages and other channels are ignored.
+ */
+export function directMessageCallback(deps: SlackDeps) {
+  return async ({ event, say, context }: SlackEventMiddlewareArgs<"message"> & Pick<AllMiddlewareArgs, "context">) => {
+    if (event.channel_type !== "im" || event.subtype !== undefined || event.bot_id || event.thread_ts) return;
+    const text = event.text?.trim();
+    if (!text) return;
+    const command = chatCommand(text);
+    const ctx = slackContext({ teamId: context.teamId ?? event.team, userId: event.user, channelId: event.channel });
+    await deps.afterAcks(async () => {
+      ctx.language = deps.languages.preference(ctx.userKey);
+      const [reply, langs] = await Promise.all([
+        deps.handler.handle(command, ctx),
+        deps.languages.languages(ctx.userKey, event.user),
+      ]);
+      await say(renderReply(reply, { langs, shareable: false }));
+    });
+  };
+}

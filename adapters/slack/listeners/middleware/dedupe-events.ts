@@ -1,0 +1,18 @@
+import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import type { SlackDeps } from "../../slack-deps.js";
+
+/**
+ * Answers each Events API event once: Slack redelivers an event it thinks was missed (same `event_id`,
+ * `X-Slack-Retry-Num` header), and a redelivery must not post the answer twice. Bolt has already acknowledged
+ * the event when this runs, so a duplicate gets its 200 and nothing else.
+ */
+export function dedupeEventsMiddleware(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
+    if (eventId && !deps.dedupe.firstSeen(`slack:${eventId}`)) {
+      deps.logger.info("ignored a redelivered Slack event", { eventId, retryNum: context.retryNum });
+      return;
+    }
+    await next();
+  };
+}

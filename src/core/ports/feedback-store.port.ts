@@ -1,0 +1,19 @@
+import type { BriefKey } from "./release-store.port.js";
+
+export type FeedbackVote = "up" | "down";
+
+export interface Feedback {
+  /** The exact brief that was rated: its cache key, so a later brief of the same release is rated apart. */
+  brief: BriefKey;
+  releaseId: string;
+  userKey: string;
+  vote: FeedbackVote;
+}
+
+/** 👍/👎 on briefs, one vote per user per brief (a second vote replaces the first). */
+export interface FeedbackStore {
+  /** false when the brief is not stored (deleted, or a forged key): nothing is recorded. */
+  record(feedback: Feedback): boolean;
+  /** Votes of one brief. */
+  tally(brief: BriefKey): { up: number; down: number };
+}

@@ -1,0 +1,238 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FakeSocketModeServer } from "./fake-slack-api-socket.js";
+
+/**
+ * A Slack Web API on 127.0.0.1 for tests: the real Bolt/Web API client is pointed at it with `SLACK_API_URL`
+ * (`apiUrl`), and it also serves `response_url`s (`responseUrl()`). Every call is recorded with its parsed body
+ * (form-encoded or JSON; JSON-looking fields such as `blocks` decoded). Methods can be made to answer 429 with
+ * Retry-After, or a Slack error, a given number of times.
+ */
+
+export interface ApiCall {
+  method: string;
+  body: Record<string, unknown>;
+  headers: IncomingMessage["headers"];
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeUser {
+  id: string;
+  locale?: string;
+  tz?: string;
+}
+
+type Override =
+  | { kind: "ratelimit"; retryAfter: number }
+  | { kind: "error"; error: string }
+  | { kind: "status"; status: number };
+
+export class FakeSlackApi {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** Bot identity `auth.test` returns. */
+  readonly bot = { userId: "UBOT", botId: "BBOT", teamId: "T1" };
+  /** Socket Mode: `apps.connections.open` hands out this server's WebSocket once `socketMode.enabled`. */
+  readonly socketMode = { enabled: false, server: new FakeSocketModeServer() };
+  private readonly overrides = new Map<string, Override[]>();
+  private readonly posted = new Map<string, Record<string, unknown>[]>();
+  private server: Server | undefined;
+  private port = 0;
+  private seq = 0;
+  private waiters: (() => void)[] = [];
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on("upgrade", (req, socket) => {
+      if (this.socketMode.enabled && req.url?.startsWith("/socket")) this.socketMode.server.upgrade(req, socket);
+      else socket.destroy();
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.socketMode.server.close();
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  /** Web API base for `SLACK_API_URL` / `clientOptions.slackApiUrl`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A fresh `response_url` this server records posts to. */
+  responseUrl(id = `r${++this.seq}`): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(id: string): ResponseUrlPost[] {
+    return this.responses.filter((r) => r.id === id);
+  }
+
+  /** The next `times` calls of `method` answer HTTP 429 with `Retry-After: retryAfter`. */
+  rateLimit(method: string, retryAfter: number, times = 1): void {
+    this.queue(method, { kind: "ratelimit", retryAfter }, times);
+  }
+
+  /** The next `times` calls of `method` answer `{ ok: false, error }`. */
+  failWith(method: string, error: string, times = 1): void {
+    this.queue(method, { kind: "error", error }, times);
+  }
+
+  /** The next `times` calls of `method` answer a bare HTTP status (e.g. 503). */
+  failStatus(method: string, status: number, times = 1): void {
+    this.queue(method, { kind: "status", status }, times);
+  }
+
+  /** Resolves once `check` holds (re-checked after every recorded request), or rejects after `timeoutMs`. */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`fake Slack: condition not met within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private queue(method: string, o: Override, times: number): void {
+    const list = this.overrides.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(o);
+    this.overrides.set(method, list);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
+    const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(value));
+      for (const wake of this.waiters.splice(0)) wake();
+    };
+    // For a fake running in another process (the benchmark): what was received, without the bodies.
+    if (req.method === "GET" && url.pathname === "/_received") {
+      return send(200, {
+        calls: this.calls.map((c) => ({ method: c.method, at: c.at })),
+        responses: this.responses.map((r) => ({ id: r.id, at: r.at })),
+      });
+    }
+    const responseId = /^\/response\/([\w-]+)$/.exec(url.pathname)?.[1];
+    if (responseId) {
+      this.responses.push({ id: responseId, body, at: Date.now() });
+      return send(200, { ok: true });
+    }
+    const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
+    if (!method) return send(404, { ok: false, error: "not_found" });
+    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    const override = this.overrides.get(method)?.shift();
+    if (override?.kind === "ratelimit") {
+      return send(429, { ok: false, error: "ratelimited" }, { "retry-after": String(override.retryAfter) });
+    }
+    if (override?.kind === "error") return send(200, { ok: false, error: override.error });
+    if (override?.kind === "status") return send(override.status, { ok: false, error: "http_error" });
+    return send(200, this.answer(method, body));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://fake.slack.test/",
+          team: "Fake",
+          user: "nato-brief",
+          team_id: this.bot.teamId,
+          user_id: this.bot.userId,
+          bot_id: this.bot.botId,
+        };
+      case "chat.postMessage": {
+        const channel = String(body.channel);
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
+        const message = { ...body, ts, user: this.bot.userId, bot_id: this.bot.botId, type: "message" };
+        this.posted.set(channel, [message, ...(this.posted.get(channel) ?? [])]);
+        return { ok: true, channel, ts, message };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}` };
+      case "chat.update":
+      case "chat.delete":
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case "conversations.history":
+      case "conversations.replies":
+        return { ok: true, messages: this.posted.get(String(body.channel)) ?? [], has_more: false };
+      case "users.info": {
+        const user = this.users.get(String(body.user));
+        return user ? { ok: true, user: { ...user, name: user.id } } : { ok: false, error: "user_not_found" };
+      }
+      case "assistant.threads.setStatus":
+      case "assistant.threads.setSuggestedPrompts":
+      case "assistant.threads.setTitle":
+        return { ok: true };
+      case "apps.connections.open":
+        return this.socketMode.enabled
+          ? { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=fake` }
+          : { ok: false, error: "invalid_auth" };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => {
+      data += chunk;
+    });
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType.includes("application/json")) {
+    try {
+      return JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return { _raw: raw };
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return out;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
