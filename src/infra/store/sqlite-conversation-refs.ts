@@ -1,0 +1,105 @@
+import type Database from "better-sqlite3";
+
+/** A stored conversation reference (the Bot Framework one, kept as opaque JSON). */
+export interface ConversationRefRow {
+  key: string;
+  platform: string;
+  teamId?: string | undefined;
+  tenantId?: string | undefined;
+  conversationType?: string | undefined;
+  reference: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  conversation_key: string;
+  platform: string;
+  team_id: string | null;
+  tenant_id: string | null;
+  conversation_type: string | null;
+  reference: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * Conversation references for proactive posts (table `conversation_references`, migration 6). Satisfies the
+ * Teams adapter's `ConversationRefStore` port; nothing here knows a platform SDK.
+ */
+export class SqliteConversationRefs {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  save(ref: Omit<ConversationRefRow, "createdAt" | "updatedAt">): "created" | "updated" {
+    const at = this.now().toISOString();
+    const existed = this.db
+      .prepare("SELECT 1 FROM conversation_references WHERE conversation_key = ?")
+      .get(ref.key) as unknown;
+    this.db
+      .prepare(
+        `INSERT INTO conversation_references
+           (conversation_key, platform, team_id, tenant_id, conversation_type, reference, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (conversation_key) DO UPDATE SET
+           platform = excluded.platform, team_id = coalesce(excluded.team_id, team_id),
+           tenant_id = coalesce(excluded.tenant_id, tenant_id),
+           conversation_type = coalesce(excluded.conversation_type, conversation_type),
+           reference = excluded.reference, updated_at = excluded.updated_at`,
+      )
+      .run(
+        ref.key,
+        ref.platform,
+        ref.teamId ?? null,
+        ref.tenantId ?? null,
+        ref.conversationType ?? null,
+        JSON.stringify(ref.reference),
+        at,
+        at,
+      );
+    return existed ? "updated" : "created";
+  }
+
+  get(key: string): ConversationRefRow | undefined {
+    const row = this.db.prepare("SELECT * FROM conversation_references WHERE conversation_key = ?").get(key) as
+      | Row
+      | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  remove(key: string): boolean {
+    return this.db.prepare("DELETE FROM conversation_references WHERE conversation_key = ?").run(key).changes > 0;
+  }
+
+  removeTeam(platform: string, teamId: string): number {
+    return this.db
+      .prepare("DELETE FROM conversation_references WHERE platform = ? AND team_id = ?")
+      .run(platform, teamId).changes;
+  }
+
+  list(platform?: string): ConversationRefRow[] {
+    const rows = (
+      platform
+        ? this.db
+            .prepare("SELECT * FROM conversation_references WHERE platform = ? ORDER BY conversation_key")
+            .all(platform)
+        : this.db.prepare("SELECT * FROM conversation_references ORDER BY conversation_key").all()
+    ) as Row[];
+    return rows.map(fromRow);
+  }
+}
+
+function fromRow(row: Row): ConversationRefRow {
+  return {
+    key: row.conversation_key,
+    platform: row.platform,
+    teamId: row.team_id ?? undefined,
+    tenantId: row.tenant_id ?? undefined,
+    conversationType: row.conversation_type ?? undefined,
+    reference: JSON.parse(row.reference) as unknown,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

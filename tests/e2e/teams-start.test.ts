@@ -1,0 +1,112 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import {
+  CHANNEL,
+  channelMessage,
+  PERSONAL,
+  personalMessage,
+  postActivity,
+  teamMembership,
+} from "../helpers/teams-activities.js";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+/** A release without a date: it counts as stored now, so today's digest carries it. */
+const RELEASE = `NATO Allies agree new plan to boost ammunition production
+
+Brussels - NATO Allies agreed on a new plan to boost the production of ammunition across the Alliance, the Secretary General said on Tuesday.
+
+The plan sets common targets for 155 mm artillery shells and air defence interceptors, and asks industry to expand capacity.
+
+Allies will review progress at the next meeting of Defence Ministers in Brussels.`;
+
+let connector: FakeBotConnector;
+let dir: string;
+let server: ChildProcess | undefined;
+let port = 0;
+let env: NodeJS.ProcessEnv;
+
+function cli(...args: string[]) {
+  return run(tsx, [path.join(root, "src/cli.ts"), ...args], { cwd: dir, env, timeout: 90_000 });
+}
+
+beforeAll(async () => {
+  connector = await startFakeBotConnector();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "teams-e2e-"));
+  env = {
+    ...process.env,
+    NODE_ENV: "test",
+    PORT: "0",
+    DATABASE_URL: `sqlite:${dir}/db.sqlite`,
+    TEAMS_ENABLED: "true",
+    MICROSOFT_APP_ID: "",
+    SLACK_BOT_TOKEN: "",
+    OPENAI_API_KEY: "",
+    OPENAI_BASE_URL: "",
+    SOURCES_POLL: "false",
+    LOG_LEVEL: "info",
+  };
+  fs.writeFileSync(path.join(dir, "release.txt"), RELEASE);
+  await cli("ingest", "--file", path.join(dir, "release.txt"));
+  server = spawn(tsx, [path.join(root, "src/main.ts")], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" line: ${err}`)), 60_000);
+    server?.stderr?.on("data", (d) => {
+      err += d;
+      const line = err.split("\n").find((l) => l.includes('"msg":"listening"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line).port as number);
+      }
+    });
+    server?.on("exit", (code) => reject(new Error(`npm start exited ${code}: ${err}`)));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  server?.kill("SIGTERM");
+  await connector.stop();
+});
+
+describe("npm start with TEAMS_ENABLED=true, then digest --run-now", () => {
+  it('replies to "latest" at the activity\'s serviceUrl with an Adaptive Card in both languages', async () => {
+    const activity = personalMessage(connector.url, "latest");
+    expect((await postActivity(port, activity)).status).toBe(200);
+    const reply = await connector.waitFor((c) => c.body.type === "message" && c.conversationId === PERSONAL, 60_000);
+    expect(reply.path).toBe(`/v3/conversations/${encodeURIComponent(PERSONAL)}/activities/${activity.id}`);
+    const attachments = reply.body.attachments as { contentType: string; content: { body: unknown[] } }[];
+    expect(attachments[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    const body = JSON.stringify(attachments[0]?.content.body);
+    expect(body).toContain("NATO Allies agree new plan to boost ammunition production");
+    expect(body).toMatch(/English · /);
+    expect(body).toMatch(/Français · /);
+  }, 90_000);
+
+  it("delivers the digest once, proactively, to the channel that subscribed after the install", async () => {
+    connector.reset();
+    expect((await postActivity(port, teamMembership(connector.url, "added"))).status).toBe(200);
+    await connector.waitFor((c) => c.body.type === "message");
+    expect((await postActivity(port, channelMessage(connector.url, "subscribe 08:00 UTC"))).status).toBe(200);
+    const subscribed = await connector.waitFor((c) => /Subscribed/.test(String(c.body.text)));
+    expect(subscribed.conversationId).toContain(CHANNEL);
+    connector.reset();
+
+    const first = await cli("digest", "--run-now");
+    expect(first.stdout).toMatch(/posted/i);
+    const posts = connector.calls.filter((c) => c.kind === "send" && c.body.type === "message");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.path).toBe(`/v3/conversations/${encodeURIComponent(CHANNEL)}/activities`);
+    expect(JSON.stringify(posts[0]?.body)).toContain("NATO Allies agree new plan to boost ammunition production");
+
+    await cli("digest", "--run-now");
+    expect(connector.calls.filter((c) => c.kind === "send" && c.body.type === "message")).toHaveLength(1);
+  }, 180_000);
+});
