@@ -4,11 +4,18 @@
  */
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
+import { ConsoleChatTarget } from "../adapters/console/console-chat-target.js";
+import { SlackChatTarget } from "../adapters/slack/slack-chat-target.js";
+import type { TeamsClient } from "../adapters/teams/index.js";
 import type { Config } from "./config.js";
 import { BriefService } from "./core/briefing/brief-service.js";
 import { CircuitBreaker } from "./core/briefing/circuit-breaker.js";
+import { createDigests, type Digests } from "./core/digest/index.js";
+import type { Lang } from "./core/domain/language.js";
 import { IngestService } from "./core/ingest/ingest-service.js";
 import type { BriefEngine } from "./core/ports/brief-engine.port.js";
+import type { ChatTarget } from "./core/ports/chat-target.port.js";
+import { systemClock } from "./core/ports/clock.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
 import type { Translator } from "./core/ports/translator.port.js";
 import { OpenAiBriefEngine } from "./infra/llm/openai-brief-engine.js";
@@ -17,9 +24,18 @@ import { ApertiumTranslator } from "./infra/offline/apertium-translator.js";
 import { loadGlossary } from "./infra/offline/glossary.js";
 import { OfflineBriefEngine } from "./infra/offline/offline-brief-engine.js";
 import { PartTranslator } from "./infra/offline/part-translator.js";
+import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
+import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
+import { createSources, type Sources } from "./infra/sources/build-sources.js";
 import { HttpFetcher } from "./infra/sources/http-fetcher.js";
 import { openDatabase } from "./infra/store/sqlite.js";
+import { SqliteConversationRefs } from "./infra/store/sqlite-conversation-refs.js";
+import { SqliteDeliveryLedger } from "./infra/store/sqlite-delivery-ledger.js";
+import { SqliteEventDedupe } from "./infra/store/sqlite-event-dedupe.js";
+import { SqliteFeedbackStore } from "./infra/store/sqlite-feedback-store.js";
+import { SqlitePreferenceStore } from "./infra/store/sqlite-preferences-store.js";
 import { SqliteReleaseStore } from "./infra/store/sqlite-release-store.js";
+import { SqliteSubscriptionStore } from "./infra/store/sqlite-subscription-store.js";
 
 export interface App {
   config: Config;
@@ -30,12 +46,30 @@ export interface App {
   briefs: BriefService;
   ingest: IngestService;
   engines: { primary: BriefEngine; offline: BriefEngine };
+  /** Release sources (NATO site, feeds, pages) and the poller over them; polling itself is started by its caller. */
+  sources: Sources;
+  /** Digest subscriptions, delivery and schedule; `npm start` starts the schedule. */
+  digests: Digests;
+  /** Where digests go, by platform: "console" always; the Slack and Teams adapters add theirs. */
+  chatTargets: Map<string, ChatTarget>;
+  /** Users' language choices, 👍/👎 on briefs, and chat events already handled (Slack redeliveries). */
+  preferences: SqlitePreferenceStore;
+  feedback: SqliteFeedbackStore;
+  seenEvents: SqliteEventDedupe;
+  /** Conversation references for proactive posts (Teams digests). */
+  conversationRefs: SqliteConversationRefs;
+  /** The Bot Framework connection when Teams is configured (botbuilder is loaded only then). */
+  teams?: TeamsClient | undefined;
+  /** Questions and answers over the stored releases (`ask`, `search`); `qa.indexer.ensureReady()` warms it up. */
+  qa: Qa;
   close(): Promise<void>;
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const db = openDatabase(config.databasePath);
-  const store = new SqliteReleaseStore(db);
+  // Every release and brief saved through `store`, by whoever, keeps the Q&A search index current.
+  const qaIndex = createQaIndex(new SqliteReleaseStore(db), logger);
+  const store = qaIndex.store;
   const glossary = loadGlossary();
   const translator: Translator | undefined =
     config.offline.translation === "apertium"
@@ -68,7 +102,45 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   });
   const fetcher = new HttpFetcher({ allowedHosts: config.sources.allowedHosts, logger });
   const ingest = new IngestService({ store, fetcher, logger: logger.child({ component: "ingest" }) });
+  const sources = createSources(config.sources, { db, store, logger });
+  const chatTargets = new Map<string, ChatTarget>([["console", new ConsoleChatTarget()]]);
+  if (config.slack) chatTargets.set("slack", new SlackChatTarget({ ...config.slack, logger }));
+  const conversationRefs = new SqliteConversationRefs(db);
+  let teams: TeamsClient | undefined;
+  if (config.teams) {
+    const { createTeamsClient } = await import("../adapters/teams/index.js");
+    teams = createTeamsClient(config.teams, { logger });
+    chatTargets.set("teams", teams.chatTarget(conversationRefs));
+  }
+  const scheduler = new NodeCronScheduler(logger.child({ component: "scheduler" }));
+  const digests = createDigests({
+    store,
+    briefs,
+    subscriptionStore: new SqliteSubscriptionStore(db),
+    ledger: new SqliteDeliveryLedger(db),
+    scheduler,
+    targets: chatTargets,
+    clock: systemClock,
+    logger,
+    defaultTimezone: config.digest.timezone,
+    postWhenEmpty: config.digest.postWhenEmpty,
+    catchUpMs: config.digest.catchUpHours * 3600_000,
+  });
+  const equivalents = (text: string, from: Lang, to: Lang) =>
+    glossary.findTerms(text, from).map((m) => (to === from ? m.source : m.target));
+  const qa = createQa({
+    indexer: qaIndex.indexer,
+    store,
+    translator,
+    glossary,
+    equivalents,
+    llm: config.llm,
+    prompts,
+    limits: config.qa,
+    logger,
+  });
   return {
+    qa,
     config,
     logger,
     db,
@@ -76,7 +148,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     briefs,
     ingest,
     engines: { primary, offline },
+    sources,
+    digests,
+    chatTargets,
+    preferences: new SqlitePreferenceStore(db),
+    feedback: new SqliteFeedbackStore(db),
+    seenEvents: new SqliteEventDedupe(db),
+    conversationRefs,
+    teams,
     async close() {
+      digests.schedule.stop();
+      scheduler.close();
       await translator?.close();
       store.close();
     },

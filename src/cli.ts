@@ -25,7 +25,10 @@ Common options:
 Environment: see .env.example (DATABASE_URL, OPENAI_API_KEY, LOG_LEVEL, ...).`;
 }
 
-export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stdin: process.stdin }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stdin: process.stdin },
+): Promise<number> {
   const word = argv.find((a) => !a.startsWith("-"));
   const command = COMMANDS.find((c) => c.name === word);
   if (!word || word === "help" || argv.includes("--help") || argv.includes("-h")) {
@@ -60,7 +63,10 @@ if (isMain) {
     },
     (err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
-      const known = err instanceof ConfigError || err instanceof UsageError || (err instanceof Error && ["IngestError", "FetchError"].includes(err.name));
+      const known =
+        err instanceof ConfigError ||
+        err instanceof UsageError ||
+        (err instanceof Error && ["IngestError", "FetchError"].includes(err.name));
       process.stderr.write(`nato-brief: ${known ? "" : "error: "}${message.split("\n")[0]}\n`);
       process.exitCode = err instanceof UsageError ? 2 : 1;
     },

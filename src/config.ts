@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import dotenv from "dotenv";
+import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 
 const bool = z
@@ -22,6 +23,55 @@ const int = (def: number, min: number, max: number) =>
     .transform((v) => (v === undefined || v.trim() === "" ? String(def) : v))
     .pipe(z.string().regex(/^\d+$/, "must be a whole number").transform(Number))
     .pipe(z.number().int().min(min).max(max));
+
+const urlList = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/, message: "must be comma-separated absolute http(s) URLs" })));
+const selector = (def: string) => z.string().trim().min(1, "must be a CSS selector").default(def);
+const onOff = (def: "true" | "false") =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .default(def)
+    .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Release sources (issue #4): where to look, how often, how politely. Defaults follow nato.int as of 2026. */
+const SOURCE_VARIABLES = {
+  SOURCES_POLL: z.enum(["auto", "true", "false", "1", "0", "yes", "no"]).default("auto"),
+  SOURCES_POLL_CRON: z
+    .string()
+    .default("*/20 * * * *")
+    .refine((v) => isValidCron(v), "must be a cron expression like */20 * * * *"),
+  SOURCES_MIN_INTERVAL_MS: int(1000, 0, 600_000),
+  SOURCES_TIMEOUT_MS: int(15_000, 1_000, 120_000),
+  SOURCES_MAX_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  SOURCES_MAX_ITEMS: int(50, 1, 500),
+  SOURCES_USER_AGENT: optionalString,
+  SOURCES_FEEDS: urlList,
+  SOURCES_PAGES: urlList,
+  NATO_SITE_ENABLED: onOff("true"),
+  NATO_LISTING_PATH: z
+    .string()
+    .default(
+      "/content/nato/en/news-and-events/articles/news/jcr:content/root/container/general_search.search.json" +
+        "?searchText=&searchType=wcm&sortBy=dateDesc&pageSize=50&page=1&languages=en",
+    ),
+  NATO_SITEMAP_PATH: z.string().default("/sitemap.xml"),
+  NATO_SITEMAP_INCLUDE: z.string().default("/en/news-and-events/articles/news/"),
+  NATO_LEGACY_RSS_PATH: z.string().default("/cps/rss/en/natohq/rssFeed.xsl/rssFeed.xml"),
+  NATO_BODY_SELECTOR: selector("div.ca04-rich-text div.cmp-text__background-container"),
+  NATO_TITLE_SELECTOR: selector("h1"),
+  NATO_DATE_SELECTOR: selector("time"),
+  NATO_LEGACY_BODY_SELECTOR: selector("div#content div.text"),
+  NATO_LEGACY_TITLE_SELECTOR: selector("h1"),
+  NATO_LEGACY_DATE_SELECTOR: selector("p.date"),
+};
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -45,6 +95,16 @@ const schema = z.object({
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MICROSOFT_APP_TENANT_ID: optionalString,
   TEAMS_ENABLED: bool,
+  TEAMS_APP_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/,
+        "must be a GUID like 00000000-0000-0000-0000-000000000000",
+      )
+      .optional(),
+  ),
+  TEAMS_BOT_DOMAIN: optionalString,
   ALLOWED_SOURCE_HOSTS: z
     .string()
     .default("www.nato.int,nato.int")
@@ -55,9 +115,14 @@ const schema = z.object({
         .filter(Boolean),
     ),
   NATO_BASE_URL: z.url({ message: "must be an absolute http(s) URL" }).default("https://www.nato.int"),
+  ...SOURCE_VARIABLES,
   DIGEST_TIMEZONE: z.string().default("Europe/Brussels"),
+  DIGEST_POST_WHEN_EMPTY: bool,
+  DIGEST_CATCHUP_HOURS: int(6, 0, 168),
   APERTIUM_MODES_DIR: z.string().default("/usr/share/apertium/modes"),
   OFFLINE_TRANSLATION: z.enum(["apertium", "off"]).default("apertium"),
+  QA_RATE_LIMIT_PER_HOUR: int(20, 1, 10_000),
+  QA_MAX_QUESTION_CHARS: int(500, 20, 10_000),
 });
 
 export type Env = z.input<typeof schema>;
@@ -70,9 +135,46 @@ export interface Config {
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   teams?: { appId?: string; appPassword?: string; appType: string; tenantId?: string; authDisabled: boolean };
-  sources: { allowedHosts: string[]; natoBaseUrl: string };
-  digest: { timezone: string };
+  /** What `npm run teams:package` fills into the Teams app manifest (read whether or not Teams runs here). */
+  teamsPackage: { appId?: string; botId?: string; domain?: string };
+  sources: SourcesConfig;
+  digest: { timezone: string; postWhenEmpty: boolean; catchUpHours: number };
   offline: { translation: "apertium" | "off"; apertiumModesDir: string };
+  /** Questions and answers: questions per user per hour, longest question accepted. */
+  qa: { rateLimitPerHour: number; maxQuestionChars: number };
+}
+
+export interface SelectorsConfig {
+  body: string;
+  title: string;
+  date: string;
+}
+
+export interface SourcesConfig {
+  allowedHosts: string[];
+  natoBaseUrl: string;
+  /** Poll on the schedule in `npm start`: SOURCES_POLL, where "auto" means "when Slack or Teams is configured". */
+  poll: boolean;
+  pollCron: string;
+  /** Least time between two requests to one host. */
+  minIntervalMs: number;
+  timeoutMs: number;
+  maxBytes: number;
+  /** Entries read per source and poll. */
+  maxItems: number;
+  userAgent?: string | undefined;
+  feeds: string[];
+  pages: string[];
+  nato: {
+    enabled: boolean;
+    listingPath: string;
+    sitemapPath: string;
+    sitemapInclude: string;
+    /** Empty: the legacy RSS feed is not read. */
+    legacyRssPath: string;
+    selectors: SelectorsConfig;
+    legacySelectors: SelectorsConfig;
+  };
 }
 
 export class ConfigError extends Error {
@@ -147,6 +249,11 @@ export function loadConfig(
           apiUrl: e.SLACK_API_URL,
         }
       : undefined,
+    teamsPackage: {
+      appId: e.TEAMS_APP_ID ?? e.MICROSOFT_APP_ID,
+      botId: e.MICROSOFT_APP_ID,
+      domain: e.TEAMS_BOT_DOMAIN,
+    },
     teams: teamsConfigured
       ? {
           appId: e.MICROSOFT_APP_ID,
@@ -156,11 +263,46 @@ export function loadConfig(
           authDisabled: !e.MICROSOFT_APP_ID,
         }
       : undefined,
-    sources: { allowedHosts: e.ALLOWED_SOURCE_HOSTS, natoBaseUrl: e.NATO_BASE_URL },
-    digest: { timezone: e.DIGEST_TIMEZONE },
+    sources: sourcesConfig(e, Boolean(e.SLACK_BOT_TOKEN) || teamsConfigured),
+    digest: {
+      timezone: e.DIGEST_TIMEZONE,
+      postWhenEmpty: e.DIGEST_POST_WHEN_EMPTY,
+      catchUpHours: e.DIGEST_CATCHUP_HOURS,
+    },
     offline: { translation: e.OFFLINE_TRANSLATION, apertiumModesDir: e.APERTIUM_MODES_DIR },
+    qa: { rateLimitPerHour: e.QA_RATE_LIMIT_PER_HOUR, maxQuestionChars: e.QA_MAX_QUESTION_CHARS },
   };
   return deepFreeze(config);
+}
+
+function sourcesConfig(e: z.output<typeof schema>, platformConfigured: boolean): SourcesConfig {
+  const poll = e.SOURCES_POLL === "auto" ? platformConfigured : ["true", "1", "yes"].includes(e.SOURCES_POLL);
+  return {
+    allowedHosts: e.ALLOWED_SOURCE_HOSTS,
+    natoBaseUrl: e.NATO_BASE_URL,
+    poll,
+    pollCron: e.SOURCES_POLL_CRON,
+    minIntervalMs: e.SOURCES_MIN_INTERVAL_MS,
+    timeoutMs: e.SOURCES_TIMEOUT_MS,
+    maxBytes: e.SOURCES_MAX_BYTES,
+    maxItems: e.SOURCES_MAX_ITEMS,
+    userAgent: e.SOURCES_USER_AGENT,
+    feeds: e.SOURCES_FEEDS,
+    pages: e.SOURCES_PAGES,
+    nato: {
+      enabled: e.NATO_SITE_ENABLED,
+      listingPath: e.NATO_LISTING_PATH,
+      sitemapPath: e.NATO_SITEMAP_PATH,
+      sitemapInclude: e.NATO_SITEMAP_INCLUDE,
+      legacyRssPath: e.NATO_LEGACY_RSS_PATH.trim(),
+      selectors: { body: e.NATO_BODY_SELECTOR, title: e.NATO_TITLE_SELECTOR, date: e.NATO_DATE_SELECTOR },
+      legacySelectors: {
+        body: e.NATO_LEGACY_BODY_SELECTOR,
+        title: e.NATO_LEGACY_TITLE_SELECTOR,
+        date: e.NATO_LEGACY_DATE_SELECTOR,
+      },
+    },
+  };
 }
 
 function databasePath(url: string): string {

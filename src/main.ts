@@ -8,10 +8,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { renderBriefText } from "../adapters/console/render/brief-text.js";
+import { type SlackAdapter, startSlack } from "../adapters/slack/slack-app.js";
 import { type App, createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { CommandHandler } from "./core/commands/command-handler.js";
 import { createHttpServer } from "./http/server.js";
+import { schedulePolling } from "./infra/sources/poll-schedule.js";
 import { createLogger } from "./logger.js";
 
 const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "samples");
@@ -32,7 +34,15 @@ export async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
-  const handler = new CommandHandler({ store: app.store, briefs: app.briefs, ingest: app.ingest });
+  const handler = new CommandHandler({
+    store: app.store,
+    briefs: app.briefs,
+    ingest: app.ingest,
+    subscriptions: app.digests.subscriptions,
+    preferences: app.preferences,
+    feedback: app.feedback,
+    qa: app.qa.service,
+  });
   const http = createHttpServer(logger, () => ({ releases: app.store.countReleases(), engine: app.briefs.engineId }));
 
   const platforms = [config.slack && "slack", config.teams && "teams"].filter(Boolean);
@@ -45,15 +55,56 @@ export async function main(): Promise<void> {
     }
   }
 
+  // Slack mounts POST /slack/events on the shared server (or connects over Socket Mode) before it listens.
+  const slack: SlackAdapter | undefined = config.slack
+    ? await startSlack(config.slack, {
+        handler,
+        preferences: app.preferences,
+        dedupe: app.seenEvents,
+        logger,
+        logLevel: config.logLevel,
+        route: http.route,
+      })
+    : undefined;
+  // Teams mounts POST /api/messages on the same server; its Bot Framework client was built by createApp.
+  const teams = app.teams
+    ? (await import("../adapters/teams/index.js")).startTeams({
+        client: app.teams,
+        route: http.route,
+        handler,
+        refs: app.conversationRefs,
+        preferences: app.preferences,
+        dedupe: app.seenEvents,
+        logger,
+      })
+    : undefined;
+
+  // The Q&A search index is built from the store in the background (questions wait for it), then kept current.
+  void app.qa.indexer.warmUp().catch((err: unknown) => logger.error("search index build failed", { error: err }));
   const port = await http.listen(config.port);
   logger.info("listening", { port, platforms, engine: app.briefs.engineId });
+  // Digest jobs from the stored subscriptions; resumes interrupted fan-outs and catches up missed periods.
+  void app.digests.schedule.start().then(
+    (outcomes) => outcomes.length && logger.info("digest catch-up done", { outcomes }),
+    (err: unknown) => logger.error("digest schedule failed to start", { error: err }),
+  );
+  // SOURCES_POLL=auto (default) polls only when a chat platform is configured: a fresh `npm start` stays offline.
+  const polling = config.sources.poll
+    ? schedulePolling(app.sources.poller, {
+        cron: config.sources.pollCron,
+        logger: logger.child({ component: "sources" }),
+      })
+    : undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("shutting down", { signal });
+    await polling?.stop();
+    await slack?.stop();
     await http.close();
+    await teams?.idle();
     await app.close();
     process.exit(0);
   };

@@ -1,7 +1,9 @@
 import readline from "node:readline";
 import type { CommandHandler, Reply } from "../../src/core/commands/command-handler.js";
-import { HELP_TEXT, parseCommand } from "../../src/core/commands/parse-command.js";
+import { HELP_TEXT } from "../../src/core/commands/parse-command.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
+import { commandOrQuestion } from "../../src/core/qa/chat-line.js";
+import { renderAnswerText, renderSearchText } from "./render/answer-text.js";
 import { renderBriefText } from "./render/brief-text.js";
 
 /** The embedded default platform: the same words as `/nato-brief`, typed in a terminal. */
@@ -21,7 +23,8 @@ export async function runConsoleChat(
     const text = line.trim();
     if (text === "quit" || text === "exit") break;
     if (text) {
-      const command = parseCommand(text);
+      // Any line that is not a command is a question.
+      const command = commandOrQuestion(text);
       if (handler.isSlow(command)) say("Working on it…");
       try {
         say(renderReply(await handler.handle(command, { userKey: "console:local", conversationKey: "console:local" })));
@@ -45,5 +48,11 @@ export function renderReply(reply: Reply): string {
       return reply.problem ? `${reply.problem}\n\n${HELP_TEXT}` : HELP_TEXT;
     case "error":
       return `⚠ ${reply.message}`;
+    case "answer":
+      return renderAnswerText(reply.answer);
+    case "search":
+      return renderSearchText(reply.outcome);
+    case "subscription":
+      return reply.text;
   }
 }

@@ -12,7 +12,11 @@ export const briefCommand: CliCommand = {
   async run(app, args, io) {
     const { release, outcome } = await ingestFrom(app, args, io);
     const { brief, cached } = await app.briefs.brief(release);
-    app.logger.info(cached ? "reused the stored brief" : "wrote a new brief", { releaseId: release.id, outcome, cached });
+    app.logger.info(cached ? "reused the stored brief" : "wrote a new brief", {
+      releaseId: release.id,
+      outcome,
+      cached,
+    });
     write(
       io,
       args.values.json

@@ -9,7 +9,8 @@ export const listCommand: CliCommand = {
   async run(app, args, io) {
     const raw = args.values.limit;
     const limit = raw === undefined ? 20 : Number(raw);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number (got "${String(raw)}")`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive whole number (got "${String(raw)}")`);
     const releases = app.store.listReleases({ limit });
     if (args.values.json) {
       const rows = releases.map((r) => ({
@@ -24,7 +25,8 @@ export const listCommand: CliCommand = {
       write(io, "No releases stored yet. Try: npm run cli -- ingest --file samples/breton-defence-industry.fr.txt");
     } else {
       const lines = releases.map(
-        (r) => `${r.id}  ${r.published ?? "          "}  [${Object.keys(r.texts).join("+")}] ${r.texts[r.sourceLanguage]?.title ?? ""}`,
+        (r) =>
+          `${r.id}  ${r.published ?? "          "}  [${Object.keys(r.texts).join("+")}] ${r.texts[r.sourceLanguage]?.title ?? ""}`,
       );
       write(io, lines.join("\n"));
     }
@@ -42,7 +44,10 @@ export const showCommand: CliCommand = {
     const release = app.store.getRelease(id);
     if (!release) throw new UsageError(`no release with id "${id}" (see \`list\`)`);
     const { brief, cached } = await app.briefs.brief(release);
-    write(io, args.values.json ? JSON.stringify({ ...brief, cached }) : renderBriefText(brief, parseLang(args.values.lang)));
+    write(
+      io,
+      args.values.json ? JSON.stringify({ ...brief, cached }) : renderBriefText(brief, parseLang(args.values.lang)),
+    );
     return 0;
   },
 };

@@ -1,7 +1,13 @@
 import type { BriefService } from "../briefing/brief-service.js";
+import { type SubscriptionReply, subscribeReply, unsubscribeReply } from "../digest/subscribe-command.js";
+import type { SubscriptionService } from "../digest/subscription-service.js";
 import type { Brief } from "../domain/brief.js";
 import type { IngestService } from "../ingest/ingest-service.js";
-import type { ReleaseStore } from "../ports/release-store.port.js";
+import type { FeedbackStore, FeedbackVote } from "../ports/feedback-store.port.js";
+import type { PreferenceStore } from "../ports/preference-store.port.js";
+import type { BriefKey, ReleaseStore } from "../ports/release-store.port.js";
+import type { QaService } from "../qa/qa-service.js";
+import type { Answer, SearchOutcome } from "../qa/qa-types.js";
 import type { Command, LangPreference } from "./parse-command.js";
 
 /** What a command produced, before any platform renders it. */
@@ -9,7 +15,12 @@ export type Reply =
   | { kind: "briefs"; briefs: Brief[] }
   | { kind: "text"; text: string }
   | { kind: "help"; problem?: string | undefined }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string }
+  /** `ask`: an answer with citations, a plain "no answer", or a refusal with its reason (see Answer.status). */
+  | { kind: "answer"; answer: Answer }
+  /** `search`: matching stored releases, best first. */
+  | { kind: "search"; words: string; outcome: SearchOutcome }
+  | SubscriptionReply;
 
 /** Who asked, where: enough for preferences and subscriptions, nothing platform-specific. */
 export interface CommandContext {
@@ -24,6 +35,14 @@ export interface CommandHandlerDeps {
   store: ReleaseStore;
   briefs: BriefService;
   ingest: IngestService;
+  /** For `subscribe` / `unsubscribe`; without it they say digests are not available. */
+  subscriptions?: SubscriptionService | undefined;
+  /** For `lang`; without it the command says preferences are not available. */
+  preferences?: PreferenceStore | undefined;
+  /** For 👍/👎 on briefs. */
+  feedback?: FeedbackStore | undefined;
+  /** For `ask` and `search`; without it they say questions are not available. */
+  qa?: QaService | undefined;
 }
 
 /** One entry point for every platform: parse → this → render. Extended as features land. */
@@ -51,12 +70,45 @@ export class CommandHandler {
         }
         case "help":
           return { kind: "help", problem: command.problem };
+        case "lang":
+          return this.setLanguage(command.language, _ctx);
+        case "subscribe":
+          return subscribeReply(this.deps.subscriptions, command, _ctx);
+        case "unsubscribe":
+          return unsubscribeReply(this.deps.subscriptions, _ctx);
+        case "search":
+        case "ask":
+          return await this.question(command, _ctx);
         default:
-          return { kind: "error", message: `"${command.kind}" is not available in this version yet.` };
+          return { kind: "error", message: `"${(command as Command).kind}" is not available in this version yet.` };
       }
     } catch (err) {
       return { kind: "error", message: userMessage(err) };
     }
+  }
+
+  /** 👍/👎 on the exact brief a user was shown: every platform's feedback buttons land here. */
+  recordFeedback(input: { releaseId: string; brief: BriefKey; vote: FeedbackVote }, ctx: CommandContext): Reply {
+    if (!this.deps.feedback) return { kind: "error", message: "Feedback is not available here." };
+    const stored = this.deps.feedback.record({ ...input, userKey: ctx.userKey });
+    if (!stored) return { kind: "error", message: "That brief is no longer stored; ask for it again to rate it." };
+    return { kind: "text", text: "Thanks for your feedback. / Merci pour votre avis." };
+  }
+
+  private async question(command: Extract<Command, { kind: "ask" | "search" }>, ctx: CommandContext): Promise<Reply> {
+    if (!this.deps.qa) return { kind: "error", message: "Questions are not available here." };
+    const language = ctx.language === "both" ? undefined : ctx.language;
+    if (command.kind === "search") {
+      return { kind: "search", words: command.words, outcome: await this.deps.qa.search(command.words, { language }) };
+    }
+    const answer = await this.deps.qa.ask(command.question, { ...ctx, language });
+    return { kind: "answer", answer };
+  }
+
+  private setLanguage(language: LangPreference, ctx: CommandContext): Reply {
+    if (!this.deps.preferences) return { kind: "error", message: "Language preferences are not available here." };
+    this.deps.preferences.setLanguage(ctx.userKey, language);
+    return { kind: "text", text: LANGUAGE_SET[language] };
   }
 
   private async latest(count: number): Promise<Reply> {
@@ -67,6 +119,12 @@ export class CommandHandler {
     return { kind: "briefs", briefs };
   }
 }
+
+const LANGUAGE_SET: Record<LangPreference, string> = {
+  en: "Briefs will be shown in English. / Les synthèses seront affichées en anglais.",
+  fr: "Briefs will be shown in French. / Les synthèses seront affichées en français.",
+  both: "Briefs will be shown in English and French. / Les synthèses seront affichées en anglais et en français.",
+};
 
 /** Errors meant for users carry their own message; anything else is reported without internals. */
 function userMessage(err: unknown): string {

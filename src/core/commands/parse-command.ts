@@ -11,7 +11,15 @@ export type Command =
   | { kind: "show"; id: string }
   | { kind: "search"; words: string }
   | { kind: "ask"; question: string }
-  | { kind: "subscribe"; time?: string; timezone?: string; languages?: LangPreference; topics: string[] }
+  | {
+      kind: "subscribe";
+      time?: string;
+      /** "daily", "weekdays", or a day of the week ("mon") for a weekly digest. */
+      days?: string;
+      timezone?: string;
+      languages?: LangPreference;
+      topics: string[];
+    }
   | { kind: "unsubscribe" }
   | { kind: "lang"; language: LangPreference }
   | { kind: "help"; problem?: string };
@@ -73,10 +81,16 @@ function parseSubscribe(words: string[]): Command {
       cmd.time = `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
     } else if (/^[A-Za-z]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?$/.test(w) || w === "UTC") cmd.timezone = w;
     else if (isLangPreference(w.toLowerCase())) cmd.languages = w.toLowerCase() as LangPreference;
+    else if (SCHEDULE_WORDS.has(w.toLowerCase())) cmd.days = w.toLowerCase();
     else cmd.topics.push(w);
   }
   return cmd;
 }
+
+/** Words of `subscribe` that say which days; anything else that is not a time, zone or language is a topic. */
+const SCHEDULE_WORDS = new Set(
+  "daily weekdays sun mon tue wed thu fri sat sunday monday tuesday wednesday thursday friday saturday".split(" "),
+);
 
 function isLangPreference(v: string): v is LangPreference {
   return v === "en" || v === "fr" || v === "both";
@@ -89,7 +103,7 @@ export const HELP_TEXT = [
   "  show ID           the brief of a stored release",
   "  search WORDS      find stored releases",
   "  ask QUESTION      answer from the stored releases, with sources",
-  "  subscribe [HH:MM] [Area/City] [en|fr|both] [topics…]   daily digest in this channel",
+  "  subscribe [HH:MM] [daily|weekdays|mon…sun] [Area/City] [en|fr|both] [topics…]   digest in this channel",
   "  unsubscribe       stop the digest in this channel",
   "  lang en|fr|both   your language preference",
   "  help              this text",

@@ -7,7 +7,7 @@ export { buildDraft, DEFAULT_MAX_CHARS, DEFAULT_MIN_CHARS, type DraftInput, type
 export { canonicalizeUrl } from "./canonical-url.js";
 export { contentHash } from "./content-hash.js";
 export { detectIso6393, detectLanguage } from "./detect-language.js";
-export { type DateMatch, extractPublishedDate, findDates } from "./extract-date.js";
+export { extractPublishedDate } from "./extract-date.js";
 export {
   type ArticleSelectors,
   type ExtractedArticle,

@@ -1,4 +1,5 @@
 import type { Brief } from "../domain/brief.js";
+import type { Lang } from "../domain/language.js";
 import type { Release, ReleaseDraft } from "../domain/release.js";
 
 export type SaveOutcome = "new" | "updated" | "unchanged";
@@ -21,6 +22,10 @@ export interface ReleaseStore {
   saveRelease(draft: ReleaseDraft): { release: Release; outcome: SaveOutcome };
   getRelease(id: string): Release | undefined;
   findByCanonicalUrl(url: string): Release | undefined;
+  /** The release stored under this canonical URL, or linked to it (a counterpart's page, a redirect's start). */
+  findByUrl(url: string): Release | undefined;
+  /** Makes a release findable by another canonical URL of its `lang` version (see findByUrl). */
+  linkUrl(releaseId: string, url: string, lang: Lang): void;
   listReleases(options?: ListOptions): Release[];
   countReleases(): number;
   getBrief(key: BriefKey): Brief | undefined;

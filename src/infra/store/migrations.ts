@@ -46,6 +46,130 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX briefs_release ON briefs (release_id, created_at DESC);
     `,
   },
+  {
+    version: 2,
+    name: "release sources: counterpart URLs, HTTP validators, host back-off",
+    up: `
+      CREATE TABLE release_urls (
+        url TEXT PRIMARY KEY,
+        release_id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL CHECK (lang IN ('en','fr'))
+      );
+      CREATE INDEX release_urls_release ON release_urls (release_id);
+      CREATE TABLE source_http_cache (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        body TEXT,
+        fetched_at TEXT NOT NULL
+      );
+      CREATE TABLE source_backoff (
+        target TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        retry_at TEXT NOT NULL,
+        last_status INTEGER,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: "digest subscriptions and delivery ledger",
+    up: `
+      CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        target TEXT NOT NULL UNIQUE,
+        schedule TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        languages TEXT NOT NULL CHECK (languages IN ('en','fr','both')),
+        topics TEXT NOT NULL DEFAULT '[]',
+        enabled INTEGER NOT NULL DEFAULT 1,
+        disabled_reason TEXT,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE digest_deliveries (
+        subscription_id TEXT NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+        period TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending','posting','posted','empty','failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        scheduled_for TEXT NOT NULL,
+        delayed INTEGER NOT NULL DEFAULT 0,
+        window_since TEXT,
+        window_until TEXT,
+        owner TEXT,
+        lease_until TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        done_at TEXT,
+        PRIMARY KEY (subscription_id, period)
+      );
+      CREATE INDEX digest_deliveries_state ON digest_deliveries (state, scheduled_for);
+      CREATE TABLE digest_delivery_parts (
+        subscription_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        part_index INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        content TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending','posting','posted')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT,
+        posted_at TEXT,
+        PRIMARY KEY (subscription_id, period, part_index),
+        FOREIGN KEY (subscription_id, period)
+          REFERENCES digest_deliveries(subscription_id, period) ON DELETE CASCADE
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: "feedback, user preferences, seen events",
+    up: `
+      CREATE TABLE feedback (
+        content_hash TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        release_id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+        user_key TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up','down')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (content_hash, engine, prompt_version, user_key),
+        FOREIGN KEY (content_hash, engine, prompt_version)
+          REFERENCES briefs(content_hash, engine, prompt_version) ON DELETE CASCADE
+      );
+      CREATE INDEX feedback_release ON feedback (release_id);
+      CREATE TABLE user_preferences (
+        user_key TEXT PRIMARY KEY,
+        language TEXT NOT NULL CHECK (language IN ('en','fr','both')),
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE seen_events (
+        event_key TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+      );
+      CREATE INDEX seen_events_at ON seen_events (seen_at);
+    `,
+  },
+  {
+    version: 6,
+    name: "conversation references for proactive posts (Teams)",
+    up: `
+      CREATE TABLE conversation_references (
+        conversation_key TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        team_id TEXT,
+        tenant_id TEXT,
+        conversation_type TEXT,
+        reference TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX conversation_references_team ON conversation_references (platform, team_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

@@ -81,6 +81,24 @@ export class SqliteReleaseStore implements ReleaseStore {
     return row ? this.hydrate(row) : undefined;
   }
 
+  findByUrl(url: string): Release | undefined {
+    const row =
+      (this.db.prepare("SELECT * FROM releases WHERE canonical_url = ?").get(url) as ReleaseRow | undefined) ??
+      (this.db
+        .prepare("SELECT r.* FROM release_urls u JOIN releases r ON r.id = u.release_id WHERE u.url = ?")
+        .get(url) as ReleaseRow | undefined);
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  linkUrl(releaseId: string, url: string, lang: Lang): void {
+    this.db
+      .prepare(
+        `INSERT INTO release_urls (url, release_id, lang) VALUES (?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET release_id = excluded.release_id, lang = excluded.lang`,
+      )
+      .run(url, releaseId, lang);
+  }
+
   findByHash(hash: string): Release | undefined {
     const row = this.db.prepare("SELECT * FROM releases WHERE content_hash = ?").get(hash) as ReleaseRow | undefined;
     return row ? this.hydrate(row) : undefined;
@@ -131,6 +149,31 @@ export class SqliteReleaseStore implements ReleaseStore {
         JSON.stringify(brief),
         brief.createdAt,
       );
+  }
+
+  /** Briefs and tokens per engine, for `nato-brief stats`. */
+  usageTotals(): {
+    engine: string;
+    briefs: number;
+    promptTokens: number;
+    cachedTokens: number;
+    completionTokens: number;
+  }[] {
+    return this.db
+      .prepare(
+        `SELECT engine, count(*) AS briefs,
+           coalesce(sum(json_extract(data, '$.usage.promptTokens')), 0) AS promptTokens,
+           coalesce(sum(json_extract(data, '$.usage.cachedTokens')), 0) AS cachedTokens,
+           coalesce(sum(json_extract(data, '$.usage.completionTokens')), 0) AS completionTokens
+         FROM briefs GROUP BY engine ORDER BY engine`,
+      )
+      .all() as {
+      engine: string;
+      briefs: number;
+      promptTokens: number;
+      cachedTokens: number;
+      completionTokens: number;
+    }[];
   }
 
   close(): void {
