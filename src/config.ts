@@ -131,6 +131,8 @@ export interface Config {
   nodeEnv: "development" | "production" | "test";
   port: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** false when LOG_LEVEL was not set: the console chat then logs warnings only, so lines don't cut into it. */
+  logLevelExplicit: boolean;
   databasePath: string;
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
@@ -230,6 +232,7 @@ export function loadConfig(
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logLevelExplicit: Boolean(env.LOG_LEVEL?.trim()),
     databasePath: databasePath(e.DATABASE_URL),
     llm:
       e.OPENAI_API_KEY || e.OPENAI_BASE_URL

@@ -32,7 +32,8 @@ async function seedSamples(app: App): Promise<void> {
 
 export async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const consoleChat = !config.slack && !config.teams && Boolean(process.stdin.isTTY);
+  const logger = createLogger(consoleChat && !config.logLevelExplicit ? "warn" : config.logLevel);
   const app = await createApp(config, logger);
   const handler = new CommandHandler({
     store: app.store,
@@ -111,7 +112,7 @@ export async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
-  if (platforms.length === 0 && process.stdin.isTTY) {
+  if (consoleChat) {
     await runConsoleChat(handler, logger);
     await stop("console closed");
   }
