@@ -10,6 +10,7 @@ import type { TeamsClient } from "../adapters/teams/index.js";
 import type { Config } from "./config.js";
 import { BriefService } from "./core/briefing/brief-service.js";
 import { CircuitBreaker } from "./core/briefing/circuit-breaker.js";
+import { CommandHandler } from "./core/commands/command-handler.js";
 import { createDigests, type Digests } from "./core/digest/index.js";
 import type { Lang } from "./core/domain/language.js";
 import { IngestService } from "./core/ingest/ingest-service.js";
@@ -62,6 +63,8 @@ export interface App {
   teams?: TeamsClient | undefined;
   /** Questions and answers over the stored releases (`ask`, `search`); `qa.indexer.ensureReady()` warms it up. */
   qa: Qa;
+  /** The platform-neutral entry point of every chat surface (console, Slack, Teams). */
+  commands: CommandHandler;
   close(): Promise<void>;
 }
 
@@ -139,8 +142,20 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     limits: config.qa,
     logger,
   });
+  const preferences = new SqlitePreferenceStore(db);
+  const feedback = new SqliteFeedbackStore(db);
+  const commands = new CommandHandler({
+    store,
+    briefs,
+    ingest,
+    subscriptions: digests.subscriptions,
+    preferences,
+    feedback,
+    qa: qa.service,
+  });
   return {
     qa,
+    commands,
     config,
     logger,
     db,
@@ -151,8 +166,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     sources,
     digests,
     chatTargets,
-    preferences: new SqlitePreferenceStore(db),
-    feedback: new SqliteFeedbackStore(db),
+    preferences,
+    feedback,
     seenEvents: new SqliteEventDedupe(db),
     conversationRefs,
     teams,

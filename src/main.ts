@@ -11,7 +11,6 @@ import { renderBriefText } from "../adapters/console/render/brief-text.js";
 import { type SlackAdapter, startSlack } from "../adapters/slack/slack-app.js";
 import { type App, createApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { CommandHandler } from "./core/commands/command-handler.js";
 import { createHttpServer } from "./http/server.js";
 import { schedulePolling } from "./infra/sources/poll-schedule.js";
 import { createLogger } from "./logger.js";
@@ -35,15 +34,7 @@ export async function main(): Promise<void> {
   const consoleChat = !config.slack && !config.teams && Boolean(process.stdin.isTTY);
   const logger = createLogger(consoleChat && !config.logLevelExplicit ? "warn" : config.logLevel);
   const app = await createApp(config, logger);
-  const handler = new CommandHandler({
-    store: app.store,
-    briefs: app.briefs,
-    ingest: app.ingest,
-    subscriptions: app.digests.subscriptions,
-    preferences: app.preferences,
-    feedback: app.feedback,
-    qa: app.qa.service,
-  });
+  const handler = app.commands;
   const http = createHttpServer(logger, () => ({ releases: app.store.countReleases(), engine: app.briefs.engineId }));
 
   const platforms = [config.slack && "slack", config.teams && "teams"].filter(Boolean);

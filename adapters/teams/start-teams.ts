@@ -1,11 +1,11 @@
 import type { TurnContext } from "botbuilder";
 import type { CommandHandler } from "../../src/core/commands/command-handler.js";
+import type { ConversationRefStore } from "../../src/core/ports/conversation-ref-store.port.js";
 import type { EventDedupe } from "../../src/core/ports/event-dedupe.port.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
 import type { PreferenceStore } from "../../src/core/ports/preference-store.port.js";
 import type { HttpServer } from "../../src/http/server.js";
 import { BackgroundTasks } from "./background-tasks.js";
-import type { ConversationRefStore } from "./conversation/conversation-refs.port.js";
 import { createTeamsBot } from "./handlers/index.js";
 import { messagesRoute } from "./http/messages-route.js";
 import type { TeamsClient } from "./teams-client.js";

@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import type { ConversationRefStore } from "../../src/core/ports/conversation-ref-store.port.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
-import type { ConversationRefStore } from "./conversation/conversation-refs.port.js";
 import { type Clock, RateGate, realClock, TEAMS_PER_CONVERSATION } from "./delivery/rate-gate.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./delivery/retry.js";
 import { TeamsChatTarget } from "./delivery/teams-chat-target.js";

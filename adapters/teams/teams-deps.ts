@@ -1,9 +1,9 @@
 import type { CommandHandler } from "../../src/core/commands/command-handler.js";
+import type { ConversationRefStore } from "../../src/core/ports/conversation-ref-store.port.js";
 import type { EventDedupe } from "../../src/core/ports/event-dedupe.port.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
 import type { PreferenceStore } from "../../src/core/ports/preference-store.port.js";
 import type { BackgroundTasks } from "./background-tasks.js";
-import type { ConversationRefStore } from "./conversation/conversation-refs.port.js";
 import type { TeamsSender } from "./delivery/teams-sender.js";
 
 /** What the Teams handlers use: core use cases and ports, plus the adapter's own sender and task tracker. */

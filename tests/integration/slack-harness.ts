@@ -3,7 +3,6 @@ import path from "node:path";
 import { type SlackAdapter, startSlack } from "../../adapters/slack/slack-app.js";
 import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { CommandHandler } from "../../src/core/commands/command-handler.js";
 import { silentLogger } from "../../src/core/ports/logger.port.js";
 import { createHttpServer, type HttpServer } from "../../src/http/server.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
@@ -45,15 +44,7 @@ export async function startSlackHarness(env: Record<string, string> = {}, given?
   );
   const app = await createApp(config, silentLogger);
   app.ingest.fromText(SAMPLE);
-  const handler = new CommandHandler({
-    store: app.store,
-    briefs: app.briefs,
-    ingest: app.ingest,
-    subscriptions: app.digests.subscriptions,
-    preferences: app.preferences,
-    feedback: app.feedback,
-    qa: app.qa.service,
-  });
+  const handler = app.commands;
   const http = createHttpServer(silentLogger, () => ({}));
   let slack: SlackAdapter;
   try {

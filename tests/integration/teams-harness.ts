@@ -5,7 +5,6 @@ import { startTeams, type TeamsAdapter } from "../../adapters/teams/start-teams.
 import { createTeamsClient, type TeamsClient } from "../../adapters/teams/teams-client.js";
 import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
-import { CommandHandler } from "../../src/core/commands/command-handler.js";
 import type { Release } from "../../src/core/domain/release.js";
 import { contentHash } from "../../src/core/ingest/content-hash.js";
 import { silentLogger } from "../../src/core/ports/logger.port.js";
@@ -45,15 +44,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
   );
   const connector = await startFakeBotConnector();
   const app = await createApp(config, silentLogger);
-  const handler = new CommandHandler({
-    store: app.store,
-    briefs: app.briefs,
-    ingest: app.ingest,
-    subscriptions: app.digests.subscriptions,
-    preferences: app.preferences,
-    feedback: app.feedback,
-    qa: app.qa.service,
-  });
+  const handler = app.commands;
   const http = createHttpServer(silentLogger, () => ({}));
   let now = Date.now();
   const slept: number[] = [];

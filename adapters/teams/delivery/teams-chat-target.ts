@@ -11,8 +11,8 @@ import {
   TargetGoneError,
   TransientError,
 } from "../../../src/core/ports/chat-target.port.js";
+import type { ConversationRefStore } from "../../../src/core/ports/conversation-ref-store.port.js";
 import type { Logger } from "../../../src/core/ports/logger.port.js";
-import type { ConversationRefStore } from "../conversation/conversation-refs.port.js";
 import { toActivity } from "../handlers/to-activity.js";
 import { cardBytes, MAX_CARD_BYTES } from "../render/card-types.js";
 import { digestCard } from "../render/digest-card.js";

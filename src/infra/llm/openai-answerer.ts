@@ -1,18 +1,15 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
 import type { Logger } from "../../core/ports/logger.port.js";
 import type { AnswerModel, AnswerRequest, ModelAnswer } from "../../core/qa/answer-model.port.js";
 import { answerVariables } from "./answer-blocks.js";
-import { fetchCappingRetryAfter, LlmOutputError, LlmUnavailableError, toUnavailable } from "./llm-errors.js";
+import { LlmOutputError, LlmUnavailableError, toUnavailable } from "./llm-errors.js";
+import { createOpenAiClient, type OpenAiClientOptions } from "./openai-client.js";
 import type { PromptLibrary } from "./prompt-loader.js";
 
-export interface OpenAiAnswererOptions {
-  apiKey?: string | undefined;
-  baseURL?: string | undefined;
+export interface OpenAiAnswererOptions extends OpenAiClientOptions {
   model: string;
-  timeoutMs: number;
-  maxRetries: number;
   prompts: PromptLibrary;
   logger: Logger;
 }
@@ -39,31 +36,11 @@ export class OpenAiAnswerer implements AnswerModel {
   private readonly log: Logger;
 
   constructor(private readonly options: OpenAiAnswererOptions) {
-    if (!options.apiKey && !options.baseURL) {
-      throw new Error("OpenAiAnswerer needs an apiKey for api.openai.com, or a baseURL of a compatible server");
-    }
     this.id = `llm:${options.model}`;
     // Fail at start-up, not at the first question, when the prompt is missing or broken.
     options.prompts.get("answer");
     this.log = options.logger.child({ component: "qa-llm", engine: this.id });
-    const sdkLog = this.log.child({ component: "openai-sdk" });
-    // Every option explicit: the SDK would otherwise read OPENAI_* from process.env, which only src/config.ts reads.
-    this.client = new OpenAI({
-      apiKey: options.apiKey || "no-key",
-      baseURL: options.baseURL || "https://api.openai.com/v1",
-      organization: null,
-      project: null,
-      timeout: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      fetch: fetchCappingRetryAfter(options.timeoutMs),
-      logLevel: "warn",
-      logger: {
-        error: (msg: string) => sdkLog.error(msg),
-        warn: (msg: string) => sdkLog.warn(msg),
-        info: (msg: string) => sdkLog.info(msg),
-        debug: (msg: string) => sdkLog.debug(msg),
-      },
-    });
+    this.client = createOpenAiClient(options, this.log, "OpenAiAnswerer");
   }
 
   async answer(request: AnswerRequest): Promise<ModelAnswer> {

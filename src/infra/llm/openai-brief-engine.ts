@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { ChatCompletion, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { FactFinding, Provenance, TokenUsage } from "../../core/domain/brief.js";
 import { LANGS, type Lang } from "../../core/domain/language.js";
@@ -6,31 +6,19 @@ import type { Release } from "../../core/domain/release.js";
 import type { BriefEngine, EngineBrief } from "../../core/ports/brief-engine.port.js";
 import type { Logger } from "../../core/ports/logger.port.js";
 import { BRIEF_JSON_SCHEMA, parseBriefOutput } from "./brief-output.js";
-import { fetchCappingRetryAfter, LlmOutputError, LlmUnavailableError, toUnavailable } from "./llm-errors.js";
+import { LlmOutputError, LlmUnavailableError, toUnavailable } from "./llm-errors.js";
+import { createOpenAiClient, type OpenAiClientOptions } from "./openai-client.js";
 import type { PromptLibrary, PromptMessage, PromptModelSettings } from "./prompt-loader.js";
 import { briefVariables, neutraliseDelimiters, releaseSourceText } from "./release-blocks.js";
 
 export { LlmOutputError, LlmUnavailableError };
 
-export interface OpenAiBriefEngineOptions {
-  /** Optional for a local OpenAI-compatible server that needs none; required for api.openai.com. */
-  apiKey?: string | undefined;
-  /** Any server answering `POST {baseURL}/chat/completions`; default https://api.openai.com/v1. */
-  baseURL?: string | undefined;
+export interface OpenAiBriefEngineOptions extends OpenAiClientOptions {
   model: string;
-  /** Per HTTP attempt. */
-  timeoutMs: number;
-  /** SDK retries of connection errors, timeouts, 408/409/429/5xx (honouring Retry-After); 0 disables. */
-  maxRetries: number;
-  /** Longest Retry-After the SDK may sleep before a retry; a longer one fails at once. Default: timeoutMs. */
-  maxRetryAfterMs?: number | undefined;
   prompts: PromptLibrary;
   logger: Logger;
 }
 
-const OPENAI_API = "https://api.openai.com/v1";
-// Not a secret: some compatible servers want an Authorization header of some kind.
-const NO_KEY = "no-key";
 const MAX_ECHOED_OUTPUT = 8_000;
 
 /**
@@ -50,9 +38,6 @@ export class OpenAiBriefEngine implements BriefEngine {
   private readonly log: Logger;
 
   constructor(options: OpenAiBriefEngineOptions) {
-    if (!options.apiKey && !options.baseURL) {
-      throw new Error("OpenAiBriefEngine needs an apiKey for api.openai.com, or a baseURL of a compatible server");
-    }
     this.model = options.model;
     this.id = `llm:${options.model}`;
     this.timeoutMs = options.timeoutMs;
@@ -62,24 +47,7 @@ export class OpenAiBriefEngine implements BriefEngine {
     options.prompts.get("brief-repair");
     options.prompts.get("brief-findings");
     this.log = options.logger.child({ engine: this.id });
-    const sdkLog = this.log.child({ component: "openai-sdk" });
-    // Every option explicit: the SDK would otherwise read OPENAI_* from process.env, which only src/config.ts reads.
-    this.client = new OpenAI({
-      apiKey: options.apiKey || NO_KEY,
-      baseURL: options.baseURL || OPENAI_API,
-      organization: null,
-      project: null,
-      timeout: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      fetch: fetchCappingRetryAfter(options.maxRetryAfterMs ?? options.timeoutMs),
-      logLevel: "warn",
-      logger: {
-        error: (msg: string) => sdkLog.error(msg),
-        warn: (msg: string) => sdkLog.warn(msg),
-        info: (msg: string) => sdkLog.info(msg),
-        debug: (msg: string) => sdkLog.debug(msg),
-      },
-    });
+    this.client = createOpenAiClient(options, this.log, "OpenAiBriefEngine");
   }
 
   /** `findings`: the fact guard's findings on an earlier brief of this release, for its one retry. */

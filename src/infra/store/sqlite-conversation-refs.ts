@@ -1,16 +1,9 @@
 import type Database from "better-sqlite3";
-
-/** A stored conversation reference (the Bot Framework one, kept as opaque JSON). */
-export interface ConversationRefRow {
-  key: string;
-  platform: string;
-  teamId?: string | undefined;
-  tenantId?: string | undefined;
-  conversationType?: string | undefined;
-  reference: unknown;
-  createdAt: string;
-  updatedAt: string;
-}
+import type {
+  ConversationRefStore,
+  NewConversationRef,
+  StoredConversationRef,
+} from "../../core/ports/conversation-ref-store.port.js";
 
 interface Row {
   conversation_key: string;
@@ -24,16 +17,16 @@ interface Row {
 }
 
 /**
- * Conversation references for proactive posts (table `conversation_references`, migration 6). Satisfies the
- * Teams adapter's `ConversationRefStore` port; nothing here knows a platform SDK.
+ * Conversation references for proactive posts (table `conversation_references`, migration 6); nothing here
+ * knows a platform SDK.
  */
-export class SqliteConversationRefs {
+export class SqliteConversationRefs implements ConversationRefStore {
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  save(ref: Omit<ConversationRefRow, "createdAt" | "updatedAt">): "created" | "updated" {
+  save(ref: NewConversationRef): "created" | "updated" {
     const at = this.now().toISOString();
     const existed = this.db
       .prepare("SELECT 1 FROM conversation_references WHERE conversation_key = ?")
@@ -62,7 +55,7 @@ export class SqliteConversationRefs {
     return existed ? "updated" : "created";
   }
 
-  get(key: string): ConversationRefRow | undefined {
+  get(key: string): StoredConversationRef | undefined {
     const row = this.db.prepare("SELECT * FROM conversation_references WHERE conversation_key = ?").get(key) as
       | Row
       | undefined;
@@ -79,7 +72,7 @@ export class SqliteConversationRefs {
       .run(platform, teamId).changes;
   }
 
-  list(platform?: string): ConversationRefRow[] {
+  list(platform?: string): StoredConversationRef[] {
     const rows = (
       platform
         ? this.db
@@ -91,7 +84,7 @@ export class SqliteConversationRefs {
   }
 }
 
-function fromRow(row: Row): ConversationRefRow {
+function fromRow(row: Row): StoredConversationRef {
   return {
     key: row.conversation_key,
     platform: row.platform,
