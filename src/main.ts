@@ -5,7 +5,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { renderBriefText } from "../adapters/console/render/brief-text.js";
 import { type SlackAdapter, startSlack } from "../adapters/slack/slack-app.js";
@@ -14,8 +13,9 @@ import { loadConfig } from "./config.js";
 import { createHttpServer } from "./http/server.js";
 import { schedulePolling } from "./infra/sources/poll-schedule.js";
 import { createLogger } from "./logger.js";
+import { packageRoot } from "./package-root.js";
 
-const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "samples");
+const SAMPLES_DIR = path.join(packageRoot(), "samples");
 
 async function seedSamples(app: App): Promise<void> {
   if (app.store.countReleases() > 0 || !fs.existsSync(SAMPLES_DIR)) return;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { z } from "zod";
+import { packageRoot } from "../../package-root.js";
 
 /**
  * Prompts live as files, one folder each: `prompt.md` (the text) and `config.json` (version, variables, model
@@ -59,14 +59,7 @@ const configSchema = z.strictObject({
 });
 
 /** `<repo>/prompts`: the nearest folder up from this file with a package.json, so src/ and dist/src/ both work. */
-export const DEFAULT_PROMPTS_DIR = join(packageRoot(dirname(fileURLToPath(import.meta.url))), "prompts");
-
-function packageRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) return resolve(from, "../../..");
-  }
-}
+export const DEFAULT_PROMPTS_DIR = join(packageRoot(), "prompts");
 
 const cache = new Map<string, PromptLibrary>();
 

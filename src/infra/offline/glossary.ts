@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type Lang, otherLang } from "../../core/domain/language.js";
+import { packageRoot } from "../../package-root.js";
 
 export const TERM_KINDS = ["body", "title", "programme", "country", "place", "demonym", "acronym", "term"] as const;
 
@@ -80,15 +80,8 @@ export function findTerms(text: string, lang: Lang, glossary: Glossary = default
   return glossary.findTerms(text, lang);
 }
 
-// Walks up to package.json, so the path holds from src/ under tsx and from dist/src/ after a build.
 function defaultGlossaryPath(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-  return path.join(dir, "glossary", "nato-en-fr.json");
+  return path.join(packageRoot(), "glossary", "nato-en-fr.json");
 }
 
 function buildForms(terms: readonly GlossaryTerm[], lang: Lang, file: string): Map<string, Form[]> {
