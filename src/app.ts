@@ -28,7 +28,6 @@ import { PartTranslator } from "./infra/offline/part-translator.js";
 import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
 import { createSources, type Sources } from "./infra/sources/build-sources.js";
-import { HttpFetcher } from "./infra/sources/http-fetcher.js";
 import { openDatabase } from "./infra/store/sqlite.js";
 import { SqliteConversationRefs } from "./infra/store/sqlite-conversation-refs.js";
 import { SqliteDeliveryLedger } from "./infra/store/sqlite-delivery-ledger.js";
@@ -103,9 +102,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     equivalents: (text, from, to) => glossary.findTerms(text, from).map((m) => (to === from ? m.source : m.target)),
     logger: logger.child({ component: "briefs" }),
   });
-  const fetcher = new HttpFetcher({ allowedHosts: config.sources.allowedHosts, logger });
-  const ingest = new IngestService({ store, fetcher, logger: logger.child({ component: "ingest" }) });
   const sources = createSources(config.sources, { db, store, logger });
+  // A pasted URL is read like a polled page: politely, and paired with NATO's other-language version.
+  const ingest = new IngestService({ store, pages: sources.ingestUrl, logger: logger.child({ component: "ingest" }) });
   const chatTargets = new Map<string, ChatTarget>([["console", new ConsoleChatTarget()]]);
   if (config.slack) chatTargets.set("slack", new SlackChatTarget({ ...config.slack, logger }));
   const conversationRefs = new SqliteConversationRefs(db);

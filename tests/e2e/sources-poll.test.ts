@@ -236,3 +236,27 @@ describe("the issue's command line, as a child process", () => {
     expect(stdout).toMatch(/why: .*answered HTTP 403 Forbidden/u);
   }, 60_000);
 });
+
+describe("a URL a user pastes", () => {
+  it("is stored with its official counterpart and briefed from both official texts", async () => {
+    dbFile = path.join(dir, "pasted.db");
+    const { code, out } = await cli("brief", "--url", at(PATHS.d), "--json");
+    expect(code).toBe(0);
+    const brief = JSON.parse(out);
+    expect(brief.release.urls).toEqual({ en: at(PATHS.d), fr: at(PATHS.dFr) });
+    expect(brief.provenance.en.kind).toBe("official");
+    expect(brief.provenance.fr.kind).toBe("official");
+    // The French page finds the same release: one release, not two.
+    const again = await cli("ingest", "--url", at(PATHS.dFr), "--json");
+    expect(JSON.parse(again.out)).toMatchObject({ id: brief.release.id });
+    withStore((store) => expect(store.countReleases()).toBe(1));
+  });
+
+  it("from a host that is not allowed is refused with the reason", async () => {
+    dbFile = path.join(dir, "refused.db");
+    await expect(cli("brief", "--url", `http://localhost:${new URL(server.url).port}${PATHS.d}`)).rejects.toThrow(
+      /not allowed|allowed/i,
+    );
+    withStore((store) => expect(store.countReleases()).toBe(0));
+  });
+});

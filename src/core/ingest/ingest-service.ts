@@ -10,11 +10,20 @@ export interface IngestResult {
   outcome: SaveOutcome;
 }
 
+export interface IngestServiceDeps {
+  store: ReleaseStore;
+  /** Reads a page alone (allowed hosts, size limit, timeout). */
+  fetcher?: PageFetcher | undefined;
+  /** Reads a page and its official other-language counterpart (the sources' poller); preferred when given. */
+  pages?: ((url: string) => Promise<IngestResult>) | undefined;
+  logger?: Logger;
+}
+
 /** Text, file contents or a page URL in; one stored release out (the same release stored twice is one). */
 export class IngestService {
   private readonly logger: Logger;
 
-  constructor(private readonly deps: { store: ReleaseStore; fetcher?: PageFetcher | undefined; logger?: Logger }) {
+  constructor(private readonly deps: IngestServiceDeps) {
     this.logger = deps.logger ?? silentLogger;
   }
 
@@ -23,6 +32,7 @@ export class IngestService {
   }
 
   async fromUrl(url: string): Promise<IngestResult> {
+    if (this.deps.pages) return this.deps.pages(url);
     if (!this.deps.fetcher) throw new Error("fetching pages is not configured");
     const page = await this.deps.fetcher.fetchPage(url);
     return this.save(draftFromHtml(page.html, page.url));

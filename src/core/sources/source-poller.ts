@@ -6,7 +6,7 @@ import { contentHash } from "../ingest/content-hash.js";
 import { type Clock, systemClock } from "../ports/clock.port.js";
 import { type Logger, silentLogger } from "../ports/logger.port.js";
 import type { ReleaseSource, SourceEntry } from "../ports/release-source.port.js";
-import type { ReleaseStore } from "../ports/release-store.port.js";
+import type { ReleaseStore, SaveOutcome } from "../ports/release-store.port.js";
 import { counterpartCandidates } from "./counterpart-url.js";
 import { countItems, type PollItem, type PollReport, type SourceSummary } from "./poll-report.js";
 
@@ -57,6 +57,23 @@ export class SourcePoller {
   poll(): Promise<PollReport> {
     if (!this.running) this.running = this.pollAll().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * One page a user asked for (a URL pasted in a chat or given to `brief --url`): stored with its official
+   * counterpart exactly as a polled entry would be. Errors (host not allowed, 404, no text) reach the caller.
+   */
+  async ingestPage(source: ReleaseSource, url: string): Promise<{ release: Release; outcome: SaveOutcome }> {
+    const base: Base = { source: source.name, url };
+    const existing = this.deps.store.findByUrl(canonicalizeUrl(url));
+    const item = this.log(
+      existing ? await this.refresh(source, existing, base) : await this.discoverNew(source, { url }, base),
+    );
+    const release = item.releaseId ? this.deps.store.getRelease(item.releaseId) : undefined;
+    if (!release || item.outcome === "skipped")
+      throw new Error(`${url} could not be stored: ${item.reason ?? "no release"}`);
+    this.remember(release.id, canonicalizeUrl(url), new Map());
+    return { release, outcome: item.outcome };
   }
 
   private async pollAll(): Promise<PollReport> {

@@ -26,6 +26,8 @@ export interface SourcesDeps {
 export interface Sources {
   list: ReleaseSource[];
   poller: SourcePoller;
+  /** A pasted URL: fetched politely from an allowed host, stored with its EN/FR counterpart. */
+  ingestUrl(url: string): ReturnType<SourcePoller["ingestPage"]>;
 }
 
 /** nato.int's two page layouts: legacy `/cps/...` pages, and everything else in the current one. */
@@ -74,5 +76,9 @@ export function createSources(config: SourcesConfig, deps: SourcesDeps): Sources
     maxEntries: config.maxItems,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  return { list, poller };
+  return {
+    list,
+    poller,
+    ingestUrl: (url) => poller.ingestPage(new PageSource(url, fetcher, layouts, logger), url),
+  };
 }
