@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./http-helpers.js";
 
 /**
  * A Bot Framework Connector on 127.0.0.1 for tests: the real botbuilder CloudAdapter posts replies to the
@@ -163,15 +164,6 @@ export class FakeBotConnector {
 
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return new FakeBotConnector().start();
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./http-helpers.js";
 
 /**
  * An OpenAI-compatible Chat Completions server on 127.0.0.1 for tests: the real `openai` client talks HTTP to it.
@@ -236,15 +237,6 @@ export class FakeOpenAiServer {
 /** Starts a fake on a free port. */
 export async function startFakeOpenAi(): Promise<FakeOpenAiServer> {
   return new FakeOpenAiServer().start();
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

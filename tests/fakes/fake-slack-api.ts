@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeSocketModeServer } from "./fake-slack-api-socket.js";
+import { readBody } from "./http-helpers.js";
 
 /**
  * A Slack Web API on 127.0.0.1 for tests: the real Bolt/Web API client is pointed at it with `SLACK_API_URL`
@@ -199,18 +200,6 @@ export class FakeSlackApi {
         return { ok: false, error: "unknown_method" };
     }
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      data += chunk;
-    });
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
 }
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { parseHttpUrl } from "../../../src/core/text/http-url.js";
 /**
  * Release text is data, never markup: Slack reads `<!channel>`, `<@U1>` and `<https://x|label>` as mentions and
  * links, so `&`, `<` and `>` are escaped as Slack documents
@@ -19,14 +20,8 @@ export function escapeText(text: string): string {
 
 /** An http(s) URL made safe inside `<url|label>`; undefined for anything else (javascript:, mailto:, junk). */
 export function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return undefined;
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return undefined;
   // URL serialisation already percent-encodes spaces, quotes and angle brackets; `|` would end the link target.
   return parsed.href.replace(/\|/g, "%7C").replace(/</g, "%3C").replace(/>/g, "%3E");
 }

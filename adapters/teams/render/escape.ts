@@ -1,3 +1,5 @@
+import { parseHttpUrl } from "../../../src/core/text/http-url.js";
+
 /**
  * Release text is data, never markup. An Adaptive Card TextBlock reads a subset of Markdown (bold, italic, lists,
  * `[text](url)` links: https://learn.microsoft.com/adaptive-cards/authoring-cards/text-features), `{{DATE(…)}}` /
@@ -30,14 +32,8 @@ export function escapeCardText(text: string): string {
 
 /** An http(s) URL safe inside `[label](url)`; undefined for anything else (javascript:, data:, junk). */
 export function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return undefined;
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return undefined;
   // URL serialisation encodes spaces, quotes and angle brackets; parentheses would end the Markdown link target.
   return parsed.href.replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
