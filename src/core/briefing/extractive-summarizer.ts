@@ -35,7 +35,8 @@ const CUES: Record<Lang, RegExp> = {
 export function summarize(text: ReleaseText, options: SummaryOptions = {}): BriefPart {
   const maxSummary = options.summarySentences ?? 3;
   const budget = options.summaryMaxChars ?? 700;
-  const maxKeyPoints = options.maxKeyPoints ?? 5;
+  // Up to six key points (the brief's maximum), but only while they bring facts not yet covered.
+  const maxKeyPoints = options.maxKeyPoints ?? 6;
   const candidates = scoreSentences(text);
   if (candidates.length === 0) throw new Error("the release has no sentence to summarise");
 
