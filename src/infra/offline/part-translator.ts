@@ -93,9 +93,34 @@ function honorifics(text: string, from: Lang, to: Lang): ProtectedSpan[] {
 function tidy(text: string, lang: Lang): string {
   // French keeps its space before ; : ! ? and inside « »; English keeps none and quotes with “ ”.
   if (lang === "en") text = text.replace(/«\s*/g, "“").replace(/\s*»/g, "”");
+  if (lang === "fr") text = frenchArticles(text);
   return text
     .replace(lang === "en" ? /\s+([,.;:!?)])/g : /\s+([,.)])/g, "$1")
     .replace(/\s{2,}/g, " ")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
     .trim();
+}
+
+/**
+ * The glossary gives "OTAN" and "UE" bare, as names; French running text wants them with their elided article
+ * ("de l'OTAN", "L'UE a…"), and "le/la/de le" before them is MT debris. Also the contractions and quotation
+ * marks French typography wants.
+ */
+function frenchArticles(text: string): string {
+  return (
+    text
+      .replace(/\b(?:le|la|les)\s+(OTAN|UE)\b/gu, "l'$1")
+      .replace(/\b(de|à|par|pour|avec|sur|dans|entre|et|que|selon|envers|contre)\s+(OTAN|UE)\b/gu, "$1 l'$2")
+      .replace(/(^|[.!?]\s+)(OTAN|UE)\b/gu, "$1L'$2")
+      .replace(/\bde l'(OTAN|UE)\b/gu, "de l'$1")
+      .replace(/\bque l'/gu, "que l'")
+      // Contractions the MT leaves undone next to a restored term.
+      .replace(/\bde le\b/gu, "du")
+      .replace(/\bà le\b/gu, "au")
+      .replace(/\bde les\b/gu, "des")
+      .replace(/\bà les\b/gu, "aux")
+      .replace(/\ben (le|les)\b/gu, "dans $1")
+      // English straight quotes become French guillemets, a trailing comma outside them.
+      .replace(/"\s*([^"]+?)\s*(,?)\s*"/gu, "« $1 »$2")
+  );
 }

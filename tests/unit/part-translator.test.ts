@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/core/domain/language.js";
+import type { Translator } from "../../src/core/ports/translator.port.js";
+import { PartTranslator } from "../../src/infra/offline/part-translator.js";
+
+/** A translator that returns what it is given: isolates protection, rendering and clean-up from Apertium. */
+const identity: Translator = {
+  status: async () => ({ available: true, pipeline: "identity" }),
+  translate: async (segments: string[], _from: Lang, _to: Lang) => segments,
+  close: async () => {},
+};
+const terms = (text: string, lang: Lang) =>
+  [...text.matchAll(lang === "en" ? /\bNATO\b/g : /\bOTAN\b/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    target: lang === "en" ? "OTAN" : "NATO",
+    kind: "acronym",
+  }));
+const translate = (text: string, from: Lang, to: Lang) =>
+  new PartTranslator(identity, terms).translatePart({ headline: text, summary: "", keyPoints: [] }, from, to);
+
+describe("PartTranslator", () => {
+  it("renders figures, dates and honorifics by rule in the other language", async () => {
+    const part = await translate("Le 13 février 2024, M. Breton a parlé de 10 milliards de dollars.", "fr", "en");
+    expect(part.headline).toBe("Le 13 February 2024, Mr Breton a parlé de 10 billion dollars.");
+  });
+
+  it("gives NATO its French article and fixes contractions the MT leaves", async () => {
+    const part = await translate('The plan de le NATO. NATO said "we act," en le centre.', "en", "fr");
+    expect(part.headline).toBe("The plan de l'OTAN. L'OTAN said « we act », dans le centre.");
+  });
+
+  it("keeps 'en la' (\"en la personne de\") as French writes it", async () => {
+    const part = await translate("Represented en la personne de Mark Rutte.", "en", "fr");
+    expect(part.headline).toContain("en la personne de");
+  });
+});
