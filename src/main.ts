@@ -29,7 +29,21 @@ async function seedSamples(app: App): Promise<void> {
   }
 }
 
-export async function main(): Promise<void> {
+const USAGE = `nato-brief server — npm start [-- --help]
+
+Serves everything configured on PORT (default 3000): POST /slack/events (Slack), POST /api/messages (Teams),
+GET /healthz. With no Slack or Teams configured it stores the bundled sample release when the store is empty,
+prints the latest brief, and opens the console chat when a terminal is attached (type "help").
+Scheduled digests and source polling run in the same process.
+
+Configuration comes from the environment or .env (see .env.example); nothing is required.
+One-off commands: npm run --silent cli -- help`;
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const config = loadConfig();
   const consoleChat = !config.slack && !config.teams && Boolean(process.stdin.isTTY);
   const logger = createLogger(consoleChat && !config.logLevelExplicit ? "warn" : config.logLevel);
