@@ -34,4 +34,18 @@ describe("PartTranslator", () => {
     const part = await translate("Represented en la personne de Mark Rutte.", "en", "fr");
     expect(part.headline).toContain("en la personne de");
   });
+  it("protects a name at the start of a sentence when the brief uses it as a name elsewhere", async () => {
+    // Stands in for word-by-word MT that knows "patriot" as a common noun.
+    const dictionary: Translator = {
+      ...identity,
+      translate: async (segments) => segments.map((s) => s.replace(/Patriot/g, "Patriote")),
+    };
+    const part = await new PartTranslator(dictionary, terms).translatePart(
+      { headline: "Allies buy Patriot systems", summary: "Patriot missiles arrive in 2026.", keyPoints: [] },
+      "en",
+      "fr",
+    );
+    expect(part.summary).toBe("Patriot missiles arrive in 2026.");
+    expect(part.headline).toBe("Allies buy Patriot systems");
+  });
 });

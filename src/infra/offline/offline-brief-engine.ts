@@ -9,7 +9,7 @@ import { silentLogger } from "../../core/ports/logger.port.js";
 import type { Translator } from "../../core/ports/translator.port.js";
 import type { PartTranslator } from "./part-translator.js";
 
-export const OFFLINE_ENGINE_VERSION = "extractive-3";
+export const OFFLINE_ENGINE_VERSION = "extractive-4";
 
 const INSTALL_HINT = "apt-get install apertium apertium-fr-es apertium-eng-spa";
 

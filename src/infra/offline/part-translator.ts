@@ -23,7 +23,9 @@ export class PartTranslator {
   async translatePart(part: BriefPart, from: Lang, to: Lang): Promise<BriefPart> {
     if (!this.translator) throw new Error("no offline translator is configured");
     const segments = [part.headline, part.summary, ...part.keyPoints];
-    const prepared = segments.map((s) => this.protect(s, from, to));
+    // A name seen inside any sentence is a name at the start of another too ("Patriot missiles were…").
+    const names = new Set(segments.flatMap((s) => findNames(s, from).map((n) => n.text)));
+    const prepared = segments.map((s) => this.protect(s, from, to, names));
     const translated = await this.translator.translate(
       prepared.map((p) => p.text),
       from,
@@ -39,7 +41,7 @@ export class PartTranslator {
     return { headline, summary, keyPoints };
   }
 
-  private protect(text: string, from: Lang, to: Lang) {
+  private protect(text: string, from: Lang, to: Lang, names: ReadonlySet<string>) {
     // Apertium's French analyser knows the straight apostrophe only.
     const source = from === "fr" ? text.replace(/’/g, "'") : text;
     const spans: ProtectedSpan[] = [
@@ -52,16 +54,28 @@ export class PartTranslator {
         .filter((q) => q.magnitude || q.unit)
         .map((q) => ({ start: q.start, end: q.end, replacement: renderQuantity(q, to) })),
       ...findDates(source).map((d) => ({ start: d.start, end: d.end, replacement: renderDate(d, to) })),
-      ...nameRuns(source, from),
+      ...nameRuns(source, from, names),
     ];
     return protectSpans(source, spans);
   }
 }
 
-/** Adjacent name tokens ("Jens Stoltenberg", "Mircea Geoană") protected as one span, kept as written. */
-function nameRuns(text: string, lang: Lang): ProtectedSpan[] {
+/**
+ * Adjacent name tokens ("Jens Stoltenberg", "Mircea Geoană") protected as one span, kept as written; `known`
+ * names are protected wherever they stand, sentence starts included.
+ */
+function nameRuns(text: string, lang: Lang, known: ReadonlySet<string>): ProtectedSpan[] {
+  const found = findNames(text, lang);
+  for (const name of known) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    for (const m of text.matchAll(re)) {
+      if (!found.some((f) => f.start === m.index))
+        found.push({ text: name, start: m.index, end: m.index + name.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
   const runs: ProtectedSpan[] = [];
-  for (const n of findNames(text, lang)) {
+  for (const n of found) {
     const last = runs.at(-1);
     if (last && /^\s+$/.test(text.slice(last.end, n.start))) {
       last.end = n.end;
@@ -112,6 +126,7 @@ function frenchArticles(text: string): string {
       .replace(/\b(?:le|la|les)\s+(OTAN|UE)\b/gu, "l'$1")
       .replace(/\b(de|à|par|pour|avec|sur|dans|entre|et|que|selon|envers|contre)\s+(OTAN|UE)\b/gu, "$1 l'$2")
       .replace(/(^|[.!?]\s+)(OTAN|UE)\b/gu, "$1L'$2")
+      .replace(/(,\s+)(OTAN|UE)(?=\s+\p{Ll})/gu, "$1l'$2")
       .replace(/\bde l'(OTAN|UE)\b/gu, "de l'$1")
       .replace(/\bque l'/gu, "que l'")
       // Contractions the MT leaves undone next to a restored term.
