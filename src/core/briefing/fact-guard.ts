@@ -45,19 +45,22 @@ export function checkFacts(
     for (const r of digitRuns(s.text)) runs.add(r);
   }
 
+  const allow = (into: Set<string>, text: string) => {
+    for (const w of words(text)) into.add(w);
+    for (const a of acronymsOf(text)) into.add(a);
+  };
+  // The release's own words serve both languages; only the glossary equivalents differ per language.
+  const sourceWords = new Set<string>();
+  for (const s of sources) allow(sourceWords, s.text);
+
   const findings: FactFinding[] = [];
   for (const lang of LANGS) {
     const part = parts[lang];
     if (!part) continue;
-    const allowedWords = new Set<string>();
-    const allow = (text: string) => {
-      for (const w of words(text)) allowedWords.add(w);
-      for (const a of acronymsOf(text)) allowedWords.add(a);
-    };
+    const allowedWords = new Set(sourceWords);
     for (const s of sources) {
-      allow(s.text);
       if (s.lang !== lang && options.equivalents)
-        for (const term of options.equivalents(s.text, s.lang, lang)) allow(term);
+        for (const term of options.equivalents(s.text, s.lang, lang)) allow(allowedWords, term);
     }
     for (const sentence of [part.headline, part.summary, ...part.keyPoints]) {
       for (const q of findQuantities(sentence, lang)) {
