@@ -1,9 +1,8 @@
 import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
-import type { PageFetcher } from "../ports/page-fetcher.port.js";
 import type { ReleaseStore, SaveOutcome } from "../ports/release-store.port.js";
-import { draftFromHtml, draftFromText } from "./index.js";
+import { draftFromText } from "./index.js";
 
 export interface IngestResult {
   release: Release;
@@ -12,9 +11,7 @@ export interface IngestResult {
 
 export interface IngestServiceDeps {
   store: ReleaseStore;
-  /** Reads a page alone (allowed hosts, size limit, timeout). */
-  fetcher?: PageFetcher | undefined;
-  /** Reads a page and its official other-language counterpart (the sources' poller); preferred when given. */
+  /** Reads a page and its official other-language counterpart (the sources' poller, polite and host-checked). */
   pages?: ((url: string) => Promise<IngestResult>) | undefined;
   logger?: Logger;
 }
@@ -32,10 +29,8 @@ export class IngestService {
   }
 
   async fromUrl(url: string): Promise<IngestResult> {
-    if (this.deps.pages) return this.deps.pages(url);
-    if (!this.deps.fetcher) throw new Error("fetching pages is not configured");
-    const page = await this.deps.fetcher.fetchPage(url);
-    return this.save(draftFromHtml(page.html, page.url));
+    if (!this.deps.pages) throw new Error("fetching pages is not configured");
+    return this.deps.pages(url);
   }
 
   private save(draft: Parameters<ReleaseStore["saveRelease"]>[0]): IngestResult {
