@@ -8,7 +8,7 @@ import { renderReply as renderConsole } from "../../adapters/console/console-cha
 import { renderReply as renderSlack } from "../../adapters/slack/render/reply-message.js";
 import { renderReply as renderTeams } from "../../adapters/teams/render/reply-messages.js";
 import type { Reply } from "../../src/core/commands/command-handler.js";
-import type { Brief } from "../../src/core/domain/brief.js";
+import { makeBrief } from "../helpers/slack-blocks.js";
 
 /**
  * Every string under the keys a platform parses and shows (text, titles, URLs, facts), depth first. A Teams
@@ -65,35 +65,24 @@ const surfaces: Surface[] = [
   },
 ];
 
-const brief = (headlineEn: string): Brief => ({
-  release: {
+const brief = (headlineEn: string) =>
+  makeBrief({
     id: "r1",
-    sourceLanguage: "fr",
-    published: "2024-02-13",
-    titles: { fr: "Titre" },
-    urls: { fr: "https://www.nato.int/fr/news/r1", en: "https://www.nato.int/en/news/r1" },
-  },
-  en: {
-    headline: headlineEn,
-    summary: "NSPA authorised contracts worth 10 billion dollars.",
-    keyPoints: ["Patriot", "155 mm", "Vilnius"],
-  },
-  fr: {
-    headline: "Les Alliés et M. Breton",
-    summary: "La NSPA a autorisé 10 milliards de dollars de contrats.",
-    keyPoints: ["Patriot", "155 millimètres", "Vilnius"],
-  },
-  provenance: {
-    en: { kind: "machine-offline", label: "Machine translation (offline, Apertium): may contain errors" },
-    fr: { kind: "source", label: "Extrait du texte original en français" },
-  },
-  engine: "offline",
-  promptVersion: "test",
-  contentHash: "h",
-  usage: null,
-  checks: { ok: true, checkedAt: "2024-02-13T00:00:00Z", findings: [] },
-  createdAt: "2024-02-13T00:00:00Z",
-});
+    en: {
+      headline: headlineEn,
+      summary: "NSPA authorised contracts worth 10 billion dollars.",
+      keyPoints: ["Patriot", "155 mm", "Vilnius"],
+    },
+    fr: {
+      headline: "Les Alliés et M. Breton",
+      summary: "La NSPA a autorisé 10 milliards de dollars de contrats.",
+      keyPoints: ["Patriot", "155 millimètres", "Vilnius"],
+    },
+    provenance: {
+      en: { kind: "machine-offline", label: "Machine translation (offline, Apertium): may contain errors" },
+      fr: { kind: "source", label: "Extrait du texte original en français" },
+    },
+  });
 
 describe.each(surfaces)("$name renders replies as every surface must", (surface) => {
   it("shows a brief in both languages with each language's provenance and the source link", () => {
@@ -105,7 +94,7 @@ describe.each(surfaces)("$name renders replies as every surface must", (surface)
       "10 milliards de dollars",
       "Machine translation (offline, Apertium)",
       "Extrait du texte original",
-      "https://www.nato.int/fr/news/r1",
+      "https://www.nato.int/cps/fr/natohq/news_r1.htm",
     ]) {
       expect(text).toContain(expected);
     }

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { type ServerProcess, startServer } from "../helpers/server-process.js";
 import { postToSlackApp, slashCommand } from "../helpers/slack-requests.js";
 
 /**
@@ -16,7 +17,7 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
 const SECRET = "e2e-signing-secret";
 
 let fake: FakeSlackApi;
-let child: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let url: string;
@@ -43,21 +44,9 @@ function cliWith(extra: Record<string, string>, ...args: string[]): Promise<stri
   });
 }
 
-function start(): Promise<number> {
-  let err = "";
-  child = spawn(tsx, [path.join(root, "src/main.ts")], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" log line; stderr: ${err}`)), 60_000);
-    child?.stderr?.on("data", (d) => {
-      err += d;
-      const line = err.split("\n").find((l) => l.includes('"msg":"listening"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).port as number);
-      }
-    });
-    child?.on("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
+async function start(): Promise<number> {
+  server = await startServer({ cwd: dir, env });
+  return server.port;
 }
 
 beforeAll(async () => {
@@ -83,7 +72,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  child?.kill("SIGTERM");
+  server?.child.kill("SIGTERM");
   await fake?.close();
 });
 

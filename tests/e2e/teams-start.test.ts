@@ -1,10 +1,11 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { type ServerProcess, startServer } from "../helpers/server-process.js";
 import {
   CHANNEL,
   channelMessage,
@@ -29,7 +30,7 @@ Allies will review progress at the next meeting of Defence Ministers in Brussels
 
 let connector: FakeBotConnector;
 let dir: string;
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let port = 0;
 let env: NodeJS.ProcessEnv;
 
@@ -55,24 +56,12 @@ beforeAll(async () => {
   };
   fs.writeFileSync(path.join(dir, "release.txt"), RELEASE);
   await cli("ingest", "--file", path.join(dir, "release.txt"));
-  server = spawn(tsx, [path.join(root, "src/main.ts")], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  let err = "";
-  port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line: ${err}`)), 60_000);
-    server?.stderr?.on("data", (d) => {
-      err += d;
-      const line = err.split("\n").find((l) => l.includes('"msg":"listening"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).port as number);
-      }
-    });
-    server?.on("exit", (code) => reject(new Error(`npm start exited ${code}: ${err}`)));
-  });
+  server = await startServer({ cwd: dir, env });
+  port = server.port;
 }, 120_000);
 
 afterAll(async () => {
-  server?.kill("SIGTERM");
+  server?.child.kill("SIGTERM");
   await connector.stop();
 });
 

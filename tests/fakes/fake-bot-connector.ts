@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { readBody } from "./http-helpers.js";
+import { closeServer, listenOnLoopback, readBody } from "./http-helpers.js";
 
 /**
  * A Bot Framework Connector on 127.0.0.1 for tests: the real botbuilder CloudAdapter posts replies to the
@@ -93,12 +92,8 @@ export class FakeBotConnector {
         if (!res.headersSent) send(res, 500, { error: { code: "FakeError", message: String(err) } });
       });
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
-    });
+    this.port = await listenOnLoopback(server);
     this.server = server;
-    this.port = (server.address() as AddressInfo).port;
     return this;
   }
 
@@ -106,8 +101,7 @@ export class FakeBotConnector {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { readBody } from "./http-helpers.js";
+import { closeServer, listenOnLoopback, readBody } from "./http-helpers.js";
 
 /**
  * An OpenAI-compatible Chat Completions server on 127.0.0.1 for tests: the real `openai` client talks HTTP to it.
@@ -123,12 +122,8 @@ export class FakeOpenAiServer {
         if (!res.headersSent) sendJson(res, 500, { error: { message: `fake-openai: ${String(err)}` } });
       });
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
-    });
+    this.port = await listenOnLoopback(server);
     this.server = server;
-    this.port = (server.address() as AddressInfo).port;
     return this;
   }
 
@@ -138,8 +133,7 @@ export class FakeOpenAiServer {
     const server = this.server;
     this.server = undefined;
     if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

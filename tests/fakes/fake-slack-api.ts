@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { FakeSocketModeServer } from "./fake-slack-api-socket.js";
-import { readBody } from "./http-helpers.js";
+import { closeServer, listenOnLoopback, readBody } from "./http-helpers.js";
 
 /**
  * A Slack Web API on 127.0.0.1 for tests: the real Bolt/Web API client is pointed at it with `SLACK_API_URL`
@@ -55,17 +54,13 @@ export class FakeSlackApi {
       if (this.socketMode.enabled && req.url?.startsWith("/socket")) this.socketMode.server.upgrade(req, socket);
       else socket.destroy();
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    this.port = await listenOnLoopback(this.server);
     return this;
   }
 
   async close(): Promise<void> {
     this.socketMode.server.close();
-    await new Promise<void>((resolve) => {
-      this.server?.closeAllConnections();
-      this.server?.close(() => resolve());
-    });
+    if (this.server) await closeServer(this.server);
   }
 
   /** Web API base for `SLACK_API_URL` / `clientOptions.slackApiUrl`. */

@@ -7,8 +7,8 @@ import {
   type Server,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { closeServer, listenOnLoopback } from "./http-helpers.js";
 
 /** One answer of the fixture site. Bodies may say `{HOST}` where the server's host:port belongs. */
 export interface FixtureRoute {
@@ -54,8 +54,7 @@ export class FixtureWebServer {
   static async start(routes: Record<string, FixtureRoute> = natoSiteRoutes()): Promise<FixtureWebServer> {
     let fixture: FixtureWebServer | undefined;
     const server = createServer((req, res) => fixture?.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
+    const port = await listenOnLoopback(server);
     fixture = new FixtureWebServer(server, `http://127.0.0.1:${port}`);
     for (const [route, answer] of Object.entries(routes)) fixture.set(route, answer);
     return fixture;
@@ -78,9 +77,8 @@ export class FixtureWebServer {
     return this.requests.filter((r) => r.path.startsWith(prefix));
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
