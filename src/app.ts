@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { ConsoleChatTarget } from "../adapters/console/console-chat-target.js";
+import { createSlackInstalls, type SlackInstalls } from "../adapters/slack/oauth/index.js";
 import { SlackChatTarget } from "../adapters/slack/slack-chat-target.js";
 import type { TeamsClient } from "../adapters/teams/index.js";
 import type { Config } from "./config.js";
@@ -33,6 +34,7 @@ import { SqliteConversationRefs } from "./infra/store/sqlite-conversation-refs.j
 import { SqliteDeliveryLedger } from "./infra/store/sqlite-delivery-ledger.js";
 import { SqliteEventDedupe } from "./infra/store/sqlite-event-dedupe.js";
 import { SqliteFeedbackStore } from "./infra/store/sqlite-feedback-store.js";
+import { SqliteInstallationStore } from "./infra/store/sqlite-installation-store.js";
 import { SqlitePreferenceStore } from "./infra/store/sqlite-preferences-store.js";
 import { SqliteReleaseStore } from "./infra/store/sqlite-release-store.js";
 import { SqliteSubscriptionStore } from "./infra/store/sqlite-subscription-store.js";
@@ -58,6 +60,8 @@ export interface App {
   seenEvents: SqliteEventDedupe;
   /** Conversation references for proactive posts (Teams digests). */
   conversationRefs: SqliteConversationRefs;
+  /** Distributed Slack (SLACK_CLIENT_ID): the installations, tokens sealed, and each one's bot token. */
+  slackInstalls?: SlackInstalls | undefined;
   /** The Bot Framework connection when Teams is configured (botbuilder is loaded only then). */
   teams?: TeamsClient | undefined;
   /** Questions and answers over the stored releases (`ask`, `search`); `qa.indexer.ensureReady()` warms it up. */
@@ -106,7 +110,24 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   // A pasted URL is read like a polled page: politely, and paired with NATO's other-language version.
   const ingest = new IngestService({ store, pages: sources.ingestUrl, logger: logger.child({ component: "ingest" }) });
   const chatTargets = new Map<string, ChatTarget>([["console", new ConsoleChatTarget()]]);
-  if (config.slack) chatTargets.set("slack", new SlackChatTarget({ ...config.slack, logger }));
+  const slackInstalls =
+    config.slack?.oauth && config.tokenKeys
+      ? createSlackInstalls({ oauth: config.slack.oauth, apiUrl: config.slack.apiUrl }, config.tokenKeys, {
+          records: new SqliteInstallationStore(db),
+          logger,
+        })
+      : undefined;
+  if (config.slack) {
+    chatTargets.set(
+      "slack",
+      new SlackChatTarget({
+        botToken: config.slack.botToken,
+        tokens: slackInstalls?.tokens,
+        apiUrl: config.slack.apiUrl,
+        logger,
+      }),
+    );
+  }
   const conversationRefs = new SqliteConversationRefs(db);
   let teams: TeamsClient | undefined;
   if (config.teams) {
@@ -169,6 +190,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     feedback,
     seenEvents: new SqliteEventDedupe(db),
     conversationRefs,
+    slackInstalls,
     teams,
     async close() {
       digests.schedule.stop();

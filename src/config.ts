@@ -6,6 +6,18 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import { parseKey } from "./infra/crypto/token-cipher.js";
+
+const KEY_HINT = "must be 32 random bytes as base64 or hex, e.g. the output of `openssl rand -base64 32`";
+function isKeyOrEmpty(v: string | undefined): boolean {
+  if (v === undefined) return true;
+  try {
+    parseKey(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -73,6 +85,31 @@ const SOURCE_VARIABLES = {
   NATO_LEGACY_DATE_SELECTOR: selector("p.date"),
 };
 
+/** Distributed Slack app (issue #17): OAuth v2 installs, a token per workspace, sealed at rest. */
+const SLACK_OAUTH_VARIABLES = {
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString.pipe(
+    z.string().min(16, "must be at least 16 characters, e.g. the output of `openssl rand -hex 32`").optional(),
+  ),
+  SLACK_REDIRECT_URI: optionalUrl.refine(
+    (v) => v === undefined || new URL(v).pathname === "/slack/oauth_redirect",
+    "must end with /slack/oauth_redirect, e.g. https://nato-brief.example.org/slack/oauth_redirect",
+  ),
+  SLACK_AUTHORIZE_URL: optionalUrl,
+  TOKEN_ENCRYPTION_KEY: optionalString.refine(isKeyOrEmpty, KEY_HINT),
+  TOKEN_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .refine((keys) => keys.every(isKeyOrEmpty), `must be comma-separated keys; each ${KEY_HINT}`),
+};
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: int(3000, 0, 65535),
@@ -90,6 +127,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
+  ...SLACK_OAUTH_VARIABLES,
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
@@ -135,7 +173,25 @@ export interface Config {
   logLevelExplicit: boolean;
   databasePath: string;
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /**
+   * Single-workspace mode (`botToken`), or distributed mode (`oauth`: installs through "Add to Slack", a token
+   * per workspace; a `botToken` beside it is imported once as its workspace's installation).
+   */
+  slack?: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    oauth?: {
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      redirectUri?: string;
+      authorizeUrl?: string;
+    };
+  };
+  /** Keys sealing tokens at rest (base64/hex text): `current` seals, `previous` still open older rows. */
+  tokenKeys?: { current: string; previous: string[] };
   teams?: { appId?: string; appPassword?: string; appType: string; tenantId?: string; authDisabled: boolean };
   /** What `npm run teams:package` fills into the Teams app manifest (read whether or not Teams runs here). */
   teamsPackage: { appId?: string; botId?: string; domain?: string };
@@ -222,6 +278,7 @@ export function loadConfig(
       "cannot run Teams with authentication disabled when NODE_ENV=production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD",
     );
   }
+  if (e.SLACK_CLIENT_ID) checkSlackOAuth(e);
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     throw new ConfigError(
       "SLACK_SIGNING_SECRET",
@@ -244,13 +301,26 @@ export function loadConfig(
             maxRetries: e.OPENAI_MAX_RETRIES,
           }
         : undefined,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          appToken: e.SLACK_APP_TOKEN,
-          apiUrl: e.SLACK_API_URL,
-        }
+    slack:
+      e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            oauth: e.SLACK_CLIENT_ID
+              ? {
+                  clientId: e.SLACK_CLIENT_ID,
+                  clientSecret: e.SLACK_CLIENT_SECRET!,
+                  stateSecret: e.SLACK_STATE_SECRET!,
+                  redirectUri: e.SLACK_REDIRECT_URI,
+                  authorizeUrl: e.SLACK_AUTHORIZE_URL,
+                }
+              : undefined,
+          }
+        : undefined,
+    tokenKeys: e.TOKEN_ENCRYPTION_KEY
+      ? { current: e.TOKEN_ENCRYPTION_KEY, previous: e.TOKEN_ENCRYPTION_OLD_KEYS }
       : undefined,
     teamsPackage: {
       appId: e.TEAMS_APP_ID ?? e.MICROSOFT_APP_ID,
@@ -266,7 +336,7 @@ export function loadConfig(
           authDisabled: !e.MICROSOFT_APP_ID,
         }
       : undefined,
-    sources: sourcesConfig(e, Boolean(e.SLACK_BOT_TOKEN) || teamsConfigured),
+    sources: sourcesConfig(e, Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID) || teamsConfigured),
     digest: {
       timezone: e.DIGEST_TIMEZONE,
       postWhenEmpty: e.DIGEST_POST_WHEN_EMPTY,
@@ -276,6 +346,29 @@ export function loadConfig(
     qa: { rateLimitPerHour: e.QA_RATE_LIMIT_PER_HOUR, maxQuestionChars: e.QA_MAX_QUESTION_CHARS },
   };
   return deepFreeze(config);
+}
+
+/** Distributed Slack needs its app credentials, a state secret, HTTP (not Socket Mode) and a key for the tokens. */
+function checkSlackOAuth(e: z.output<typeof schema>): void {
+  const needs: [keyof typeof e, string][] = [
+    ["SLACK_CLIENT_SECRET", "is required with SLACK_CLIENT_ID (Basic Information → App Credentials)"],
+    ["SLACK_SIGNING_SECRET", "is required with SLACK_CLIENT_ID (Basic Information → App Credentials)"],
+    [
+      "SLACK_STATE_SECRET",
+      "is required with SLACK_CLIENT_ID: any random text, e.g. the output of `openssl rand -hex 32`",
+    ],
+    [
+      "TOKEN_ENCRYPTION_KEY",
+      "is required with SLACK_CLIENT_ID (it encrypts each workspace's tokens): 32 random bytes, e.g. `openssl rand -base64 32`",
+    ],
+  ];
+  for (const [variable, message] of needs) if (!e[variable]) throw new ConfigError(variable, message);
+  if (e.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      "SLACK_APP_TOKEN",
+      "cannot be used with SLACK_CLIENT_ID: OAuth installs are served over HTTP",
+    );
+  }
 }
 
 function sourcesConfig(e: z.output<typeof schema>, platformConfigured: boolean): SourcesConfig {

@@ -32,7 +32,7 @@ async function seedSamples(app: App): Promise<void> {
 const USAGE = `nato-brief server — npm start [-- --help]
 
 Serves everything configured on PORT (default 3000): POST /slack/events (Slack), POST /api/messages (Teams),
-GET /healthz. With no Slack or Teams configured it stores the bundled sample release when the store is empty,
+GET /healthz; with SLACK_CLIENT_ID also GET /slack/install ("Add to Slack") and GET /slack/oauth_redirect. With no Slack or Teams configured it stores the bundled sample release when the store is empty,
 prints the latest brief, and opens the console chat when a terminal is attached (type "help").
 Scheduled digests and source polling run in the same process.
 
@@ -70,6 +70,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         logger,
         logLevel: config.logLevel,
         route: http.route,
+        subscriptions: app.digests.subscriptions,
+        installations: app.slackInstalls?.store,
       })
     : undefined;
   // Teams mounts POST /api/messages on the same server; its Bot Framework client was built by createApp.

@@ -1,5 +1,6 @@
 import { App, HTTPReceiver, type webApi } from "@slack/bolt";
 import type { CommandHandler } from "../../src/core/commands/command-handler.js";
+import type { SubscriptionService } from "../../src/core/digest/subscription-service.js";
 import type { EventDedupe } from "../../src/core/ports/event-dedupe.port.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
 import type { PreferenceStore } from "../../src/core/ports/preference-store.port.js";
@@ -7,6 +8,16 @@ import type { RouteHandler } from "../../src/http/server.js";
 import { AckFirst } from "./ack-first.js";
 import { boltLevel, boltLogger } from "./bolt-logger.js";
 import { registerListeners } from "./listeners/index.js";
+import { adoptSingleWorkspace } from "./oauth/legacy-targets.js";
+import {
+  receiverOAuthOptions,
+  SLACK_INSTALL_PATH,
+  SLACK_REDIRECT_PATH,
+  type SlackOAuthSettings,
+} from "./oauth/oauth-settings.js";
+import { OneTimeStateStore } from "./oauth/one-time-state-store.js";
+import type { SealedInstallationStore } from "./oauth/sealed-installation-store.js";
+import { SlackWorkspaces } from "./oauth/slack-workspaces.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { UserLanguages } from "./user-languages.js";
 
@@ -14,12 +25,15 @@ import { UserLanguages } from "./user-languages.js";
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackSettings {
-  botToken: string;
+  /** Single-workspace mode; in distributed mode, imported once as its workspace's installation. */
+  botToken?: string | undefined;
   signingSecret?: string | undefined;
   /** Socket Mode instead of HTTP when set (xapp-…). */
   appToken?: string | undefined;
   /** Web API base, e.g. a proxy or a test double; Slack's own by default. */
   apiUrl?: string | undefined;
+  /** Distributed mode: installs through OAuth v2, a token per workspace. */
+  oauth?: SlackOAuthSettings | undefined;
 }
 
 export interface SlackAdapterDeps {
@@ -30,20 +44,28 @@ export interface SlackAdapterDeps {
   logLevel?: "debug" | "info" | "warn" | "error";
   /** Mounts the HTTP receiver on the shared server (`route("POST", "/slack/events", …)`). */
   route: (method: string, path: string, handler: RouteHandler) => void;
+  /** Digest subscriptions: an uninstall disables a workspace's; start-up adopts single-workspace targets. */
+  subscriptions?: SubscriptionService | undefined;
+  /** Distributed mode: where installations live, tokens sealed. */
+  installations?: SealedInstallationStore | undefined;
 }
 
 export interface SlackAdapter {
   app: App;
   mode: "http" | "socket";
-  /** Bot-token Web API client (e.g. for the digest ChatTarget). */
+  /** Single workspace: one bot token for everything; distributed: a token per installation. */
+  distribution: "single" | "oauth";
+  /** The app's Web API client (with the bot token in single-workspace mode, none in distributed mode). */
   client: webApi.WebClient;
   stop(): Promise<void>;
 }
 
 /**
- * Builds the Bolt app, checks the token (`auth.test`), and starts receiving: over HTTP on the shared server
- * (Bolt's HTTPReceiver verifies every request's signature and answers 401 itself), or over Socket Mode when
- * an app token is set. Throws with Slack's error when the token is refused.
+ * Builds the Bolt app and starts receiving: over HTTP on the shared server (Bolt's HTTPReceiver verifies every
+ * request's signature and answers 401 itself), or over Socket Mode when an app token is set. Single-workspace
+ * mode checks the bot token (`auth.test`) and throws with Slack's error when it is refused; distributed mode
+ * serves "Add to Slack" and the OAuth redirect beside the events and authorizes each request with its
+ * workspace's token.
  */
 export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps): Promise<SlackAdapter> {
   const logger = deps.logger.child({ component: "slack" });
@@ -54,8 +76,19 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
     retryConfig: { retries: 2, minTimeout: 500, maxTimeout: 3000 },
     timeout: 15_000,
   };
+  const oauth = settings.oauth;
+  if (oauth && settings.appToken) throw new Error("OAuth installs are served over HTTP: unset SLACK_APP_TOKEN");
+  if (oauth && !(deps.installations && deps.subscriptions)) {
+    throw new Error("Slack OAuth needs the installation store and the subscriptions");
+  }
+  if (!oauth && !settings.botToken)
+    throw new Error("Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID for OAuth installs");
+  const workspaces =
+    oauth && deps.installations && deps.subscriptions
+      ? new SlackWorkspaces({ installations: deps.installations, subscriptions: deps.subscriptions, logger })
+      : undefined;
   const common = {
-    token: settings.botToken,
+    ...(oauth ? {} : { token: settings.botToken }),
     logger: boltLogger(logger, level),
     logLevel: level,
     clientOptions,
@@ -76,6 +109,15 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
       endpoints: SLACK_EVENTS_PATH,
       logger: common.logger,
       logLevel: level,
+      ...(oauth && workspaces && deps.installations
+        ? receiverOAuthOptions(oauth, {
+            installationStore: deps.installations,
+            stateStore: new OneTimeStateStore(oauth.stateSecret, deps.dedupe),
+            clientOptions,
+            logger,
+            afterInstall: (installation) => workspaces.installed(installation),
+          })
+        : {}),
     });
     app = new App({ ...common, receiver });
   }
@@ -86,10 +128,8 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
     afterAcks: (job) => ackFirst.run(job),
     dedupe: deps.dedupe,
     logger,
-    languages: new UserLanguages(deps.preferences, async (user) => {
-      const info = await app.client.users.info({ user, include_locale: true });
-      return info.user?.locale;
-    }),
+    languages: new UserLanguages(deps.preferences),
+    workspaces,
   };
   registerListeners(app, slackDeps);
   try {
@@ -97,9 +137,26 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
   } catch (err) {
     throw new Error(`Slack refused the bot token (auth.test): ${(err as Error).message}`);
   }
+  if (deps.installations) {
+    const resealed = await deps.installations.reseal();
+    if (resealed) logger.info("Slack installations re-encrypted with the current key", { resealed });
+  }
+  if (deps.subscriptions) {
+    await adoptSingleWorkspace({
+      subscriptions: deps.subscriptions,
+      client: app.client,
+      botToken: settings.botToken,
+      installations: deps.installations,
+      logger,
+    });
+  }
 
   if (receiver) {
     deps.route("POST", SLACK_EVENTS_PATH, ackFirst.track(receiver.requestListener));
+    if (oauth) {
+      deps.route("GET", SLACK_INSTALL_PATH, receiver.requestListener);
+      deps.route("GET", SLACK_REDIRECT_PATH, receiver.requestListener);
+    }
   } else {
     try {
       await app.start();
@@ -109,11 +166,14 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
   }
   logger.info("slack adapter started", {
     mode: receiver ? "http" : "socket",
+    distribution: oauth ? "oauth" : "single",
     path: receiver ? SLACK_EVENTS_PATH : undefined,
+    installPath: oauth ? SLACK_INSTALL_PATH : undefined,
   });
   return {
     app,
     mode: receiver ? "http" : "socket",
+    distribution: oauth ? "oauth" : "single",
     client: app.client,
     async stop() {
       if (!receiver) await app.stop();

@@ -14,8 +14,11 @@ import {
 import type { Logger } from "../../src/core/ports/logger.port.js";
 import { silentLogger } from "../../src/core/ports/logger.port.js";
 import { boltLogger } from "./bolt-logger.js";
+import { type BotTokens, singleWorkspaceTokens } from "./bot-tokens.js";
+import { NotInstalledError } from "./oauth/sealed-installation-store.js";
 import { naturalDigestSize, renderDigestPart } from "./render/digest-blocks.js";
 import { LIMITS } from "./render/limits.js";
+import { splitTargetId } from "./slack-keys.js";
 
 /** Metadata type our digest messages carry, so `findPosted` can recognise a part already in the channel. */
 export const DIGEST_EVENT_TYPE = "nato_brief_digest";
@@ -39,17 +42,29 @@ const GONE = new Set(["channel_not_found", "is_archived", "not_in_channel", "cha
 const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"]);
 
 /**
- * Digests into Slack channels with `chat.postMessage`. It transports only: pacing and retries belong to the
- * core's DigestPoster, so this client never retries by itself and turns a 429 into a RateLimitedError carrying
- * Slack's Retry-After.
+ * Digests into Slack channels with `chat.postMessage`, each with the bot token of the installation its target
+ * names (`slack:T123:C456` posts with workspace T123's token). It transports only: pacing and retries belong to
+ * the core's DigestPoster, so this client never retries by itself and turns a 429 into a RateLimitedError
+ * carrying Slack's Retry-After. A target whose workspace has no installation any more is gone.
  */
 export class SlackChatTarget implements ChatTarget {
   readonly platform = "slack";
   readonly limits = SLACK_LIMITS;
   private readonly client: webApi.WebClient;
+  private readonly tokens: BotTokens;
 
-  constructor(options: { botToken: string; apiUrl?: string | undefined; logger?: Logger | undefined }) {
-    this.client = new webApi.WebClient(options.botToken, {
+  constructor(options: {
+    /** Single-workspace mode; or `tokens` to resolve each installation's token. */
+    botToken?: string | undefined;
+    tokens?: BotTokens | undefined;
+    apiUrl?: string | undefined;
+    logger?: Logger | undefined;
+  }) {
+    const tokens = options.tokens ?? (options.botToken ? singleWorkspaceTokens(options.botToken) : undefined);
+    if (!tokens) throw new Error("SlackChatTarget needs a bot token or an installation token source");
+    this.tokens = tokens;
+    // No token of its own: every call names the token of the installation it is for.
+    this.client = new webApi.WebClient(undefined, {
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
       // Our JSON-lines logger on stderr: the SDK's own would print beside the CLI's output.
       logger: boltLogger((options.logger ?? silentLogger).child({ component: "slack" })),
@@ -65,15 +80,17 @@ export class SlackChatTarget implements ChatTarget {
 
   async post(target: TargetRef, part: DigestPart, options: PostOptions): Promise<PostResult> {
     const message = renderDigestPart(part);
+    const { token, channel } = await this.resolve(target);
     try {
       const res = await this.client.chat.postMessage({
-        channel: target.id,
+        token,
+        channel,
         ...message,
         unfurl_links: false,
         unfurl_media: false,
         metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { key: options.idempotencyKey } },
       });
-      return { messageId: `slack:${res.channel ?? target.id}:${res.ts ?? ""}` };
+      return { messageId: `slack:${res.channel ?? channel}:${res.ts ?? ""}` };
     } catch (err) {
       throw toChatTargetError(err, target);
     }
@@ -82,8 +99,10 @@ export class SlackChatTarget implements ChatTarget {
   /** Reads the channel's recent history for our metadata; undefined when not found or not allowed to read it. */
   async findPosted(target: TargetRef, idempotencyKey: string): Promise<PostResult | undefined> {
     try {
+      const { token, channel } = await this.resolve(target);
       const res = await this.client.conversations.history({
-        channel: target.id,
+        token,
+        channel,
         limit: 50,
         include_all_metadata: true,
       });
@@ -92,10 +111,20 @@ export class SlackChatTarget implements ChatTarget {
         const payload = m.metadata?.event_payload as { key?: unknown } | undefined;
         return m.metadata?.event_type === DIGEST_EVENT_TYPE && payload?.key === idempotencyKey;
       });
-      return hit?.ts ? { messageId: `slack:${target.id}:${hit.ts}` } : undefined;
+      return hit?.ts ? { messageId: `slack:${channel}:${hit.ts}` } : undefined;
     } catch {
       // Without channels:history (an optional scope) the answer is "unknown", which the caller treats as not posted.
       return undefined;
+    }
+  }
+
+  private async resolve(target: TargetRef): Promise<{ token: string; channel: string }> {
+    const { installKey, channel } = splitTargetId(target.id);
+    try {
+      return { token: await this.tokens.botToken(installKey), channel };
+    } catch (err) {
+      if (err instanceof NotInstalledError) throw new TargetGoneError(`Slack ${target.key}: ${err.message}`);
+      throw new TransientError(`Slack ${target.key}: no token (${err instanceof Error ? err.message : String(err)})`);
     }
   }
 }

@@ -1,6 +1,8 @@
 import type { CommandContext, CommandHandler } from "../../src/core/commands/command-handler.js";
 import type { EventDedupe } from "../../src/core/ports/event-dedupe.port.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
+import type { SlackWorkspaces } from "./oauth/slack-workspaces.js";
+import { conversationKey, installKeyOf, type SlackInstallIds } from "./slack-keys.js";
 import type { UserLanguages } from "./user-languages.js";
 
 /** What the listeners need: the core's one entry point, and the little Slack-side state around it. */
@@ -11,13 +13,18 @@ export interface SlackDeps {
   logger: Logger;
   /** Runs work that follows an acknowledgement after pending acknowledgements (see AckFirst). */
   afterAcks: <T>(job: () => Promise<T>) => Promise<T>;
+  /** Distributed mode: what an uninstall or a revoked token does (undefined in single-workspace mode). */
+  workspaces?: SlackWorkspaces | undefined;
 }
 
-/** Platform-qualified keys the core stores preferences and subscriptions under. */
-export function slackContext(ids: { teamId?: string | undefined; userId: string; channelId: string }): CommandContext {
+/**
+ * Platform-qualified keys the core stores preferences and subscriptions under. The conversation key names the
+ * installation whose token answers there (see slack-keys.ts), so a digest subscribed here posts with it.
+ */
+export function slackContext(ids: SlackInstallIds & { userId: string; channelId: string }): CommandContext {
   return {
     userKey: `slack:${ids.teamId ?? "-"}:${ids.userId}`,
-    conversationKey: `slack:${ids.channelId}`,
+    conversationKey: conversationKey(installKeyOf(ids), ids.channelId),
   };
 }
 

@@ -98,17 +98,17 @@ describe("/nato-brief over signed HTTP", () => {
     expect(h.fake.callsOf("users.info").find((c) => c.body.user === "UFR")?.body.include_locale).toBe("true");
   });
 
-  it("subscribe creates the channel's digest subscription, unsubscribe removes it", async () => {
+  it("subscribe creates the channel's digest subscription (keyed by workspace and channel), unsubscribe removes it", async () => {
     const sub = await command("subscribe 08:00 Europe/Brussels both");
     const text = [sub.ack.text ?? "", ...sections(sub.ack)].join("\n");
     expect(text).toContain("Subscribed");
-    expect(h.app.digests.subscriptions.findByTarget("slack:C1")).toMatchObject({
+    expect(h.app.digests.subscriptions.findByTarget("slack:T1:C1")).toMatchObject({
       timezone: "Europe/Brussels",
       languages: "both",
     });
     const unsub = await command("unsubscribe");
     expect(sections(unsub.ack)[0]).toContain("Unsubscribed");
-    expect(h.app.digests.subscriptions.findByTarget("slack:C1")).toBeUndefined();
+    expect(h.app.digests.subscriptions.findByTarget("slack:T1:C1")).toBeUndefined();
   });
 
   it.each(["search Stoltenberg", "ask What did Stoltenberg say about Ukraine?"])(

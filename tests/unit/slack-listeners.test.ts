@@ -33,6 +33,9 @@ function fakeHandler(answer: (c: Command) => Promise<Reply>, slow: (c: Command) 
   return { handler, seen };
 }
 
+/** The listeners hand the request's Web API client to the locale lookup; these lookups never call it. */
+const client = {} as never;
+
 function deps(handler: CommandHandler, prefs = new MemoryPreferences()): SlackDeps {
   return {
     handler,
@@ -66,7 +69,7 @@ describe("natoBriefCommandCallback", () => {
     );
     const ack = vi.fn(async () => {});
     const respond = vi.fn(async () => ({}) as never);
-    const done = natoBriefCommandCallback(deps(handler))({ command: command("latest 2"), ack, respond });
+    const done = natoBriefCommandCallback(deps(handler))({ command: command("latest 2"), ack, respond, client });
     await vi.waitFor(() => expect(ack).toHaveBeenCalledOnce());
     expect(ack.mock.calls[0]).toEqual([{ response_type: "ephemeral", text: expect.stringContaining("Working on it") }]);
     expect(respond).not.toHaveBeenCalled();
@@ -84,7 +87,7 @@ describe("natoBriefCommandCallback", () => {
     );
     const ack = vi.fn(async () => {});
     const respond = vi.fn();
-    await natoBriefCommandCallback(deps(handler))({ command: command("x"), ack, respond });
+    await natoBriefCommandCallback(deps(handler))({ command: command("x"), ack, respond, client });
     expect(respond).not.toHaveBeenCalled();
     expect(JSON.stringify(ack.mock.calls[0])).toContain("unknown command");
   });
@@ -98,7 +101,7 @@ describe("natoBriefCommandCallback", () => {
     );
     const ack = vi.fn(async () => {});
     const respond = vi.fn(async () => ({}) as never);
-    const done = natoBriefCommandCallback(deps(handler))({ command: command("search x"), ack, respond });
+    const done = natoBriefCommandCallback(deps(handler))({ command: command("search x"), ack, respond, client });
     await vi.advanceTimersByTimeAsync(FAST_REPLY_MS + 1);
     expect(JSON.stringify(ack.mock.calls[0])).toContain("Working on it");
     finish({ kind: "text", text: "found" });
@@ -114,7 +117,12 @@ describe("natoBriefCommandCallback", () => {
       () => true,
     );
     const respond = vi.fn(async () => ({}) as never);
-    await natoBriefCommandCallback(deps(handler, prefs))({ command: command(""), ack: async () => {}, respond });
+    await natoBriefCommandCallback(deps(handler, prefs))({
+      command: command(""),
+      ack: async () => {},
+      respond,
+      client,
+    });
     const sent = JSON.stringify(respond.mock.calls[0]);
     expect(sent).toContain("_FR_");
     expect(sent).not.toContain("_EN_");
@@ -138,7 +146,10 @@ describe("UserLanguages", () => {
     const prefs = new MemoryPreferences();
     const lookup = vi.fn(async () => "fr-CA");
     const langs = new UserLanguages(prefs, lookup);
-    const all = await Promise.all([langs.languages("slack:T1:U1", "U1"), langs.languages("slack:T1:U1", "U1")]);
+    const all = await Promise.all([
+      langs.languages("slack:T1:U1", "U1", client),
+      langs.languages("slack:T1:U1", "U1", client),
+    ]);
     expect(all).toEqual([
       ["fr", "en"],
       ["fr", "en"],
@@ -146,14 +157,14 @@ describe("UserLanguages", () => {
     expect(lookup).toHaveBeenCalledOnce();
     expect(langs.languagesNow("slack:T1:U1", "U1")).toEqual(["fr", "en"]);
     prefs.setLanguage("slack:T1:U1", "en");
-    expect(await langs.languages("slack:T1:U1", "U1")).toEqual(["en"]);
+    expect(await langs.languages("slack:T1:U1", "U1", client)).toEqual(["en"]);
   });
 
   it("shows both languages when Slack cannot say the locale", async () => {
     const langs = new UserLanguages(new MemoryPreferences(), async () => {
       throw new Error("missing_scope");
     });
-    expect(await langs.languages("slack:T1:U9", "U9")).toEqual(["en", "fr"]);
+    expect(await langs.languages("slack:T1:U9", "U9", client)).toEqual(["en", "fr"]);
   });
 });
 

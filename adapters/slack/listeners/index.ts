@@ -7,6 +7,7 @@ import { showBriefCallback } from "./actions/show-brief.js";
 import { switchLanguageCallback } from "./actions/switch-language.js";
 import { natoAssistant } from "./assistant/nato-assistant.js";
 import { natoBriefCommandCallback } from "./commands/nato-brief.js";
+import { appUninstalledCallback, tokensRevokedCallback } from "./events/app-uninstalled.js";
 import { directMessageCallback } from "./events/direct-message.js";
 import { dedupeEventsMiddleware } from "./middleware/dedupe-events.js";
 
@@ -22,4 +23,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.action(FEEDBACK_ACTION, feedbackCallback(deps));
   app.action(SHOW_BRIEF_ACTION_ID, showBriefCallback(deps));
   app.event("message", directMessageCallback(deps));
+  if (deps.workspaces) {
+    app.event("app_uninstalled", appUninstalledCallback(deps.workspaces));
+    app.event("tokens_revoked", tokensRevokedCallback(deps.workspaces));
+  }
 }

@@ -95,6 +95,50 @@ export class SubscriptionService {
     return this.deps.store.get(id);
   }
 
+  /**
+   * Disables every enabled subscription whose target starts with `prefix` (e.g. all channels of a workspace
+   * that uninstalled the app), with `reason`; returns them.
+   */
+  disableTargets(prefix: string, reason: string): Subscription[] {
+    const hit = this.deps.store.list({ enabledOnly: true }).filter((s) => s.target.startsWith(prefix));
+    const done = hit.flatMap((s) => this.deps.store.setEnabled(s.id, false, reason) ?? []);
+    if (done.length) this.changed();
+    return done;
+  }
+
+  /** Enables again the subscriptions under `prefix` that `disableTargets` disabled with a reason containing `mark`. */
+  enableTargets(prefix: string, mark: string): Subscription[] {
+    const hit = this.deps.store
+      .list()
+      .filter((s) => !s.enabled && s.target.startsWith(prefix) && s.disabledReason?.includes(mark));
+    const done = hit.flatMap((s) => this.deps.store.setEnabled(s.id, true) ?? []);
+    if (done.length) this.changed();
+    return done;
+  }
+
+  /**
+   * Rewrites target keys (a platform's key format grew): `rename` gives the new key, or undefined to leave one.
+   * A subscription whose new key is already taken is disabled instead, naming the one that supersedes it.
+   */
+  renameTargets(rename: (target: string) => string | undefined): { moved: Subscription[]; superseded: Subscription[] } {
+    const moved: Subscription[] = [];
+    const superseded: Subscription[] = [];
+    for (const sub of this.deps.store.list()) {
+      const target = rename(sub.target);
+      if (!target || target === sub.target) continue;
+      const taken = this.deps.store.findByTarget(target);
+      if (taken) {
+        const off = this.deps.store.setEnabled(sub.id, false, `superseded by subscription ${taken.id} (${target})`);
+        if (off) superseded.push(off);
+      } else {
+        const next = this.deps.store.retarget(sub.id, target);
+        if (next) moved.push(next);
+      }
+    }
+    if (moved.length || superseded.length) this.changed();
+    return { moved, superseded };
+  }
+
   findByTarget(target: string): Subscription | undefined {
     return this.deps.store.findByTarget(parseTarget(target).key);
   }

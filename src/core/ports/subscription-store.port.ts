@@ -9,6 +9,8 @@ export interface SubscriptionStore {
   findByTarget(target: string): Subscription | undefined;
   list(options?: { enabledOnly?: boolean }): Subscription[];
   setEnabled(id: string, enabled: boolean, reason?: string): Subscription | undefined;
+  /** Moves the subscription (its id, settings and delivery history) to another target key. */
+  retarget(id: string, target: string): Subscription | undefined;
   /** Also forgets its delivery history. */
   remove(id: string): boolean;
 }

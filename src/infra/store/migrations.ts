@@ -170,6 +170,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX conversation_references_team ON conversation_references (platform, team_id);
     `,
   },
+  {
+    version: 7,
+    name: "chat platform installations (Slack workspaces and orgs), tokens sealed",
+    up: `
+      CREATE TABLE installations (
+        platform TEXT NOT NULL,
+        install_key TEXT NOT NULL,
+        team_id TEXT,
+        enterprise_id TEXT,
+        is_enterprise_install INTEGER NOT NULL DEFAULT 0,
+        name TEXT,
+        bot_user_id TEXT,
+        key_id TEXT NOT NULL,
+        sealed TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, install_key)
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

@@ -83,6 +83,13 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     return this.get(id);
   }
 
+  retarget(id: string, target: string): Subscription | undefined {
+    this.db
+      .prepare("UPDATE subscriptions SET target = ?, updated_at = ? WHERE id = ?")
+      .run(target, this.now().toISOString(), id);
+    return this.get(id);
+  }
+
   remove(id: string): boolean {
     return this.db.prepare("DELETE FROM subscriptions WHERE id = ?").run(id).changes > 0;
   }

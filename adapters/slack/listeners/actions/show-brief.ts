@@ -1,4 +1,4 @@
-import type { BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { renderReply } from "../../render/reply-message.js";
 import { type SlackDeps, slackContext } from "../../slack-deps.js";
 import { actionIds, briefsOf } from "./briefs-of.js";
@@ -10,7 +10,8 @@ export function showBriefCallback(deps: SlackDeps) {
     body,
     action,
     respond,
-  }: Pick<SlackActionMiddlewareArgs<BlockButtonAction>, "ack" | "body" | "action" | "respond">) => {
+    client,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     await deps.afterAcks(async () => {
       const id = action.value?.trim();
@@ -19,7 +20,7 @@ export function showBriefCallback(deps: SlackDeps) {
       const ctx = slackContext(ids);
       const [reply, langs] = await Promise.all([
         briefsOf(deps.handler, [id], ctx),
-        deps.languages.languages(ctx.userKey, ids.userId),
+        deps.languages.languages(ctx.userKey, ids.userId, client),
       ]);
       await respond({
         response_type: "ephemeral",

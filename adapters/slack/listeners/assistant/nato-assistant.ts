@@ -30,10 +30,16 @@ export function threadStartedCallback(deps: SlackDeps): AssistantThreadStartedMi
 
 /** A message in an assistant thread: status while the core works, then the answer in the thread. */
 export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddleware {
-  return async ({ message, say, setStatus, context }) => {
+  return async ({ message, say, setStatus, context, client }) => {
     if (!("text" in message) || !message.text?.trim() || !("user" in message) || !message.user) return;
     const command = chatCommand(message.text);
-    const ctx = slackContext({ teamId: context.teamId, userId: message.user, channelId: message.channel });
+    const ctx = slackContext({
+      teamId: context.teamId,
+      enterpriseId: context.enterpriseId,
+      isEnterpriseInstall: context.isEnterpriseInstall,
+      userId: message.user,
+      channelId: message.channel,
+    });
     const user = message.user;
     await setStatus(SEARCHING_STATUS).catch((err: unknown) => {
       deps.logger.warn("could not set the assistant status", { error: err });
@@ -42,7 +48,7 @@ export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddle
       ctx.language = deps.languages.preference(ctx.userKey);
       const [reply, langs] = await Promise.all([
         deps.handler.handle(command, ctx),
-        deps.languages.languages(ctx.userKey, user),
+        deps.languages.languages(ctx.userKey, user, client),
       ]);
       await say(renderReply(reply, { langs, shareable: false }));
     });

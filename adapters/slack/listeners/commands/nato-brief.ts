@@ -1,4 +1,4 @@
-import type { SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Reply } from "../../../../src/core/commands/command-handler.js";
 import { type Command, parseCommand } from "../../../../src/core/commands/parse-command.js";
 import { renderReply } from "../../render/reply-message.js";
@@ -7,7 +7,7 @@ import { type SlackDeps, slackContext, WORKING_TEXT } from "../../slack-deps.js"
 /** A "quick" command that has not answered by then is treated as slow: Slack wants its ack within 3 s. */
 export const FAST_REPLY_MS = 1000;
 
-type Args = Pick<SlackCommandMiddlewareArgs, "command" | "ack" | "respond">;
+type Args = Pick<SlackCommandMiddlewareArgs, "command" | "ack" | "respond"> & Pick<AllMiddlewareArgs, "client">;
 
 /**
  * `/nato-brief …`: slow commands (briefing, fetching, answering) are acknowledged at once with an ephemeral
@@ -15,11 +15,11 @@ type Args = Pick<SlackCommandMiddlewareArgs, "command" | "ack" | "respond">;
  * put their answer in the acknowledgement itself.
  */
 export function natoBriefCommandCallback(deps: SlackDeps) {
-  return async ({ command, ack, respond }: Args) => {
+  return async ({ command, ack, respond, client }: Args) => {
     const parsed = parseCommand(command.text);
     if (deps.handler.isSlow(parsed)) {
       await ack({ response_type: "ephemeral", text: WORKING_TEXT });
-      await deps.afterAcks(() => answer(deps, command, parsed, respond));
+      await deps.afterAcks(() => answer(deps, { command, respond, client }, parsed));
       return;
     }
     const ctx = contextOf(deps, command);
@@ -31,21 +31,20 @@ export function natoBriefCommandCallback(deps: SlackDeps) {
       return;
     }
     await ack({ response_type: "ephemeral", text: WORKING_TEXT });
-    await deps.afterAcks(() => answer(deps, command, parsed, respond, work));
+    await deps.afterAcks(() => answer(deps, { command, respond, client }, parsed, work));
   };
 }
 
 async function answer(
   deps: SlackDeps,
-  command: Args["command"],
+  { command, respond, client }: Pick<Args, "command" | "respond" | "client">,
   parsed: Command,
-  respond: Args["respond"],
   started?: Promise<Reply>,
 ) {
   const ctx = contextOf(deps, command);
   const [reply, langs] = await Promise.all([
     started ?? deps.handler.handle(parsed, ctx),
-    deps.languages.languages(ctx.userKey, command.user_id),
+    deps.languages.languages(ctx.userKey, command.user_id, client),
   ]);
   try {
     await respond({ response_type: "ephemeral", ...renderReply(reply, { langs, shareable: true }) });
@@ -55,7 +54,13 @@ async function answer(
 }
 
 function contextOf(deps: SlackDeps, command: Args["command"]) {
-  const ctx = slackContext({ teamId: command.team_id, userId: command.user_id, channelId: command.channel_id });
+  const ctx = slackContext({
+    teamId: command.team_id,
+    enterpriseId: command.enterprise_id,
+    isEnterpriseInstall: command.is_enterprise_install === "true",
+    userId: command.user_id,
+    channelId: command.channel_id,
+  });
   ctx.language = deps.languages.preference(ctx.userKey);
   return ctx;
 }

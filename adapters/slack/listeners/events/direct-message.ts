@@ -8,17 +8,28 @@ import { chatCommand } from "./chat-command.js";
  * (registered before this listener); edits, bot messages and other channels are ignored.
  */
 export function directMessageCallback(deps: SlackDeps) {
-  return async ({ event, say, context }: SlackEventMiddlewareArgs<"message"> & Pick<AllMiddlewareArgs, "context">) => {
+  return async ({
+    event,
+    say,
+    context,
+    client,
+  }: SlackEventMiddlewareArgs<"message"> & Pick<AllMiddlewareArgs, "context" | "client">) => {
     if (event.channel_type !== "im" || event.subtype !== undefined || event.bot_id || event.thread_ts) return;
     const text = event.text?.trim();
     if (!text) return;
     const command = chatCommand(text);
-    const ctx = slackContext({ teamId: context.teamId ?? event.team, userId: event.user, channelId: event.channel });
+    const ctx = slackContext({
+      teamId: context.teamId ?? event.team,
+      enterpriseId: context.enterpriseId,
+      isEnterpriseInstall: context.isEnterpriseInstall,
+      userId: event.user,
+      channelId: event.channel,
+    });
     await deps.afterAcks(async () => {
       ctx.language = deps.languages.preference(ctx.userKey);
       const [reply, langs] = await Promise.all([
         deps.handler.handle(command, ctx),
-        deps.languages.languages(ctx.userKey, event.user),
+        deps.languages.languages(ctx.userKey, event.user, client),
       ]);
       await say(renderReply(reply, { langs, shareable: false }));
     });
