@@ -8,8 +8,26 @@ const ORDER: Record<LogLevel, number> = {
   [LogLevel.ERROR]: 40,
 };
 
-/** Bolt and the Web API client log through our JSON-lines logger, so one stream carries everything. */
-export function boltLogger(logger: Logger, initial: LogLevel = LogLevel.INFO): BoltLogger {
+/** Slack token shapes: xoxb-/xoxp-/xoxe-1- (refresh), xoxe.xoxb- (rotating), xapp- (app-level). */
+const TOKEN = /\b(?:xox[a-z]?(?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]+/g;
+
+/** Takes Slack tokens, and the given secrets (client secret, signing secret …), out of a log message. */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(TOKEN, "[redacted token]");
+  for (const secret of secrets) if (secret) out = out.split(secret).join("[redacted]");
+  return out;
+}
+
+/**
+ * Bolt and the Web API client log through our JSON-lines logger, so one stream carries everything. The SDK
+ * redacts fields named like tokens at debug level but not, for instance, `client_secret` in the body of
+ * `oauth.v2.access`: every message goes through `redactSecrets` first.
+ */
+export function boltLogger(
+  logger: Logger,
+  initial: LogLevel = LogLevel.INFO,
+  secrets: readonly string[] = [],
+): BoltLogger {
   let level = initial;
   let name = "bolt";
   const at =
@@ -20,7 +38,10 @@ export function boltLogger(logger: Logger, initial: LogLevel = LogLevel.INFO): B
       const msg = parts
         .map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : safeJson(p)))
         .join(" ");
-      write(msg, { component: name, ...(error ? { error } : {}) });
+      const clean = error
+        ? Object.assign(new Error(redactSecrets(error.message, secrets)), { name: error.name })
+        : undefined;
+      write(redactSecrets(msg, secrets), { component: name, ...(clean ? { error: clean } : {}) });
     };
   return {
     debug: at(LogLevel.DEBUG, logger.debug.bind(logger)),

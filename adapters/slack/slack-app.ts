@@ -21,6 +21,12 @@ import { SlackWorkspaces } from "./oauth/slack-workspaces.js";
 import type { SlackDeps } from "./slack-deps.js";
 import { UserLanguages } from "./user-languages.js";
 
+function secretsOf(settings: SlackSettings): string[] {
+  return [settings.signingSecret, settings.oauth?.clientSecret, settings.oauth?.stateSecret].filter((s): s is string =>
+    Boolean(s),
+  );
+}
+
 /** Where Slack requests arrive over HTTP: the one path given to Slack for events, commands and interactivity. */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -89,7 +95,7 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
       : undefined;
   const common = {
     ...(oauth ? {} : { token: settings.botToken }),
-    logger: boltLogger(logger, level),
+    logger: boltLogger(logger, level, secretsOf(settings)),
     logLevel: level,
     clientOptions,
     // auth.test runs in init() below, so a bad token fails start-up instead of an unhandled rejection.

@@ -126,11 +126,11 @@ describe("npm start with Slack configured", () => {
     );
     expect(sub.status).toBe(200);
     expect(sub.text).toContain("Subscribed");
-    expect(await cli("subscriptions", "list")).toContain("slack:CDIGEST");
+    expect(await cli("subscriptions", "list")).toContain("slack:T1:CDIGEST");
     // The period's window ends at its 08:00 slot, so what it holds depends on the hour the test runs; posting the
     // "nothing new" digest too makes "posts once" checkable at any hour.
     const digestEnv = { DIGEST_POST_WHEN_EMPTY: "true" };
-    expect(await cliWith(digestEnv, "digest", "--run-now")).toMatch(/slack:CDIGEST .*posted 1 part/);
+    expect(await cliWith(digestEnv, "digest", "--run-now")).toMatch(/slack:T1:CDIGEST .*posted 1 part/);
     expect(await cliWith(digestEnv, "digest", "--run-now")).toMatch(/already delivered/);
     const posts = fake.callsOf("chat.postMessage").filter((c) => c.body.channel === "CDIGEST");
     expect(posts).toHaveLength(1);

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { FakeSocketModeServer } from "./fake-slack-api-socket.js";
+import { FakeSlackOAuth, type FakeWorkspace } from "./fake-slack-oauth.js";
 import { closeServer, listenOnLoopback, readBody } from "./http-helpers.js";
 
 /**
  * A Slack Web API on 127.0.0.1 for tests: the real Bolt/Web API client is pointed at it with `SLACK_API_URL`
  * (`apiUrl`), and it also serves `response_url`s (`responseUrl()`). Every call is recorded with its parsed body
  * (form-encoded or JSON; JSON-looking fields such as `blocks` decoded). Methods can be made to answer 429 with
- * Retry-After, or a Slack error, a given number of times.
+ * Retry-After, or a Slack error, a given number of times. Once workspaces are added to `oauth`, it also runs
+ * the OAuth v2 install flow and checks every Web API call's token, answering as the workspace it belongs to.
  */
 
 export interface ApiCall {
@@ -14,6 +16,8 @@ export interface ApiCall {
   body: Record<string, unknown>;
   headers: IncomingMessage["headers"];
   at: number;
+  /** OAuth mode: the workspace (or org) whose token the call carried. */
+  workspace?: string | undefined;
 }
 
 export interface ResponseUrlPost {
@@ -41,6 +45,8 @@ export class FakeSlackApi {
   readonly bot = { userId: "UBOT", botId: "BBOT", teamId: "T1" };
   /** Socket Mode: `apps.connections.open` hands out this server's WebSocket once `socketMode.enabled`. */
   readonly socketMode = { enabled: false, server: new FakeSocketModeServer() };
+  /** Installs (authorize page, oauth.v2.access) and per-workspace tokens. */
+  readonly oauth = new FakeSlackOAuth();
   private readonly overrides = new Map<string, Override[]>();
   private readonly posted = new Map<string, Record<string, unknown>[]>();
   private server: Server | undefined;
@@ -66,6 +72,11 @@ export class FakeSlackApi {
   /** Web API base for `SLACK_API_URL` / `clientOptions.slackApiUrl`. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** Slack's authorize page here, for SLACK_AUTHORIZE_URL. */
+  get authorizeUrl(): string {
+    return `http://127.0.0.1:${this.port}/oauth/v2/authorize`;
   }
 
   /** A fresh `response_url` this server records posts to. */
@@ -135,6 +146,13 @@ export class FakeSlackApi {
         responses: this.responses.map((r) => ({ id: r.id, at: r.at })),
       });
     }
+    if (req.method === "GET" && url.pathname === "/oauth/v2/authorize") {
+      const answer = this.oauth.authorize(url, req.headers.cookie);
+      if (answer.location) res.writeHead(302, { location: answer.location }).end();
+      else res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.text);
+      for (const wake of this.waiters.splice(0)) wake();
+      return;
+    }
     const responseId = /^\/response\/([\w-]+)$/.exec(url.pathname)?.[1];
     if (responseId) {
       this.responses.push({ id: responseId, body, at: Date.now() });
@@ -142,19 +160,43 @@ export class FakeSlackApi {
     }
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     if (!method) return send(404, { ok: false, error: "not_found" });
-    this.calls.push({ method, body, headers: req.headers, at: Date.now() });
+    const call: ApiCall = { method, body, headers: req.headers, at: Date.now() };
+    this.calls.push(call);
+    if (method === "oauth.v2.access") return send(200, this.oauth.access(body, req.headers.authorization));
+    let workspace: FakeWorkspace | undefined;
+    if (this.oauth.enabled) {
+      const token = req.headers.authorization?.replace(/^Bearer /, "") ?? (body.token as string | undefined);
+      const checked = this.oauth.check(token);
+      if (checked.error) return send(200, { ok: false, error: checked.error });
+      workspace = checked.workspace;
+      call.workspace = workspace?.id;
+    }
     const override = this.overrides.get(method)?.shift();
     if (override?.kind === "ratelimit") {
       return send(429, { ok: false, error: "ratelimited" }, { "retry-after": String(override.retryAfter) });
     }
     if (override?.kind === "error") return send(200, { ok: false, error: override.error });
     if (override?.kind === "status") return send(override.status, { ok: false, error: "http_error" });
-    return send(200, this.answer(method, body));
+    return send(200, this.answer(method, body, workspace));
   }
 
-  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, body: Record<string, unknown>, workspace?: FakeWorkspace): Record<string, unknown> {
     switch (method) {
       case "auth.test":
+        if (workspace) {
+          const orgWide = workspace.id.startsWith("E");
+          return {
+            ok: true,
+            url: `https://${workspace.id.toLowerCase()}.fake.slack.test/`,
+            team: workspace.name,
+            user: "nato-brief",
+            team_id: orgWide ? undefined : workspace.id,
+            enterprise_id: orgWide ? workspace.id : workspace.enterpriseId,
+            is_enterprise_install: orgWide,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+          };
+        }
         return {
           ok: true,
           url: "https://fake.slack.test/",

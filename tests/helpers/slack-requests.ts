@@ -50,6 +50,9 @@ export interface CommandFields {
   channelId?: string;
   teamId?: string;
   command?: string;
+  /** An Enterprise Grid org the workspace belongs to; `orgWide` when the app is installed on the whole org. */
+  enterpriseId?: string;
+  orgWide?: boolean;
 }
 
 /** A slash command's form body. */
@@ -65,24 +68,39 @@ export function slashCommand(f: CommandFields): SlackRequest {
     command: f.command ?? "/nato-brief",
     text: f.text,
     api_app_id: "A1",
-    is_enterprise_install: "false",
+    is_enterprise_install: f.orgWide ? "true" : "false",
+    ...(f.enterpriseId ? { enterprise_id: f.enterpriseId, enterprise_name: "Org" } : {}),
     response_url: f.responseUrl,
     trigger_id: "1.2.3",
   }).toString();
   return { body, contentType: "application/x-www-form-urlencoded" };
 }
 
-/** An Events API callback (`event_callback`) as JSON. */
-export function eventCallback(event: Record<string, unknown>, eventId: string, teamId = "T1"): SlackRequest {
+/** An Events API callback (`event_callback`) as JSON; `org` for a workspace of an org-wide install. */
+export function eventCallback(
+  event: Record<string, unknown>,
+  eventId: string,
+  teamId = "T1",
+  org?: { enterpriseId: string; orgWide: boolean },
+): SlackRequest {
   const body = JSON.stringify({
     token: "legacy-verification-token",
     team_id: teamId,
+    ...(org ? { enterprise_id: org.enterpriseId } : {}),
     api_app_id: "A1",
     event,
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: teamId, user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        team_id: org?.orgWide ? null : teamId,
+        enterprise_id: org?.enterpriseId ?? null,
+        user_id: "UBOT",
+        is_bot: true,
+        is_enterprise_install: org?.orgWide ?? false,
+      },
+    ],
   });
   return { body, contentType: "application/json" };
 }

@@ -26,7 +26,10 @@ export function createSlackInstalls(
     clientSecret: settings.oauth.clientSecret,
     stateSecret: settings.oauth.stateSecret,
     installationStore: store,
-    logger: boltLogger(deps.logger.child({ component: "slack-oauth" })),
+    logger: boltLogger(deps.logger.child({ component: "slack-oauth" }), undefined, [
+      settings.oauth.clientSecret,
+      settings.oauth.stateSecret,
+    ]),
     clientOptions: settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {},
   });
   return { store, tokens };
