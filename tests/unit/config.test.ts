@@ -35,4 +35,35 @@ describe("loadConfig", () => {
       "127.0.0.1:8080",
     ]);
   });
+  it("turns on distributed Slack with SLACK_CLIENT_ID and says what else it needs", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const oauth = {
+      SLACK_CLIENT_ID: "1111.2222",
+      SLACK_CLIENT_SECRET: "secret",
+      SLACK_SIGNING_SECRET: "signing",
+      SLACK_STATE_SECRET: "a-state-secret-of-some-length",
+      TOKEN_ENCRYPTION_KEY: key,
+    };
+    const c = load(oauth);
+    expect(c.slack?.oauth).toMatchObject({ clientId: "1111.2222", stateSecret: "a-state-secret-of-some-length" });
+    expect(c.slack?.botToken).toBeUndefined();
+    expect(c.tokenKeys).toEqual({ current: key, previous: [] });
+    expect(c.sources.poll).toBe(true);
+    for (const variable of [
+      "SLACK_CLIENT_SECRET",
+      "SLACK_SIGNING_SECRET",
+      "SLACK_STATE_SECRET",
+      "TOKEN_ENCRYPTION_KEY",
+    ]) {
+      expect(() => load({ ...oauth, [variable]: "" })).toThrow(
+        new RegExp(`${variable} is required with SLACK_CLIENT_ID`),
+      );
+    }
+    expect(() => load({ ...oauth, SLACK_APP_TOKEN: "xapp-1" })).toThrow(/SLACK_APP_TOKEN cannot be used/);
+    expect(() => load({ ...oauth, TOKEN_ENCRYPTION_KEY: "hunter2" })).toThrow(/TOKEN_ENCRYPTION_KEY.*openssl rand/);
+    expect(() => load({ ...oauth, TOKEN_ENCRYPTION_OLD_KEYS: `${key},nope` })).toThrow(/TOKEN_ENCRYPTION_OLD_KEYS/);
+    expect(() => load({ ...oauth, SLACK_STATE_SECRET: "short" })).toThrow(/SLACK_STATE_SECRET.*16/);
+    expect(() => load({ ...oauth, SLACK_REDIRECT_URI: "https://bot.example/callback" })).toThrow(/oauth_redirect/);
+    expect(load({ ...oauth, TOKEN_ENCRYPTION_OLD_KEYS: ` ${key} ` }).tokenKeys?.previous).toEqual([key]);
+  });
 });

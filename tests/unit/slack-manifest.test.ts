@@ -5,6 +5,7 @@ import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SLASH_COMMAND } from "../../adapters/slack/listeners/index.js";
+import { SLACK_BOT_SCOPES, SLACK_REDIRECT_PATH } from "../../adapters/slack/oauth/oauth-settings.js";
 import { SLACK_EVENTS_PATH } from "../../adapters/slack/slack-app.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -14,7 +15,7 @@ const RAW = "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/s
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string }[]; assistant_view?: unknown };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -68,5 +69,14 @@ describe("adapters/slack/manifest.yml", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining(["commands", "chat:write", "im:history", "assistant:write", "users:read"]),
     );
+  });
+
+  it("declares the OAuth redirect the server serves, asks installs for the manifest's scopes, hears uninstalls", () => {
+    expect(manifest.oauth_config.redirect_urls.map((u) => new URL(u).pathname)).toEqual([SLACK_REDIRECT_PATH]);
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(["app_uninstalled", "tokens_revoked"]),
+    );
+    expect(validate({ ...manifest, oauth_config: { ...manifest.oauth_config, redirect_urls: "nope" } })).toBe(false);
   });
 });
