@@ -79,6 +79,11 @@ export class SealedInstallationStore implements InstallationStore {
     return true;
   }
 
+  /** Fingerprint of the key new and re-sealed installations are encrypted with. */
+  get currentKeyId(): string {
+    return this.cipher.currentKeyId;
+  }
+
   async has(installKey: string): Promise<boolean> {
     return (await this.records.get(SLACK_PLATFORM, installKey)) !== undefined;
   }

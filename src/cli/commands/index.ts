@@ -2,6 +2,7 @@ import type { CliCommand } from "../cli-command.js";
 import { askCommand } from "./ask.js";
 import { briefCommand, ingestCommand } from "./brief.js";
 import { digestCommand } from "./digest.js";
+import { installationsCommand } from "./installations.js";
 import { listCommand, showCommand } from "./releases.js";
 import { searchCommand } from "./search.js";
 import { sourcesCommand } from "./sources.js";
@@ -18,6 +19,7 @@ export const COMMANDS: CliCommand[] = [
   sourcesCommand,
   digestCommand,
   subscriptionsCommand,
+  installationsCommand,
   askCommand,
   searchCommand,
 ];

@@ -6,7 +6,7 @@ import { type CliArgs, type CliCommand, UsageError, write } from "../cli-command
 export const subscriptionsCommand: CliCommand = {
   name: "subscriptions",
   help:
-    "subscriptions add|list|remove|enable|disable  Digest subscriptions: add --target slack:C123 [--time HH:MM]\n" +
+    "subscriptions add|list|remove|enable|disable  Digest subscriptions: add --target slack:T123:C123 [--time HH:MM]\n" +
     "                                             [--days daily|weekdays|mon…sun | --cron TEXT] [--tz Area/City]\n" +
     "                                             [--lang en|fr|both] [--topics a,b]; remove|enable|disable ID",
   options: {
