@@ -38,12 +38,13 @@ export interface OAuthHarness {
 /**
  * The app as `npm start` composes it in distributed mode (SLACK_CLIENT_ID …), on 127.0.0.1, its Web API and
  * OAuth pointed at a fake Slack that issues a token per workspace and checks every call's token. The store
- * is a SQLite file, so the tests can read what is at rest.
+ * is a SQLite file, so the tests can read what is at rest. Logs are kept at debug level unless `LOG_LEVEL` says.
  */
 export async function startOAuthHarness(env: Record<string, string> = {}): Promise<OAuthHarness> {
   const fake = await new FakeSlackApi().start();
   const logs: string[] = [];
-  const logger = createLogger("debug", {}, (line) => {
+  const level = (env.LOG_LEVEL ?? "debug") as "debug" | "info" | "warn" | "error";
+  const logger = createLogger(level, {}, (line) => {
     logs.push(line);
     return true;
   });
@@ -81,7 +82,7 @@ export async function startOAuthHarness(env: Record<string, string> = {}): Promi
       preferences: app.preferences,
       dedupe: app.seenEvents,
       logger,
-      logLevel: "debug",
+      logLevel: level,
       route: http.route,
       subscriptions: app.digests.subscriptions,
       installations: app.slackInstalls?.store,
