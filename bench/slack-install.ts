@@ -7,15 +7,15 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { InstallProvider, type Installation } from "@slack/oauth";
+import { type Installation, InstallProvider } from "@slack/oauth";
 import { SealedInstallationStore } from "../adapters/slack/oauth/sealed-installation-store.js";
 import { queryOf } from "../adapters/slack/slack-keys.js";
 import { TokenCipher } from "../src/infra/crypto/token-cipher.js";
 import { openDatabase } from "../src/infra/store/sqlite.js";
 import { SqliteInstallationStore } from "../src/infra/store/sqlite-installation-store.js";
 import { slashCommand } from "../tests/helpers/slack-requests.js";
-import { startOAuthHarness } from "../tests/integration/slack-oauth-harness.js";
 import { startSlackHarness } from "../tests/integration/slack-harness.js";
+import { startOAuthHarness } from "../tests/integration/slack-oauth-harness.js";
 
 const WORKSPACES = 200;
 const LOOKUPS = 20_000;
@@ -31,7 +31,9 @@ function stats(samples: number[]): { p50: number; p99: number; mean: number } {
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 const msf = (ms: number) => `${ms.toFixed(2)} ms`;
 function row(name: string, st: ReturnType<typeof stats>, unit: (n: number) => string) {
-  console.log(`| ${name.padEnd(44)} | ${unit(st.p50).padStart(10)} | ${unit(st.p99).padStart(10)} | ${unit(st.mean).padStart(10)} |`);
+  console.log(
+    `| ${name.padEnd(44)} | ${unit(st.p50).padStart(10)} | ${unit(st.p99).padStart(10)} | ${unit(st.mean).padStart(10)} |`,
+  );
 }
 const header = (what: string) => {
   console.log(`\n| ${what.padEnd(44)} | ${"p50".padStart(10)} | ${"p99".padStart(10)} | ${"mean".padStart(10)} |`);
@@ -45,7 +47,12 @@ function installation(i: number): Installation {
     enterprise: undefined,
     isEnterpriseInstall: false,
     user: { id: "UINSTALLER", token: undefined, scopes: undefined },
-    bot: { token: `xoxb-${id}-${randomBytes(12).toString("hex")}`, userId: "UBOT", id: "BBOT", scopes: ["commands", "chat:write"] },
+    bot: {
+      token: `xoxb-${id}-${randomBytes(12).toString("hex")}`,
+      userId: "UBOT",
+      id: "BBOT",
+      scopes: ["commands", "chat:write"],
+    },
     tokenType: "bot",
     appId: "A0NATOBRIEF",
     authVersion: "v2",
@@ -60,8 +67,16 @@ async function lookups(): Promise<void> {
   const cipher = new TokenCipher(key);
   const store = new SealedInstallationStore(records, cipher);
   for (let i = 0; i < WORKSPACES; i++) await store.storeInstallation(installation(i));
-  const provider = new InstallProvider({ clientId: "1.2", clientSecret: "s", stateSecret: "state-secret-123456", installationStore: store });
-  const keys = Array.from({ length: LOOKUPS }, () => `T${String(Math.floor(Math.random() * WORKSPACES)).padStart(6, "0")}`);
+  const provider = new InstallProvider({
+    clientId: "1.2",
+    clientSecret: "s",
+    stateSecret: "state-secret-123456",
+    installationStore: store,
+  });
+  const keys = Array.from(
+    { length: LOOKUPS },
+    () => `T${String(Math.floor(Math.random() * WORKSPACES)).padStart(6, "0")}`,
+  );
   const time = async (fn: (key: string) => Promise<unknown> | unknown) => {
     for (const k of keys.slice(0, 500)) await fn(k); // warm-up
     const out: number[] = [];
@@ -84,7 +99,9 @@ async function lookups(): Promise<void> {
   const t = performance.now();
   const n = await rotated.reseal();
   const took = performance.now() - t;
-  console.log(`\nre-encrypting after a key rotation: ${n} installations in ${took.toFixed(0)} ms (${((took / n) * 1000).toFixed(0)} µs each)`);
+  console.log(
+    `\nre-encrypting after a key rotation: ${n} installations in ${took.toFixed(0)} ms (${((took / n) * 1000).toFixed(0)} µs each)`,
+  );
   db.close();
 }
 
@@ -131,7 +148,12 @@ async function roundTrips(): Promise<void> {
   row("/slack/install → authorize → redirect → stored", stats(installs), msf);
 }
 
-console.log(`slack-install — ${new Date().toISOString()} — node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `slack-install — ${new Date().toISOString()} — node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 await lookups();
 await roundTrips();
 console.log("\nEverything over loopback against tests/fakes; the install trip includes oauth.v2.access and auth.test.");

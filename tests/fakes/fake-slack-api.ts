@@ -209,7 +209,10 @@ export class FakeSlackApi {
       case "chat.postMessage": {
         const channel = String(body.channel);
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
-        const message = { ...body, ts, user: this.bot.userId, bot_id: this.bot.botId, type: "message" };
+        const bot = workspace
+          ? { user: workspace.botUserId, bot_id: workspace.botId }
+          : { user: this.bot.userId, bot_id: this.bot.botId };
+        const message = { ...body, ts, ...bot, type: "message" };
         this.posted.set(channel, [message, ...(this.posted.get(channel) ?? [])]);
         return { ok: true, channel, ts, message };
       }

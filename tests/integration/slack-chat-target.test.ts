@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NotInstalledError } from "../../adapters/slack/oauth/sealed-installation-store.js";
 import { renderDigestPart } from "../../adapters/slack/render/digest-blocks.js";
 import { limitViolations } from "../../adapters/slack/render/limits.js";
 import { DIGEST_EVENT_TYPE, SlackChatTarget } from "../../adapters/slack/slack-chat-target.js";
@@ -146,5 +147,23 @@ describe("Slack ChatTarget (digests)", () => {
     huge.text.en!.summary = "sentence ".repeat(50_000);
     const message = renderDigestPart(part([huge]));
     expect(limitViolations(message)).toEqual([]);
+  });
+
+  it("posts each target with its installation's token (slack:T…:C…); a workspace without one is gone", async () => {
+    const tokens = {
+      botToken: async (key: string | undefined) => {
+        if (key === "T7") return "xoxb-workspace-7";
+        throw new NotInstalledError(key);
+      },
+    };
+    const perWorkspace = new SlackChatTarget({ tokens, apiUrl: fake.apiUrl });
+    const result = await perWorkspace.post(parseTarget("slack:T7:C70"), part([item(1)]), { idempotencyKey: "k7" });
+    const call = fake.callsOf("chat.postMessage").at(-1)!;
+    expect(call.headers.authorization).toBe("Bearer xoxb-workspace-7");
+    expect(call.body.channel).toBe("C70");
+    expect(result.messageId).toMatch(/^slack:C70:/);
+    const gone = perWorkspace.post(parseTarget("slack:T8:C80"), part([item(1)]), { idempotencyKey: "k8" });
+    await expect(gone).rejects.toBeInstanceOf(TargetGoneError);
+    await expect(gone).rejects.toThrow(/Slack app is not installed in T8/);
   });
 });
