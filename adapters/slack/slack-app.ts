@@ -82,19 +82,26 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
     retryConfig: { retries: 2, minTimeout: 500, maxTimeout: 3000 },
     timeout: 15_000,
   };
-  const oauth = settings.oauth;
-  if (oauth && settings.appToken) throw new Error("OAuth installs are served over HTTP: unset SLACK_APP_TOKEN");
-  if (oauth && !(deps.installations && deps.subscriptions)) {
-    throw new Error("Slack OAuth needs the installation store and the subscriptions");
-  }
-  if (!oauth && !settings.botToken)
+  // Distributed mode: the installation store Bolt's OAuth uses, and what an uninstall or a reinstall does.
+  let distributed:
+    | { oauth: SlackOAuthSettings; installations: SealedInstallationStore; workspaces: SlackWorkspaces }
+    | undefined;
+  if (settings.oauth) {
+    if (settings.appToken) throw new Error("OAuth installs are served over HTTP: unset SLACK_APP_TOKEN");
+    if (!deps.installations || !deps.subscriptions) {
+      throw new Error("Slack OAuth needs the installation store and the subscriptions");
+    }
+    const { installations, subscriptions } = deps;
+    distributed = {
+      oauth: settings.oauth,
+      installations,
+      workspaces: new SlackWorkspaces({ installations, subscriptions, logger }),
+    };
+  } else if (!settings.botToken) {
     throw new Error("Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID for OAuth installs");
-  const workspaces =
-    oauth && deps.installations && deps.subscriptions
-      ? new SlackWorkspaces({ installations: deps.installations, subscriptions: deps.subscriptions, logger })
-      : undefined;
+  }
   const common = {
-    ...(oauth ? {} : { token: settings.botToken }),
+    ...(distributed ? {} : { token: settings.botToken }),
     logger: boltLogger(logger, level, secretsOf(settings)),
     logLevel: level,
     clientOptions,
@@ -115,13 +122,13 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
       endpoints: SLACK_EVENTS_PATH,
       logger: common.logger,
       logLevel: level,
-      ...(oauth && workspaces && deps.installations
-        ? receiverOAuthOptions(oauth, {
-            installationStore: deps.installations,
-            stateStore: new OneTimeStateStore(oauth.stateSecret, deps.dedupe),
+      ...(distributed
+        ? receiverOAuthOptions(distributed.oauth, {
+            installationStore: distributed.installations,
+            stateStore: new OneTimeStateStore(distributed.oauth.stateSecret, deps.dedupe),
             clientOptions,
             logger,
-            afterInstall: (installation) => workspaces.installed(installation),
+            afterInstall: (installation) => distributed.workspaces.installed(installation),
           })
         : {}),
     });
@@ -135,7 +142,7 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
     dedupe: deps.dedupe,
     logger,
     languages: new UserLanguages(deps.preferences),
-    workspaces,
+    workspaces: distributed?.workspaces,
   };
   registerListeners(app, slackDeps);
   try {
@@ -143,8 +150,8 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
   } catch (err) {
     throw new Error(`Slack refused the bot token (auth.test): ${(err as Error).message}`);
   }
-  if (deps.installations) {
-    const resealed = await deps.installations.reseal();
+  if (distributed) {
+    const resealed = await distributed.installations.reseal();
     if (resealed) logger.info("Slack installations re-encrypted with the current key", { resealed });
   }
   if (deps.subscriptions) {
@@ -152,14 +159,14 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
       subscriptions: deps.subscriptions,
       client: app.client,
       botToken: settings.botToken,
-      installations: deps.installations,
+      installations: distributed?.installations,
       logger,
     });
   }
 
   if (receiver) {
     deps.route("POST", SLACK_EVENTS_PATH, ackFirst.track(receiver.requestListener));
-    if (oauth) {
+    if (distributed) {
       deps.route("GET", SLACK_INSTALL_PATH, receiver.requestListener);
       deps.route("GET", SLACK_REDIRECT_PATH, receiver.requestListener);
     }
@@ -172,14 +179,14 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
   }
   logger.info("slack adapter started", {
     mode: receiver ? "http" : "socket",
-    distribution: oauth ? "oauth" : "single",
+    distribution: distributed ? "oauth" : "single",
     path: receiver ? SLACK_EVENTS_PATH : undefined,
-    installPath: oauth ? SLACK_INSTALL_PATH : undefined,
+    installPath: distributed ? SLACK_INSTALL_PATH : undefined,
   });
   return {
     app,
     mode: receiver ? "http" : "socket",
-    distribution: oauth ? "oauth" : "single",
+    distribution: distributed ? "oauth" : "single",
     client: app.client,
     async stop() {
       if (!receiver) await app.stop();

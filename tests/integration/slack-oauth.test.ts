@@ -211,6 +211,11 @@ describe("Slack OAuth installs (distributed mode)", () => {
     const sub = h.app.digests.subscriptions.findByTarget("slack:E1:C9")!;
     expect((await h.app.digests.delivery.deliver(sub, new Date())).status).toBe("posted");
     expect(h.fake.callsOf("chat.postMessage").at(-1)).toMatchObject({ workspace: "E1", body: { channel: "C9" } });
+    // Removing the app from the org takes the org's installation and its channels' digests.
+    await h.send(eventCallback({ type: "app_uninstalled" }, "EvUninstallE1", "T9", org));
+    await until(async () => !(await h.app.slackInstalls!.store.has("E1")), "E1's installation to go");
+    expect(h.app.digests.subscriptions.findByTarget("slack:E1:C9")?.enabled).toBe(false);
+    expect(h.app.digests.subscriptions.findByTarget("slack:T1:C1")?.enabled).toBe(true);
   });
 
   it("stored tokens are not readable without the key", async () => {
