@@ -46,6 +46,31 @@ const urlList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.url({ protocol: /^https?$/, message: "must be comma-separated absolute http(s) URLs" })));
+/** Comma-separated origins (scheme://host[:port], nothing after); `loopbackOnly` refuses any other host. */
+const originList = (def: string, loopbackOnly = false) =>
+  z
+    .string()
+    .default(def)
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const entry of v
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean)) {
+        const origin = originOf(entry);
+        if (!origin || (loopbackOnly && !isLoopbackOrigin(origin))) {
+          ctx.addIssue({
+            code: "custom",
+            message: loopbackOnly
+              ? "must be comma-separated loopback origins like http://127.0.0.1:3978"
+              : "must be comma-separated origins like https://hooks.slack.com",
+          });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return origins;
+    });
 const selector = (def: string) => z.string().trim().min(1, "must be a CSS selector").default(def);
 const onOff = (def: "true" | "false") =>
   z
@@ -128,11 +153,13 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   ...SLACK_OAUTH_VARIABLES,
+  SLACK_RESPONSE_URL_ORIGINS: originList("https://hooks.slack.com"),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MICROSOFT_APP_TENANT_ID: optionalString,
   TEAMS_ENABLED: bool,
+  TEAMS_DEV_SERVICE_URLS: originList("", true),
   TEAMS_APP_ID: optionalString.pipe(
     z
       .string()
@@ -182,6 +209,8 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     apiUrl?: string;
+    /** The only origins a `response_url` may point to (Slack's hooks host; a fake in tests). */
+    responseUrlOrigins: string[];
     oauth?: {
       clientId: string;
       clientSecret: string;
@@ -192,7 +221,15 @@ export interface Config {
   };
   /** Keys sealing tokens at rest (base64/hex text): `current` seals, `previous` still open older rows. */
   tokenKeys?: { current: string; previous: string[] };
-  teams?: { appId?: string; appPassword?: string; appType: string; tenantId?: string; authDisabled: boolean };
+  teams?: {
+    appId?: string;
+    appPassword?: string;
+    appType: string;
+    tenantId?: string;
+    authDisabled: boolean;
+    /** Without authentication, the only service URLs replies may go to (loopback origins, for tests). */
+    devServiceUrls: string[];
+  };
   /** What `npm run teams:package` fills into the Teams app manifest (read whether or not Teams runs here). */
   teamsPackage: { appId?: string; botId?: string; domain?: string };
   sources: SourcesConfig;
@@ -261,14 +298,15 @@ export function loadConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
+    // The value itself is never repeated: a URL or a token can carry a secret, and this message goes to logs.
     const value = env[variable];
-    throw new ConfigError(variable, `${issue.message}${value === undefined ? "" : ` (got ${JSON.stringify(value)})`}`);
+    throw new ConfigError(variable, `${issue.message}${value === undefined ? "" : ` (${describeValue(value)})`}`);
   }
   const e = parsed.data;
   if (!isValidTimezone(e.DIGEST_TIMEZONE)) {
     throw new ConfigError(
       "DIGEST_TIMEZONE",
-      `must be an IANA timezone like Europe/Brussels (got "${e.DIGEST_TIMEZONE}")`,
+      `must be an IANA timezone like Europe/Brussels (${describeValue(e.DIGEST_TIMEZONE)})`,
     );
   }
   const teamsConfigured = Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_ENABLED;
@@ -308,6 +346,7 @@ export function loadConfig(
             signingSecret: e.SLACK_SIGNING_SECRET,
             appToken: e.SLACK_APP_TOKEN,
             apiUrl: e.SLACK_API_URL,
+            responseUrlOrigins: e.SLACK_RESPONSE_URL_ORIGINS,
             oauth: e.SLACK_CLIENT_ID
               ? {
                   clientId: e.SLACK_CLIENT_ID,
@@ -334,6 +373,7 @@ export function loadConfig(
           appType: e.MICROSOFT_APP_TYPE,
           tenantId: e.MICROSOFT_APP_TENANT_ID,
           authDisabled: !e.MICROSOFT_APP_ID,
+          devServiceUrls: e.TEAMS_DEV_SERVICE_URLS,
         }
       : undefined,
     sources: sourcesConfig(e, Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID) || teamsConfigured),
@@ -399,6 +439,30 @@ function sourcesConfig(e: z.output<typeof schema>, platformConfigured: boolean):
       },
     },
   };
+}
+
+/** What was wrong with a value, without the value: its length, and whether it looked like a URL. */
+function describeValue(value: string): string {
+  const kind = /^[a-z][a-z0-9+.-]*:/iu.test(value.trim()) ? "a URL-like value" : "a value";
+  return `got ${kind} of ${value.length} characters, not shown`;
+}
+
+function originOf(entry: string): string | undefined {
+  try {
+    const url = new URL(entry);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+    if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
+      return undefined;
+    }
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === "localhost" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/u.test(host);
 }
 
 function databasePath(url: string): string {

@@ -14,6 +14,7 @@ import { createHttpServer } from "./http/server.js";
 import { schedulePolling } from "./infra/sources/poll-schedule.js";
 import { createLogger } from "./logger.js";
 import { packageRoot } from "./package-root.js";
+import { installProcessGuards } from "./process-guard.js";
 
 const SAMPLES_DIR = path.join(packageRoot(), "samples");
 
@@ -47,9 +48,16 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const config = loadConfig();
   const consoleChat = !config.slack && !config.teams && Boolean(process.stdin.isTTY);
   const logger = createLogger(consoleChat && !config.logLevelExplicit ? "warn" : config.logLevel);
+  const guards = installProcessGuards(logger);
   const app = await createApp(config, logger);
   const handler = app.commands;
-  const http = createHttpServer(logger, () => ({ releases: app.store.countReleases(), engine: app.briefs.engineId }));
+  let slack: SlackAdapter | undefined;
+  const http = createHttpServer(logger, () => ({
+    releases: app.store.countReleases(),
+    engine: app.briefs.engineId,
+    ...guards,
+    ...(slack ? { slack: slack.health() } : {}),
+  }));
 
   const platforms = [config.slack && "slack", config.teams && "teams"].filter(Boolean);
   if (platforms.length === 0) {
@@ -62,7 +70,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   }
 
   // Slack mounts POST /slack/events on the shared server (or connects over Socket Mode) before it listens.
-  const slack: SlackAdapter | undefined = config.slack
+  slack = config.slack
     ? await startSlack(config.slack, {
         handler,
         preferences: app.preferences,

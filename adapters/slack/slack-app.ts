@@ -18,7 +18,8 @@ import {
 import { OneTimeStateStore } from "./oauth/one-time-state-store.js";
 import type { SealedInstallationStore } from "./oauth/sealed-installation-store.js";
 import { SlackWorkspaces } from "./oauth/slack-workspaces.js";
-import type { SlackDeps } from "./slack-deps.js";
+import { guardSlackRequests } from "./request-guard.js";
+import type { SlackDeps, SlackHealth } from "./slack-deps.js";
 import { UserLanguages } from "./user-languages.js";
 
 function secretsOf(settings: SlackSettings): string[] {
@@ -40,7 +41,11 @@ export interface SlackSettings {
   apiUrl?: string | undefined;
   /** Distributed mode: installs through OAuth v2, a token per workspace. */
   oauth?: SlackOAuthSettings | undefined;
+  /** Origins a `response_url` may point to; Slack's hooks host by default. */
+  responseUrlOrigins?: readonly string[] | undefined;
 }
+
+export const SLACK_HOOKS_ORIGIN = "https://hooks.slack.com";
 
 export interface SlackAdapterDeps {
   handler: CommandHandler;
@@ -63,6 +68,8 @@ export interface SlackAdapter {
   distribution: "single" | "oauth";
   /** The app's Web API client (with the bot token in single-workspace mode, none in distributed mode). */
   client: webApi.WebClient;
+  /** Requests refused at the edge and listener failures since start (for /healthz). */
+  health(): SlackHealth;
   stop(): Promise<void>;
 }
 
@@ -136,7 +143,9 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
   }
 
   const ackFirst = new AckFirst();
+  const health: SlackHealth = { rejectedRequests: 0, listenerFailures: 0 };
   const slackDeps: SlackDeps = {
+    health,
     handler: deps.handler,
     afterAcks: (job) => ackFirst.run(job),
     dedupe: deps.dedupe,
@@ -165,7 +174,15 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
   }
 
   if (receiver) {
-    deps.route("POST", SLACK_EVENTS_PATH, ackFirst.track(receiver.requestListener));
+    const guard = guardSlackRequests(receiver.requestListener, {
+      signingSecret: settings.signingSecret!,
+      responseUrlOrigins: [...(settings.responseUrlOrigins ?? [SLACK_HOOKS_ORIGIN])],
+      logger,
+      onRejected: () => {
+        health.rejectedRequests++;
+      },
+    });
+    deps.route("POST", SLACK_EVENTS_PATH, ackFirst.track(guard));
     if (distributed) {
       deps.route("GET", SLACK_INSTALL_PATH, receiver.requestListener);
       deps.route("GET", SLACK_REDIRECT_PATH, receiver.requestListener);
@@ -188,6 +205,7 @@ export async function startSlack(settings: SlackSettings, deps: SlackAdapterDeps
     mode: receiver ? "http" : "socket",
     distribution: distributed ? "oauth" : "single",
     client: app.client,
+    health: () => ({ ...health }),
     async stop() {
       if (!receiver) await app.stop();
     },

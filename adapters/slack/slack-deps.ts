@@ -15,6 +15,13 @@ export interface SlackDeps {
   afterAcks: <T>(job: () => Promise<T>) => Promise<T>;
   /** Distributed mode: what an uninstall or a revoked token does (undefined in single-workspace mode). */
   workspaces?: SlackWorkspaces | undefined;
+  /** Counters for /healthz: requests refused at the edge, listeners that threw. */
+  health: SlackHealth;
+}
+
+export interface SlackHealth {
+  rejectedRequests: number;
+  listenerFailures: number;
 }
 
 /**

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { type ServerProcess, startServer } from "../helpers/server-process.js";
+import { malformed } from "../helpers/slack-malformed.js";
 import { postToSlackApp, slashCommand } from "../helpers/slack-requests.js";
 
 /**
@@ -59,6 +60,7 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: "xoxb-e2e",
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
+    SLACK_RESPONSE_URL_ORIGINS: new URL(fake.apiUrl).origin,
     SLACK_APP_TOKEN: "",
     SOURCES_POLL: "false",
     OPENAI_API_KEY: "",
@@ -99,6 +101,18 @@ describe("npm start with Slack configured", () => {
     expect(sections.join("\n")).toContain("Stoltenberg");
     expect(fake.callsOf("auth.test")[0]!.headers.authorization).toBe("Bearer xoxb-e2e");
   }, 60_000);
+
+  it("survives signed bodies that parse to null (400), and /healthz counts what was refused (issue 15)", async () => {
+    for (const kind of ["payload-null", "json-null"] as const) {
+      const res = await postToSlackApp(url, SECRET, malformed(kind, fake.responseUrl(kind)));
+      expect(res.status).toBe(400);
+    }
+    const health = (await (await fetch(url.replace("/slack/events", "/healthz"))).json()) as {
+      slack: { rejectedRequests: number };
+    };
+    expect(health).toMatchObject({ status: "ok", unhandledRejections: 0, slack: { listenerFailures: 0 } });
+    expect(health.slack.rejectedRequests).toBeGreaterThanOrEqual(2);
+  });
 
   it("answers an unsigned request with 401 and sends nothing", async () => {
     const res = await postToSlackApp(

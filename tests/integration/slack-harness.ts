@@ -36,6 +36,7 @@ export async function startSlackHarness(env: Record<string, string> = {}, given?
       SLACK_BOT_TOKEN: "xoxb-test-token",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
+      SLACK_RESPONSE_URL_ORIGINS: new URL(fake.apiUrl).origin,
       SOURCES_POLL: "false",
       LOG_LEVEL: "error",
       ...env,

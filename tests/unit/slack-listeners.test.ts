@@ -43,6 +43,7 @@ function deps(handler: CommandHandler, prefs = new MemoryPreferences()): SlackDe
     dedupe: { firstSeen: () => true },
     logger: silentLogger,
     afterAcks: (job) => job(),
+    health: { rejectedRequests: 0, listenerFailures: 0 },
   };
 }
 

@@ -50,8 +50,9 @@ export function decodeFeedbackValue(raw: string | undefined): FeedbackButtonValu
   return { releaseId: r as string, contentHash: h as string, engine: e as string, promptVersion: p as string };
 }
 
-function parseObject(raw: string | undefined): Record<string, unknown> | undefined {
-  if (!raw || raw.length > 2000) return undefined;
+function parseObject(raw: unknown): Record<string, unknown> | undefined {
+  // A signed click can still carry a number or an object where Slack puts the button's string value.
+  if (typeof raw !== "string" || !raw || raw.length > 2000) return undefined;
   try {
     const v: unknown = JSON.parse(raw);
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

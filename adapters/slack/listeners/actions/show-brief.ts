@@ -14,7 +14,7 @@ export function showBriefCallback(deps: SlackDeps) {
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     await deps.afterAcks(async () => {
-      const id = action.value?.trim();
+      const id = typeof action.value === "string" ? action.value.trim() : undefined;
       if (!id || id.length > 200) return;
       const ids = actionIds(body);
       const ctx = slackContext(ids);

@@ -2,6 +2,7 @@ import { Assistant, type AssistantThreadStartedMiddleware, type AssistantUserMes
 import { renderReply } from "../../render/reply-message.js";
 import { type SlackDeps, slackContext } from "../../slack-deps.js";
 import { chatCommand } from "../events/chat-command.js";
+import { guarded } from "../guarded.js";
 import { MemoryThreadContextStore } from "./thread-context-store.js";
 
 export const GREETING =
@@ -31,8 +32,9 @@ export function threadStartedCallback(deps: SlackDeps): AssistantThreadStartedMi
 /** A message in an assistant thread: status while the core works, then the answer in the thread. */
 export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddleware {
   return async ({ message, say, setStatus, context, client }) => {
-    if (!("text" in message) || !message.text?.trim() || !("user" in message) || !message.user) return;
-    const command = chatCommand(message.text);
+    const text = "text" in message && typeof message.text === "string" ? message.text : "";
+    if (!text.trim() || !("user" in message) || typeof message.user !== "string") return;
+    const command = chatCommand(text);
     const ctx = slackContext({
       teamId: context.teamId,
       enterpriseId: context.enterpriseId,
@@ -58,7 +60,7 @@ export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddle
 export function natoAssistant(deps: SlackDeps): Assistant {
   return new Assistant({
     threadContextStore: new MemoryThreadContextStore(),
-    threadStarted: threadStartedCallback(deps),
-    userMessage: userMessageCallback(deps),
+    threadStarted: guarded(deps, "assistant-thread-started", threadStartedCallback(deps)),
+    userMessage: guarded(deps, "assistant-message", userMessageCallback(deps)),
   });
 }

@@ -16,7 +16,8 @@ type Args = Pick<SlackCommandMiddlewareArgs, "command" | "ack" | "respond"> & Pi
  */
 export function natoBriefCommandCallback(deps: SlackDeps) {
   return async ({ command, ack, respond, client }: Args) => {
-    const parsed = parseCommand(command.text);
+    // Slack always sends `text` (empty without words); a request without one, or with a non-string, is read as empty.
+    const parsed = parseCommand(typeof command.text === "string" ? command.text : "");
     if (deps.handler.isSlow(parsed)) {
       await ack({ response_type: "ephemeral", text: WORKING_TEXT });
       await deps.afterAcks(() => answer(deps, { command, respond, client }, parsed));

@@ -15,8 +15,9 @@ export function directMessageCallback(deps: SlackDeps) {
     client,
   }: SlackEventMiddlewareArgs<"message"> & Pick<AllMiddlewareArgs, "context" | "client">) => {
     if (event.channel_type !== "im" || event.subtype !== undefined || event.bot_id || event.thread_ts) return;
-    const text = event.text?.trim();
-    if (!text) return;
+    // Signed does not mean well-formed: a number or an object where Slack puts text is ignored.
+    const text = typeof event.text === "string" ? event.text.trim() : "";
+    if (!text || typeof event.user !== "string" || typeof event.channel !== "string") return;
     const command = chatCommand(text);
     const ctx = slackContext({
       teamId: context.teamId ?? event.team,
