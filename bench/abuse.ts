@@ -17,7 +17,7 @@ import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js
 import { ENTRY_POINTS, SIZES } from "./abuse/shapes.js";
 
 const CASE_TIMEOUT_MS = Number(process.env.ABUSE_CASE_TIMEOUT_MS ?? 30_000);
-const REQUESTS = 3_000;
+const REQUESTS = Number(process.env.ABUSE_REQUESTS ?? 3_000);
 const CONCURRENCY = 20;
 const SECRET = "bench-signing-secret";
 const root = path.resolve(import.meta.dirname, "..");
@@ -146,7 +146,10 @@ async function main() {
     `\n1. Longest event-loop block per user-text entry point (worst shape; case killed after ${CASE_TIMEOUT_MS / 1000} s):`,
   );
   console.log("| entry point | size | longest block | whole answer | outcome |\n|---|---|---|---|---|");
-  for (const entry of ENTRY_POINTS) for (const size of SIZES) console.log(await runCase(entry, size));
+  const only = process.env.ABUSE_ENTRIES?.split(",");
+  for (const entry of ENTRY_POINTS.filter((e) => !only || only.includes(e))) {
+    for (const size of SIZES) console.log(await runCase(entry, size));
+  }
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-abuse-"));
   const [, apiUrl] = await launch(["bench/slack-ack/fake-slack.ts"], process.env, /READY (\S+)\n/);
@@ -164,7 +167,8 @@ async function main() {
     OPENAI_BASE_URL: "",
     TEAMS_ENABLED: "",
     MICROSOFT_APP_ID: "",
-    LOG_LEVEL: "error",
+    // info, as in production: the "listening" line says the port.
+    LOG_LEVEL: "info",
   };
   const responseBase = new URL("/response/", apiUrl).href;
   console.log(

@@ -1,3 +1,5 @@
+import { INPUT_LIMITS, tooLong } from "./input-limits.js";
+
 /**
  * The words of `/nato-brief` (Slack), the Teams command menu and the console chat, parsed once for every
  * platform. Parsing never throws: bad input becomes `{ kind: "help", problem }` so each adapter can show the
@@ -27,6 +29,10 @@ export type Command =
 export const MAX_LATEST = 10;
 
 export function parseCommand(input: string): Command {
+  // Before any other work: a huge message costs one comparison.
+  if (input.length > INPUT_LIMITS.commandChars) {
+    return { kind: "help", problem: tooLong("The message", input.length, INPUT_LIMITS.commandChars) };
+  }
   const text = input.trim();
   if (!text) return { kind: "latest", count: 1 };
   const [first = "", ...rest] = text.split(/\s+/);
@@ -44,9 +50,15 @@ export function parseCommand(input: string): Command {
       return { kind: "latest", count: n };
     }
     case "show":
+      if (tail.length > INPUT_LIMITS.idChars) {
+        return { kind: "help", problem: tooLong("show's release id", tail.length, INPUT_LIMITS.idChars) };
+      }
       return tail ? { kind: "show", id: tail } : { kind: "help", problem: "show needs a release id" };
     case "search":
     case "chercher":
+      if (tail.length > INPUT_LIMITS.searchChars) {
+        return { kind: "help", problem: tooLong("What to search for", tail.length, INPUT_LIMITS.searchChars) };
+      }
       return tail ? { kind: "search", words: tail } : { kind: "help", problem: "search needs some words to look for" };
     case "ask":
     case "question":
@@ -65,9 +77,12 @@ export function parseCommand(input: string): Command {
     case "?":
       return { kind: "help" };
     default: {
+      if (first.length > INPUT_LIMITS.urlChars && /^<?https?:/iu.test(first)) {
+        return { kind: "help", problem: tooLong("The link", first.length, INPUT_LIMITS.urlChars) };
+      }
       const url = /^<?(https?:\/\/[^\s|>]+)(?:\|[^>]*)?>?$/i.exec(first)?.[1];
       if (url && rest.length === 0) return { kind: "url", url };
-      return { kind: "help", problem: `unknown command "${first}"` };
+      return { kind: "help", problem: `unknown command "${first.length > 40 ? `${first.slice(0, 40)}…` : first}"` };
     }
   }
 }
@@ -82,7 +97,14 @@ function parseSubscribe(words: string[]): Command {
     } else if (/^[A-Za-z]+\/[A-Za-z_+-]+(?:\/[A-Za-z_+-]+)?$/.test(w) || w === "UTC") cmd.timezone = w;
     else if (isLangPreference(w.toLowerCase())) cmd.languages = w.toLowerCase() as LangPreference;
     else if (SCHEDULE_WORDS.has(w.toLowerCase())) cmd.days = w.toLowerCase();
-    else cmd.topics.push(w);
+    else if (w.length > INPUT_LIMITS.topicChars) {
+      return {
+        kind: "help",
+        problem: tooLong(`subscribe: the topic "${w.slice(0, 20)}…"`, w.length, INPUT_LIMITS.topicChars),
+      };
+    } else if (cmd.topics.length >= INPUT_LIMITS.topics) {
+      return { kind: "help", problem: `subscribe takes at most ${INPUT_LIMITS.topics} topics` };
+    } else cmd.topics.push(w);
   }
   return cmd;
 }

@@ -1,6 +1,7 @@
 import type { ReleaseDraft } from "../domain/release.js";
-import { buildDraft, type DraftLimits } from "./build-draft.js";
+import { buildDraft, DEFAULT_MAX_CHARS, type DraftLimits } from "./build-draft.js";
 import { type ExtractOptions, extractArticle } from "./extract-html.js";
+import { IngestError } from "./ingest-error.js";
 import { type ParseTextOptions, parseReleaseText } from "./parse-text.js";
 
 export { buildDraft, DEFAULT_MAX_CHARS, DEFAULT_MIN_CHARS, type DraftInput, type DraftLimits } from "./build-draft.js";
@@ -26,6 +27,15 @@ export {
 
 /** Pasted or file text → release draft. `url`, when known, becomes the release's canonical URL. */
 export function draftFromText(raw: string, opts: ParseTextOptions & DraftLimits = {}): ReleaseDraft {
+  // Before parsing: a text far past the limit is refused in one comparison (clean-up only ever shortens it).
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  if (raw.length > maxChars * 2) {
+    throw new IngestError(
+      "too-long",
+      `The release text is too long: ${raw.length} characters, the limit is ${maxChars}. ` +
+        "Give one release at a time, or check the page is a single release.",
+    );
+  }
   const parsed = parseReleaseText(raw, opts);
   return buildDraft({ ...parsed, url: opts.url }, opts);
 }

@@ -45,6 +45,8 @@ export interface AskContext {
 }
 
 export const EXTRACTIVE_ENGINE = "extractive";
+/** Longest `search` text looked at; past it nothing is searched. */
+export const MAX_SEARCH_CHARS = 2_000;
 const RETRIEVAL_ENGINE = "retrieval";
 
 /**
@@ -62,6 +64,12 @@ export class QaService {
   }
 
   async ask(rawQuestion: string, ctx: AskContext): Promise<Answer> {
+    // Before any work on the text (language detection included): a long question costs one comparison.
+    if (rawQuestion.length > this.deps.maxQuestionChars * 2) {
+      const lang = ctx.language ?? "en";
+      const text = QA_MESSAGES.tooLong(lang, rawQuestion.length, this.deps.maxQuestionChars);
+      return { status: "refused", text, language: lang, citations: [], engine: RETRIEVAL_ENGINE, refusal: "too-long" };
+    }
     const question = rawQuestion.normalize("NFC").replace(/\s+/gu, " ").trim();
     const history = this.deps.memory.recent(ctx.conversationKey);
     const fallback = history.at(-1)?.language ?? ctx.language ?? "en";
@@ -114,6 +122,8 @@ export class QaService {
 
   /** `search WORDS`: matching releases, best first, with their best sentence. Date words narrow it too. */
   async search(words: string, ctx: { language?: Lang | undefined }, limit = 10): Promise<SearchOutcome> {
+    // Chat commands are cut at INPUT_LIMITS.searchChars; this bounds every other caller (the CLI).
+    if (words.length > MAX_SEARCH_CHARS) return { language: ctx.language ?? "en", hits: [] };
     return searchReleases(this.deps.retriever, words, ctx.language ?? "en", this.clock.now(), limit);
   }
 

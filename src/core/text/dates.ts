@@ -125,6 +125,13 @@ function valid(year: number, month: number, day?: number): boolean {
 export function findDates(text: string, lang?: Lang): DateMention[] {
   const normalized = text.normalize("NFC");
   const found: DateMention[] = [];
+  // Characters already inside a found date: the overlap check costs the match's length, not the count of dates
+  // found so far (which made a text of many dates quadratic).
+  const taken = new Uint8Array(normalized.length);
+  const overlaps = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return true;
+    return false;
+  };
   for (const pattern of PATTERNS) {
     if (lang && pattern.lang && pattern.lang !== lang) continue;
     for (const m of normalized.matchAll(pattern.regex)) {
@@ -132,7 +139,8 @@ export function findDates(text: string, lang?: Lang): DateMention[] {
       if (mo === undefined || !valid(year, mo, day)) continue;
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (overlaps(start, end)) continue;
+      taken.fill(1, start, end);
       found.push({ raw: m[0], start, end, day, month: mo, year });
     }
   }

@@ -36,10 +36,13 @@ export function findNames(text: string, lang: Lang): NameMention[] {
     const at = text.indexOf(sentence, offset);
     const base = at >= 0 ? at : offset;
     offset = base + sentence.length;
+    // Where the sentence's first word starts: a token there (after opening quotes or dashes) opens the sentence.
+    const opening = /[^\s«“"'(\-–—]/u.exec(sentence)?.index ?? sentence.length;
     for (const m of sentence.matchAll(TOKEN)) {
-      const before = sentence.slice(0, m.index);
-      if (/^[\s«“"'(\-–—]*$/u.test(before)) continue;
-      if (/[«“"(:]\s*$/u.test(before)) continue;
+      // Each check looks at the characters just before the token, never at the whole text before it: that made
+      // a long sentence of capitalised words quadratic.
+      if (m.index <= opening) continue;
+      if (/[«“"(:]/u.test(previousNonSpace(sentence, m.index))) continue;
       const word = m[0].replace(/^[LlDd]['’]/u, "");
       if (!/^\p{Lu}/u.test(word) || NOT_NAMES[lang].has(word)) continue;
       const start = base + m.index + (m[0].length - word.length);
@@ -47,4 +50,10 @@ export function findNames(text: string, lang: Lang): NameMention[] {
     }
   }
   return out;
+}
+
+function previousNonSpace(text: string, index: number): string {
+  let i = index - 1;
+  while (i >= 0 && /\s/u.test(text[i] ?? "")) i--;
+  return i >= 0 ? (text[i] ?? "") : "";
 }

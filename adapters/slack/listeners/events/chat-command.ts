@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from "../../../../src/core/commands/input-limits.js";
 import { type Command, parseCommand } from "../../../../src/core/commands/parse-command.js";
 
 /**
@@ -5,6 +6,8 @@ import { type Command, parseCommand } from "../../../../src/core/commands/parse-
  * question for the Q&A (`ask`), so people can just write "What did NATO say about …?".
  */
 export function chatCommand(text: string): Command {
+  // parseCommand refuses it in one comparison; the mention clean-up below is not even started.
+  if (text.length > INPUT_LIMITS.commandChars) return parseCommand(text);
   const cleaned = text.replace(/<@[UW][A-Z0-9]+>/g, " ").trim();
   const command = parseCommand(cleaned);
   if (command.kind === "help" && command.problem?.startsWith("unknown command")) {

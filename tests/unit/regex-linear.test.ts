@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { chatCommand } from "../../adapters/slack/listeners/events/chat-command.js";
+import { escapeText } from "../../adapters/slack/render/escape.js";
+import { plainText } from "../../adapters/teams/handlers/turn-context.js";
+import { escapeCardText } from "../../adapters/teams/render/escape.js";
+import { cleanGeneratedText } from "../../src/core/briefing/clean-text.js";
+import { parseCommand } from "../../src/core/commands/parse-command.js";
+import { canonicalizeUrl } from "../../src/core/ingest/canonical-url.js";
+import { detectIso6393 } from "../../src/core/ingest/detect-language.js";
+import { extractPublishedDate } from "../../src/core/ingest/extract-date.js";
+import { normalizeText, parseReleaseText, titleFromSentence } from "../../src/core/ingest/parse-text.js";
+import { commandOrQuestion } from "../../src/core/qa/chat-line.js";
+import { narrowByDate } from "../../src/core/qa/date-words.js";
+import { detectQuestionLanguage } from "../../src/core/qa/question-language.js";
+import { findDates } from "../../src/core/text/dates.js";
+import { fold } from "../../src/core/text/fold.js";
+import { findNames } from "../../src/core/text/names.js";
+import { findQuantities } from "../../src/core/text/quantities.js";
+import { splitSentences } from "../../src/core/text/sentences.js";
+import { coverageWords, tokenize } from "../../src/infra/qa/analyzer.js";
+import { scaling, WORST_SHAPES } from "../helpers/linear-work.js";
+
+const today = new Date("2026-03-01T12:00:00Z");
+
+/**
+ * Every function that runs regexes over text a user (or a fetched page) controls, before or without a size limit
+ * that would make it harmless: each gets 100,000 characters of every worst shape (issue 15, finding 2).
+ */
+const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
+  "language detection (detectIso6393)": detectIso6393,
+  "question language": (t) => detectQuestionLanguage(t, "en"),
+  "date words of a question (narrowByDate)": (t) => narrowByDate(t, today),
+  "pasted text clean-up (normalizeText)": normalizeText,
+  "pasted text → title and paragraphs": (t) => parseReleaseText(t),
+  "title from a first sentence": titleFromSentence,
+  "published date of a text": extractPublishedDate,
+  "command parser": parseCommand,
+  "chat line (console, Teams)": commandOrQuestion,
+  "Slack chat line (mentions removed)": chatCommand,
+  "Teams message text (tags, entities)": plainText,
+  "Slack mrkdwn escaping": escapeText,
+  "Teams card text escaping": escapeCardText,
+  "URL canonicalisation": (t) => {
+    try {
+      return canonicalizeUrl(`https://www.nato.int/${t}`);
+    } catch {
+      return undefined;
+    }
+  },
+  "dates in text (fact guard)": (t) => findDates(t, "en"),
+  "quantities in text (fact guard)": (t) => findQuantities(t, "fr"),
+  "names in text (fact guard)": (t) => findNames(t, "en"),
+  "sentence splitter": splitSentences,
+  "folding for search": fold,
+  "search tokenizer": tokenize,
+  "coverage words of a question": coverageWords,
+  "generated text clean-up": (t) => cleanGeneratedText(t, t),
+};
+
+describe("no super-linear regex on user text: 100,000 characters of each worst shape (issue 15, finding 2)", () => {
+  for (const [name, fn] of Object.entries(ENTRY_POINTS)) {
+    it(name, () => {
+      const slow = Object.entries(WORST_SHAPES).flatMap(([shape, make]) => {
+        const s = scaling(fn, make);
+        return s.linear ? [] : [`${shape}: ${s.smallMs.toFixed(1)} ms at 25k, ${s.largeMs.toFixed(1)} ms at 100k`];
+      });
+      expect(slow).toEqual([]);
+    });
+  }
+});
