@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { writeTransaction } from "./write-transaction.js";
 
 /**
  * Versioned schema changes, applied in order inside one transaction each. Never edit a shipped migration:
@@ -204,15 +205,18 @@ export function migrate(db: Database.Database, migrations: Migration[] = MIGRATI
   const ran: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
+    // Immediate, and checked again inside: two processes starting on a fresh file must not both run it.
+    const done = writeTransaction(db, () => {
+      if (db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").get(m.version)) return false;
       db.exec(m.up);
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
         m.version,
         m.name,
         new Date().toISOString(),
       );
-    })();
-    ran.push(m.version);
+      return true;
+    });
+    if (done) ran.push(m.version);
   }
   return ran;
 }

@@ -10,6 +10,7 @@ import type {
   DeliveryState,
   OpenDelivery,
 } from "../../core/ports/subscription-store.port.js";
+import { writeTransaction } from "./write-transaction.js";
 
 interface DeliveryRow {
   subscription_id: string;
@@ -80,26 +81,27 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
   }
 
   claim(subscriptionId: string, period: string, leaseMs: number): boolean {
-    return this.db
-      .transaction(() => {
-        const row = this.sql(
-          "SELECT owner, lease_until FROM digest_deliveries WHERE subscription_id = ? AND period = ?",
-        ).get(subscriptionId, period) as Pick<DeliveryRow, "owner" | "lease_until"> | undefined;
-        if (!row) return false;
-        const now = this.now();
-        const free =
-          !row.owner ||
-          row.owner === this.owner ||
-          !row.lease_until ||
-          Date.parse(row.lease_until) <= now.getTime() ||
-          !this.isAlive(row.owner);
-        if (!free) return false;
-        this.sql(
-          "UPDATE digest_deliveries SET owner = ?, lease_until = ? WHERE subscription_id = ? AND period = ?",
-        ).run(this.owner, new Date(now.getTime() + leaseMs).toISOString(), subscriptionId, period);
-        return true;
-      })
-      .immediate();
+    return writeTransaction(this.db, () => {
+      const row = this.sql(
+        "SELECT owner, lease_until FROM digest_deliveries WHERE subscription_id = ? AND period = ?",
+      ).get(subscriptionId, period) as Pick<DeliveryRow, "owner" | "lease_until"> | undefined;
+      if (!row) return false;
+      const now = this.now();
+      const free =
+        !row.owner ||
+        row.owner === this.owner ||
+        !row.lease_until ||
+        Date.parse(row.lease_until) <= now.getTime() ||
+        !this.isAlive(row.owner);
+      if (!free) return false;
+      this.sql("UPDATE digest_deliveries SET owner = ?, lease_until = ? WHERE subscription_id = ? AND period = ?").run(
+        this.owner,
+        new Date(now.getTime() + leaseMs).toISOString(),
+        subscriptionId,
+        period,
+      );
+      return true;
+    });
   }
 
   release(subscriptionId: string, period: string): void {
@@ -122,7 +124,7 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     window: { since: string; until: string },
     parts: DigestPart[],
   ): Delivery {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const now = this.stamp();
       this.db
         .prepare(
@@ -147,7 +149,7 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
           JSON.stringify(part),
         );
       }
-    })();
+    });
     return this.get(subscriptionId, period)!;
   }
 

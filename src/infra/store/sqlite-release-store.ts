@@ -4,6 +4,7 @@ import type { Brief } from "../../core/domain/brief.js";
 import { isLang, type Lang } from "../../core/domain/language.js";
 import type { Release, ReleaseDraft, ReleaseText } from "../../core/domain/release.js";
 import type { BriefKey, ListOptions, ReleaseStore, SaveOutcome } from "../../core/ports/release-store.port.js";
+import { writeTransaction } from "./write-transaction.js";
 
 interface ReleaseRow {
   id: string;
@@ -32,7 +33,7 @@ export class SqliteReleaseStore implements ReleaseStore {
   ) {}
 
   saveRelease(draft: ReleaseDraft): { release: Release; outcome: SaveOutcome } {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const byUrl = draft.canonicalUrl ? this.findByCanonicalUrl(draft.canonicalUrl) : undefined;
       const byHash = this.findByHash(draft.contentHash);
       const existing = byUrl ?? byHash;
@@ -68,7 +69,7 @@ export class SqliteReleaseStore implements ReleaseStore {
         );
       this.writeTexts(id, draft.texts);
       return { release: this.getRelease(id)!, outcome: "new" as const };
-    })();
+    });
   }
 
   getRelease(id: string): Release | undefined {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { DigestLanguages, NewSubscription, Schedule, Subscription } from "../../core/domain/subscription.js";
 import type { SubscriptionStore } from "../../core/ports/subscription-store.port.js";
+import { writeTransaction } from "./write-transaction.js";
 
 interface SubscriptionRow {
   id: string;
@@ -25,7 +26,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   ) {}
 
   upsert(input: NewSubscription): { subscription: Subscription; created: boolean } {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const existing = this.findByTarget(input.target);
       const now = this.now().toISOString();
       const values = [
@@ -52,7 +53,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
         )
         .run(id, input.target, ...values, now, now);
       return { subscription: this.get(id)!, created: true };
-    })();
+    });
   }
 
   get(id: string): Subscription | undefined {

@@ -12,9 +12,10 @@ export function openDatabase(file: string): Database.Database {
   } catch (err) {
     throw new Error(`cannot open the database file ${file}: ${(err as Error).message}`);
   }
+  // busy_timeout first: switching to WAL takes a lock another process may hold for a moment.
+  db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   db.pragma("synchronous = NORMAL");
   migrate(db);
   return db;
