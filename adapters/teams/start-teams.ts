@@ -58,6 +58,7 @@ export function startTeams(options: StartTeamsOptions): TeamsAdapter {
       adapter: client.adapter,
       logic: (ctx) => bot.run(ctx),
       authRequired: !client.authDisabled,
+      serviceUrls: client.serviceUrls,
       logger,
     }),
   );

@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import type { ConversationRefStore } from "../../src/core/ports/conversation-ref-store.port.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
+import type { ServiceUrlPolicy } from "./conversation/service-url.js";
 import { type Clock, RateGate, realClock, TEAMS_PER_CONVERSATION } from "./delivery/rate-gate.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./delivery/retry.js";
 import { TeamsChatTarget } from "./delivery/teams-chat-target.js";
@@ -13,6 +14,8 @@ export interface TeamsConfig {
   appType: string;
   tenantId?: string | undefined;
   authDisabled: boolean;
+  /** Without authentication, the loopback origins replies may go to (TEAMS_DEV_SERVICE_URLS). */
+  devServiceUrls?: readonly string[] | undefined;
 }
 
 export interface TeamsClientOptions {
@@ -32,6 +35,8 @@ export interface TeamsClient {
   /** Paced and retried sends for replies. */
   sender: TeamsSender;
   authDisabled: boolean;
+  /** Which serviceUrls replies and digests may go to. */
+  serviceUrls: ServiceUrlPolicy;
   chatTarget(refs: ConversationRefStore): TeamsChatTarget;
 }
 
@@ -53,14 +58,22 @@ export function createTeamsClient(config: TeamsConfig, options: TeamsClientOptio
   const appId = config.authDisabled ? "" : (config.appId ?? "");
   const retry: RetryPolicy = { ...DEFAULT_RETRY, clock, ...options.retry };
   const sender = new TeamsSender({ adapter, appId, gate, retry, logger });
+  const serviceUrls: ServiceUrlPolicy = {
+    authenticated: !config.authDisabled,
+    devOrigins: [...(config.devServiceUrls ?? [])],
+  };
+  if (config.authDisabled && serviceUrls.devOrigins.length === 0) {
+    logger.warn("Teams runs without authentication and TEAMS_DEV_SERVICE_URLS is empty: no activity will be answered");
+  }
   return {
     adapter,
     sender,
     authDisabled: config.authDisabled,
+    serviceUrls,
     chatTarget(refs) {
       // One try per post: the DigestPoster paces and retries digest parts by the target's limits.
       const once = new TeamsSender({ adapter, appId, gate, retry: { ...retry, maxAttempts: 1 }, logger });
-      return new TeamsChatTarget({ refs, sender: once, logger });
+      return new TeamsChatTarget({ refs, sender: once, logger, serviceUrls });
     },
   };
 }

@@ -47,6 +47,7 @@ beforeAll(async () => {
     PORT: "0",
     DATABASE_URL: `sqlite:${dir}/db.sqlite`,
     TEAMS_ENABLED: "true",
+    TEAMS_DEV_SERVICE_URLS: new URL(connector.url).origin,
     MICROSOFT_APP_ID: "",
     SLACK_BOT_TOKEN: "",
     OPENAI_API_KEY: "",

@@ -31,10 +31,12 @@ export interface TeamsHarness {
  */
 export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "teams-"));
+  const connector = await startFakeBotConnector();
   const config = loadConfig(
     {
       NODE_ENV: "test",
       TEAMS_ENABLED: "true",
+      TEAMS_DEV_SERVICE_URLS: new URL(connector.url).origin,
       DATABASE_URL: `sqlite:${dir}/db.sqlite`,
       OFFLINE_TRANSLATION: "off",
       SOURCES_POLL: "false",
@@ -42,7 +44,6 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
     },
     { dotenvPath: false },
   );
-  const connector = await startFakeBotConnector();
   const app = await createApp(config, silentLogger);
   const handler = app.commands;
   const http = createHttpServer(silentLogger, () => ({}));

@@ -13,6 +13,7 @@ import {
 } from "../../../src/core/ports/chat-target.port.js";
 import type { ConversationRefStore } from "../../../src/core/ports/conversation-ref-store.port.js";
 import type { Logger } from "../../../src/core/ports/logger.port.js";
+import { type ServiceUrlPolicy, storedServiceUrlProblem } from "../conversation/service-url.js";
 import { toActivity } from "../handlers/to-activity.js";
 import { cardBytes, MAX_CARD_BYTES } from "../render/card-types.js";
 import { digestCard } from "../render/digest-card.js";
@@ -41,7 +42,15 @@ export class TeamsChatTarget implements ChatTarget {
     maxBackoffMs: 30_000,
   };
 
-  constructor(private readonly deps: { refs: ConversationRefStore; sender: TeamsSender; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      refs: ConversationRefStore;
+      sender: TeamsSender;
+      logger: Logger;
+      /** Checked on every stored reference read, before anything is sent (see service-url.ts). */
+      serviceUrls?: ServiceUrlPolicy | undefined;
+    },
+  ) {}
 
   measure(part: DigestPart): number {
     return cardBytes(digestCard(part));
@@ -53,6 +62,14 @@ export class TeamsChatTarget implements ChatTarget {
       throw new TargetGoneError(
         `no Teams conversation reference for ${target.key}: the app was never installed there, or was removed`,
       );
+    }
+    const problem = this.deps.serviceUrls && storedServiceUrlProblem(stored.reference, this.deps.serviceUrls);
+    if (problem) {
+      this.deps.logger.warn("teams digest not posted: stored reference refused", {
+        target: target.key,
+        reason: problem,
+      });
+      throw new RejectedError(`Teams reference of ${target.key} refused: ${problem}`);
     }
     const card = digestCard(part);
     const activity = {

@@ -1,7 +1,9 @@
 import type http from "node:http";
 import type { CloudAdapter, TurnContext } from "botbuilder";
 import type { Logger } from "../../../src/core/ports/logger.port.js";
+import { BodyError, readBody } from "../../../src/http/read-body.js";
 import type { RouteHandler } from "../../../src/http/server.js";
+import { type ServiceUrlPolicy, serviceUrlProblem } from "../conversation/service-url.js";
 import { responseShim } from "./response-shim.js";
 
 /** Bot Framework activities are small; a body past this is refused before it is read. */
@@ -13,16 +15,9 @@ export interface MessagesRouteOptions {
   /** true when a Microsoft App ID is configured: a request must carry a Bot Framework token. */
   authRequired: boolean;
   logger: Logger;
+  /** Which serviceUrls replies may go to (see service-url.ts). */
+  serviceUrls: ServiceUrlPolicy;
   maxBodyBytes?: number;
-}
-
-class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -34,7 +29,7 @@ export function messagesRoute(options: MessagesRouteOptions): RouteHandler {
   return async (req, res) => {
     let body: Record<string, unknown>;
     try {
-      body = parseActivity(await readBody(req, max));
+      body = parseActivity(await readText(req, max));
     } catch (err) {
       const status = err instanceof BodyError ? err.status : 400;
       reply(res, status, err instanceof Error ? err.message : "bad request");
@@ -45,15 +40,48 @@ export function messagesRoute(options: MessagesRouteOptions): RouteHandler {
       reply(res, 401, "missing Bot Framework bearer token");
       return;
     }
+    // Without authentication nothing vouches for the serviceUrl: it must be a configured one before any work.
+    if (!options.authRequired) {
+      const problem = serviceUrlProblem(body.serviceUrl, options.serviceUrls);
+      if (problem) {
+        options.logger.warn("teams activity refused", { reason: problem });
+        reply(res, 400, problem);
+        return;
+      }
+    }
+    let refused: string | undefined;
+    const logic = async (ctx: TurnContext) => {
+      // With authentication the SDK checked the token; its serviceurl claim must name this activity's serviceUrl.
+      if (options.authRequired) {
+        const claim = serviceUrlClaim(ctx);
+        refused =
+          claim !== undefined && claim !== ctx.activity.serviceUrl
+            ? "serviceUrl differs from the token's serviceurl claim"
+            : serviceUrlProblem(ctx.activity.serviceUrl, options.serviceUrls, claim ? "token" : "unverified");
+        if (refused) return;
+      }
+      await options.logic(ctx);
+    };
     const request = { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body };
+    // A turn the claim check refused is answered 401 instead of the adapter's 200.
+    const refusal = () => (refused ? { status: 401, body: JSON.stringify({ error: refused }) } : undefined);
     try {
-      await options.adapter.process(request, responseShim(res), options.logic);
+      await options.adapter.process(request, responseShim(res, refusal), logic);
     } catch (err) {
       options.logger.error("teams request failed", { error: err });
       if (!res.headersSent) reply(res, 500, "internal error");
     }
-    if (res.statusCode === 401) options.logger.warn("teams request refused: not authenticated");
+    if (refused) options.logger.warn("teams activity refused", { reason: refused });
+    else if (res.statusCode === 401) options.logger.warn("teams request refused: not authenticated");
   };
+}
+
+function serviceUrlClaim(ctx: TurnContext): string | undefined {
+  const key = (ctx.adapter as { BotIdentityKey?: symbol }).BotIdentityKey;
+  const identity = key
+    ? (ctx.turnState.get(key) as { getClaimValue?: (t: string) => string | null } | undefined)
+    : undefined;
+  return identity?.getClaimValue?.("serviceurl") ?? undefined;
 }
 
 function parseActivity(raw: string): Record<string, unknown> {
@@ -71,28 +99,8 @@ function parseActivity(raw: string): Record<string, unknown> {
   return activity;
 }
 
-function readBody(req: http.IncomingMessage, max: number): Promise<string> {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > max) {
-    req.resume();
-    return Promise.reject(new BodyError(413, `body larger than ${max} bytes`));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.removeAllListeners("data");
-        req.resume();
-        reject(new BodyError(413, `body larger than ${max} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+async function readText(req: http.IncomingMessage, max: number): Promise<string> {
+  return (await readBody(req, max)).toString("utf8");
 }
 
 function reply(res: http.ServerResponse, status: number, message: string): void {

@@ -13,7 +13,11 @@ export interface ExpressLikeResponse {
   end(): ExpressLikeResponse;
 }
 
-export function responseShim(res: http.ServerResponse): ExpressLikeResponse {
+export function responseShim(
+  res: http.ServerResponse,
+  /** Replaces whatever the adapter answered (e.g. 401 for a turn our own check refused). */
+  override?: () => { status: number; body: string } | undefined,
+): ExpressLikeResponse {
   let body: string | Buffer | undefined;
   const shim: ExpressLikeResponse = {
     socket: res.socket,
@@ -37,7 +41,12 @@ export function responseShim(res: http.ServerResponse): ExpressLikeResponse {
     },
     end() {
       if (res.writableEnded) return shim;
-      if (res.statusCode >= 500) {
+      const replaced = override?.();
+      if (replaced) {
+        res.statusCode = replaced.status;
+        res.setHeader("content-type", "application/json");
+        res.end(replaced.body);
+      } else if (res.statusCode >= 500) {
         res.setHeader("content-type", "application/json");
         res.end(JSON.stringify({ error: "internal error" }));
       } else if (body !== undefined) {
