@@ -20,7 +20,7 @@ function env(): Record<string, string> {
   const feeds = [PATHS.atom, PATHS.rss, PATHS.malformed, PATHS.xxe].map((p) => `${server.url}${p}`);
   return {
     NATO_BASE_URL: server.url,
-    ALLOWED_SOURCE_HOSTS: "127.0.0.1",
+    ALLOWED_SOURCE_HOSTS: new URL(server.url).host,
     DATABASE_URL: `sqlite:${dbFile}`,
     SOURCES_FEEDS: feeds.join(","),
     // The rate limiter's spacing is tested with an injected clock (sources-polite-fetcher.test.ts); here it would

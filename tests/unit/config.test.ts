@@ -19,11 +19,29 @@ describe("loadConfig", () => {
   it("enables the LLM with a base URL alone (local servers need no key)", () => {
     expect(load({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" }).llm?.baseURL).toBe("http://127.0.0.1:11434/v1");
   });
-  it("names the bad variable and the value", () => {
+  it("names the bad variable, and never repeats its value (a URL can hold a key; issue 15, finding 7)", () => {
     expect(() => load({ PORT: "eighty" })).toThrow(ConfigError);
-    expect(() => load({ PORT: "eighty" })).toThrow(/PORT.*"eighty"/);
+    expect(() => load({ PORT: "eighty" })).toThrow(
+      /PORT must be a whole number \(got a value of 6 characters, not shown\)/,
+    );
+    const secret = "https://user:sk-live-123@llm.example/v1?key=sk-live-123";
+    for (const env of [{ PORT: secret }, { SLACK_API_URL: "sk-live-123" }, { DATABASE_URL: secret }]) {
+      expect(() => load(env)).toThrow(ConfigError);
+      expect(() => load(env)).not.toThrow(/sk-live-123/);
+    }
+    expect(() => load({ DIGEST_TIMEZONE: "Mars/sk-live-123" })).not.toThrow(/sk-live-123/);
     expect(() => load({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL/);
     expect(() => load({ DIGEST_TIMEZONE: "Mars/Olympus" })).toThrow(/DIGEST_TIMEZONE.*IANA/);
+  });
+  it("reads the response_url and Teams service URL origins; Teams' must be loopback", () => {
+    expect(load({ SLACK_BOT_TOKEN: "x", SLACK_SIGNING_SECRET: "s" }).slack?.responseUrlOrigins).toEqual([
+      "https://hooks.slack.com",
+    ]);
+    expect(
+      load({ TEAMS_ENABLED: "true", TEAMS_DEV_SERVICE_URLS: "http://127.0.0.1:3978/" }).teams?.devServiceUrls,
+    ).toEqual(["http://127.0.0.1:3978"]);
+    expect(() => load({ TEAMS_DEV_SERVICE_URLS: "https://smba.trafficmanager.net" })).toThrow(/loopback/);
+    expect(() => load({ SLACK_RESPONSE_URL_ORIGINS: "https://hooks.slack.com/commands" })).toThrow(/origins/);
   });
   it("refuses Teams without authentication in production", () => {
     expect(() => load({ TEAMS_ENABLED: "true", NODE_ENV: "production" })).toThrow(/TEAMS_ENABLED/);

@@ -104,17 +104,27 @@ describe("HostBackoff", () => {
 });
 
 describe("PoliteFetcher against the fixture site", () => {
-  const setup = () => {
+  const setup = (maxBytes?: number) => {
     const time = fakeTime();
     const state = new SqliteSourceState(openDatabase(":memory:"), () => time.clock.now());
     const fetcher = new PoliteFetcher({
-      http: new HttpFetcher({ allowedHosts: ["127.0.0.1"] }),
+      http: new HttpFetcher({ allowedHosts: [new URL(server.url).host], ...(maxBytes ? { maxBytes } : {}) }),
       state,
       limiter: new HostRateLimiter(1000, time),
       backoff: new HostBackoff(state, undefined, time.clock),
     });
     return { time, fetcher };
   };
+
+  it("after an over-size page, the back-off says the page was too large, not that it was refused (issue 15)", async () => {
+    const { fetcher } = setup(1024);
+    server.set("/huge.html", { status: 200, headers: { "content-type": "text/html" }, body: "x".repeat(5000) });
+    await expect(fetcher.page(`${server.url}/huge.html`, false)).rejects.toMatchObject({ code: "too-large" });
+    const again = fetcher.page(`${server.url}/huge.html`, false);
+    await expect(again).rejects.toMatchObject({ code: "backing-off" });
+    await expect(again).rejects.toThrow(/over the size limit/);
+    await expect(again).rejects.not.toThrow(/403\/429\/5xx/);
+  });
 
   it("asks for a listing with its validators and answers a 304 with the stored copy", async () => {
     const { fetcher } = setup();
@@ -171,7 +181,7 @@ describe("PoliteFetcher against the fixture site", () => {
   it("keeps one request per second per host through a whole poll (injected clock, no real waiting)", async () => {
     const time = fakeTime();
     const config = loadConfig(
-      { NATO_BASE_URL: server.url, ALLOWED_SOURCE_HOSTS: "127.0.0.1", SOURCES_MAX_BYTES: "100000" },
+      { NATO_BASE_URL: server.url, ALLOWED_SOURCE_HOSTS: new URL(server.url).host, SOURCES_MAX_BYTES: "100000" },
       { dotenvPath: false },
     ).sources;
     expect(config.minIntervalMs).toBe(1000);

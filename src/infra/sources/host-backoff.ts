@@ -36,11 +36,17 @@ export class HostBackoff {
 
   /** When requests may resume, if the host or this URL is backing off now. */
   blockedUntil(host: string, url: string): Date | undefined {
+    return this.blocked(host, url)?.until;
+  }
+
+  /** Until when, and why: the last status that caused the wait (0: the page was over the size limit). */
+  blocked(host: string, url: string): { until: Date; lastStatus: number } | undefined {
     const now = this.clock.now().getTime();
-    const times = [this.state.backoff(`host:${host}`), this.state.backoff(`url:${url}`)]
-      .map((s) => (s ? Date.parse(s.retryAt) : 0))
-      .filter((t) => t > now);
-    return times.length > 0 ? new Date(Math.max(...times)) : undefined;
+    const waits = [this.state.backoff(`host:${host}`), this.state.backoff(`url:${url}`)]
+      .flatMap((s) => (s && Date.parse(s.retryAt) > now ? [{ at: Date.parse(s.retryAt), status: s.lastStatus }] : []))
+      .sort((a, b) => b.at - a.at);
+    const longest = waits[0];
+    return longest ? { until: new Date(longest.at), lastStatus: longest.status ?? 0 } : undefined;
   }
 
   /** Records a refusal; returns until when the URL (and maybe its host) waits, and whether the host does. */

@@ -1,7 +1,10 @@
+import { promises as dns, type LookupAddress } from "node:dns";
+import { Agent, type Response, fetch as undiciFetch } from "undici";
 import type { Logger } from "../../core/ports/logger.port.js";
 import { silentLogger } from "../../core/ports/logger.port.js";
 import type { FetchedPage, PageFetcher } from "../../core/ports/page-fetcher.port.js";
-import { describeRule, type HostRule, matches, parseRule } from "./host-allow-list.js";
+import { allowsAddress, describeRule, type HostRule, matches, parseRule } from "./host-allow-list.js";
+import { isInternalAddress } from "./internal-address.js";
 
 export { allowsHost } from "./host-allow-list.js";
 
@@ -52,9 +55,19 @@ export interface NotModified {
   status: 304;
 }
 
+/** Name → addresses, as `dns.lookup(name, { all: true })` answers; tests inject their own. */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+export const systemResolver: Resolver = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+
 export interface HttpFetcherOptions {
-  /** Hosts pages may come from: `nato.int` also allows its subdomains; `127.0.0.1:8080` pins the port. */
+  /**
+   * Hosts pages may come from: `www.nato.int` only itself, `*.nato.int` its subdomains; ports 80 and 443 unless
+   * the entry names one (`127.0.0.1:8080`). A name resolving to an internal address is refused unless that
+   * address is listed too.
+   */
   allowedHosts: string[];
+  resolver?: Resolver;
   userAgent?: string;
   timeoutMs?: number;
   maxBytes?: number;
@@ -79,9 +92,14 @@ export class HttpFetcher implements PageFetcher {
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly logger: Logger;
+  private readonly agent: Agent;
 
   constructor(options: HttpFetcherOptions) {
     this.rules = options.allowedHosts.map(parseRule);
+    const resolver = options.resolver ?? systemResolver;
+    // Every connection's address comes from this lookup, checked here: what was checked is what is connected to,
+    // so a name cannot resolve to a public address for the check and an internal one for the connection.
+    this.agent = new Agent({ connect: { lookup: checkedLookup(resolver, this.rules) } });
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
@@ -151,7 +169,7 @@ export class HttpFetcher implements PageFetcher {
     };
     if (conditional.etag) headers["if-none-match"] = conditional.etag;
     if (conditional.lastModified) headers["if-modified-since"] = conditional.lastModified;
-    return fetch(target, { redirect: "manual", signal, headers });
+    return undiciFetch(target, { redirect: "manual", signal, headers, dispatcher: this.agent });
   }
 
   private async readPage(
@@ -245,6 +263,7 @@ export class HttpFetcher implements PageFetcher {
 
   private explain(error: unknown, url: string, signal: AbortSignal): FetchError {
     if (error instanceof FetchError) return error;
+    if (error instanceof Error && error.cause instanceof FetchError) return error.cause;
     if (signal.aborted) {
       return new FetchError("timeout", `${url} did not answer within ${this.timeoutMs} ms`, { url, cause: error });
     }
@@ -252,6 +271,27 @@ export class HttpFetcher implements PageFetcher {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new FetchError("network", `Could not fetch ${url}: ${reason}`, { url, cause: error });
   }
+}
+
+type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+/** A `net.connect` lookup that resolves with `resolver` and refuses internal addresses the rules do not name. */
+function checkedLookup(resolver: Resolver, rules: HostRule[]) {
+  return (hostname: string, options: { all?: boolean }, callback: LookupCallback): void => {
+    resolver(hostname).then(
+      (addresses) => {
+        const internal = addresses.find((a) => isInternalAddress(a.address) && !allowsAddress(rules, a.address));
+        if (addresses.length === 0 || internal) {
+          const why = internal ? `resolves to the internal address ${internal.address}` : "resolves to no address";
+          callback(new FetchError("not-allowed", `${hostname} ${why}; it is not fetched`, { url: hostname }), "");
+          return;
+        }
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0]!.address, addresses[0]!.family);
+      },
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), ""),
+    );
+  };
 }
 
 /** Decodes with the charset the server declared; an unknown label falls back to UTF-8 rather than failing. */

@@ -63,13 +63,15 @@ export class PoliteFetcher {
   private async send(url: string, request: ConditionalRequest): Promise<FetchedPage | NotModified> {
     const host = hostOf(url);
     const key = keyOf(url);
-    const until = this.deps.backoff.blockedUntil(host, key);
-    if (until) {
-      throw new FetchError(
-        "backing-off",
-        `not asked: ${url} (or its host) refused recently (403/429/5xx); backing off until ${until.toISOString()}`,
-        { url },
-      );
+    const blocked = this.deps.backoff.blocked(host, key);
+    if (blocked) {
+      const until = blocked.until.toISOString();
+      // Say what actually happened last time: a page over the size limit was not refused by anyone.
+      const why =
+        blocked.lastStatus === 0
+          ? `${url} was over the size limit when last fetched; not asked again before ${until}`
+          : `${url} (or its host) answered HTTP ${blocked.lastStatus} recently; backing off until ${until}`;
+      throw new FetchError("backing-off", `not asked: ${why}`, { url });
     }
     await this.deps.limiter.wait(host);
     try {
