@@ -25,7 +25,12 @@ describe("loadConfig", () => {
       /PORT must be a whole number \(got a value of 6 characters, not shown\)/,
     );
     const secret = "https://user:sk-live-123@llm.example/v1?key=sk-live-123";
-    for (const env of [{ PORT: secret }, { SLACK_API_URL: "sk-live-123" }, { DATABASE_URL: secret }]) {
+    const envs: Record<string, string>[] = [
+      { PORT: secret },
+      { SLACK_API_URL: "sk-live-123" },
+      { DATABASE_URL: secret },
+    ];
+    for (const env of envs) {
       expect(() => load(env)).toThrow(ConfigError);
       expect(() => load(env)).not.toThrow(/sk-live-123/);
     }
