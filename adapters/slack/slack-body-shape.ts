@@ -52,15 +52,57 @@ export function slackBodyProblem(text: string, form: boolean, responseUrlOrigins
 }
 
 function kindProblem(body: Json): string | undefined {
-  if ("command" in body) return typeof body.command === "string" ? undefined : "command is not a string";
+  // Bolt tells kinds apart by keys (event, command, name, actions) before it looks at `type`.
+  if ("event" in body) {
+    if (body.type !== "event_callback") return "an event outside an event_callback";
+  } else if ("command" in body) {
+    for (const field of ["command", "text", "user_id", "team_id", "channel_id", "response_url"]) {
+      if (field in body && typeof body[field] !== "string") return `slash command field ${field} is not a string`;
+    }
+    return typeof body.command === "string" ? undefined : "command is not a string";
+  }
   if (typeof body.type !== "string" || !KNOWN_TYPES.has(body.type)) return "not a kind of request Slack sends";
-  if (body.type === "event_callback" && !(isObject(body.event) && typeof body.event.type === "string")) {
-    return "event_callback without an event type";
+  return body.type === "event_callback" ? eventProblem(body) : interactionProblem(body);
+}
+
+/** The fields Bolt reads of every event before any listener runs (conversation, user, team). */
+function eventProblem(body: Json): string | undefined {
+  const event = body.event;
+  if (!isObject(event) || typeof event.type !== "string") return "event_callback without an event type";
+  if ("channel" in event && typeof event.channel !== "string" && !isObject(event.channel))
+    return "event.channel is malformed";
+  if ("channel_id" in event && typeof event.channel_id !== "string") return "event.channel_id is not a string";
+  if ("item" in event && !isObject(event.item)) return "event.item is not an object";
+  if ("subteam" in event && !isObject(event.subteam)) return "event.subteam is not an object";
+  if (
+    "user" in event &&
+    typeof event.user !== "string" &&
+    !(isObject(event.user) && typeof event.user.id === "string")
+  ) {
+    return "event.user is malformed";
   }
-  if (body.type === "block_actions") {
-    if (!Array.isArray(body.actions) || !body.actions.every(isObject)) return "block_actions without actions";
-    if (!isObject(body.user) || typeof body.user.id !== "string") return "block_actions without a user id";
+  if ("authorizations" in body && !(Array.isArray(body.authorizations) && body.authorizations.every(isObject))) {
+    return "authorizations is not a list of objects";
   }
+  return undefined;
+}
+
+/** Interactions (buttons, modals, shortcuts): Bolt reads `user.id`, `team`, `channel.id`, `view` unguarded. */
+function interactionProblem(body: Json): string | undefined {
+  const type = String(body.type);
+  if (type === "url_verification" || body.type === "app_rate_limited") return undefined;
+  if (!isObject(body.user) || typeof body.user.id !== "string") return `${type} without a user id`;
+  for (const field of ["team", "enterprise"]) {
+    if (field in body && body[field] !== null && !isObject(body[field])) return `${field} is not an object`;
+  }
+  for (const field of ["channel", "container", "message", "view"]) {
+    if (field in body && !isObject(body[field])) return `${field} is not an object`;
+  }
+  if (type.startsWith("view_") && !isObject(body.view)) return `${type} without a view`;
+  if ("actions" in body && !(Array.isArray(body.actions) && body.actions.every(isObject))) {
+    return "actions is not a list of objects";
+  }
+  if (type === "block_actions" && !Array.isArray(body.actions)) return "block_actions without actions";
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { isLang, type Lang } from "../domain/language.js";
 import { findDates } from "../text/dates.js";
 import { extractPublishedDate } from "./extract-date.js";
-import { type HtmlDocument, NON_TEXT, paragraphsOf, parseDocument, textOf } from "./html-dom.js";
+import { type HtmlDocument, type HtmlElement, NON_TEXT, paragraphsOf, parseDocument, textOf } from "./html-dom.js";
 import { IngestError } from "./ingest-error.js";
 
 /** CSS selectors for a site layout: the article body containers, its title and its date. */
@@ -83,8 +83,16 @@ export function extractArticle(html: string, url?: string, opts: ExtractOptions 
 function readabilityArticle(html: string): { title?: string; paragraphs: string[] } {
   let parsed: ReturnType<Readability["parse"]>;
   try {
+    const document = parseDocument(html);
+    // Readability's work grows with depth times elements: a page nested deeper than any real layout (a hostile
+    // one: 800 unclosed <div>s took 33 s) or huge is not walked; the caller reports "no-content".
+    if (depthOf(document.documentElement) > READABILITY_MAX_DEPTH) return { paragraphs: [] };
     // Readability's typings name the DOM `Document`, absent from this project's libs, so linkedom's fits as is.
-    parsed = new Readability(parseDocument(html)).parse();
+    // charThreshold: below it Readability parses the page up to three more times; our own minimum is lower.
+    parsed = new Readability(document, {
+      charThreshold: READABILITY_MIN_CHARS,
+      maxElemsToParse: READABILITY_MAX_ELEMENTS,
+    }).parse();
   } catch {
     // A page Readability cannot walk has no article for us either; the caller reports "no-content".
     return { paragraphs: [] };
@@ -104,6 +112,28 @@ function readabilityArticle(html: string): { title?: string; paragraphs: string[
   }
   const title = parsed.title?.trim();
   return title ? { title, paragraphs } : { paragraphs };
+}
+
+/** Deeper than real pages nest (nato.int's run near 20); 800 nested <div>s took Readability 33 s. */
+const READABILITY_MAX_DEPTH = 48;
+/** Readability throws past this many elements: a release page has a few thousand. */
+const READABILITY_MAX_ELEMENTS = 8_000;
+const READABILITY_MIN_CHARS = 200;
+
+/** The deepest element nesting under `root`, walked without recursion. */
+function depthOf(root: HtmlElement | null): number {
+  if (!root) return 0;
+  let deepest = 0;
+  const stack: [HtmlElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > READABILITY_MAX_DEPTH) return deepest;
+    for (const child of Array.from((node as unknown as { children: ArrayLike<HtmlElement> }).children ?? [])) {
+      stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 function pageTitle(document: HtmlDocument, selector: string): string | undefined {
