@@ -12,9 +12,11 @@ describe("Q&A configuration", () => {
     });
   });
 
-  it("names the bad variable and the value", () => {
+  it("names the bad variable, not its value", () => {
     expect(() => load({ QA_RATE_LIMIT_PER_HOUR: "lots" })).toThrow(ConfigError);
-    expect(() => load({ QA_RATE_LIMIT_PER_HOUR: "lots" })).toThrow(/QA_RATE_LIMIT_PER_HOUR.*"lots"/);
+    expect(() => load({ QA_RATE_LIMIT_PER_HOUR: "lots" })).toThrow(
+      /QA_RATE_LIMIT_PER_HOUR must be a whole number \(got a value of 4 characters, not shown\)/,
+    );
     expect(() => load({ QA_RATE_LIMIT_PER_HOUR: "0" })).toThrow(/QA_RATE_LIMIT_PER_HOUR/);
     expect(() => load({ QA_MAX_QUESTION_CHARS: "5" })).toThrow(/QA_MAX_QUESTION_CHARS/);
   });
