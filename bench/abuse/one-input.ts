@@ -16,6 +16,18 @@ const origin = new URL(fake.apiUrl).origin;
 const h = await startSlackHarness({ SLACK_RESPONSE_URL_ORIGINS: origin, LOG_LEVEL: "error" }, fake);
 h.fake.users.set("U1", { id: "U1", locale: "en-GB" });
 
+// One small request first, not measured: the first request of a process compiles Bolt's and our code paths.
+await h.send(slashCommand({ text: "help", responseUrl: h.fake.responseUrl("warm") }));
+h.app.ingest.fromText(`Warm-up release\n\n${"NATO Allies met in Brussels on Tuesday to agree on a plan. ".repeat(8)}`);
+
+// The request is built before the clock starts: encoding 3 MB is the client's work, not the server's.
+const text = worstText(entry, size);
+const id = `${entry}-${size}`;
+const request =
+  entry === "dm"
+    ? eventCallback({ type: "message", channel: "D1", channel_type: "im", user: "U1", text, ts: "1.1" }, `Ev${size}`)
+    : slashCommand({ text, responseUrl: h.fake.responseUrl(id) });
+
 // The longest gap between two ticks of a 5 ms timer: how long the event loop could not run anything else.
 let lastTick = performance.now();
 let maxBlockMs = 0;
@@ -29,30 +41,23 @@ let outcome: string;
 if (entry === "pasted") {
   // `nato-brief brief --text -` and `ingest`: the release text goes straight to the ingest use case.
   try {
-    h.app.ingest.fromText(worstText(entry, size));
+    h.app.ingest.fromText(text);
     outcome = "stored";
   } catch (err) {
-    outcome = `refused: ${(err as Error).message.slice(0, 80)}`;
+    outcome = `refused: ${(err as Error).message.slice(0, 60)}`;
   }
-} else if (entry === "dm") {
-  const before = h.fake.calls.length;
-  const dm = {
-    type: "message",
-    channel: "D1",
-    channel_type: "im",
-    user: "U1",
-    text: worstText(entry, size),
-    ts: "1.1",
-  };
-  const res = await h.send(eventCallback(dm, `Ev${Date.now()}`));
-  await h.fake.waitFor(() => h.fake.calls.slice(before).some((c) => c.method === "chat.postMessage"), 120_000);
-  outcome = `HTTP ${res.status}, answered in the DM`;
 } else {
-  const id = `${entry}-${size}`;
-  const res = await h.send(slashCommand({ text: worstText(entry, size), responseUrl: h.fake.responseUrl(id) }));
-  const inAck = res.status === 200 && !res.text.includes("Working on it");
-  if (!inAck && res.status === 200) await h.fake.waitFor(() => h.fake.responsesTo(id).length > 0, 120_000);
-  outcome = `HTTP ${res.status}${inAck ? ", answered in the ack" : ", answered at response_url"}`;
+  const before = h.fake.calls.length;
+  const res = await h.send(request);
+  if (res.status !== 200) outcome = `HTTP ${res.status} (refused before any work)`;
+  else if (entry === "dm") {
+    await h.fake.waitFor(() => h.fake.calls.slice(before).some((c) => c.method === "chat.postMessage"), 120_000);
+    outcome = "HTTP 200, answered in the DM";
+  } else if (!res.text.includes("Working on it")) outcome = "HTTP 200, answered in the ack";
+  else {
+    await h.fake.waitFor(() => h.fake.responsesTo(id).length > 0, 120_000);
+    outcome = "HTTP 200, answered at response_url";
+  }
 }
 const totalMs = performance.now() - started;
 // Let the ticker fire once more, so a block that ended just now is recorded.
