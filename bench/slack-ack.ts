@@ -112,6 +112,7 @@ async function main() {
     SLACK_BOT_TOKEN: "xoxb-bench",
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: apiUrl,
+    SLACK_RESPONSE_URL_ORIGINS: new URL(apiUrl!).origin,
     SLACK_APP_TOKEN: "",
     SOURCES_POLL: "false",
     OPENAI_API_KEY: "",

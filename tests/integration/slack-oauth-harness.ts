@@ -65,6 +65,7 @@ export async function startOAuthHarness(env: Record<string, string> = {}): Promi
       SLACK_REDIRECT_URI: `${base}/slack/oauth_redirect`,
       SLACK_AUTHORIZE_URL: fake.authorizeUrl,
       SLACK_API_URL: fake.apiUrl,
+      SLACK_RESPONSE_URL_ORIGINS: new URL(fake.apiUrl).origin,
       TOKEN_ENCRYPTION_KEY: key,
       SOURCES_POLL: "false",
       DIGEST_POST_WHEN_EMPTY: "true",
