@@ -30,6 +30,10 @@ COPY package.json ./
 COPY prompts ./prompts
 COPY glossary ./glossary
 COPY samples ./samples
+# The EN↔FR lexicon of the fact guard, dumped once from Apertium's dictionaries (lt-print comes with lttoolbox-dev).
+RUN apt-get update && apt-get install -y --no-install-recommends lttoolbox-dev apertium-eng-cat apertium-fra-cat \
+  && node dist/src/infra/lexicon/build-cli.js && apt-get purge -y --auto-remove lttoolbox-dev \
+  && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 3000

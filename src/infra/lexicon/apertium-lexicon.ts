@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Lang } from "../../core/domain/language.js";
+import type { BilingualLexicon, LexiconEquivalent } from "../../core/ports/bilingual-lexicon.port.js";
+import type { Logger } from "../../core/ports/logger.port.js";
+import { silentLogger } from "../../core/ports/logger.port.js";
+import { fold } from "../../core/text/fold.js";
+import { packageRoot } from "../../package-root.js";
+import {
+  type BuildOptions,
+  buildLexicon,
+  DEFAULT_APERTIUM_DIR,
+  installedSources,
+  isKeptPos,
+  LEXICON_FORMAT,
+  type LexiconData,
+} from "./build-lexicon.js";
+import { lemmaCandidates } from "./inflections.js";
+
+export interface ApertiumLexiconOptions extends BuildOptions {
+  /** Where the generated lexicon is cached (default `node_modules/.cache/nato-brief/`). */
+  cacheDir?: string;
+  logger?: Logger;
+}
+
+export function defaultCacheDir(): string {
+  return path.join(packageRoot(), "node_modules", ".cache", "nato-brief");
+}
+
+/** The cache file for the dictionaries installed now: another package version is another file. */
+export function cacheFile(options: ApertiumLexiconOptions = {}): string | undefined {
+  const sources = installedSources(options.apertiumDir ?? DEFAULT_APERTIUM_DIR);
+  if (sources.length === 0) return undefined;
+  const key = createHash("sha256")
+    .update(JSON.stringify({ format: LEXICON_FORMAT, sources }))
+    .digest("hex")
+    .slice(0, 12);
+  return path.join(options.cacheDir ?? defaultCacheDir(), `lexicon-en-fr-${key}.json`);
+}
+
+/**
+ * The bilingual lexicon from Apertium's dictionaries, loaded on first use: nothing is read at construction, so
+ * commands that never check a fact (`help`, `list`) never pay for it. The first use reads the cache file (about
+ * 0.1 s); when there is none, `ready()` builds it (`lt-print` on each dictionary, seconds, once per machine and
+ * package version) and the synchronous lookups answer [] until it resolves.
+ */
+export class ApertiumLexicon implements BilingualLexicon {
+  private data: LexiconData | null | undefined;
+  private building: Promise<boolean> | undefined;
+  /** The cache file for the installed dictionaries (null: none installed), stat'ed once. */
+  private file: string | null | undefined;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: ApertiumLexiconOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Loads the lexicon, building its cache first when needed; resolves to `available()`. */
+  ready(): Promise<boolean> {
+    if (this.load(true) !== undefined) return Promise.resolve(this.available());
+    this.building ??= this.build();
+    return this.building;
+  }
+
+  available(): boolean {
+    return !!this.load();
+  }
+
+  equivalents(word: string, from: Lang, to: Lang): readonly LexiconEquivalent[] {
+    const data = this.load();
+    if (!data || from === to) return [];
+    const table = data[from];
+    const out: LexiconEquivalent[] = [];
+    const seen = new Set<string>();
+    const exact = fold(word.trim());
+    const keys = Object.hasOwn(table, exact) ? [exact] : this.lemmas(word, from);
+    for (const key of keys) {
+      for (const value of table[key] ?? []) {
+        if (seen.has(value)) continue;
+        seen.add(value);
+        const [lemma = "", pos = ""] = value.split("\t");
+        if (isKeptPos(pos)) out.push({ lemma, pos });
+      }
+    }
+    return out;
+  }
+
+  lemmas(form: string, lang: Lang): readonly string[] {
+    const data = this.load();
+    if (!data) return [];
+    return lemmaCandidates(form, lang).filter((c) => Object.hasOwn(data[lang], c));
+  }
+
+  /** The data when loaded, null when it cannot be had, undefined while only a build can give it. */
+  private load(recheck = false): LexiconData | null | undefined {
+    if (this.data !== undefined) return this.data;
+    if (this.file === undefined) this.file = cacheFile(this.options) ?? null;
+    else if (!recheck) return undefined;
+    const file = this.file;
+    if (!file) {
+      this.logger.warn("no Apertium EN↔FR dictionaries installed: the bilingual lexicon is empty", {
+        apertiumDir: this.options.apertiumDir ?? DEFAULT_APERTIUM_DIR,
+      });
+      this.data = null;
+      return this.data;
+    }
+    if (!existsSync(file)) return undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(file, "utf8")) as LexiconData;
+      if (parsed.format !== LEXICON_FORMAT) throw new Error(`format ${String(parsed.format)}`);
+      this.data = parsed;
+    } catch (err) {
+      this.logger.warn("unreadable lexicon cache; it will be rebuilt", { file, error: String(err) });
+      return undefined;
+    }
+    return this.data;
+  }
+
+  private async build(): Promise<boolean> {
+    const file = this.file;
+    if (!file) return false;
+    const started = Date.now();
+    try {
+      this.logger.info("building the bilingual lexicon from Apertium's dictionaries (once per machine)", { file });
+      const data = await buildLexicon(this.options);
+      mkdirSync(path.dirname(file), { recursive: true });
+      // Write then rename: a concurrent reader never sees half a file.
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, file);
+      this.data = data;
+      this.logger.info("bilingual lexicon built", {
+        file,
+        ms: Date.now() - started,
+        en: Object.keys(data.en).length,
+        fr: Object.keys(data.fr).length,
+      });
+      return true;
+    } catch (err) {
+      this.logger.warn("cannot build the bilingual lexicon; checking with the glossary only", {
+        error: err instanceof Error ? err.message : String(err),
+      });
+      this.data = null;
+      return false;
+    }
+  }
+}
