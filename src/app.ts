@@ -13,13 +13,13 @@ import { BriefService } from "./core/briefing/brief-service.js";
 import { CircuitBreaker } from "./core/briefing/circuit-breaker.js";
 import { CommandHandler } from "./core/commands/command-handler.js";
 import { createDigests, type Digests } from "./core/digest/index.js";
-import type { Lang } from "./core/domain/language.js";
 import { IngestService } from "./core/ingest/ingest-service.js";
 import type { BriefEngine } from "./core/ports/brief-engine.port.js";
 import type { ChatTarget } from "./core/ports/chat-target.port.js";
 import { systemClock } from "./core/ports/clock.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
 import type { Translator } from "./core/ports/translator.port.js";
+import { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { OpenAiBriefEngine } from "./infra/llm/openai-brief-engine.js";
 import { loadPrompts } from "./infra/llm/prompt-loader.js";
 import { ApertiumTranslator } from "./infra/offline/apertium-translator.js";
@@ -30,6 +30,7 @@ import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
 import { createSources, type Sources } from "./infra/sources/build-sources.js";
 import { openDatabase } from "./infra/store/sqlite.js";
+import { SqliteBriefRejections } from "./infra/store/sqlite-brief-rejections.js";
 import { SqliteConversationRefs } from "./infra/store/sqlite-conversation-refs.js";
 import { SqliteDeliveryLedger } from "./infra/store/sqlite-delivery-ledger.js";
 import { SqliteEventDedupe } from "./infra/store/sqlite-event-dedupe.js";
@@ -38,6 +39,7 @@ import { SqliteInstallationStore } from "./infra/store/sqlite-installation-store
 import { SqlitePreferenceStore } from "./infra/store/sqlite-preferences-store.js";
 import { SqliteReleaseStore } from "./infra/store/sqlite-release-store.js";
 import { SqliteSubscriptionStore } from "./infra/store/sqlite-subscription-store.js";
+import { createTrustTools } from "./infra/trust/trust-tools.js";
 
 export interface App {
   config: Config;
@@ -66,6 +68,8 @@ export interface App {
   teams?: TeamsClient | undefined;
   /** Questions and answers over the stored releases (`ask`, `search`); `qa.indexer.ensureReady()` warms it up. */
   qa: Qa;
+  /** The fact guard's bilingual lexicon (loaded on first use; `ready()` builds its cache when missing). */
+  lexicon: ApertiumLexicon;
   /** The platform-neutral entry point of every chat surface (console, Slack, Teams). */
   commands: CommandHandler;
   close(): Promise<void>;
@@ -77,6 +81,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const qaIndex = createQaIndex(new SqliteReleaseStore(db), logger);
   const store = qaIndex.store;
   const glossary = loadGlossary();
+  // The fact guard's EN↔FR dictionary: read on first use only (never for `help` or `list`).
+  const lexicon = new ApertiumLexicon({ logger: logger.child({ component: "lexicon" }) });
+  const trust = createTrustTools(glossary, lexicon);
   const translator: Translator | undefined =
     config.offline.translation === "apertium"
       ? new ApertiumTranslator({
@@ -103,7 +110,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     primary,
     offline,
     breaker: config.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }) : undefined,
-    equivalents: (text, from, to) => glossary.findTerms(text, from).map((m) => (to === from ? m.source : m.target)),
+    tools: trust,
+    rejections: new SqliteBriefRejections(db),
     logger: logger.child({ component: "briefs" }),
   });
   const sources = createSources(config.sources, { db, store, logger });
@@ -149,14 +157,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     postWhenEmpty: config.digest.postWhenEmpty,
     catchUpMs: config.digest.catchUpHours * 3600_000,
   });
-  const equivalents = (text: string, from: Lang, to: Lang) =>
-    glossary.findTerms(text, from).map((m) => (to === from ? m.source : m.target));
   const qa = createQa({
     indexer: qaIndex.indexer,
     store,
     translator,
     glossary,
-    equivalents,
+    trust,
     llm: config.llm,
     prompts,
     limits: config.qa,
@@ -175,6 +181,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   });
   return {
     qa,
+    lexicon,
     commands,
     config,
     logger,

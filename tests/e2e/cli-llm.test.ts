@@ -84,6 +84,9 @@ describe("cli brief with an OpenAI-compatible server", () => {
     expect(first.brief.provenance.fr).toMatchObject({ kind: "llm", model: "test-model" });
     expect(first.brief.usage).toEqual({ promptTokens: 900, cachedTokens: 128, completionTokens: 300 });
     expect(first.brief.checks.ok).toBe(true);
+    // Accepted whole: nothing dropped from either language.
+    expect({ en: first.brief.en, fr: first.brief.fr }).toEqual(faithful);
+    expect(first.brief.checks.dropped).toBeUndefined();
     const second = await brief(fake.url);
     expect(fake.requests).toHaveLength(1);
     expect(second.brief.cached).toBe(true);
@@ -114,15 +117,60 @@ describe("cli brief with an OpenAI-compatible server", () => {
     expect(b.fallbackReason).toMatch(/unavailable/);
   });
 
-  it("retries once with the findings, then never shows an invented figure as the model's", async () => {
+  it("retries once with the findings, then never shows an invented figure: that language alone falls back", async () => {
     fake.enqueue(reply.json(inventive), reply.json(inventive));
     const { brief: b } = await brief(fake.url);
     expect(fake.requests).toHaveLength(2);
     expect(JSON.stringify(fake.requests[1]?.body?.messages)).toContain("300");
-    expect(b.engine).toBe("offline");
     expect(JSON.stringify(b.en)).not.toContain("300");
-    expect(b.fallbackReason).toMatch(/facts not in the release/);
+    expect(b.provenance.en.kind).not.toBe("llm");
+    expect(b.provenance.fr).toMatchObject({ kind: "llm", model: "test-model" });
+    expect(b.fr).toEqual(faithful.fr);
+    expect(b.fallbackReason).toMatch(/English brief carried facts not in the release/);
   });
+
+  it("shows a brief with one bad key point without it, labelled, at the first request; show --json says why", async () => {
+    const onePoint = {
+      ...faithful,
+      fr: { ...faithful.fr, keyPoints: [...faithful.fr.keyPoints, "Un fonds de 500 millions d'euros a été créé."] },
+    };
+    fake.enqueue(reply.json(onePoint));
+    const { brief: b } = await brief(fake.url);
+    expect(fake.requests).toHaveLength(1);
+    expect(b.fr.keyPoints).toEqual(faithful.fr.keyPoints);
+    expect(b.provenance.fr.label).toMatch(/1 key point removed by the fact check/);
+    expect(b.en).toEqual(faithful.en);
+    const { stdout } = await run(
+      path.join(root, "node_modules/.bin/tsx"),
+      [path.join(root, "src/cli.ts"), "show", b.release.id, "--json"],
+      { env: envFor(fake.url), cwd: dir },
+    );
+    const shown = JSON.parse(stdout);
+    expect(fake.requests).toHaveLength(1);
+    expect(shown.checks.ok).toBe(true);
+    expect(shown.checks.dropped).toEqual([
+      expect.objectContaining({
+        lang: "fr",
+        text: "Un fonds de 500 millions d'euros a été créé.",
+        findings: [expect.objectContaining({ kind: "number", value: "500 millions d'euros" })],
+      }),
+    ]);
+  });
+
+  it("remembers a brief rejected in both languages: asking again costs no model request", async () => {
+    const bothInvent = {
+      en: { ...faithful.en, headline: "Allies pledge 300 new tanks" },
+      fr: { ...faithful.fr, headline: "Les Alliés promettent 300 chars" },
+    };
+    fake.enqueue(reply.json(bothInvent), reply.json(bothInvent));
+    const first = await brief(fake.url);
+    expect(fake.requests).toHaveLength(2);
+    expect(first.brief.engine).toBe("offline");
+    const again = await brief(fake.url);
+    expect(fake.requests).toHaveLength(2);
+    expect(again.brief.engine).toBe("offline");
+    expect(again.brief.fallbackReason).toMatch(/rejected earlier/);
+  }, 60_000);
 
   it("accepts the corrected retry", async () => {
     fake.enqueue(reply.json(inventive), reply.json(faithful));

@@ -11,6 +11,7 @@ import { loadGlossary } from "../../src/infra/offline/glossary.js";
 import { createQa, createQaIndex, type QaOptions } from "../../src/infra/qa/build-qa.js";
 import { openDatabase } from "../../src/infra/store/sqlite.js";
 import { SqliteReleaseStore } from "../../src/infra/store/sqlite-release-store.js";
+import { createTrustTools } from "../../src/infra/trust/trust-tools.js";
 
 /** Test corpus for Q&A: tests/fixtures/qa/releases/NN-slug.{en,fr}.txt; a pair with one stem is one bilingual release. */
 export const QA_FIXTURES = path.resolve(import.meta.dirname, "../fixtures/qa");
@@ -90,7 +91,7 @@ export function qaHarness(options: HarnessOptions = {}) {
     store,
     translator,
     glossary,
-    equivalents: (text, from, to) => glossary.findTerms(text, from).map((m) => (to === from ? m.source : m.target)),
+    trust: createTrustTools(glossary),
     llm: options.llm,
     prompts: loadPrompts(),
     limits: { rateLimitPerHour: 1_000, maxQuestionChars: 500, ...options.limits },

@@ -1,23 +1,30 @@
-import type { Brief, FactCheck } from "../domain/brief.js";
+import type { Brief, BriefPart, DroppedPoint, FactCheck, FactFinding, Provenance } from "../domain/brief.js";
 import type { Lang } from "../domain/language.js";
+import { LANG_NAMES, LANGS } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { BriefEngine, EngineBrief } from "../ports/brief-engine.port.js";
+import type { BriefRejectionStore } from "../ports/brief-rejection-store.port.js";
 import type { Clock } from "../ports/clock.port.js";
 import { systemClock } from "../ports/clock.port.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
-import type { ReleaseStore } from "../ports/release-store.port.js";
+import type { BriefKey, ReleaseStore } from "../ports/release-store.port.js";
+import type { Evidence, TrustTools } from "../trust/evidence.js";
 import type { CircuitBreakerLike } from "./circuit-breaker-like.js";
-import { checkFacts, type TermEquivalents } from "./fact-guard.js";
+import { checkPart, releaseEvidence } from "./fact-guard.js";
+import { type BriefVerdict, judgeBrief, rejectedLanguages, verdictFindings } from "./salvage.js";
 
 export interface BriefServiceDeps {
   store: ReleaseStore;
   /** The engine to use when it works (the LLM), or the offline engine alone. */
   primary: BriefEngine;
-  /** The floor: used when the primary fails, is skipped, or invents a fact twice. */
+  /** The floor: used when the primary fails, is skipped, or invents a fact twice in a language. */
   offline: BriefEngine;
   breaker?: CircuitBreakerLike | undefined;
-  equivalents?: TermEquivalents | undefined;
+  /** Glossary and bilingual lexicon for the fact guard. */
+  tools?: TrustTools | undefined;
+  /** Remembers rejected model briefs: without it a rejected release is sent to the model again next time. */
+  rejections?: BriefRejectionStore | undefined;
   logger?: Logger;
   clock?: Clock;
 }
@@ -28,9 +35,23 @@ export interface BriefResult {
   cached: boolean;
 }
 
+/** What the model's attempts gave, language by language, once judged. */
+interface ModelOutcome {
+  parts: Partial<Record<Lang, BriefPart>>;
+  provenance: Partial<Record<Lang, Provenance>>;
+  dropped: DroppedPoint[];
+  /** Findings that made a language fall back (not shown). */
+  rejected: FactFinding[];
+  usage: EngineBrief["usage"];
+  attempts: number;
+}
+
 /**
  * Brief of a release: from the cache when the same content was briefed by the same engine and prompt version,
- * otherwise from the primary engine, fact-checked, retried once with the findings, then the offline engine.
+ * otherwise from the primary engine, fact-checked unit by unit. A key point with an untraceable fact is dropped
+ * and the brief kept (labelled); a failing headline or summary costs one retry with the findings, then that
+ * language alone comes from the offline engine. A release whose model brief was rejected in both languages is
+ * remembered, so asking again costs no model request.
  */
 export class BriefService {
   private readonly logger: Logger;
@@ -58,24 +79,47 @@ export class BriefService {
   }
 
   private async briefUncached(release: Release): Promise<BriefResult> {
-    const { store, primary, offline, breaker } = this.deps;
+    const { primary, offline, breaker, rejections } = this.deps;
     const cachedPrimary = this.cached(release, primary);
     if (cachedPrimary) return { brief: cachedPrimary, cached: true };
 
     let fallbackReason: string | undefined;
     if (primary !== offline) {
-      if (breaker && !breaker.canRequest()) {
+      const rejection = await rejections?.get(keyOf(release, primary));
+      if (rejection) {
+        fallbackReason = `the language model's brief of this release was rejected earlier: ${rejection.reason}`;
+        this.logger.info("skipping the language model: its brief of this release was rejected before", {
+          releaseId: release.id,
+          rejectedAt: rejection.rejectedAt,
+        });
+      } else if (breaker && !breaker.canRequest()) {
         fallbackReason = "the language model failed repeatedly and is paused for a cool-down";
       } else {
         try {
-          const brief = await this.fromLlm(release, primary);
+          const evidence = releaseEvidence(release, this.deps.tools);
+          const outcome = await this.fromLlm(release, primary, evidence);
           breaker?.recordSuccess();
-          if (brief) {
-            store.saveBrief(brief);
-            this.logger.info("brief written", { releaseId: release.id, engine: brief.engine, usage: brief.usage });
+          const failed = LANGS.filter((lang) => !outcome.parts[lang]);
+          if (failed.length < LANGS.length) {
+            const brief = await this.mixed(release, outcome, failed, evidence);
+            this.deps.store.saveBrief(brief);
+            this.logger.info("brief written", {
+              releaseId: release.id,
+              engine: brief.engine,
+              usage: brief.usage,
+              dropped: outcome.dropped.length,
+              fallbackLanguages: failed,
+            });
             return { brief, cached: false };
           }
           fallbackReason = "the language model's brief carried facts not in the release, twice";
+          await rejections?.save({
+            key: keyOf(release, primary),
+            releaseId: release.id,
+            reason: fallbackReason,
+            findings: outcome.rejected,
+            rejectedAt: this.clock.now().toISOString(),
+          });
         } catch (err) {
           breaker?.recordFailure();
           fallbackReason = `the language model is unavailable: ${reasonOf(err)}`;
@@ -86,42 +130,107 @@ export class BriefService {
       if (cachedOffline) return { brief: { ...cachedOffline, fallbackReason }, cached: true };
     }
     const result = await offline.brief(release);
-    const brief = this.assemble(release, offline, result, this.check(release, result), fallbackReason);
-    store.saveBrief(brief);
+    const evidence = releaseEvidence(release, this.deps.tools);
+    const checks = this.checkAll(result.parts, evidence);
+    const brief = this.assemble(release, offline, result, checks, fallbackReason);
+    this.deps.store.saveBrief(brief);
     this.logger.info("brief written", { releaseId: release.id, engine: brief.engine, checksOk: brief.checks.ok });
     return { brief, cached: false };
   }
 
   private cached(release: Release, engine: BriefEngine): Brief | undefined {
-    const hit = this.deps.store.getBrief({
-      contentHash: release.contentHash,
-      engine: engine.id,
-      promptVersion: engine.promptVersion,
-    });
+    const hit = this.deps.store.getBrief(keyOf(release, engine));
     if (hit) this.logger.debug("brief cache hit", { releaseId: release.id, engine: engine.id });
     return hit;
   }
 
-  /** undefined when both attempts invented facts. */
-  private async fromLlm(release: Release, engine: BriefEngine): Promise<Brief | undefined> {
+  /** One request; a second only when a headline or summary failed. Each language takes its best attempt. */
+  private async fromLlm(release: Release, engine: BriefEngine, evidence: Evidence): Promise<ModelOutcome> {
     const first = await engine.brief(release);
-    const firstCheck = this.check(release, first);
-    if (firstCheck.ok) return this.assemble(release, engine, first, firstCheck);
-    this.logger.warn("fact guard rejected the model's brief; retrying once", {
-      releaseId: release.id,
-      findings: firstCheck.findings,
-    });
-    const second = await engine.brief(release, firstCheck.findings);
-    const secondCheck = this.check(release, second);
-    if (!secondCheck.ok) {
-      this.logger.warn("fact guard rejected the retry", { releaseId: release.id, findings: secondCheck.findings });
-      return undefined;
+    const attempts: { result: EngineBrief; verdict: BriefVerdict }[] = [
+      { result: first, verdict: judgeBrief(first.parts, evidence) },
+    ];
+    const firstVerdict = attempts[0]?.verdict as BriefVerdict;
+    if (rejectedLanguages(firstVerdict).length > 0) {
+      const findings = verdictFindings(firstVerdict);
+      this.logger.warn("fact guard rejected the model's brief; retrying once", { releaseId: release.id, findings });
+      const second = await engine.brief(release, findings);
+      const verdict = judgeBrief(second.parts, evidence);
+      if (rejectedLanguages(verdict).length > 0) {
+        this.logger.warn("fact guard rejected the retry", {
+          releaseId: release.id,
+          findings: verdictFindings(verdict),
+        });
+      }
+      // The retry first: it was written knowing what the first attempt got wrong.
+      attempts.unshift({ result: second, verdict });
     }
-    return this.assemble(release, engine, { ...second, usage: addUsage(first.usage, second.usage) }, secondCheck);
+    const out: ModelOutcome = {
+      parts: {},
+      provenance: {},
+      dropped: [],
+      rejected: [],
+      usage: attempts.map((a) => a.result.usage).reduce(addUsage, null),
+      attempts: attempts.length,
+    };
+    for (const lang of LANGS) {
+      const pick = attempts.find((a) => a.verdict[lang].part);
+      const v = pick?.verdict[lang];
+      if (pick && v?.part) {
+        out.parts[lang] = v.part;
+        out.dropped.push(...v.dropped);
+        const p = pick.result.provenance[lang];
+        const n = v.dropped.length;
+        out.provenance[lang] =
+          n > 0 ? { ...p, label: `${p.label} (${n} key point${n > 1 ? "s" : ""} removed by the fact check)` } : p;
+      } else {
+        out.rejected.push(...(attempts[0]?.verdict[lang].rejected ?? []));
+      }
+    }
+    return out;
   }
 
-  private check(release: Release, result: EngineBrief): FactCheck {
-    return checkFacts(result.parts, release, { equivalents: this.deps.equivalents, now: () => this.clock.now() });
+  /** The model's languages that passed, the offline engine's for those that did not. */
+  private async mixed(release: Release, outcome: ModelOutcome, failed: Lang[], evidence: Evidence): Promise<Brief> {
+    const parts = { ...outcome.parts };
+    const provenance = { ...outcome.provenance };
+    let fallbackReason: string | undefined;
+    if (failed.length > 0) {
+      const stored = this.cached(release, this.deps.offline);
+      const offline: Pick<EngineBrief, "parts" | "provenance"> = stored
+        ? { parts: { en: stored.en, fr: stored.fr }, provenance: stored.provenance }
+        : await this.deps.offline.brief(release);
+      for (const lang of failed) {
+        parts[lang] = offline.parts[lang];
+        provenance[lang] = offline.provenance[lang];
+      }
+      fallbackReason = `the language model's ${failed.map((l) => LANG_NAMES[l]).join(" and ")} brief carried facts not in the release, twice: that language comes from the offline engine`;
+    }
+    const full = parts as Record<Lang, BriefPart>;
+    const shown = this.checkAll(
+      Object.fromEntries(failed.map((l) => [l, full[l]])) as Partial<Record<Lang, BriefPart>>,
+      evidence,
+    );
+    const checks: FactCheck = {
+      ...shown,
+      dropped: outcome.dropped.length > 0 ? outcome.dropped : undefined,
+      attempts: outcome.attempts,
+    };
+    return this.assemble(
+      release,
+      this.deps.primary,
+      { parts: full, provenance: provenance as Record<Lang, Provenance>, usage: outcome.usage },
+      checks,
+      fallbackReason,
+    );
+  }
+
+  private checkAll(parts: Partial<Record<Lang, BriefPart>>, evidence: Evidence): FactCheck {
+    const findings = LANGS.flatMap((lang) => {
+      const part = parts[lang];
+      return part ? checkPart(part, lang, evidence).flatMap((u) => u.findings) : [];
+    });
+    return { ok: findings.length === 0, checkedAt: this.clock.now().toISOString(), findings };
   }
 
   private assemble(
@@ -152,6 +261,10 @@ export class BriefService {
       createdAt: this.clock.now().toISOString(),
     };
   }
+}
+
+function keyOf(release: Release, engine: BriefEngine): BriefKey {
+  return { contentHash: release.contentHash, engine: engine.id, promptVersion: engine.promptVersion };
 }
 
 function reasonOf(err: unknown): string {

@@ -23,16 +23,29 @@ export interface BriefPart {
 
 export interface FactFinding {
   lang: Lang;
-  kind: "number" | "name";
+  kind: "number" | "date" | "time" | "name";
   value: string;
   /** The sentence of the brief that carries it. */
   where: string;
 }
 
+/** A key point the fact guard took out of the model's brief, and why: shown nowhere, kept for the record. */
+export interface DroppedPoint {
+  lang: Lang;
+  text: string;
+  findings: FactFinding[];
+}
+
 export interface FactCheck {
+  /** true when nothing shown carries an untraceable fact (dropped key points are not shown). */
   ok: boolean;
   checkedAt: string;
+  /** What the guard found in what is shown (empty when ok), or, for a rejected brief, in what was rejected. */
   findings: FactFinding[];
+  /** Key points removed from the model's brief because they carried a fact the release does not give. */
+  dropped?: DroppedPoint[] | undefined;
+  /** Model requests this brief took (2 when the first attempt was retried). */
+  attempts?: number | undefined;
 }
 
 export interface TokenUsage {

@@ -1,10 +1,13 @@
 import { cleanGeneratedText } from "../briefing/clean-text.js";
-import { checkFacts, type TermEquivalents } from "../briefing/fact-guard.js";
 import type { FactFinding } from "../domain/brief.js";
 import type { Lang } from "../domain/language.js";
-import type { ReleaseText } from "../domain/release.js";
 import { splitSentences } from "../text/sentences.js";
+import { checkSentence, definedAcronyms } from "../trust/check-sentence.js";
+import { buildEvidence, type TrustTools } from "../trust/evidence.js";
+import { spelledOutOne } from "../trust/spelled-out.js";
 import type { NumberedPassage } from "./answer-model.port.js";
+
+export { spelledOutOne };
 
 export interface CitedSentence {
   /** Without its markers. */
@@ -22,14 +25,16 @@ const MARKERS = /\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]/gu;
 
 /**
  * Keeps only what a generated answer can back up: each sentence must cite at least one of the passages it was
- * given ([n]), and every figure and name in it must be in the passages it cites. Everything else is dropped, with
- * the reason, rather than shown uncited. The text is cleaned first (no pings, markup or foreign links).
+ * given ([n]), and every figure, date, time and name in it must be in the passages it cites, checked by the same
+ * evidence as the brief's fact guard (so an English answer citing a French passage is read across languages).
+ * Everything else is dropped, with the reason, rather than shown uncited. The text is cleaned first (no pings,
+ * markup or foreign links).
  */
 export function checkModelAnswer(
   raw: string,
   lang: Lang,
   passages: NumberedPassage[],
-  equivalents?: TermEquivalents,
+  tools?: TrustTools,
 ): CheckedAnswer {
   const byNumber = new Map(passages.map((p) => [p.n, p]));
   const source = passages.map((p) => `${p.title}\n${p.text}`).join("\n");
@@ -37,6 +42,7 @@ export function checkModelAnswer(
   const text = cleanGeneratedText(raw, source).replace(/([.!?…])((?:\s*\[\d[\d,;\s]*\])+)/gu, (_m, stop, marks) => {
     return ` ${String(marks).trim()}${stop}`;
   });
+  const defined = definedAcronyms(text.replace(MARKERS, ""));
   const out: CheckedAnswer = { sentences: [], dropped: [] };
   for (const sentence of splitSentences(text)) {
     const cited = [...sentence.matchAll(MARKERS)].flatMap((m) =>
@@ -56,7 +62,9 @@ export function checkModelAnswer(
       bare,
       lang,
       known.map((n) => byNumber.get(n)!),
-      equivalents,
+      tools,
+      undefined,
+      defined,
     );
     if (findings.length > 0) {
       out.dropped.push({ sentence, why: `not in the cited passages: ${findings.map((f) => f.value).join(", ")}` });
@@ -68,32 +76,22 @@ export function checkModelAnswer(
 }
 
 /**
- * Figures (by value across languages: "10 milliards" = "10 billion") and names of `sentence` that none of
- * `sources` carries. `kinds` narrows the check, e.g. to numbers for machine-translated quotes.
+ * Figures (by value across languages: "10 milliards" = "10 billion"), dates, times and names of `sentence` that
+ * none of `sources` carries. `kinds` narrows the check, e.g. to numbers for machine-translated quotes.
  */
 export function unsupportedFacts(
   sentence: string,
   lang: Lang,
   sources: Pick<NumberedPassage, "lang" | "text" | "title">[],
-  equivalents?: TermEquivalents,
-  kinds: FactFinding["kind"][] = ["number", "name"],
+  tools?: TrustTools,
+  kinds: FactFinding["kind"][] = ["number", "date", "time", "name"],
+  defined?: ReadonlySet<string>,
 ): FactFinding[] {
-  const texts: Partial<Record<Lang, ReleaseText>> = {};
-  for (const s of sources) {
-    const t = texts[s.lang] ?? { lang: s.lang, title: "", paragraphs: [], official: true };
-    t.paragraphs.push(s.title, spelledOutOne(s.text, s.lang));
-    texts[s.lang] = t;
-  }
-  const check = checkFacts({ [lang]: { headline: "", summary: sentence, keyPoints: [] } }, { texts }, { equivalents });
-  return check.findings.filter((f) => kinds.includes(f.kind));
-}
-
-/**
- * "un milliard d'euros" → "1 milliard d'euros": the figure a reader sees, so a translation or an answer that
- * writes "1 billion euros" is traced to it, and offline MT protects it instead of writing "a millardo".
- */
-export function spelledOutOne(text: string, lang: Lang): string {
-  return lang === "fr"
-    ? text.replace(/\b(?:un|une)\s+(milliards?|millions?)\b/giu, "1 $1")
-    : text.replace(/\b(?:one|a)\s+(billion|million)\b/giu, "1 $1");
+  const evidence = buildEvidence(
+    sources.map((s) => ({ lang: s.lang, text: spelledOutOne(`${s.title}\n\n${s.text}`, s.lang) })),
+    tools,
+  );
+  return checkSentence(sentence, lang, evidence, defined)
+    .filter((f) => kinds.includes(f.kind))
+    .map((f) => ({ lang, kind: f.kind, value: f.value, where: sentence }));
 }

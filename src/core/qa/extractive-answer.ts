@@ -33,7 +33,7 @@ export async function extractiveAnswer(
     let sentence = m.passage.text;
     let note = m.passage.label;
     if (translated !== undefined) {
-      const lost = unsupportedFacts(translated, lang, [m.passage], undefined, ["number"]);
+      const lost = unsupportedFacts(translated, lang, [m.passage], undefined, ["number", "date", "time"]);
       if (lost.length === 0) {
         sentence = translated;
         note = QA_MESSAGES.machineTranslation(lang);

@@ -1,5 +1,4 @@
 import type { CircuitBreakerLike } from "../briefing/circuit-breaker-like.js";
-import type { TermEquivalents } from "../briefing/fact-guard.js";
 import type { Lang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { Clock } from "../ports/clock.port.js";
@@ -7,6 +6,7 @@ import { systemClock } from "../ports/clock.port.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { Translator } from "../ports/translator.port.js";
+import type { TrustTools } from "../trust/evidence.js";
 import { checkModelAnswer } from "./answer-check.js";
 import type { AnswerModel, NumberedPassage } from "./answer-model.port.js";
 import { CitationNumbers, markers } from "./citations.js";
@@ -31,7 +31,8 @@ export interface QaServiceDeps {
   breaker?: CircuitBreakerLike | undefined;
   /** Offline MT for passages in the other language (extractive answers). */
   translator?: Translator | undefined;
-  equivalents?: TermEquivalents | undefined;
+  /** Glossary and bilingual lexicon for the answer check (the fact guard's). */
+  trust?: TrustTools | undefined;
   clock?: Clock;
   logger?: Logger;
 }
@@ -158,7 +159,7 @@ export class QaService {
         const reply = await model.answer({ question, language: lang, passages, history });
         breaker?.recordSuccess();
         if (!reply.answerable) return { ...noAnswer(), engine: model.id };
-        const checked = checkModelAnswer(reply.text, lang, passages, this.deps.equivalents);
+        const checked = checkModelAnswer(reply.text, lang, passages, this.deps.trust);
         if (checked.dropped.length > 0)
           this.logger.warn("dropped unsupported sentences of the model's answer", { dropped: checked.dropped });
         if (checked.sentences.length > 0)

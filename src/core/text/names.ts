@@ -9,7 +9,7 @@ export interface NameMention {
 }
 
 // Capitalised words that open clauses or are institutional nouns rather than names; translated, not protected.
-const NOT_NAMES: Record<Lang, Set<string>> = {
+export const NOT_NAMES: Record<Lang, Set<string>> = {
   en: new Set(
     "The A An This That These Those It He She They We I In On At For With From By As Of To And But Or If When While After Before Since During Mr Mrs Ms Dr Secretary General Deputy President Prime Minister Ministers Foreign Defence Defense Allies Allied Alliance Council Summit Agency Headquarters Member Members States State Heads Government Governments Chair Commissioner Commander Supreme Committee Military Chief Chiefs Staff Organization Organisation Union Commission Parliament Today Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December".split(
       " ",

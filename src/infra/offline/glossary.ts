@@ -11,6 +11,8 @@ const TermSchema = z.strictObject({
   fr: z.string().trim().min(1),
   enVariants: z.array(z.string().trim().min(1)).default([]),
   frVariants: z.array(z.string().trim().min(1)).default([]),
+  /** For a demonym: the English name of the country or place it is the adjective of ("Dutch" → "Netherlands"). */
+  of: z.string().trim().min(1).optional(),
   kind: z.enum(TERM_KINDS),
 });
 const GlossarySchema = z.strictObject({ version: z.literal(1), terms: z.array(TermSchema).min(1) });

@@ -1,5 +1,4 @@
 import { CircuitBreaker } from "../../core/briefing/circuit-breaker.js";
-import type { TermEquivalents } from "../../core/briefing/fact-guard.js";
 import type { Clock } from "../../core/ports/clock.port.js";
 import type { Logger } from "../../core/ports/logger.port.js";
 import type { ReleaseStore } from "../../core/ports/release-store.port.js";
@@ -9,6 +8,7 @@ import { observeSaves, QaIndexer } from "../../core/qa/qa-indexer.js";
 import { QaService } from "../../core/qa/qa-service.js";
 import { RateLimiter } from "../../core/qa/rate-limiter.js";
 import { Retriever } from "../../core/qa/retriever.js";
+import type { TrustTools } from "../../core/trust/evidence.js";
 import { OpenAiAnswerer } from "../llm/openai-answerer.js";
 import type { PromptLibrary } from "../llm/prompt-loader.js";
 import type { Glossary } from "../offline/glossary.js";
@@ -39,7 +39,7 @@ export interface QaOptions {
   /** Apertium, or undefined when offline translation is off. */
   translator: Translator | undefined;
   glossary: Glossary;
-  equivalents: TermEquivalents;
+  trust: TrustTools;
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number } | undefined;
   prompts: PromptLibrary;
   limits: { rateLimitPerHour: number; maxQuestionChars: number };
@@ -66,7 +66,7 @@ export function createQa(options: QaOptions): Qa {
     model: options.llm ? new OpenAiAnswerer({ ...options.llm, prompts: options.prompts, logger }) : undefined,
     breaker: options.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000, now }) : undefined,
     translator,
-    equivalents: options.equivalents,
+    trust: options.trust,
     clock: options.clock,
     logger,
   });

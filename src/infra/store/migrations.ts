@@ -191,6 +191,22 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: "rejected model briefs, by brief cache key (issue 11)",
+    up: `
+      CREATE TABLE brief_rejections (
+        content_hash TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        release_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        findings TEXT NOT NULL,
+        rejected_at TEXT NOT NULL,
+        PRIMARY KEY (content_hash, engine, prompt_version)
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {
