@@ -99,6 +99,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   void app.qa.indexer.warmUp().catch((err: unknown) => logger.error("search index build failed", { error: err }));
   const port = await http.listen(config.port);
   logger.info("listening", { port, platforms, engine: app.briefs.engineId });
+  // The fact guard's lexicon: loaded (or, once per machine, built from Apertium's dictionaries) in the background.
+  void app.lexicon.ready();
   // Digest jobs from the stored subscriptions; resumes interrupted fan-outs and catches up missed periods.
   void app.digests.schedule.start().then(
     (outcomes) => outcomes.length && logger.info("digest catch-up done", { outcomes }),

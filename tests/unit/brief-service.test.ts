@@ -5,6 +5,7 @@ import type { BriefPart, FactFinding } from "../../src/core/domain/brief.js";
 import type { Release } from "../../src/core/domain/release.js";
 import type { BriefEngine, EngineBrief } from "../../src/core/ports/brief-engine.port.js";
 import { openDatabase } from "../../src/infra/store/sqlite.js";
+import { SqliteBriefRejections } from "../../src/infra/store/sqlite-brief-rejections.js";
 import { SqliteReleaseStore } from "../../src/infra/store/sqlite-release-store.js";
 
 const part = (summary: string): BriefPart => ({
@@ -104,5 +105,94 @@ describe("BriefService", () => {
     const { brief } = await service.brief({ ...release, contentHash: "h-later" });
     expect(llm.calls).toHaveLength(3);
     expect(brief.engine).toBe("offline");
+  });
+});
+
+describe("BriefService salvage and rejection memory", () => {
+  const withPoints = (keyPoints: string[], summary = "Allies agreed 2 per cent."): BriefPart => ({
+    headline: "Allies meet in Brussels",
+    summary,
+    keyPoints,
+  });
+  const model = (en: BriefPart, fr: BriefPart): EngineBrief => ({
+    parts: { en, fr },
+    provenance: {
+      en: { kind: "llm", label: "Summary by m", model: "m" },
+      fr: { kind: "llm", label: "Résumé par m", model: "m" },
+    },
+    usage: { promptTokens: 10, cachedTokens: 0, completionTokens: 5 },
+  });
+  const good = ["Allies met in Brussels.", "They agreed 2 per cent.", "The meeting was in Brussels."];
+
+  function setupWith(llmScript: (() => EngineBrief)[], promptVersion = "1") {
+    const db = openDatabase(":memory:");
+    const store = new SqliteReleaseStore(db);
+    const rejections = new SqliteBriefRejections(db);
+    const { release } = store.saveRelease({
+      contentHash: "h",
+      sourceLanguage: "en",
+      texts: {
+        en: {
+          lang: "en",
+          title: "Allies meet in Brussels",
+          paragraphs: ["Allies agreed 2 per cent in Brussels."],
+          official: true,
+        },
+      },
+    });
+    const llm = new ScriptedEngine("llm:m", "llm", llmScript, promptVersion);
+    const offline = new ScriptedEngine("offline", "offline", [offlineAnswer]);
+    const make = (engine: BriefEngine) => new BriefService({ store, primary: engine, offline, rejections });
+    return { release, llm, offline, service: make(llm), make, store };
+  }
+
+  it("drops a key point with an invented fact and keeps the rest, labelled, without a retry", async () => {
+    const { release, llm, service } = setupWith([
+      () => model(withPoints([...good, "Allies pledged 300 tanks."]), withPoints(good)),
+    ]);
+    const { brief } = await service.brief(release);
+    expect(llm.calls).toHaveLength(1);
+    expect(brief.engine).toBe("llm:m");
+    expect(brief.en.keyPoints).toEqual(good);
+    expect(brief.provenance.en.label).toBe("Summary by m (1 key point removed by the fact check)");
+    expect(brief.provenance.fr.label).toBe("Résumé par m");
+    expect(brief.checks).toMatchObject({ ok: true, attempts: 1 });
+    expect(brief.checks.dropped).toEqual([
+      {
+        lang: "en",
+        text: "Allies pledged 300 tanks.",
+        findings: [expect.objectContaining({ kind: "number", value: "300" })],
+      },
+    ]);
+  });
+
+  it("retries for a failing summary, then falls back for that language only", async () => {
+    const bad = withPoints(good, "Allies agreed 7 per cent.");
+    const { release, llm, offline, service } = setupWith([() => model(withPoints(good), bad)]);
+    const { brief } = await service.brief(release);
+    expect(llm.calls).toHaveLength(2);
+    expect(llm.calls[1]?.map((f) => f.value)).toEqual(["7 per cent"]);
+    expect(offline.calls).toHaveLength(1);
+    expect(brief.engine).toBe("llm:m");
+    expect(brief.provenance.en.kind).toBe("llm");
+    expect(brief.fr.summary).toBe("Allies agreed 2 per cent.");
+    expect(brief.fallbackReason).toMatch(/French brief carried facts not in the release, twice/);
+    expect(brief.checks.attempts).toBe(2);
+  });
+
+  it("remembers a brief rejected in both languages: no model request next time, until the prompt changes", async () => {
+    const bad = withPoints(good, "Allies agreed 7 per cent.");
+    const { release, llm, service, make, store } = setupWith([() => model(bad, bad)]);
+    expect((await service.brief(release)).brief.engine).toBe("offline");
+    expect(llm.calls).toHaveLength(2);
+    const again = await make(llm).brief(release);
+    expect(llm.calls).toHaveLength(2);
+    expect(again.brief.fallbackReason).toMatch(/rejected earlier/);
+    // A new prompt version is another cache key: the model is asked again.
+    const newPrompt = new ScriptedEngine("llm:m", "llm", [() => model(withPoints(good), withPoints(good))], "2");
+    const fresh = await make(newPrompt).brief(release);
+    expect(newPrompt.calls).toHaveLength(1);
+    expect(fresh.brief.engine).toBe("llm:m");
+    expect(store.getBrief({ contentHash: "h", engine: "llm:m", promptVersion: "2" })).toBeDefined();
   });
 });

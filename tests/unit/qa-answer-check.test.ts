@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkModelAnswer, spelledOutOne, unsupportedFacts } from "../../src/core/qa/answer-check.js";
 import type { NumberedPassage } from "../../src/core/qa/answer-model.port.js";
+import { loadGlossary } from "../../src/infra/offline/glossary.js";
+import { createTrustTools } from "../../src/infra/trust/trust-tools.js";
 
 const passages: NumberedPassage[] = [
   {
@@ -67,5 +69,43 @@ describe("figures", () => {
         { lang: "fr", title: "", text: "un fonds doté d'un milliard d'euros" },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe("checkModelAnswer across languages (the fact guard's evidence)", () => {
+  const tools = createTrustTools(loadGlossary());
+  const en: NumberedPassage[] = [
+    {
+      n: 1,
+      releaseId: "r3",
+      title: "Exercise Cold Response 2026 begins",
+      lang: "en",
+      text: "More than 25,000 troops from 14 Allies began the exercise in the High North on Monday (9 March 2026); the ceremony at Evenes started at 13:00. The European Union sent observers.",
+    },
+  ];
+  it("keeps a French answer citing an English passage: numbers, date, weekday, time, glossary names", () => {
+    const checked = checkModelAnswer(
+      "Le lundi 9 mars 2026, plus de 25 000 militaires de quatorze pays alliés ont commencé l'exercice dans le Grand Nord ; la cérémonie d'Evenes a débuté à 13 h [1]. L'UE a envoyé des observateurs [1].",
+      "fr",
+      en,
+      tools,
+    );
+    expect(checked.dropped).toEqual([]);
+    expect(checked.sentences).toHaveLength(2);
+  });
+  it("drops a sentence with another date, time or an office-holder the passage does not name", () => {
+    const checked = checkModelAnswer(
+      "L'exercice a commencé le mardi 10 mars 2026 [1]. La cérémonie a débuté à 14 h [1]. Ursula von der Leyen a envoyé des observateurs [1].",
+      "fr",
+      en,
+      tools,
+    );
+    expect(checked.sentences).toEqual([]);
+    expect(checked.dropped.map((d) => d.why)).toEqual([
+      "not in the cited passages: mardi, 10 mars 2026",
+      "not in the cited passages: 14 h",
+      // Without the lexicon a sentence's first word is not taken for a name; "Leyen" is enough to drop it.
+      "not in the cited passages: Leyen",
+    ]);
   });
 });

@@ -48,7 +48,8 @@ export function wordKey(word: string): string {
  * "Da'esh" and "Zelensky" "Zelenskyy": the same sounds written by French and English conventions.
  */
 export function skeleton(word: string): string {
-  return fold(word)
+  // Arabic names: "AlShimari" is "al Shimari", "AlDin" is "Ah Din": the article is not part of the skeleton.
+  return fold(word.replace(/^(?:Al|El|Ah|Ad|As|At|Ash|Ar)(?=\p{Lu})/u, ""))
     .replace(/['’\s-]/gu, "")
     .replace(/sh/gu, "ch")
     .replace(/gu(?=[ei])/gu, "g")
