@@ -51,10 +51,23 @@ interface Variant {
   replace: string;
 }
 
-const releases = new Map(read<{ releases: RawRelease[] }>("releases.json").releases.map((r) => [r.id, r]));
-const briefs = read<{ briefs: BriefItem[] }>("briefs.json").briefs;
-const answers = read<{ answers: AnswerItem[] }>("answers.json").answers;
-const variants = read<{ variants: Variant[] }>("variants.json").variants;
+interface DataSet {
+  releases: Map<string, RawRelease>;
+  briefs: BriefItem[];
+  answers: AnswerItem[];
+  variants: Variant[];
+}
+const main: DataSet = {
+  releases: new Map(read<{ releases: RawRelease[] }>("releases.json").releases.map((r) => [r.id, r])),
+  briefs: read<{ briefs: BriefItem[] }>("briefs.json").briefs,
+  answers: read<{ answers: AnswerItem[] }>("answers.json").answers,
+  variants: read<{ variants: Variant[] }>("variants.json").variants,
+};
+const held = read<{ releases: RawRelease[]; briefs: BriefItem[]; answers: AnswerItem[]; variants: Variant[] }>(
+  "holdout.json",
+);
+const holdout: DataSet = { ...held, releases: new Map(held.releases.map((r) => [r.id, r])) };
+let releases = main.releases;
 
 const text = (r: RawRelease, lang: Lang): ReleaseText => ({ lang, official: true, ...r[lang] });
 function storedTexts(item: BriefItem): { texts: Partial<Record<Lang, ReleaseText>> } {
@@ -107,47 +120,54 @@ const total = (t: Tally, keys?: string[]) => {
   return out;
 };
 
-// Faithful items: accepted whole?
-const faithful = { brief: new Map() as Tally, answer: new Map() as Tally };
-const overall = { brief: new Map() as Tally, answer: new Map() as Tally };
-for (const b of briefs) {
-  const flagged = flagBrief(b.brief, b.lang, storedTexts(b));
-  const why = [...flagged.values()].flat().join("; ");
-  for (const c of b.covers) count(faithful.brief, c, flagged.size === 0, `${b.id}: ${why}`);
-  count(overall.brief, "all", flagged.size === 0, `${b.id}: ${why}`);
-}
-for (const a of answers) {
-  const flagged = flagAnswer(a.text, a.lang, passagesOf(a));
-  const why = [...flagged.values()].flat().join("; ");
-  for (const c of a.covers) count(faithful.answer, c, flagged.size === 0, `${a.id}: ${why}`);
-  count(overall.answer, "all", flagged.size === 0, `${a.id}: ${why}`);
-}
+type Both = { brief: Tally; answer: Tally };
 
-// Unfaithful variants: is the edited sentence flagged?
-const caught = { brief: new Map() as Tally, answer: new Map() as Tally };
-const byId = new Map<string, BriefItem | AnswerItem>([...briefs, ...answers].map((i) => [i.id, i]));
-for (const v of variants) {
-  const item = byId.get(v.of);
-  if (!item) throw new Error(`${v.id}: no item ${v.of}`);
-  let units: string[];
-  let flagged: Map<string, string[]>;
-  if ("brief" in item) {
-    const fields = [item.brief.headline, item.brief.summary, ...item.brief.keyPoints];
-    const edited = fields.map((f) => (f.includes(v.find) ? f.replace(v.find, v.replace) : f));
-    const [headline = "", summary = "", ...keyPoints] = edited;
-    flagged = flagBrief({ headline, summary, keyPoints }, item.lang, storedTexts(item));
-    units = edited.filter((f, i) => f !== fields[i]).flatMap((f) => splitSentences(f));
-    units = units.filter((u) => u.includes(v.replace) || v.replace.includes(norm(u)) || fieldsDiffer(u, fields));
-  } else {
-    const edited = item.text.replace(v.find, v.replace);
-    flagged = flagAnswer(edited, item.lang, passagesOf(item));
-    const before = new Set(splitSentences(item.text).map(norm));
-    units = splitSentences(edited).filter((s) => !before.has(norm(s)));
+/** Faithful items accepted whole, and variants whose edited sentence is flagged, for one data set. */
+function measure(set: DataSet): { faithful: Both; overall: Both; caught: Both } {
+  releases = set.releases;
+  const { briefs, answers, variants } = set;
+  const faithful = { brief: new Map() as Tally, answer: new Map() as Tally };
+  const overall = { brief: new Map() as Tally, answer: new Map() as Tally };
+  for (const b of briefs) {
+    const flagged = flagBrief(b.brief, b.lang, storedTexts(b));
+    const why = [...flagged.values()].flat().join("; ");
+    for (const c of b.covers) count(faithful.brief, c, flagged.size === 0, `${b.id}: ${why}`);
+    count(overall.brief, "all", flagged.size === 0, `${b.id}: ${why}`);
   }
-  const flaggedNorm = [...flagged.keys()].map(norm);
-  const hit =
-    units.length > 0 && units.every((u) => flaggedNorm.some((f) => f.includes(norm(u)) || norm(u).includes(f)));
-  count("brief" in item ? caught.brief : caught.answer, v.category, hit, `${v.id} (${v.of}): "${v.replace}"`);
+  for (const a of answers) {
+    const flagged = flagAnswer(a.text, a.lang, passagesOf(a));
+    const why = [...flagged.values()].flat().join("; ");
+    for (const c of a.covers) count(faithful.answer, c, flagged.size === 0, `${a.id}: ${why}`);
+    count(overall.answer, "all", flagged.size === 0, `${a.id}: ${why}`);
+  }
+
+  // Unfaithful variants: is the edited sentence flagged?
+  const caught = { brief: new Map() as Tally, answer: new Map() as Tally };
+  const byId = new Map<string, BriefItem | AnswerItem>([...briefs, ...answers].map((i) => [i.id, i]));
+  for (const v of variants) {
+    const item = byId.get(v.of);
+    if (!item) throw new Error(`${v.id}: no item ${v.of}`);
+    let units: string[];
+    let flagged: Map<string, string[]>;
+    if ("brief" in item) {
+      const fields = [item.brief.headline, item.brief.summary, ...item.brief.keyPoints];
+      const edited = fields.map((f) => (f.includes(v.find) ? f.replace(v.find, v.replace) : f));
+      const [headline = "", summary = "", ...keyPoints] = edited;
+      flagged = flagBrief({ headline, summary, keyPoints }, item.lang, storedTexts(item));
+      units = edited.filter((f, i) => f !== fields[i]).flatMap((f) => splitSentences(f));
+      units = units.filter((u) => u.includes(v.replace) || v.replace.includes(norm(u)) || fieldsDiffer(u, fields));
+    } else {
+      const edited = item.text.replace(v.find, v.replace);
+      flagged = flagAnswer(edited, item.lang, passagesOf(item));
+      const before = new Set(splitSentences(item.text).map(norm));
+      units = splitSentences(edited).filter((s) => !before.has(norm(s)));
+    }
+    const flaggedNorm = [...flagged.keys()].map(norm);
+    const hit =
+      units.length > 0 && units.every((u) => flaggedNorm.some((f) => f.includes(norm(u)) || norm(u).includes(f)));
+    count("brief" in item ? caught.brief : caught.answer, v.category, hit, `${v.id} (${v.of}): "${v.replace}"`);
+  }
+  return { faithful, overall, caught };
 }
 function fieldsDiffer(sentence: string, fields: string[]): boolean {
   return !fields.some((f) => splitSentences(f).includes(sentence));
@@ -191,16 +211,18 @@ if (fs.existsSync(path.join(corpusDir, "index.json"))) {
 }
 
 const NAMES = ["person", "place", "organisation", "summit", "programme", "equipment", "background"];
+const { faithful, overall, caught } = measure(main);
+const late = measure(holdout);
 console.log(`faithfulness benchmark: ${guardName}`);
-console.log(
-  `data: ${releases.size} releases, ${briefs.length} briefs + ${answers.length} answers faithful, ${variants.length} unfaithful variants; corpus ${corpusDir}`,
-);
+const sizes = (d: DataSet) =>
+  `${d.releases.size} releases, ${d.briefs.length} briefs + ${d.answers.length} answers faithful, ${d.variants.length} unfaithful variants`;
+console.log(`data: ${sizes(main)}; held out: ${sizes(holdout)}; corpus ${corpusDir}`);
 show("faithful briefs accepted at the first request, by what they exercise:", faithful.brief);
 show("faithful answers accepted whole, by what they exercise:", faithful.answer);
 show("unfaithful briefs caught, by the edit:", caught.brief);
 show("unfaithful answers caught, by the edit:", caught.answer);
 show("official counterparts: sentences clean against the original:", official);
-const both = (t: { brief: Tally; answer: Tally }, keys?: string[]) => {
+const both = (t: Both, keys?: string[]) => {
   const a = total(t.brief, keys);
   const b = total(t.answer, keys);
   return { ok: a.ok + b.ok, n: a.n + b.n };
@@ -214,3 +236,18 @@ console.log(`  caught: names (${NAMES.length} kinds)     ${fmt(both(caught, NAME
 console.log(
   `  official sentences clean     ${fmt(total(official, ["fr vs en"]))} fr vs en, ${fmt(total(official, ["en vs fr"]))} en vs fr  (≥ 95 %)`,
 );
+console.log("held-out set (written after tuning on the main set; its first run is in bench/README.md):");
+console.log(`  faithful briefs accepted     ${fmt(total(late.overall.brief))}`);
+console.log(`  faithful answers accepted    ${fmt(total(late.overall.answer))}`);
+console.log(`  caught: figures & magnitudes ${fmt(both(late.caught, ["figure", "magnitude"]))}`);
+console.log(`  caught: dates & times        ${fmt(both(late.caught, ["date", "time"]))}`);
+console.log(`  caught: names                ${fmt(both(late.caught, NAMES))}`);
+if (verbose) {
+  for (const [title, t] of [
+    ["held-out faithful briefs", late.faithful.brief],
+    ["held-out faithful answers", late.faithful.answer],
+    ["held-out caught (briefs)", late.caught.brief],
+    ["held-out caught (answers)", late.caught.answer],
+  ] as [string, Tally][])
+    show(`${title}:`, t);
+}

@@ -12,11 +12,17 @@ import { ApertiumLexicon } from "../../src/infra/lexicon/apertium-lexicon.js";
 import { loadGlossary } from "../../src/infra/offline/glossary.js";
 import { createTrustTools } from "../../src/infra/trust/trust-tools.js";
 
+// FAITHFULNESS_LEXICON=off measures the guard without the Apertium lexicon; FAITHFULNESS_GLOSSARY=FILE with
+// another glossary (e.g. the one before issue 11) — both to see what the mechanisms do on their own.
+const useLexicon = process.env.FAITHFULNESS_LEXICON !== "off";
 const lexicon = new ApertiumLexicon();
-await lexicon.ready();
-const tools = createTrustTools(loadGlossary(), lexicon);
+if (useLexicon) await lexicon.ready();
+const glossaryFile = process.env.FAITHFULNESS_GLOSSARY;
+const tools = createTrustTools(loadGlossary(glossaryFile), useLexicon ? lexicon : undefined);
 
-export const guardName = `trust layer (glossary + Apertium lexicon${lexicon.available() ? "" : ": NOT AVAILABLE"})`;
+export const guardName = `trust layer (glossary ${glossaryFile ?? "glossary/nato-en-fr.json"} + ${
+  !useLexicon ? "no lexicon" : lexicon.available() ? "Apertium lexicon" : "Apertium lexicon NOT AVAILABLE"
+})`;
 
 /** Units of the brief the guard flags, each with what it found. */
 export function flagBrief(part: BriefPart, lang: Lang, release: Pick<Release, "texts">): Map<string, string[]> {

@@ -96,6 +96,20 @@ describe("fact guard: dates and times", () => {
     expect(found("On Thursday, 12 February 2026, at 1 pm, the NAC met.", "en")).toEqual([]);
     expect(found("Le jeudi 12 février 2026 à 13 h, le Conseil s'est réuni.", "fr")).toEqual([]);
   });
+  it("reads « à 11 heures » as a time, and ranks as titles, not names", () => {
+    const r = {
+      texts: {
+        fr: {
+          lang: "fr" as const,
+          title: "T",
+          paragraphs: ["Le général Charles Costanza a pris le commandement à 11 heures."],
+          official: true,
+        },
+      },
+    };
+    expect(found("Lt Gen Charles Costanza took command at 11:00.", "en", r)).toEqual([]);
+    expect(found("Lieutenant General Charles Costanza took command at 11:30.", "en", r)).toEqual(["time:11:30"]);
+  });
   it("catches another day, month, year, weekday or time", () => {
     expect(found("It was signed on 13 February 2026.", "en")).toEqual(["date:13 February 2026"]);
     expect(found("It was signed in March 2026.", "en")).toEqual(["date:March 2026"]);

@@ -6,7 +6,7 @@ import { acronymOf, countedWords, type Evidence, initialOf } from "./evidence.js
 import { findCodes, findFigures } from "./figures.js";
 import { findMoments, type Moment } from "./moments.js";
 import { findNumberWords } from "./number-words.js";
-import { CONNECTORS, FUNCTION_WORDS, skeleton, splitWords, type Word, wordKey } from "./words.js";
+import { CONNECTORS, FUNCTION_WORDS, RANKS, skeleton, splitWords, type Word, wordKey } from "./words.js";
 
 export type FindingKind = "number" | "date" | "time" | "name";
 
@@ -157,7 +157,7 @@ function nameCandidate(
   if (acronym) return CURRENCY_CODES.has(acronym) ? undefined : { word: w, acronym };
   const folded = fold(w.text);
   if (/^\p{Lu}/u.test(w.text)) {
-    if (FUNCTION_WORDS[lang].has(folded) || NOT_NAMES[lang].has(w.text)) return undefined;
+    if (FUNCTION_WORDS[lang].has(folded) || NOT_NAMES[lang].has(w.text) || RANKS.has(folded)) return undefined;
     if (!clauseStart) return { word: w };
     // First word of a sentence: a name when the dictionary knows it as one, or when it does not know it and it
     // opens a run of capitalised words ("Luciano Portolano said"); an unknown word alone is more often an

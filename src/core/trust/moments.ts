@@ -70,6 +70,8 @@ const MONTH_ALONE = new RegExp(`${B}(${MONTH_WORD})${E}`, "giu");
 const YEAR = /(?<![\p{L}\p{N},.])(1[89]\d{2}|20\d{2}|21\d{2})(?![\p{N}]|[,.]\d)/gu;
 const WEEKDAY = new RegExp(`${B}(${Object.keys(WEEKDAYS).join("|")})s?${E}`, "giu");
 // "13:00", "10.30 am", "1 pm", "1:30 p.m.", « 13 h », « 13 h 30 », « 13h00 »
+// « à 11 heures », « vers 9 heures 30 »: a time only after « à », « vers » or « dès » ("pendant 11 heures" is a span).
+const FRENCH_HOURS = /(?<=(?<!\p{L})(?:[àÀ]|vers|dès)\s+)(\d{1,2})\s+heures?(?:\s+(\d{2}))?(?![\p{L}\p{N}])/gu;
 const TIME = new RegExp(
   `${B}(\\d{1,2})(?:(?:[:.](\\d{2}))\\s*(a\\.?m\\.?|p\\.?m\\.?)?|\\s*(a\\.?m\\.?|p\\.?m\\.?)|\\s?h(?:\\s?(\\d{2}))?)(?![\\p{L}\\p{N}])`,
   "giu",
@@ -140,6 +142,12 @@ export function findMoments(text: string): Moment[] {
   for (const m of t.matchAll(TIME)) {
     const minutes = timeValue(m);
     if (minutes !== undefined) push({ raw: m[0], start: m.index, end: m.index + m[0].length, kind: "time", minutes });
+  }
+  for (const m of t.matchAll(FRENCH_HOURS)) {
+    const hours = Number(m[1]);
+    const minutes = Number(m[2] ?? 0);
+    if (hours <= 24 && minutes <= 59)
+      push({ raw: m[0], start: m.index, end: m.index + m[0].length, kind: "time", minutes: hours * 60 + minutes });
   }
   for (const m of t.matchAll(YEAR)) {
     push({ raw: m[0], start: m.index, end: m.index + m[0].length, kind: "date", date: { year: Number(m[1]) } });

@@ -76,5 +76,15 @@ export const FUNCTION_WORDS: Record<Lang, Set<string>> = {
 // Folded spellings too, so "À", "Où" and "Apres" are found.
 for (const set of Object.values(FUNCTION_WORDS)) for (const w of [...set]) set.add(fold(w));
 
+/**
+ * Ranks and their abbreviations are titles, not names ("Lt Gen Charles Costanza", "Vice Admiral"): the person's
+ * name is what is checked.
+ */
+export const RANKS = new Set(
+  "lieutenant lt general gen admiral adm vice rear major maj colonel col brigadier brig captain capt marshal sergeant commodore".split(
+    " ",
+  ),
+);
+
 /** Connectors inside a name span: "Bosnia and Herzegovina", « Conseil de l'Atlantique Nord ». */
 export const CONNECTORS = new Set("of the and for on in de du des d l la le les et pour en à au aux sur".split(" "));

@@ -11,7 +11,10 @@ const TermSchema = z.strictObject({
   fr: z.string().trim().min(1),
   enVariants: z.array(z.string().trim().min(1)).default([]),
   frVariants: z.array(z.string().trim().min(1)).default([]),
-  /** For a demonym: the English name of the country or place it is the adjective of ("Dutch" → "Netherlands"). */
+  /**
+   * The English form of a term this one belongs to: a demonym's country ("Dutch" → "Netherlands"), an acronym's
+   * full name ("SACEUR" → "Supreme Allied Commander Europe"). A text naming one backs the other.
+   */
   of: z.string().trim().min(1).optional(),
   kind: z.enum(TERM_KINDS),
 });
