@@ -101,7 +101,8 @@ describe("cli brief with an OpenAI-compatible server", () => {
       cachedTokens: 128,
       completionTokens: 300,
     });
-  });
+    // Three CLI processes in a row: room for a loaded machine.
+  }, 60_000);
 
   it("falls back to the offline engine, labelled, when the server answers 500", async () => {
     fake.enqueue(reply.status(500));

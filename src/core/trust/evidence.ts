@@ -128,6 +128,8 @@ export function buildEvidence(sources: readonly SourceText[], tools: TrustTools 
       const groups = new Set<string>();
       for (let i = 0; i < words.length; i++) {
         groups.add(words[i]?.text ?? "");
+        // Multi-word entries of the dictionaries are names ("Amérique du Nord", "Bosnia and Herzegovina").
+        if (!/^\p{Lu}/u.test(words[i]?.text ?? "")) continue;
         for (let n = 2; n <= 3 && i + n <= words.length; n++) {
           groups.add(
             words
