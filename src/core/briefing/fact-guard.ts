@@ -4,7 +4,8 @@ import { LANGS } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import { fullText } from "../domain/release.js";
 import { splitSentences } from "../text/sentences.js";
-import { checkSentence, definedAcronyms } from "../trust/check-sentence.js";
+import { definedAcronyms } from "../trust/acronyms.js";
+import { checkSentence } from "../trust/check-sentence.js";
 import { buildEvidence, type Evidence, type SourceText, type TrustTools } from "../trust/evidence.js";
 import { spelledOutOne } from "../trust/spelled-out.js";
 

@@ -2,11 +2,12 @@ import type { Lang } from "../domain/language.js";
 import { otherLang } from "../domain/language.js";
 import { fold } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
-import { acronymOf, countedWords, type Evidence, initialOf } from "./evidence.js";
+import { acronymOf, crossAcronym, definedAcronyms } from "./acronyms.js";
+import { countedWords, type Evidence } from "./evidence.js";
 import { findCodes, findFigures } from "./figures.js";
 import { findMoments, type Moment } from "./moments.js";
 import { findNumberWords } from "./number-words.js";
-import { CONNECTORS, FUNCTION_WORDS, RANKS, skeleton, splitWords, type Word, wordKey } from "./words.js";
+import { FUNCTION_WORDS, RANKS, skeleton, splitWords, type Word, wordKey } from "./words.js";
 
 export type FindingKind = "number" | "date" | "time" | "name";
 
@@ -180,7 +181,7 @@ function supported(c: Candidate, lang: Lang, ev: Evidence, defined: ReadonlySet<
   const w = c.word.text;
   if (c.acronym) {
     if (ev.acronyms.has(c.acronym) || defined.has(c.acronym) || ev.words.has(wordKey(w))) return true;
-    if (crossAcronym(c.acronym, ev)) return true;
+    if (crossAcronym(c.acronym, ev.runs)) return true;
   } else if (wordSupported(w, lang, ev)) {
     return true;
   }
@@ -221,52 +222,4 @@ function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
-}
-
-/**
- * An acronym of the other language's name: CDNA for the "Conference of National Armaments Directors", EIIL for
- * "Islamic State of Iraq and the Levant". Some run of the source's name words has one word per letter whose
- * initial, in either language, is that letter (in any order: French puts adjectives after the noun).
- */
-function crossAcronym(acronym: string, ev: Evidence): boolean {
-  const letters = [...acronym.replace(/\d/gu, "")];
-  if (letters.length < 2 || letters.length > 8) return false;
-  for (const run of ev.runs) {
-    for (let i = 0; i + letters.length <= run.length; i++) {
-      if (matches(letters, run.slice(i, i + letters.length))) return true;
-    }
-  }
-  return false;
-}
-
-function matches(letters: string[], words: readonly Set<string>[]): boolean {
-  const used = new Array<boolean>(words.length).fill(false);
-  const assign = (k: number): boolean => {
-    if (k === letters.length) return true;
-    for (let j = 0; j < words.length; j++) {
-      if (!used[j] && words[j]?.has(letters[k] ?? "")) {
-        used[j] = true;
-        if (assign(k + 1)) return true;
-        used[j] = false;
-      }
-    }
-    return false;
-  };
-  return assign(0);
-}
-
-/** Acronyms a text spells out before using: "Comprehensive Assistance Package (CAP)", "the CAP". */
-export function definedAcronyms(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/\(([\p{Lu}][\p{L}\p{N}]{1,9})\)/gu)) {
-    const acronym = acronymOf(m[1] ?? "");
-    if (!acronym) continue;
-    const before = splitWords(text.slice(0, m.index))
-      .map((w) => w.text)
-      .filter((w) => !CONNECTORS.has(fold(w)));
-    const letters = [...acronym.replace(/\d/gu, "")];
-    const tail = before.slice(-letters.length);
-    if (tail.length === letters.length && tail.map((w) => initialOf(w)).join("") === letters.join("")) out.add(acronym);
-  }
-  return out;
 }

@@ -2,9 +2,10 @@ import type { Lang } from "../domain/language.js";
 import { otherLang } from "../domain/language.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import { fold } from "../text/fold.js";
+import { acronymOf, initialOf, nameRuns, sameLanguageAcronym } from "./acronyms.js";
 import { findCodes, findFigures } from "./figures.js";
 import { findMoments, weekdayOf } from "./moments.js";
-import { CONNECTORS, FUNCTION_WORDS, skeleton, splitWords, wordKey } from "./words.js";
+import { FUNCTION_WORDS, skeleton, splitWords, wordKey } from "./words.js";
 
 /** A text the evidence is drawn from: a release's title and paragraphs, or the passages an answer cites. */
 export interface SourceText {
@@ -203,68 +204,6 @@ function addMoments(ev: Evidence, moments: ReturnType<typeof findMoments>): void
       if (wd !== undefined) ev.dates.weekdays.add(wd);
     }
   }
-}
-
-/** "NATO" → "NATO", "CoEs" → "COE", "SNMG2" → "SNMG2"; undefined for ordinary words. */
-export function acronymOf(word: string): string | undefined {
-  const w = word.replace(/['’]?s$/u, (s) => (/\p{Lu}/u.test(word.slice(0, -s.length)) ? "" : s));
-  const letters = w.replace(/[^\p{L}]/gu, "");
-  if (letters.length < 2 || w.length > 10) return undefined;
-  const upper = [...letters].filter((c) => c !== c.toLowerCase()).length;
-  // All capitals, or mostly capitals with lowercase inside ("CoE", "DIANA"): an acronym, not a word.
-  if (upper === letters.length || (upper >= 2 && upper >= letters.length - 2 && /^\p{Lu}/u.test(w))) {
-    return fold(w)
-      .toUpperCase()
-      .replace(/[^\p{L}\p{N}]/gu, "");
-  }
-  return undefined;
-}
-
-/** Initials of a multi-word term in its own language: "Comprehensive Assistance Package" → "CAP". */
-function sameLanguageAcronym(term: string): string | undefined {
-  const content = splitWords(term)
-    .map((w) => w.text)
-    .filter((w) => !CONNECTORS.has(fold(w)));
-  if (content.length < 2) return undefined;
-  return content.map((w) => initialOf(w)).join("");
-}
-
-export function initialOf(word: string): string {
-  return fold(word).charAt(0).toUpperCase();
-}
-
-/**
- * Runs of words that may form a name: they start with a capital and go on through capitalised words and
- * connectors (and, in French, the lowercase words of a name: « Union européenne », « Agence OTAN de soutien »),
- * never across punctuation. Only the content words are returned.
- */
-export function nameRuns(text: string, lang: Lang, words = splitWords(text)): string[][] {
-  const runs: string[][] = [];
-  let run: string[] = [];
-  let prevEnd = -1;
-  const flush = () => {
-    if (run.length >= 2) runs.push(run.slice(0, 8));
-    run = [];
-  };
-  for (const w of words) {
-    const gap = prevEnd >= 0 ? text.slice(prevEnd, w.start) : "";
-    prevEnd = w.end;
-    const folded = fold(w.text);
-    // The gap between two words of a name holds spaces, hyphens or an elided article, never punctuation.
-    if (/[^\s'’‐-]/u.test(gap.replace(/(?:qu|[dlDL])['’]/gu, ""))) flush();
-    const capital = /^\p{Lu}/u.test(w.text);
-    if (capital && !FUNCTION_WORDS[lang].has(folded)) {
-      run.push(w.text);
-    } else if (run.length > 0 && CONNECTORS.has(folded)) {
-      // a connector continues the run without counting
-    } else if (run.length > 0 && lang === "fr" && !FUNCTION_WORDS.fr.has(folded) && /^\p{Ll}/u.test(w.text)) {
-      run.push(w.text);
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return runs;
 }
 
 /**
