@@ -156,7 +156,7 @@ describe("cli brief with an OpenAI-compatible server", () => {
         findings: [expect.objectContaining({ kind: "number", value: "500 millions d'euros" })],
       }),
     ]);
-  });
+  }, 60_000);
 
   it("remembers a brief rejected in both languages: asking again costs no model request", async () => {
     const bothInvent = {
