@@ -110,6 +110,11 @@ describe("fact guard: dates and times", () => {
     expect(found("Lt Gen Charles Costanza took command at 11:00.", "en", r)).toEqual([]);
     expect(found("Lieutenant General Charles Costanza took command at 11:30.", "en", r)).toEqual(["time:11:30"]);
   });
+  it("checks the words after a date range as words ('… 24 April 2026 in Tartu')", () => {
+    const r = { texts: { en: en("T", "Locked Shields ran in Tallinn from 21 to 24 April 2026.") } };
+    expect(found("It ran from 21 to 24 April 2026 in Tallinn.", "en", r)).toEqual([]);
+    expect(found("It ran from 21 to 24 April 2026 in Tartu.", "en", r)).toEqual(["name:Tartu"]);
+  });
   it("catches another day, month, year, weekday or time", () => {
     expect(found("It was signed on 13 February 2026.", "en")).toEqual(["date:13 February 2026"]);
     expect(found("It was signed in March 2026.", "en")).toEqual(["date:March 2026"]);

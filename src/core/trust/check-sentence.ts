@@ -3,6 +3,7 @@ import { otherLang } from "../domain/language.js";
 import { fold } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { acronymOf, crossAcronym, definedAcronyms } from "./acronyms.js";
+import { Coverage } from "./coverage.js";
 import { countedWords, type Evidence } from "./evidence.js";
 import { findCodes, findFigures } from "./figures.js";
 import { findMoments, type Moment } from "./moments.js";
@@ -98,16 +99,21 @@ function unsupportedNames(
   defined: ReadonlySet<string>,
 ): Finding[] {
   const words = splitWords(text);
-  const inMoment = (w: Word) =>
-    moments.some((m) => w.start >= m.start && w.end <= Math.max(m.end, m.start + m.raw.length));
-  const numberWords = findNumberWords(text, lang);
+  // Words inside a date, a time, a number word or a code are read as such, not as names.
+  const covered = new Coverage(text.length);
+  for (const m of moments) covered.take(m.start, m.end, 0);
+  for (const n of findNumberWords(text, lang)) covered.take(n.start, n.end, 0);
   const codes = findCodes(text);
+  codes.forEach((c, i) => {
+    covered.take(c.start, c.end, i + 1);
+  });
   const selfDefined = new Set([...defined, ...definedAcronyms(text)]);
   const lexicon = ev.tools.lexicon?.available() ? ev.tools.lexicon : undefined;
   const bad: Word[] = [];
   words.forEach((w, i) => {
-    if (inMoment(w) || numberWords.some((n) => w.start >= n.start && w.end <= n.end)) return;
-    const code = codes.find((c) => w.start >= c.start && w.end <= c.end);
+    const owner = covered.ownerOf(w.start, w.end);
+    if (owner === 0) return;
+    const code = owner > 0 ? codes[owner - 1] : undefined;
     if (code) {
       if (!ev.words.has(wordKey(code.text)) && !ev.acronyms.has(acronymOf(code.text) ?? "")) bad.push(w);
       return;

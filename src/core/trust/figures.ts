@@ -1,5 +1,6 @@
 import type { Lang } from "../domain/language.js";
 import { findQuantities } from "../text/quantities.js";
+import { Coverage } from "./coverage.js";
 import type { Moment } from "./moments.js";
 import { findNumberWords } from "./number-words.js";
 
@@ -21,8 +22,9 @@ export interface Figure {
  * Codes that carry digits but are names, not figures: "F-35A", "A400M", "SNMG2", "TCG-2". Units glued to a number
  * ("155mm", "$10bn") and ordinals ("147th", « 2e ») are figures, read by the quantity reader.
  */
+// Bounded on purpose: a code is short, and unbounded look-aheads would rescan "a-a-a-…" from every word.
 const CODE =
-  /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}-]*\p{L})(?=[\p{L}\p{N}-]*\p{N})[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}-])(?=[\p{L}\p{N}-]{0,40}\p{L})(?=[\p{L}\p{N}-]{0,40}\p{N})[\p{L}\p{N}]{1,20}(?:-[\p{L}\p{N}]{1,20}){0,3}(?![\p{L}\p{N}])/gu;
 const FIGURE_LIKE =
   /^(?:[$€£]|US\$|EUR|USD|GBP)?\d+(?:[.,]\d+)?(?:mm|cm|km|kg|bn|mn|m|b|k|st|nd|rd|th|e|er|re|ère|ème|es|s|%)?$/iu;
 
@@ -59,8 +61,10 @@ export function findFigures(text: string, lang: Lang, moments: Moment[]): Figure
       scaled: q.magnitude !== undefined,
     });
   }
+  const taken = new Coverage(text.length);
+  for (const f of out) taken.take(f.start, f.end, 0);
   for (const w of findNumberWords(clean, lang)) {
-    if (out.some((f) => w.start < f.end && w.end > f.start)) continue;
+    if (!taken.free(w.start, w.end)) continue;
     out.push({ raw: w.raw, start: w.start, end: w.end, value: w.value, base: w.value, scaled: false });
   }
   return out.sort((a, b) => a.start - b.start);

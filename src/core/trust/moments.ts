@@ -1,5 +1,6 @@
 import type { Lang } from "../domain/language.js";
 import { findDates } from "../text/dates.js";
+import { Coverage } from "./coverage.js";
 
 /**
  * Dates, clock times and weekdays as facts, in either language: "24–25 June 2025" and « les 24 et 25 juin 2025 »
@@ -81,9 +82,12 @@ const TIME = new RegExp(
 export function findMoments(text: string): Moment[] {
   const t = text.normalize("NFC");
   const out: Moment[] = [];
-  const free = (s: number, e: number) => out.every((m) => e <= m.start || s >= m.end);
+  const taken = new Coverage(t.length);
+  const free = (s: number, e: number) => taken.free(s, e);
   const push = (m: Moment) => {
-    if (free(m.start, m.end)) out.push(m);
+    if (!free(m.start, m.end)) return;
+    taken.take(m.start, m.end, out.length);
+    out.push(m);
   };
   for (const m of t.matchAll(RANGE)) {
     const month = MONTH_INDEX.get((m[3] ?? "").toLowerCase());
@@ -92,6 +96,7 @@ export function findMoments(text: string): Moment[] {
     const at = m.index;
     // Two facts of one mention: the span is given to the first so the figures reader skips both days.
     if (!free(at, at + m[0].length)) continue;
+    taken.take(at, at + m[0].length, out.length);
     out.push({ raw: m[0], start: at, end: at + m[0].length, kind: "date", date: { day: Number(m[1]), month, year } });
     out.push({
       raw: m[0],
