@@ -223,6 +223,29 @@ describe("SourcePoller", () => {
     expect(store.findByUrl(EN)?.texts.en?.title).toBe(TEXT.en.title);
   });
 
+  it("refuses a page that is not a text release, polled or pasted, and stores nothing", async () => {
+    const script = `${SITE}/en/news/deploy`;
+    const garbage = `${SITE}/en/news/garbage`;
+    const source = new FakeSource();
+    source.entries = [script, garbage];
+    const lines = ['HOST="${DEPLOY_HOST:-staging}"', "set -euo pipefail", 'docker push "registry/nato:${TAG}"'];
+    source.pages.set(script, { ...page(script, "en"), paragraphs: Array(12).fill(lines).flat() });
+    // Binary data served as text/html: the decoder turns it into replacement characters.
+    const noise = new TextDecoder().decode(Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256));
+    source.pages.set(garbage, { ...page(garbage, "en"), paragraphs: [noise] });
+    const { store, poller } = setup(source);
+    const report = await poller.poll();
+    expect(report.items.map((i) => [i.outcome, i.reason?.slice(0, 60)])).toEqual([
+      ["skipped", expect.stringMatching(/^This does not read as English or French prose: /)],
+      ["skipped", expect.stringMatching(/^This is not text \(\d+ control or undecodable/)],
+    ]);
+    await expect(poller.ingestPage(source, script)).rejects.toMatchObject({
+      name: "IngestError",
+      message: expect.stringMatching(/^This does not read as English or French prose: /),
+    });
+    expect(store.countReleases()).toBe(0);
+  });
+
   it("shares a running pass with a second caller instead of polling twice", async () => {
     const source = new FakeSource();
     source.pages.set(EN, page(EN, "en"));

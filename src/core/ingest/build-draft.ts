@@ -6,6 +6,7 @@ import { detectIso6393, detectLanguage } from "./detect-language.js";
 import { extractPublishedDate } from "./extract-date.js";
 import { IngestError } from "./ingest-error.js";
 import { titleFromSentence } from "./parse-text.js";
+import { checkNotBinary, checkProse, requireEnglishOrFrench } from "./text-gate.js";
 
 export interface DraftInput {
   title: string;
@@ -32,6 +33,7 @@ export function buildDraft(input: DraftInput, opts: DraftLimits = {}): ReleaseDr
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
   const paragraphs = input.paragraphs.map((p) => p.trim()).filter((p) => p !== "");
   let title = input.title.trim();
+  checkNotBinary([title, ...paragraphs].join("\n"));
   if (title === "" && paragraphs.length === 0) {
     throw new IngestError("empty", "The release text is empty; paste the text of a NATO release or give its URL.");
   }
@@ -54,7 +56,11 @@ export function buildDraft(input: DraftInput, opts: DraftLimits = {}): ReleaseDr
   }
   if (title === "") title = titleFromSentence(paragraphs[0] ?? "");
 
+  // Not prose (code, data, markup) is refused before language detection, which would give it a language;
+  // another language written in sentences goes on, so the refusal can name that language.
+  const prose = checkProse(title, paragraphs);
   const lang = languageOf([title, ...paragraphs].join("\n\n"), input.langHint);
+  requireEnglishOrFrench(prose);
   const canonicalUrl = input.url ? canonicalizeUrl(input.url) : undefined;
   const text: ReleaseText = { lang, title, paragraphs, official: true, ...(canonicalUrl ? { url: canonicalUrl } : {}) };
   const texts: ReleaseDraft["texts"] = { [lang]: text };

@@ -3,6 +3,7 @@ import { buildDraft, DEFAULT_MAX_CHARS, type DraftLimits } from "./build-draft.j
 import { type ExtractOptions, extractArticle } from "./extract-html.js";
 import { IngestError } from "./ingest-error.js";
 import { type ParseTextOptions, parseReleaseText } from "./parse-text.js";
+import { checkNotBinary } from "./text-gate.js";
 
 export { buildDraft, DEFAULT_MAX_CHARS, DEFAULT_MIN_CHARS, type DraftInput, type DraftLimits } from "./build-draft.js";
 export { canonicalizeUrl } from "./canonical-url.js";
@@ -25,6 +26,8 @@ export {
   titleFromSentence,
 } from "./parse-text.js";
 
+export { checkNotBinary, checkProse, decodeText } from "./text-gate.js";
+
 /** Pasted or file text → release draft. `url`, when known, becomes the release's canonical URL. */
 export function draftFromText(raw: string, opts: ParseTextOptions & DraftLimits = {}): ReleaseDraft {
   // Before parsing: a text far past the limit is refused in one comparison (clean-up only ever shortens it).
@@ -36,6 +39,8 @@ export function draftFromText(raw: string, opts: ParseTextOptions & DraftLimits 
         "Give one release at a time, or check the page is a single release.",
     );
   }
+  // Before normalisation, which drops control characters: binary data must be seen as such.
+  checkNotBinary(raw);
   const parsed = parseReleaseText(raw, opts);
   return buildDraft({ ...parsed, url: opts.url }, opts);
 }

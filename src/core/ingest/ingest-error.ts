@@ -1,5 +1,15 @@
 /** Why a text, file or page could not become a release. */
-export type IngestErrorCode = "empty" | "too-short" | "too-long" | "unsupported-language" | "no-content" | "bad-input";
+export type IngestErrorCode =
+  | "empty"
+  | "too-short"
+  | "too-long"
+  | "unsupported-language"
+  | "no-content"
+  | "bad-input"
+  /** Binary data: random bytes, an archive, an executable (see text-gate.ts). */
+  | "not-text"
+  /** Text, but not sentences of English or French: code, data, markup (see text-gate.ts). */
+  | "not-prose";
 
 /**
  * An input problem the user can fix. The message is written for the person who pasted the text or URL
