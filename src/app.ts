@@ -2,15 +2,13 @@
  * Composition root shared by `npm start` and the CLI: builds the core services from the configuration and
  * owns their lifetime. The only place where infra implementations meet core ports.
  */
-import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { ConsoleChatTarget } from "../adapters/console/console-chat-target.js";
-import { createSlackInstalls, type SlackInstalls } from "../adapters/slack/oauth/index.js";
-import { SlackChatTarget } from "../adapters/slack/slack-chat-target.js";
+import type { SlackInstalls } from "../adapters/slack/oauth/index.js";
 import type { TeamsClient } from "../adapters/teams/index.js";
+import { createBriefing } from "./app-briefing.js";
 import type { Config } from "./config.js";
-import { BriefService } from "./core/briefing/brief-service.js";
-import { CircuitBreaker } from "./core/briefing/circuit-breaker.js";
+import type { BriefService } from "./core/briefing/brief-service.js";
 import { CommandHandler } from "./core/commands/command-handler.js";
 import { createDigests, type Digests } from "./core/digest/index.js";
 import { IngestService } from "./core/ingest/ingest-service.js";
@@ -18,19 +16,11 @@ import type { BriefEngine } from "./core/ports/brief-engine.port.js";
 import type { ChatTarget } from "./core/ports/chat-target.port.js";
 import { systemClock } from "./core/ports/clock.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
-import type { Translator } from "./core/ports/translator.port.js";
-import { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
-import { OpenAiBriefEngine } from "./infra/llm/openai-brief-engine.js";
-import { loadPrompts } from "./infra/llm/prompt-loader.js";
-import { ApertiumTranslator } from "./infra/offline/apertium-translator.js";
-import { loadGlossary } from "./infra/offline/glossary.js";
-import { OfflineBriefEngine } from "./infra/offline/offline-brief-engine.js";
-import { PartTranslator } from "./infra/offline/part-translator.js";
+import type { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
 import { createSources, type Sources } from "./infra/sources/build-sources.js";
 import { openDatabase } from "./infra/store/sqlite.js";
-import { SqliteBriefRejections } from "./infra/store/sqlite-brief-rejections.js";
 import { SqliteConversationRefs } from "./infra/store/sqlite-conversation-refs.js";
 import { SqliteDeliveryLedger } from "./infra/store/sqlite-delivery-ledger.js";
 import { SqliteEventDedupe } from "./infra/store/sqlite-event-dedupe.js";
@@ -39,7 +29,6 @@ import { SqliteInstallationStore } from "./infra/store/sqlite-installation-store
 import { SqlitePreferenceStore } from "./infra/store/sqlite-preferences-store.js";
 import { SqliteReleaseStore } from "./infra/store/sqlite-release-store.js";
 import { SqliteSubscriptionStore } from "./infra/store/sqlite-subscription-store.js";
-import { createTrustTools } from "./infra/trust/trust-tools.js";
 
 export interface App {
   config: Config;
@@ -80,52 +69,28 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   // Every release and brief saved through `store`, by whoever, keeps the Q&A search index current.
   const qaIndex = createQaIndex(new SqliteReleaseStore(db), logger);
   const store = qaIndex.store;
-  const glossary = loadGlossary();
-  // The fact guard's EN↔FR dictionary: read on first use only (never for `help` or `list`).
-  const lexicon = new ApertiumLexicon({ logger: logger.child({ component: "lexicon" }) });
-  const trust = createTrustTools(glossary, lexicon);
-  const translator: Translator | undefined =
-    config.offline.translation === "apertium"
-      ? new ApertiumTranslator({
-          modesDir: config.offline.apertiumModesDir,
-          logger: logger.child({ component: "apertium" }),
-        })
-      : undefined;
-  const offline = new OfflineBriefEngine({
-    translator,
-    parts: new PartTranslator(translator, (text, lang) =>
-      glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
-    ),
+  const { briefs, engines, translator, glossary, prompts, trust, lexicon } = await createBriefing(
+    config,
     logger,
-    // The glossary shapes offline translations: a changed glossary is a new engine version for the cache.
-    glossaryVersion: createHash("sha256").update(JSON.stringify(glossary.terms)).digest("hex").slice(0, 8),
-  });
-  // Prompts load (and are checked) at start-up even without an LLM, so a broken prompt never waits for a key.
-  const prompts = loadPrompts();
-  const primary: BriefEngine = config.llm
-    ? new OpenAiBriefEngine({ ...config.llm, prompts, logger: logger.child({ component: "llm" }) })
-    : offline;
-  const briefs = new BriefService({
     store,
-    primary,
-    offline,
-    breaker: config.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }) : undefined,
-    tools: trust,
-    rejections: new SqliteBriefRejections(db),
-    logger: logger.child({ component: "briefs" }),
-  });
+    db,
+  );
   const sources = createSources(config.sources, { db, store, logger });
   // A pasted URL is read like a polled page: politely, and paired with NATO's other-language version.
   const ingest = new IngestService({ store, pages: sources.ingestUrl, logger: logger.child({ component: "ingest" }) });
   const chatTargets = new Map<string, ChatTarget>([["console", new ConsoleChatTarget()]]);
+  // Slack's modules (Web API client, OAuth installs) load only when Slack is configured: the command line starts
+  // faster without them.
   const slackInstalls =
     config.slack?.oauth && config.tokenKeys
-      ? createSlackInstalls({ oauth: config.slack.oauth, apiUrl: config.slack.apiUrl }, config.tokenKeys, {
-          records: new SqliteInstallationStore(db),
-          logger,
-        })
+      ? (await import("../adapters/slack/oauth/index.js")).createSlackInstalls(
+          { oauth: config.slack.oauth, apiUrl: config.slack.apiUrl },
+          config.tokenKeys,
+          { records: new SqliteInstallationStore(db), logger },
+        )
       : undefined;
   if (config.slack) {
+    const { SlackChatTarget } = await import("../adapters/slack/slack-chat-target.js");
     chatTargets.set(
       "slack",
       new SlackChatTarget({
@@ -189,7 +154,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     store,
     briefs,
     ingest,
-    engines: { primary, offline },
+    engines,
     sources,
     digests,
     chatTargets,

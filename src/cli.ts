@@ -1,74 +1,100 @@
 /**
  * `nato-brief` command line. Machine output (`--json`) goes to stdout alone; logs and errors go to stderr;
- * bad input exits non-zero with one line on stderr.
+ * bad input exits non-zero with one line on stderr (a mistake in the command line adds its usage line).
+ *
+ * Start-up stays light: this file imports only the registry and the flag parser. A command's file, and what it
+ * needs (the store, the brief engines, the Q&A index, a chat SDK), load when that command runs.
  */
-import { parseArgs } from "node:util";
-import { createApp } from "./app.js";
-import { type CliArgs, type CliCommand, type CliIo, UsageError } from "./cli/cli-command.js";
-import { COMMANDS } from "./cli/commands/index.js";
-import { ConfigError, loadConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { type CliIo, UsageError } from "./cli/cli-command.js";
+import { type CliContext, createCliContext } from "./cli/cli-context.js";
+import { COMMANDS, type CommandEntry } from "./cli/commands/index.js";
+import { commandHelp, globalHelp, usageLine } from "./cli/help.js";
+import { closest, FlagError, parseFlags } from "./cli/parse-flags.js";
 
-function helpText(commands: CliCommand[]): string {
-  return `nato-brief — bilingual (EN/FR) briefs of NATO releases
+const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
 
-Usage: npm run --silent cli -- <command> [options]
-
-Commands:
-${commands.map((c) => `  ${c.help}`).join("\n")}
-  help                                       This text
-
-Common options:
-  --json        Machine-readable output on stdout
-  -h, --help    This text
-
-Environment: see .env.example (DATABASE_URL, OPENAI_API_KEY, LOG_LEVEL, ...).`;
+/** Runs one command line; resolves to the process's exit code (0 done, 1 failed, 2 bad usage). */
+export async function runCli(argv: string[], io: CliIo = PROCESS_IO, env = process.env): Promise<number> {
+  const ctx = createCliContext(env);
+  let entry: CommandEntry | undefined;
+  let usage: string | undefined;
+  try {
+    const [word, ...rest] = argv;
+    if (word === undefined || word === "-h" || word === "--help") return say(io, globalHelp(COMMANDS));
+    if (word === "--version") return say(io, await version());
+    if (word === "help") return rest[0] ? say(io, commandHelp(await load(rest[0]))) : say(io, globalHelp(COMMANDS));
+    const command = await load(word);
+    entry = COMMANDS.find((c) => c.name === word);
+    usage = usageLine(command);
+    const args = parseFlags(rest, { ...command.flags, help: { type: "boolean", short: "h", describe: "" } });
+    if (args.values.help) return say(io, commandHelp(command));
+    return await command.run(ctx, args, io);
+  } catch (err) {
+    return report(err, io, entry?.name, usage);
+  } finally {
+    await closeQuietly(ctx, io);
+  }
 }
 
-export async function runCli(
-  argv: string[],
-  io: CliIo = { stdout: process.stdout, stdin: process.stdin },
-): Promise<number> {
-  const word = argv.find((a) => !a.startsWith("-"));
-  const command = COMMANDS.find((c) => c.name === word);
-  if (!word || word === "help" || argv.includes("--help") || argv.includes("-h")) {
-    io.stdout.write(`${helpText(COMMANDS)}\n`);
-    return 0;
+async function load(name: string) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry) return entry.load();
+  const near = closest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  throw new UsageError(`unknown command "${name}" (${near ? `did you mean ${near}?` : "see `nato-brief help`"})`, {
+    usage: false,
+  });
+}
+
+function say(io: CliIo, text: string): number {
+  io.stdout.write(`${text}\n`);
+  return 0;
+}
+
+/** The one error line (and, for a mistake in the command line, the usage line); the exit code. */
+function report(err: unknown, io: CliIo, name: string | undefined, usage: string | undefined): number {
+  const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+  const where = name ? `${name}: ` : "";
+  if (err instanceof FlagError || err instanceof UsageError) {
+    const showUsage = err instanceof FlagError || err.showUsage;
+    io.stderr.write(`nato-brief: ${where}${message}\n${showUsage && usage ? `${usage}\n` : ""}`);
+    return 2;
   }
-  if (!command) throw new UsageError(`unknown command "${word}" (try \`help\`)`);
-  let parsed: ReturnType<typeof parseArgs>;
+  // Input the user can fix (a configuration value, a release text, a page): their own words, no "error:".
+  const known = err instanceof Error && ["ConfigError", "IngestError", "FetchError"].includes(err.name);
+  io.stderr.write(`nato-brief: ${known ? "" : "error: "}${message}\n`);
+  return 1;
+}
+
+async function closeQuietly(ctx: CliContext, io: CliIo): Promise<void> {
   try {
-    parsed = parseArgs({
-      args: argv.filter((a) => a !== word),
-      allowPositionals: true,
-      options: { json: { type: "boolean" }, ...command.options },
-    });
+    await ctx.close();
   } catch (err) {
-    throw new UsageError(`${command.name}: ${(err as Error).message.split("\n")[0]}`);
+    io.stderr.write(`nato-brief: error while closing: ${(err as Error).message}\n`);
   }
-  const config = loadConfig();
-  const app = await createApp(config, createLogger(config.logLevel));
-  try {
-    return await command.run(app, { positionals: parsed.positionals, values: parsed.values as CliArgs["values"] }, io);
-  } finally {
-    await app.close();
-  }
+}
+
+async function version(): Promise<string> {
+  const [{ readFileSync }, { join }, { packageRoot }] = await Promise.all([
+    import("node:fs"),
+    import("node:path"),
+    import("./package-root.js"),
+  ]);
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
+  return `nato-brief ${pkg.version}`;
+}
+
+/** Entry point of the executable (bin/nato-brief.mjs) and of `npm run cli`. */
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // `nato-brief list | head -1` closes stdout early: that is the reader's choice, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.exitCode = await runCli(argv);
 }
 
 const isMain = process.argv[1]?.endsWith("/src/cli.ts") || process.argv[1]?.endsWith("/src/cli.js");
-if (isMain) {
-  runCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      const known =
-        err instanceof ConfigError ||
-        err instanceof UsageError ||
-        (err instanceof Error && ["IngestError", "FetchError"].includes(err.name));
-      process.stderr.write(`nato-brief: ${known ? "" : "error: "}${message.split("\n")[0]}\n`);
-      process.exitCode = err instanceof UsageError ? 2 : 1;
-    },
-  );
-}
+if (isMain) void main();

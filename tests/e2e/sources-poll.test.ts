@@ -31,13 +31,16 @@ function env(): Record<string, string> {
   };
 }
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   for (const [key, value] of Object.entries({ ...env(), ...overrides })) vi.stubEnv(key, value);
   const stdout = new PassThrough();
+  const stderr = new PassThrough();
   const chunks: Buffer[] = [];
+  const errors: Buffer[] = [];
   stdout.on("data", (c: Buffer) => chunks.push(c));
-  const code = await runCli(args, { stdout, stdin: new PassThrough() });
-  return { code, out: Buffer.concat(chunks).toString("utf8") };
+  stderr.on("data", (c: Buffer) => errors.push(c));
+  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough() });
+  return { code, out: Buffer.concat(chunks).toString("utf8"), err: Buffer.concat(errors).toString("utf8") };
 }
 
 async function poll(): Promise<PollReport> {
@@ -254,9 +257,9 @@ describe("a URL a user pastes", () => {
 
   it("from a host that is not allowed is refused with the reason", async () => {
     dbFile = path.join(dir, "refused.db");
-    await expect(cli("brief", "--url", `http://localhost:${new URL(server.url).port}${PATHS.d}`)).rejects.toThrow(
-      /not allowed|allowed/i,
-    );
+    const refused = await cli("brief", "--url", `http://localhost:${new URL(server.url).port}${PATHS.d}`);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^nato-brief: .*(not allowed|allowed)/im);
     withStore((store) => expect(store.countReleases()).toBe(0));
   });
 });

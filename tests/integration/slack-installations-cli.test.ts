@@ -5,7 +5,8 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { installationsCommand } from "../../src/cli/commands/installations.js";
+import { contextOf } from "../../src/cli/cli-context.js";
+import { command as installationsCommand } from "../../src/cli/commands/installations.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/core/ports/logger.port.js";
 import { keyIdOf } from "../../src/infra/crypto/token-cipher.js";
@@ -38,7 +39,8 @@ async function run(app: Awaited<ReturnType<typeof open>>, ...positionals: string
   stdout.on("data", (c: Buffer) => {
     out += c.toString();
   });
-  const code = await installationsCommand.run(app, { positionals, values: {} }, { stdout, stdin: new PassThrough() });
+  const io = { stdout, stderr: new PassThrough(), stdin: new PassThrough() };
+  const code = await installationsCommand.run(contextOf(app), { positionals, values: {} }, io);
   return { code, out };
 }
 

@@ -1,23 +1,36 @@
 import { renderDigestText } from "../../../adapters/console/console-chat-target.js";
 import type { App } from "../../app.js";
 import type { DeliveryOutcome } from "../../core/digest/digest-delivery.js";
-import { type CliCommand, type CliIo, UsageError, write } from "../cli-command.js";
+import { type CliCommand, type CliIo, JSON_FLAG, UsageError, write } from "../cli-command.js";
 
-export const digestCommand: CliCommand = {
+export const command: CliCommand = {
   name: "digest",
-  help:
-    "digest --preview ID | --run-now [ID] | --history [ID]  Preview a digest; deliver the current period now\n" +
-    "                                             (each target once per period); the delivery ledger",
-  options: { preview: { type: "string" }, "run-now": { type: "boolean" }, history: { type: "boolean" } },
-  async run(app, args, io) {
+  usage: ["digest --preview ID [--json]", "digest --run-now [ID] [--json]", "digest --history [ID] [--json]"],
+  description:
+    "--preview shows what a subscription's digest would post now, and for which period; it posts and records\n" +
+    "nothing. --run-now delivers the current period's digest of every subscription (or of ID): each target gets\n" +
+    "it once per period, however often it is run. --history lists the delivery ledger.",
+  flags: {
+    preview: {
+      type: "string",
+      value: "ID",
+      describe: "the subscription to preview (ids: nato-brief subscriptions list)",
+    },
+    "run-now": { type: "boolean", describe: "deliver the current period now" },
+    history: { type: "boolean", describe: "the delivery ledger, newest first" },
+    ...JSON_FLAG,
+  },
+  examples: ["digest --preview 3f2a9c1e", "digest --run-now", "digest --history 3f2a9c1e"],
+  async run(ctx, args, io) {
     const { preview, history } = args.values;
     const runNow = args.values["run-now"];
     const chosen = [preview !== undefined, runNow === true, history === true].filter(Boolean).length;
-    if (chosen !== 1) throw new UsageError("digest takes one of --preview ID, --run-now [ID] or --history [ID]");
+    if (chosen !== 1) throw new UsageError("takes one of --preview ID, --run-now [ID] or --history [ID]");
+    const app = await ctx.app();
     if (typeof preview === "string") return previewDigest(app, preview, Boolean(args.values.json), io);
     const [id] = args.positionals;
     if (id !== undefined && !app.digests.subscriptions.get(id)) {
-      throw new UsageError(`no subscription with id "${id}" (see \`subscriptions list\`)`);
+      throw new UsageError(`no subscription with id "${id}" (see \`nato-brief subscriptions list\`)`, { usage: false });
     }
     if (history) {
       const rows = app.digests.ledger.list({ subscriptionId: id, limit: 50 });
@@ -37,7 +50,8 @@ export const digestCommand: CliCommand = {
 
 async function previewDigest(app: App, id: string, json: boolean, io: CliIo): Promise<number> {
   const sub = app.digests.subscriptions.get(id);
-  if (!sub) throw new UsageError(`no subscription with id "${id}" (see \`subscriptions list\`)`);
+  if (!sub)
+    throw new UsageError(`no subscription with id "${id}" (see \`nato-brief subscriptions list\`)`, { usage: false });
   const digest = await app.digests.delivery.preview(sub);
   if (json) write(io, JSON.stringify(digest));
   else {

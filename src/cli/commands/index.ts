@@ -1,25 +1,43 @@
 import type { CliCommand } from "../cli-command.js";
-import { askCommand } from "./ask.js";
-import { briefCommand, ingestCommand } from "./brief.js";
-import { digestCommand } from "./digest.js";
-import { installationsCommand } from "./installations.js";
-import { listCommand, showCommand } from "./releases.js";
-import { searchCommand } from "./search.js";
-import { sourcesCommand } from "./sources.js";
-import { statsCommand } from "./stats.js";
-import { subscriptionsCommand } from "./subscriptions.js";
 
-/** Every `nato-brief` sub-command. Add a file under this folder and one entry here. */
-export const COMMANDS: CliCommand[] = [
-  briefCommand,
-  ingestCommand,
-  listCommand,
-  showCommand,
-  statsCommand,
-  sourcesCommand,
-  digestCommand,
-  subscriptionsCommand,
-  installationsCommand,
-  askCommand,
-  searchCommand,
+/** One line of the registry: enough for the global help; the command's own file loads only when it runs. */
+export interface CommandEntry {
+  name: string;
+  /** One line for `nato-brief help`. */
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
+/**
+ * Every `nato-brief` sub-command, in the order `help` lists them.
+ *
+ * To add one: write `src/cli/commands/NAME.ts` exporting `command: CliCommand` (usage, flags, examples, run; see
+ * cli-command.ts), then add one `entry(...)` line here. Keep the import dynamic, as below: `help` and the other commands
+ * then never load your file or what it imports. In `run`, ask the context for what you need: `ctx.store()` for
+ * stored releases, `ctx.briefing()` for briefs, `ctx.app()` for everything else (ingest, sources, Q&A, digests).
+ */
+export const COMMANDS: CommandEntry[] = [
+  entry("brief", "Brief a release from a file, stdin or a URL (stores it)", () => import("./brief.js")),
+  entry("ingest", "Store a release without briefing it", () => import("./ingest.js")),
+  entry("list", "Latest stored releases", () => import("./list.js")),
+  entry("show", "The brief of a stored release (briefs it if needed)", () => import("./show.js")),
+  entry("search", "Stored releases matching some words (date words narrow it)", () => import("./search.js")),
+  entry("ask", "Answer a question from the stored releases, with citations", () => import("./ask.js")),
+  entry("sources", "Release sources: list them, poll them", () => import("./sources.js")),
+  entry(
+    "subscriptions",
+    "Digest subscriptions: add, list, remove, enable, disable",
+    () => import("./subscriptions.js"),
+  ),
+  entry("digest", "Preview a digest, deliver it now, or read the delivery ledger", () => import("./digest.js")),
+  entry(
+    "installations",
+    "Slack workspaces that installed the app (distributed mode); rekey",
+    () => import("./installations.js"),
+  ),
+  entry("stats", "Stored releases, briefs and LLM tokens per engine", () => import("./stats.js")),
 ];
+
+function entry(name: string, summary: string, load: () => Promise<{ command: CliCommand }>): CommandEntry {
+  return { name, summary, load: async () => (await load()).command };
+}

@@ -1,24 +1,28 @@
-import { type CliCommand, UsageError, write } from "../cli-command.js";
+import { type CliCommand, JSON_FLAG, UsageError, write } from "../cli-command.js";
 
-export const installationsCommand: CliCommand = {
+export const command: CliCommand = {
   name: "installations",
-  help:
-    "installations [list] [--json] | rekey     Slack workspaces and orgs that installed the app (never their\n" +
-    "                                             tokens); rekey re-encrypts them with TOKEN_ENCRYPTION_KEY",
-  async run(app, args, io) {
-    const installs = app.slackInstalls;
+  usage: ["installations [list] [--json]", "installations rekey"],
+  description:
+    "The Slack workspaces and orgs that installed the app (never their tokens), in distributed mode; rekey\n" +
+    "re-encrypts their tokens with TOKEN_ENCRYPTION_KEY's current key.",
+  flags: { ...JSON_FLAG },
+  examples: ["installations", "installations rekey"],
+  async run(ctx, args, io) {
+    const [action = "list"] = args.positionals;
+    if (action !== "list" && action !== "rekey") throw new UsageError(`unknown action "${action}" (list or rekey)`);
+    const installs = (await ctx.app()).slackInstalls;
     if (!installs) {
       throw new UsageError(
         "installations are kept in distributed mode only: set SLACK_CLIENT_ID and the variables the README lists",
+        { usage: false },
       );
     }
-    const [action = "list"] = args.positionals;
     if (action === "rekey") {
       const resealed = await installs.store.reseal();
       write(io, `${resealed} installation(s) re-encrypted with key ${installs.store.currentKeyId}`);
       return 0;
     }
-    if (action !== "list") throw new UsageError(`installations ${action}: unknown action (list or rekey)`);
     const rows = await installs.store.list();
     if (args.values.json) write(io, JSON.stringify(rows));
     else if (!rows.length) write(io, "No installations yet: open /slack/install to add the app to a workspace.");

@@ -1,18 +1,19 @@
 import { renderSearchText } from "../../../adapters/console/render/answer-text.js";
-import { type CliCommand, UsageError, write } from "../cli-command.js";
+import { type CliCommand, JSON_FLAG, UsageError, wholeNumber, write } from "../cli-command.js";
 
-export const searchCommand: CliCommand = {
+export const command: CliCommand = {
   name: "search",
-  help: "search WORDS [--limit N] [--json]          Stored releases matching the words (date words narrow it)",
-  options: { limit: { type: "string" } },
-  async run(app, args, io) {
+  usage: ["search WORDS [--limit N] [--json]"],
+  description:
+    "Stored releases matching the words, best first, with their best sentence. Date words narrow the search\n" +
+    '("this week", "in February 2024", « ce mois-ci »); alone, they list that period. "Quoted phrases" must match.',
+  flags: { limit: { type: "string", value: "N", describe: "how many, 1 to 100 (default 10)" }, ...JSON_FLAG },
+  examples: ["search munitions Patriot", 'search "this week"'],
+  async run(ctx, args, io) {
     const words = args.positionals.join(" ").trim();
-    if (!words) throw new UsageError("search needs some words to look for, e.g. search ammunition");
-    const raw = args.values.limit;
-    const limit = raw === undefined ? 10 : Number(raw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      throw new UsageError(`--limit must be a whole number from 1 to 100 (got "${String(raw)}")`);
-    }
+    if (!words) throw new UsageError("needs some words to look for, e.g. nato-brief search ammunition");
+    const limit = wholeNumber(args.values.limit, "limit", 10, 1, 100);
+    const app = await ctx.app();
     const outcome = await app.qa.service.search(words, {}, limit);
     write(io, args.values.json ? JSON.stringify(outcome) : renderSearchText(outcome));
     return 0;

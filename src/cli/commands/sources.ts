@@ -2,14 +2,23 @@ import type { Logger } from "../../core/ports/logger.port.js";
 import type { PollItem, PollReport } from "../../core/sources/poll-report.js";
 import type { SourcePoller } from "../../core/sources/source-poller.js";
 import { schedulePolling } from "../../infra/sources/poll-schedule.js";
-import { type CliCommand, type CliIo, UsageError, write } from "../cli-command.js";
+import { type CliCommand, type CliIo, JSON_FLAG, UsageError, write } from "../cli-command.js";
 
-export const sourcesCommand: CliCommand = {
+export const command: CliCommand = {
   name: "sources",
-  help: "sources list | poll --once [--json]        Release sources; poll once (new, updated, paired, skipped)",
-  options: { once: { type: "boolean" } },
-  async run(app, args, io) {
+  usage: ["sources list [--json]", "sources poll --once [--json]", "sources poll"],
+  description:
+    "The configured release sources (NATO site, feeds, pages), and polling them: --once reports what was new,\n" +
+    "updated, unchanged, paired or skipped and why, then exits (1 only when no source could be read); without\n" +
+    "--once it polls now and on SOURCES_POLL_CRON until Ctrl-C.",
+  flags: { once: { type: "boolean", describe: "poll one time and exit" }, ...JSON_FLAG },
+  examples: ["sources list", "sources poll --once", "sources poll --once --json"],
+  async run(ctx, args, io) {
     const [action] = args.positionals;
+    if (action !== "list" && action !== "poll") {
+      throw new UsageError(`takes "list" or "poll" (got ${action === undefined ? "nothing" : `"${action}"`})`);
+    }
+    const app = await ctx.app();
     const sources = app.sources.list;
     if (action === "list") {
       if (args.values.json)
@@ -19,7 +28,6 @@ export const sourcesCommand: CliCommand = {
       else write(io, sources.map((s) => `${s.name.padEnd(18)} ${s.description}`).join("\n"));
       return 0;
     }
-    if (action !== "poll") throw new UsageError('sources needs "list" or "poll --once" (see `help`)');
     if (!args.values.once) return pollForever(app.sources.poller, app.config.sources.pollCron, app.logger, io);
     const report = await app.sources.poller.poll();
     write(io, args.values.json ? JSON.stringify(report) : renderReport(report));

@@ -1,10 +1,14 @@
-import { type CliCommand, write } from "../cli-command.js";
+import { type CliCommand, JSON_FLAG, write } from "../cli-command.js";
 
-export const statsCommand: CliCommand = {
+export const command: CliCommand = {
   name: "stats",
-  help: "stats [--json]                             Stored releases, briefs and LLM tokens per engine",
-  async run(app, args, io) {
-    const engines = app.store.usageTotals();
+  usage: ["stats [--json]"],
+  description: "How many releases are stored, and per brief engine how many briefs and LLM tokens they cost.",
+  flags: { ...JSON_FLAG },
+  examples: ["stats", "stats --json"],
+  async run(ctx, args, io) {
+    const store = await ctx.store();
+    const engines = await store.usageTotals();
     const totals = engines.reduce(
       (t, e) => ({
         briefs: t.briefs + e.briefs,
@@ -14,7 +18,7 @@ export const statsCommand: CliCommand = {
       }),
       { briefs: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0 },
     );
-    const releases = app.store.countReleases();
+    const releases = await store.countReleases();
     if (args.values.json) {
       write(io, JSON.stringify({ releases, engines, totals }));
       return 0;

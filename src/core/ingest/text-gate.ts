@@ -188,11 +188,19 @@ function notProse(why: string): IngestError {
  */
 const COMMON_WORDS = new Set(
   [
-    ..."the of and to in a is that for on with as by at from it be are was were has have had will would this".split(" "),
-    ..."these those its which their an or not but also been who they we our his her he she can may more than".split(" "),
+    ..."the of and to in a is that for on with as by at from it be are was were has have had will would this".split(
+      " ",
+    ),
+    ..."these those its which their an or not but also been who they we our his her he she can may more than".split(
+      " ",
+    ),
     ..."said into about after over all new other such should must been being between during under".split(" "),
-    ..."le la les de des du et en un une à au aux pour par sur dans avec que qui est sont a ont été ce cette ces".split(" "),
-    ..."ses son sa leur leurs il elle ils nous ne pas plus se ou mais aussi comme entre lors sous après avant".split(" "),
+    ..."le la les de des du et en un une à au aux pour par sur dans avec que qui est sont a ont été ce cette ces".split(
+      " ",
+    ),
+    ..."ses son sa leur leurs il elle ils nous ne pas plus se ou mais aussi comme entre lors sous après avant".split(
+      " ",
+    ),
     ..."dont où être était sera doit ainsi notre nos vers chez".split(" "),
   ].filter(Boolean),
 );

@@ -1,0 +1,81 @@
+/**
+ * The brief engines and the BriefService over a store, built from the configuration: the part of the composition
+ * root that `createApp` and the command line's light commands (`show`) share, so both compute the same brief
+ * cache key. The `openai` SDK is loaded only when an LLM is configured.
+ */
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { Config } from "./config.js";
+import { BriefService } from "./core/briefing/brief-service.js";
+import { CircuitBreaker } from "./core/briefing/circuit-breaker.js";
+import type { BriefEngine } from "./core/ports/brief-engine.port.js";
+import type { Logger } from "./core/ports/logger.port.js";
+import type { ReleaseStore } from "./core/ports/release-store.port.js";
+import type { Translator } from "./core/ports/translator.port.js";
+import type { TrustTools } from "./core/trust/evidence.js";
+import { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
+import { loadPrompts, type PromptLibrary } from "./infra/llm/prompt-loader.js";
+import { ApertiumTranslator } from "./infra/offline/apertium-translator.js";
+import { type Glossary, loadGlossary } from "./infra/offline/glossary.js";
+import { OfflineBriefEngine } from "./infra/offline/offline-brief-engine.js";
+import { PartTranslator } from "./infra/offline/part-translator.js";
+import { SqliteBriefRejections } from "./infra/store/sqlite-brief-rejections.js";
+import { createTrustTools } from "./infra/trust/trust-tools.js";
+
+export interface Briefing {
+  briefs: BriefService;
+  engines: { primary: BriefEngine; offline: BriefEngine };
+  /** Apertium (its pipelines start on first use), or undefined when offline translation is off. */
+  translator: Translator | undefined;
+  glossary: Glossary;
+  prompts: PromptLibrary;
+  /** The fact guard's look-ups (glossary and bilingual lexicon), shared with the Q&A answer check. */
+  trust: TrustTools;
+  /** The fact guard's bilingual lexicon (loaded on first use; `ready()` builds its cache when missing). */
+  lexicon: ApertiumLexicon;
+}
+
+export async function createBriefing(
+  config: Config,
+  logger: Logger,
+  store: ReleaseStore,
+  db: Database.Database,
+): Promise<Briefing> {
+  const glossary = loadGlossary();
+  // The fact guard's EN↔FR dictionary: read on first use only (never for `help` or `list`).
+  const lexicon = new ApertiumLexicon({ logger: logger.child({ component: "lexicon" }) });
+  const trust = createTrustTools(glossary, lexicon);
+  const translator: Translator | undefined =
+    config.offline.translation === "apertium"
+      ? new ApertiumTranslator({
+          modesDir: config.offline.apertiumModesDir,
+          logger: logger.child({ component: "apertium" }),
+        })
+      : undefined;
+  const offline = new OfflineBriefEngine({
+    translator,
+    parts: new PartTranslator(translator, (text, lang) =>
+      glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
+    ),
+    logger,
+    // The glossary shapes offline translations: a changed glossary is a new engine version for the cache.
+    glossaryVersion: createHash("sha256").update(JSON.stringify(glossary.terms)).digest("hex").slice(0, 8),
+  });
+  // Prompts load (and are checked) at start-up even without an LLM, so a broken prompt never waits for a key.
+  const prompts = loadPrompts();
+  let primary: BriefEngine = offline;
+  if (config.llm) {
+    const { OpenAiBriefEngine } = await import("./infra/llm/openai-brief-engine.js");
+    primary = new OpenAiBriefEngine({ ...config.llm, prompts, logger: logger.child({ component: "llm" }) });
+  }
+  const briefs = new BriefService({
+    store,
+    primary,
+    offline,
+    breaker: config.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }) : undefined,
+    tools: trust,
+    rejections: new SqliteBriefRejections(db),
+    logger: logger.child({ component: "briefs" }),
+  });
+  return { briefs, engines: { primary, offline }, translator, glossary, prompts, trust, lexicon };
+}

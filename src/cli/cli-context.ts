@@ -1,0 +1,102 @@
+/**
+ * What a command reaches for, built on first use: a command that only lists releases never loads the brief
+ * engines, the Q&A index, the sources or a chat SDK. Each part is imported when asked for.
+ */
+import type Database from "better-sqlite3";
+import type { App } from "../app.js";
+import type { Config } from "../config.js";
+import type { BriefService } from "../core/briefing/brief-service.js";
+import type { BriefEngine } from "../core/ports/brief-engine.port.js";
+import type { Logger } from "../core/ports/logger.port.js";
+import type { SqliteReleaseStore } from "../infra/store/sqlite-release-store.js";
+
+/** The store and what briefs its releases: what `show` needs. */
+export interface BriefingParts {
+  store: SqliteReleaseStore;
+  briefs: BriefService;
+  engines: { primary: BriefEngine; offline: BriefEngine };
+}
+
+export interface CliContext {
+  /** The configuration (environment and .env); throws ConfigError on a bad value. */
+  config(): Promise<Config>;
+  logger(): Promise<Logger>;
+  /** The release store alone: for commands that read stored releases and briefs. */
+  store(): Promise<SqliteReleaseStore>;
+  /** The store with the brief engines and BriefService: briefs without the Q&A index, sources or chat SDKs. */
+  briefing(): Promise<BriefingParts>;
+  /** The whole composition root (`createApp`): ingest, sources, Q&A, digests, chat targets. */
+  app(): Promise<App>;
+  /** Closes whatever was opened. */
+  close(): Promise<void>;
+}
+
+export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
+  let config: Promise<Config> | undefined;
+  let logger: Promise<Logger> | undefined;
+  let store: Promise<SqliteReleaseStore> | undefined;
+  /** The SQLite handle under `store`: the brief service keeps its rejections beside the releases. */
+  let db: Database.Database | undefined;
+  let briefing: Promise<BriefingParts & { close(): Promise<void> }> | undefined;
+  let app: Promise<App> | undefined;
+  const ctx: CliContext = {
+    config: () => {
+      config ??= import("../config.js").then((m) => m.loadConfig(env));
+      return config;
+    },
+    logger: () => {
+      logger ??= Promise.all([ctx.config(), import("../logger.js")]).then(([c, m]) => m.createLogger(c.logLevel));
+      return logger;
+    },
+    store: () => {
+      if (app) return app.then((a) => a.store);
+      store ??= (async () => {
+        const c = await ctx.config();
+        const [{ openDatabase }, { SqliteReleaseStore }] = await Promise.all([
+          import("../infra/store/sqlite.js"),
+          import("../infra/store/sqlite-release-store.js"),
+        ]);
+        db = openDatabase(c.databasePath);
+        return new SqliteReleaseStore(db);
+      })();
+      return store;
+    },
+    briefing: () => {
+      if (app) throw new Error("a command asks for part of the app after the whole of it: use app() alone");
+      briefing ??= (async () => {
+        const [c, l, s, { createBriefing }] = await Promise.all([
+          ctx.config(),
+          ctx.logger(),
+          ctx.store(),
+          import("../app-briefing.js"),
+        ]);
+        const { briefs, engines, translator } = await createBriefing(c, l, s, db!);
+        return { store: s, briefs, engines, close: async () => translator?.close() };
+      })();
+      return briefing;
+    },
+    app: () => {
+      if (store || briefing) throw new Error("a command asks for the whole app after a part of it: ask for app() only");
+      app ??= Promise.all([ctx.config(), ctx.logger(), import("../app.js")]).then(([c, l, m]) => m.createApp(c, l));
+      return app;
+    },
+    close: async () => {
+      if (app) await (await app).close();
+      if (briefing) await (await briefing).close();
+      if (store) (await store).close();
+    },
+  };
+  return ctx;
+}
+
+/** A context over an app built elsewhere (a test, a benchmark): every part comes from it; closing is the caller's. */
+export function contextOf(app: App): CliContext {
+  return {
+    config: async () => app.config,
+    logger: async () => app.logger,
+    store: async () => app.store,
+    briefing: async () => ({ store: app.store, briefs: app.briefs, engines: app.engines }),
+    app: async () => app,
+    close: async () => {},
+  };
+}
