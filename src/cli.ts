@@ -14,8 +14,8 @@ import { closest, FlagError, parseFlags } from "./cli/parse-flags.js";
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
 
 /** Runs one command line; resolves to the process's exit code (0 done, 1 failed, 2 bad usage). */
-export async function runCli(argv: string[], io: CliIo = PROCESS_IO, env = process.env): Promise<number> {
-  const ctx = createCliContext(env);
+export async function runCli(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const ctx = createCliContext();
   let entry: CommandEntry | undefined;
   let usage: string | undefined;
   try {

@@ -31,7 +31,8 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
+/** The configuration is read from the environment by src/config.ts, the only reader of it. */
+export function createCliContext(): CliContext {
   let config: Promise<Config> | undefined;
   let logger: Promise<Logger> | undefined;
   let store: Promise<SqliteReleaseStore> | undefined;
@@ -41,7 +42,7 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   let app: Promise<App> | undefined;
   const ctx: CliContext = {
     config: () => {
-      config ??= import("../config.js").then((m) => m.loadConfig(env));
+      config ??= import("../config.js").then((m) => m.loadConfig());
       return config;
     },
     logger: () => {

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digitRuns } from "../../src/core/text/quantities.js";
+import { runCli } from "../helpers/cli-process.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const samplePath = path.join(root, "samples/breton-defence-industry.fr.txt");
@@ -29,13 +30,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[], input?: string) {
-  return spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "src/cli.ts"), ...args], {
-    env,
-    encoding: "utf8",
-    input,
-    cwd: dir,
-  });
+function cli(args: string[], input?: string | Buffer) {
+  return runCli(args, { env, input, cwd: dir });
 }
 
 interface Part {

@@ -1,12 +1,10 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeOpenAiServer, reply, startFakeOpenAi } from "../fakes/fake-openai-server.js";
+import { runCliAsync } from "../helpers/cli-process.js";
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
 const sample = path.join(root, "samples/breton-defence-industry.fr.txt");
 
@@ -65,11 +63,8 @@ function envFor(baseURL: string) {
 
 async function brief(baseURL: string) {
   const env = envFor(baseURL);
-  const { stdout, stderr } = await run(
-    path.join(root, "node_modules/.bin/tsx"),
-    [path.join(root, "src/cli.ts"), "brief", "--file", sample, "--json"],
-    { env, cwd: dir },
-  );
+  const { code, stdout, stderr } = await runCliAsync(["brief", "--file", sample, "--json"], { env, cwd: dir });
+  expect(code, stderr).toBe(0);
   return { brief: JSON.parse(stdout), stderr };
 }
 
@@ -90,11 +85,7 @@ describe("cli brief with an OpenAI-compatible server", () => {
     const second = await brief(fake.url);
     expect(fake.requests).toHaveLength(1);
     expect(second.brief.cached).toBe(true);
-    const { stdout } = await run(
-      path.join(root, "node_modules/.bin/tsx"),
-      [path.join(root, "src/cli.ts"), "stats", "--json"],
-      { env: envFor(fake.url), cwd: dir },
-    );
+    const { stdout } = await runCliAsync(["stats", "--json"], { env: envFor(fake.url), cwd: dir });
     expect(JSON.parse(stdout).totals).toEqual({
       briefs: 1,
       promptTokens: 900,

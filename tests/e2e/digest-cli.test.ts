@@ -1,16 +1,13 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { runCli } from "../helpers/cli-process.js";
 
 function cli(dir: string, args: string[], input?: string) {
-  const res = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "src/cli.ts"), ...args], {
+  const res = runCli(args, {
     cwd: dir,
     input,
-    encoding: "utf8",
     env: {
       ...process.env,
       DATABASE_URL: `sqlite:${dir}/db.sqlite`,

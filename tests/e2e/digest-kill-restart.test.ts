@@ -5,8 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-const child = path.join(import.meta.dirname, "digest-crash-child.ts");
+const node = process.execPath;
+const child = path.join(import.meta.dirname, "digest-crash-child.mjs");
 
 const lines = (file: string): { target: string; key: string }[] =>
   fs.existsSync(file)
@@ -22,10 +22,10 @@ describe("a digest fan-out killed with SIGKILL and started again", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "digest-kill-"));
     const db = path.join(dir, "db.sqlite");
     const journal = path.join(dir, "journal.jsonl");
-    execFileSync(tsx, [child, db, journal, "setup"], { cwd: root });
+    execFileSync(node, [child, db, journal, "setup"], { cwd: root });
 
-    // Its own process group, so SIGKILL reaches the node process tsx starts, as `kill -9` on a server would.
-    const first = spawn(tsx, [child, db, journal, "run"], { cwd: root, stdio: "ignore", detached: true });
+    // Its own process group, so SIGKILL reaches the whole process, as `kill -9` on a server would.
+    const first = spawn(node, [child, db, journal, "run"], { cwd: root, stdio: "ignore", detached: true });
     const exited = new Promise((r) => first.once("exit", r));
     // Kill it mid-way: once a quarter of the 60 parts (20 rooms × 3 parts) went out.
     for (let waited = 0; lines(journal).length < 15; waited += 5) {
@@ -38,7 +38,7 @@ describe("a digest fan-out killed with SIGKILL and started again", () => {
     expect(before).toBeGreaterThanOrEqual(15);
     expect(before).toBeLessThan(60);
 
-    const out = execFileSync(tsx, [child, db, journal, "run"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync(node, [child, db, journal, "run"], { cwd: root, encoding: "utf8" });
     expect(JSON.parse(out.trim())).toEqual(Array(20).fill("posted"));
     const posted = lines(journal);
     expect(posted).toHaveLength(60);
@@ -46,7 +46,7 @@ describe("a digest fan-out killed with SIGKILL and started again", () => {
     for (let i = 0; i < 20; i++) expect(posted.filter((p) => p.target === `journal:room${i}`)).toHaveLength(3);
 
     // Run again: nothing more is posted.
-    const again = execFileSync(tsx, [child, db, journal, "run"], { cwd: root, encoding: "utf8" });
+    const again = execFileSync(node, [child, db, journal, "run"], { cwd: root, encoding: "utf8" });
     expect(JSON.parse(again.trim())).toEqual(Array(20).fill("already-done"));
     expect(lines(journal)).toHaveLength(60);
   }, 60_000);

@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli-process.js";
 import { APERTIUM_MISSING, apertiumInstalled } from "../integration/qa-corpus.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -14,12 +14,7 @@ let env: NodeJS.ProcessEnv;
 let releaseId: string;
 
 function cli(args: string[]) {
-  return spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "src/cli.ts"), ...args], {
-    env,
-    encoding: "utf8",
-    cwd: dir,
-    timeout: 60_000,
-  });
+  return runCli(args, { env, cwd: dir });
 }
 
 function askJson(question: string) {

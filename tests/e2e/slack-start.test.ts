@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
+import { runCliAsync } from "../helpers/cli-process.js";
 import { type ServerProcess, startServer } from "../helpers/server-process.js";
 import { malformed } from "../helpers/slack-malformed.js";
 import { postToSlackApp, slashCommand } from "../helpers/slack-requests.js";
@@ -14,7 +14,6 @@ import { postToSlackApp, slashCommand } from "../helpers/slack-requests.js";
  * Slack; then `nato-brief digest --run-now` in another process posting the channel's digest to Slack once.
  */
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const SECRET = "e2e-signing-secret";
 
 let fake: FakeSlackApi;
@@ -28,21 +27,10 @@ function cli(...args: string[]): Promise<string> {
   return cliWith({}, ...args);
 }
 
-function cliWith(extra: Record<string, string>, ...args: string[]): Promise<string> {
-  const run = spawn(tsx, [path.join(root, "src/cli.ts"), ...args], { cwd: dir, env: { ...env, ...extra } });
-  let out = "";
-  let err = "";
-  run.stdout.on("data", (d) => {
-    out += d;
-  });
-  run.stderr.on("data", (d) => {
-    err += d;
-  });
-  return new Promise((resolve, reject) => {
-    run.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`cli ${args.join(" ")} failed (${code}): ${err}`)),
-    );
-  });
+async function cliWith(extra: Record<string, string>, ...args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runCliAsync(args, { cwd: dir, env: { ...env, ...extra } });
+  if (code !== 0) throw new Error(`cli ${args.join(" ")} failed (${code}): ${stderr}`);
+  return stdout;
 }
 
 async function start(): Promise<number> {

@@ -1,10 +1,9 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { runCliAsync } from "../helpers/cli-process.js";
 import { type ServerProcess, startServer } from "../helpers/server-process.js";
 import {
   CHANNEL,
@@ -14,10 +13,6 @@ import {
   postActivity,
   teamMembership,
 } from "../helpers/teams-activities.js";
-
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 
 /** A release without a date: it counts as stored now, so today's digest carries it. */
 const RELEASE = `NATO Allies agree new plan to boost ammunition production
@@ -34,8 +29,10 @@ let server: ServerProcess | undefined;
 let port = 0;
 let env: NodeJS.ProcessEnv;
 
-function cli(...args: string[]) {
-  return run(tsx, [path.join(root, "src/cli.ts"), ...args], { cwd: dir, env, timeout: 90_000 });
+async function cli(...args: string[]) {
+  const result = await runCliAsync(args, { cwd: dir, env, timeout: 90_000 });
+  if (result.code !== 0) throw new Error(`cli ${args.join(" ")} failed (${result.code}): ${result.stderr}`);
+  return result;
 }
 
 beforeAll(async () => {

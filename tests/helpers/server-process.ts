@@ -12,11 +12,12 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `npm start`'s entry point (src/main.ts under tsx) without a terminal and resolves once it logs the port
- * it listens on; rejects with its stderr if it exits first or says nothing for a minute.
+ * Starts the server's compiled entry point (dist/src/main.js, what the Docker image runs; `npm start` runs the
+ * same code through tsx) without a terminal and resolves once it logs the port it listens on; rejects with its
+ * stderr if it exits first or says nothing for a minute. The build comes from tests/e2e/global-setup.ts.
  */
 export function startServer(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<ServerProcess> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "src/main.ts")], {
+  const child = spawn(process.execPath, [path.join(root, "dist/src/main.js")], {
     cwd: options.cwd,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -36,6 +37,6 @@ export function startServer(options: { cwd: string; env: NodeJS.ProcessEnv }): P
         resolve({ child, port: JSON.parse(line).port as number, stdout: () => out });
       }
     });
-    child.on("exit", (code) => reject(new Error(`src/main.ts exited ${code}: ${err}`)));
+    child.on("exit", (code) => reject(new Error(`dist/src/main.js exited ${code}: ${err}`)));
   });
 }

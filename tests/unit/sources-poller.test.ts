@@ -228,7 +228,7 @@ describe("SourcePoller", () => {
     const garbage = `${SITE}/en/news/garbage`;
     const source = new FakeSource();
     source.entries = [script, garbage];
-    const lines = ['HOST="${DEPLOY_HOST:-staging}"', "set -euo pipefail", 'docker push "registry/nato:${TAG}"'];
+    const lines = ['HOST="$(hostname -f)"', "set -euo pipefail", 'docker push "registry/nato:$TAG" || exit 1'];
     source.pages.set(script, { ...page(script, "en"), paragraphs: Array(12).fill(lines).flat() });
     // Binary data served as text/html: the decoder turns it into replacement characters.
     const noise = new TextDecoder().decode(Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256));

@@ -2,31 +2,45 @@
  * A real process for the kill-and-restart test: the production wiring (SQLite file, ledger, node-cron scheduler,
  * real sleep) delivering to a "platform" that is a journal file, one JSON line per accepted post, 40 ms per post.
  * Like Slack's metadata lookup, the platform can say whether a key was already posted.
- * Usage: tsx digest-crash-child.ts DB_FILE JOURNAL_FILE (setup | run)
+ * It runs the compiled build (dist/, from tests/e2e/global-setup.ts) with plain node: four start-ups per test
+ * run, each without TypeScript compilation.
+ * Usage: node digest-crash-child.mjs DB_FILE JOURNAL_FILE (setup | run)
  */
 import fs from "node:fs";
-import { BriefService } from "../../src/core/briefing/brief-service.js";
-import { createDigests } from "../../src/core/digest/index.js";
-import { realSleep } from "../../src/core/digest/pacer.js";
-import type { TargetRef } from "../../src/core/domain/subscription.js";
-import type { ChatTarget, PostOptions } from "../../src/core/ports/chat-target.port.js";
-import { systemClock } from "../../src/core/ports/clock.port.js";
-import { NodeCronScheduler } from "../../src/infra/schedule/node-cron-scheduler.js";
-import { openDatabase } from "../../src/infra/store/sqlite.js";
-import { SqliteDeliveryLedger } from "../../src/infra/store/sqlite-delivery-ledger.js";
-import { SqliteReleaseStore } from "../../src/infra/store/sqlite-release-store.js";
-import { SqliteSubscriptionStore } from "../../src/infra/store/sqlite-subscription-store.js";
-import { createLogger } from "../../src/logger.js";
-import { CountingEngine } from "../unit/digest-harness.js";
+import { BriefService } from "../../dist/src/core/briefing/brief-service.js";
+import { createDigests } from "../../dist/src/core/digest/index.js";
+import { realSleep } from "../../dist/src/core/digest/pacer.js";
+import { systemClock } from "../../dist/src/core/ports/clock.port.js";
+import { NodeCronScheduler } from "../../dist/src/infra/schedule/node-cron-scheduler.js";
+import { openDatabase } from "../../dist/src/infra/store/sqlite.js";
+import { SqliteDeliveryLedger } from "../../dist/src/infra/store/sqlite-delivery-ledger.js";
+import { SqliteReleaseStore } from "../../dist/src/infra/store/sqlite-release-store.js";
+import { SqliteSubscriptionStore } from "../../dist/src/infra/store/sqlite-subscription-store.js";
+import { createLogger } from "../../dist/src/logger.js";
 
-const [dbFile, journal, mode] = process.argv.slice(2) as [string, string, string];
+const [dbFile, journal, mode] = process.argv.slice(2);
 const db = openDatabase(dbFile);
 const store = new SqliteReleaseStore(db);
-const engine = new CountingEngine();
+/** A BriefEngine (src/core/ports/brief-engine.port.ts) that writes a brief from the release's own text. */
+const engine = {
+  id: "test",
+  promptVersion: "1",
+  kind: "offline",
+  async brief(release) {
+    const src = release.texts[release.sourceLanguage];
+    const part = { headline: src.title, summary: src.paragraphs.join(" "), keyPoints: ["a", "b", "c"] };
+    return {
+      parts: { en: part, fr: { ...part, headline: `FR ${src.title}` } },
+      provenance: { en: { kind: "source", label: "Source" }, fr: { kind: "machine-offline", label: "MT" } },
+      usage: null,
+    };
+  },
+};
 const logger = createLogger("warn");
 const scheduler = new NodeCronScheduler();
 
-const platform: ChatTarget = {
+/** A ChatTarget (src/core/ports/chat-target.port.ts) writing to the journal file. */
+const platform = {
   platform: "journal",
   limits: {
     maxPartSize: 250,
@@ -37,7 +51,7 @@ const platform: ChatTarget = {
     maxBackoffMs: 100,
   },
   measure: (part) => 100 + part.items.length * 100,
-  async post(target: TargetRef, _part, options: PostOptions) {
+  async post(target, _part, options) {
     await realSleep(40);
     fs.appendFileSync(journal, `${JSON.stringify({ target: target.key, key: options.idempotencyKey })}\n`);
     return { messageId: options.idempotencyKey };
