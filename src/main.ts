@@ -130,7 +130,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
   if (consoleChat) {
-    await runConsoleChat(handler, logger);
+    await runConsoleChat(handler, logger, {
+      input: process.stdin,
+      output: process.stdout,
+      preferences: app.preferences,
+    });
     await stop("console closed");
   }
 }

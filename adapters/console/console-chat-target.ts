@@ -2,6 +2,7 @@ import type { DigestPart } from "../../src/core/digest/digest.js";
 import type { Lang } from "../../src/core/domain/language.js";
 import type { TargetRef } from "../../src/core/domain/subscription.js";
 import type { ChatTarget, ChatTargetLimits, PostOptions, PostResult } from "../../src/core/ports/chat-target.port.js";
+import { labelLine } from "./render/brief-text.js";
 
 /** A terminal has no rate limit worth the name; the size keeps parts readable. */
 const CONSOLE_LIMITS: ChatTargetLimits = {
@@ -78,7 +79,7 @@ export function renderDigestText(part: DigestPart): string {
       const date = item.published ? `${item.published} ` : "";
       lines.push(`[${lang.toUpperCase()}] ${date}${t.headline}`);
       if (t.summary) lines.push(`  ${t.summary}`);
-      if (t.provenance !== "source" && t.provenance !== "official") lines.push(`  (${t.label})`);
+      if (t.provenance !== "source" && t.provenance !== "official") lines.push(labelLine(t.label));
     }
     const links = Object.entries(item.links).map(([lang, url]) => `${lang.toUpperCase()}: ${url}`);
     if (links.length) lines.push(`  ${links.join("  ")}`);

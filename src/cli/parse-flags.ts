@@ -1,3 +1,7 @@
+import { closest } from "../core/text/closest.js";
+
+export { closest };
+
 /**
  * The command line's flags, read by us rather than by node:util's parseArgs, so every mistake gets a message in
  * plain words: parseArgs answers `--fiel` with advice about positionals and `--limit -5` with "ambiguous".
@@ -77,31 +81,4 @@ function isFlag(word: string, specs: FlagSpecs, byShort: Map<string, string>): b
 function unknownFlag(written: string, specs: FlagSpecs): string {
   const near = closest(written.replace(/^-+/, ""), Object.keys(specs));
   return `unknown option ${written}${near ? ` (did you mean --${near}?)` : ""}`;
-}
-
-/** The candidate within two edits of `word` (one for short words), if exactly one is nearest. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const limit = word.length <= 3 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
-  }
-  return best;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
 }

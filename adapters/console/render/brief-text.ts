@@ -24,16 +24,28 @@ export function renderBriefText(brief: Brief, choice: LangChoice = "both"): stri
   return lines.join("\n");
 }
 
+const WIDTH = 100;
+
 function renderPart(part: BriefPart, lang: Lang, label: string): string[] {
   return [
     `[${lang.toUpperCase()}] ${part.headline}`,
-    `  (${label})`,
-    ...wrap(part.summary, 100).map((l) => `  ${l}`),
-    ...part.keyPoints.map((p) => `  • ${p}`),
+    labelLine(label),
+    ...wrap(part.summary, WIDTH - 2).map((l) => `  ${l}`),
+    // Continuation lines of a key point stand under its text, not under the bullet.
+    ...part.keyPoints.flatMap((p) => wrap(p, WIDTH - 4).map((l, i) => `${i === 0 ? "  • " : "    "}${l}`)),
   ];
 }
 
-function wrap(text: string, width: number): string[] {
+/**
+ * Where a text comes from, on its own line and as written: labels carry their own parentheses ("Machine
+ * translation (offline, Apertium): may contain errors"), so they are not wrapped in another pair.
+ */
+export function labelLine(label: string): string {
+  return `  ⓘ ${label}`;
+}
+
+/** Words into lines of at most `width` characters (a single longer word stays whole). */
+export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/)) {

@@ -5,6 +5,8 @@ import { INPUT_LIMITS, tooLong } from "./input-limits.js";
  * platform. Parsing never throws: bad input becomes `{ kind: "help", problem }` so each adapter can show the
  * help text with what was wrong.
  */
+import { closest } from "../text/closest.js";
+
 export type LangPreference = "en" | "fr" | "both";
 
 export type Command =
@@ -27,6 +29,9 @@ export type Command =
   | { kind: "help"; problem?: string };
 
 export const MAX_LATEST = 10;
+
+/** The command words, for "did you mean …?" (the French aliases are answered too, but not suggested). */
+const COMMAND_WORDS = ["latest", "show", "search", "ask", "subscribe", "unsubscribe", "lang", "help"];
 
 export function parseCommand(input: string): Command {
   // Before any other work: a huge message costs one comparison.
@@ -82,7 +87,9 @@ export function parseCommand(input: string): Command {
       }
       const url = /^<?(https?:\/\/[^\s|>]+)(?:\|[^>]*)?>?$/i.exec(first)?.[1];
       if (url && rest.length === 0) return { kind: "url", url };
-      return { kind: "help", problem: `unknown command "${first.length > 40 ? `${first.slice(0, 40)}…` : first}"` };
+      const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+      const near = closest(word, COMMAND_WORDS);
+      return { kind: "help", problem: `unknown command "${shown}"${near ? ` (did you mean ${near}?)` : ""}` };
     }
   }
 }
