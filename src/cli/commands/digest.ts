@@ -1,5 +1,7 @@
 import { renderDigestText } from "../../../adapters/console/console-chat-target.js";
 import type { App } from "../../app.js";
+import type { Digest } from "../../core/digest/digest.js";
+import { BACKDATED_DAYS } from "../../core/digest/digest-builder.js";
 import type { DeliveryOutcome } from "../../core/digest/digest-delivery.js";
 import { type CliCommand, type CliIo, JSON_FLAG, UsageError, write } from "../cli-command.js";
 
@@ -52,14 +54,24 @@ async function previewDigest(app: App, id: string, json: boolean, io: CliIo): Pr
   const sub = app.digests.subscriptions.get(id);
   if (!sub)
     throw new UsageError(`no subscription with id "${id}" (see \`nato-brief subscriptions list\`)`, { usage: false });
-  const digest = await app.digests.delivery.preview(sub);
+  const digest = await app.digests.schedule.preview(sub);
   if (json) write(io, JSON.stringify(digest));
   else {
-    const { items, ...header } = digest;
+    const { items, delivered, ...header } = digest;
     write(io, renderDigestText({ digest: header, items, index: 0, total: 1 }));
-    write(io, `(preview: ${items.length} release(s) since ${digest.window.since}; nothing was posted or recorded)`);
+    write(io, previewNote(digest));
   }
   return 0;
+}
+
+/** What the preview covers and what --run-now would do with it, in one line. */
+function previewNote(digest: Digest & { delivered: boolean }): string {
+  const notes = [`${digest.items.length} release(s) stored since ${digest.window.since}`, `period ${digest.period}`];
+  if (digest.backdated) {
+    notes.push(`${digest.backdated} back-dated release(s) left out (published over ${BACKDATED_DAYS} days earlier)`);
+  }
+  if (digest.delivered) notes.push("this period was already delivered: --run-now would post nothing");
+  return `(preview: ${notes.join("; ")}; nothing was posted or recorded)`;
 }
 
 function describe(o: DeliveryOutcome): string {

@@ -29,19 +29,25 @@ export interface DigestRequest {
   delayed: boolean;
 }
 
-/** How far before the window a release's publication date may be and still count (late ingest, time zones). */
-const PUBLISHED_SLACK_MS = 2 * 24 * 3600_000;
+/**
+ * A release stored in the window counts as news unless NATO published it more than this many days before the
+ * window opened: a late poll or a page pasted by hand a few days on is still news to the subscriber, an archive
+ * imported today is not. Undated releases count from the day they were stored.
+ */
+export const BACKDATED_DAYS = 7;
 interface BuiltItems {
   items: DigestItem[];
   omitted: number;
+  backdated: number;
 }
 
 const SCAN_LIMIT = 1000;
 const REUSE_MS = 60_000;
 
 /**
- * Builds the digest of one subscription: the releases that reached the store in its window, matching its topics,
- * newest first, each with a headline and one sentence per language. Briefs come from BriefService, so a release
+ * Builds the digest of one subscription: the releases that reached the store in its window (by a poll or by
+ * hand), matching its topics, newest first, each with a headline and one sentence per language; back-dated
+ * ones (see BACKDATED_DAYS) are left out and counted. Briefs come from BriefService, so a release
  * is briefed once however many subscriptions include it.
  */
 export class DigestBuilder {
@@ -55,25 +61,28 @@ export class DigestBuilder {
     this.logger = deps.logger ?? silentLogger;
   }
 
-  /** Releases in the window matching the topics, newest first. */
-  releasesFor(sub: Pick<Subscription, "topics">, since: Date, until: Date): Release[] {
-    const candidates = this.deps.store.listReleases({
-      since: new Date(since.getTime() - PUBLISHED_SLACK_MS).toISOString(),
-      limit: SCAN_LIMIT,
-    });
-    const from = since.getTime();
+  /**
+   * Releases first stored in [since, until) matching the topics, newest first, without the back-dated ones
+   * (published more than BACKDATED_DAYS before `since`), which are only counted.
+   */
+  releasesFor(sub: Pick<Subscription, "topics">, since: Date, until: Date): { releases: Release[]; backdated: number } {
+    const stored = this.deps.store.listReleases({ storedSince: since.toISOString(), limit: SCAN_LIMIT });
+    const horizon = new Date(since.getTime() - BACKDATED_DAYS * 24 * 3600_000).toISOString().slice(0, 10);
     const to = until.getTime();
     const matcher = topicMatcher(sub.topics);
-    // Window by when the release reached us: publication dates are day-precise and backfills are not news.
-    return candidates.filter((r) => {
-      const stored = Date.parse(r.createdAt);
-      return stored >= from && stored < to && matcher(r);
-    });
+    const releases: Release[] = [];
+    let backdated = 0;
+    for (const r of stored) {
+      if (Date.parse(r.createdAt) >= to || !matcher(r)) continue;
+      if (r.published && r.published < horizon) backdated++;
+      else releases.push(r);
+    }
+    return { releases, backdated };
   }
 
   async build(sub: Subscription, request: DigestRequest): Promise<Digest> {
     const languages = langsOf(sub.languages);
-    const { items, omitted } = await this.itemsFor(sub, languages, request.since, request.until);
+    const { items, omitted, backdated } = await this.itemsFor(sub, languages, request.since, request.until);
     this.logger.debug("digest built", { subscriptionId: sub.id, period: request.period, items: items.length });
     return {
       subscriptionId: sub.id,
@@ -87,6 +96,7 @@ export class DigestBuilder {
       delayed: request.delayed,
       items,
       omitted,
+      backdated,
       generatedAt: this.clock.now().toISOString(),
     };
   }
@@ -110,14 +120,14 @@ export class DigestBuilder {
     since: Date,
     until: Date,
   ): Promise<BuiltItems> {
-    const releases = this.releasesFor(sub, since, until);
+    const { releases, backdated } = this.releasesFor(sub, since, until);
     const max = this.deps.maxItems ?? 25;
     const items: DigestItem[] = [];
     for (const release of releases.slice(0, max)) {
       const { brief } = await this.deps.briefs.brief(release);
       items.push(itemOf(brief, languages));
     }
-    return { items, omitted: Math.max(0, releases.length - max) };
+    return { items, omitted: Math.max(0, releases.length - max), backdated };
   }
 }
 

@@ -62,12 +62,15 @@ export class DigestDelivery {
 
   constructor(private readonly deps: DigestDeliveryDeps) {}
 
-  /** The digest the subscription would get now, without posting or recording anything. */
-  async preview(sub: Subscription): Promise<Digest> {
+  /**
+   * The digest the subscription would get now, without posting or recording anything: the same window and rule
+   * as `deliver` now. `period` is the one a delivery now would record (DigestScheduler.preview knows it).
+   */
+  async preview(sub: Subscription, period?: string): Promise<Digest> {
     const now = this.deps.clock.now();
     const since = this.windowStart(sub, now);
-    const period = periodKey(sub.schedule, sub.timezone, now);
-    return this.deps.builder.build(sub, { period, scheduledFor: now, since, until: now, delayed: false });
+    const label = period ?? periodKey(sub.schedule, sub.timezone, now);
+    return this.deps.builder.build(sub, { period: label, scheduledFor: now, since, until: now, delayed: false });
   }
 
   async deliver(

@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.port.js";
 import type { Logger } from "../ports/logger.port.js";
 import type { ScheduledJob, Scheduler } from "../ports/scheduler.port.js";
 import type { DeliveryLedger, SubscriptionStore } from "../ports/subscription-store.port.js";
+import type { Digest } from "./digest.js";
 import type { DeliveryOutcome, DigestDelivery } from "./digest-delivery.js";
 import { periodKey } from "./period.js";
 
@@ -135,6 +136,17 @@ export class DigestScheduler {
     return Promise.all(
       subs.map((sub) => this.lane(() => delivery.deliver(sub, now, { period: this.currentPeriod(sub, now) }))),
     );
+  }
+
+  /**
+   * What `runNow` would deliver to this subscription now, for the same period, posting and recording nothing;
+   * `delivered` says whether that period was already delivered (then `runNow` posts nothing).
+   */
+  async preview(sub: Subscription): Promise<Digest & { delivered: boolean }> {
+    const now = this.deps.clock.now();
+    const period = this.currentPeriod(sub, now);
+    const digest = await this.deps.delivery.preview(sub, period);
+    return { ...digest, delivered: this.deps.ledger.get(sub.id, period)?.state === "posted" };
   }
 
   private currentPeriod(sub: Subscription, now: Date): string {

@@ -32,6 +32,11 @@ export interface Digest {
   items: DigestItem[];
   /** Releases that matched but were left out to keep the digest readable. */
   omitted: number;
+  /**
+   * Releases stored in the window but published more than BACKDATED_DAYS before it opened (archives, not news):
+   * counted so a preview can say why they are not there, never shown.
+   */
+  backdated?: number;
   generatedAt: string;
 }
 

@@ -14,6 +14,8 @@ export interface ListOptions {
   limit?: number;
   /** ISO timestamp: only releases published (or, without a date, stored) at or after it. */
   since?: string;
+  /** ISO timestamp: only releases first stored at or after it (`createdAt`), whatever their publication date. */
+  storedSince?: string;
 }
 
 /** Durable home of releases and their cached briefs (SQLite today). */

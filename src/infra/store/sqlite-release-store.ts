@@ -109,9 +109,16 @@ export class SqliteReleaseStore implements ReleaseStore {
     const rows = this.db
       .prepare(
         `SELECT * FROM releases WHERE (? IS NULL OR COALESCE(published, substr(created_at, 1, 10)) >= substr(?, 1, 10))
+           AND (? IS NULL OR created_at >= ?)
          ORDER BY COALESCE(published, substr(created_at, 1, 10)) DESC, created_at DESC LIMIT ?`,
       )
-      .all(options.since ?? null, options.since ?? null, options.limit ?? 20) as ReleaseRow[];
+      .all(
+        options.since ?? null,
+        options.since ?? null,
+        options.storedSince ?? null,
+        options.storedSince ?? null,
+        options.limit ?? 20,
+      ) as ReleaseRow[];
     return rows.map((r) => this.hydrate(r));
   }
 
