@@ -63,7 +63,7 @@ function report(err: unknown, io: CliIo, name: string | undefined, usage: string
     return 2;
   }
   // Input the user can fix (a configuration value, a release text, a page): their own words, no "error:".
-  const known = err instanceof Error && ["ConfigError", "IngestError", "FetchError"].includes(err.name);
+  const known = err instanceof Error && ["ConfigError", "IngestError", "FetchError", "InputError"].includes(err.name);
   io.stderr.write(`nato-brief: ${known ? "" : "error: "}${message}\n`);
   return 1;
 }

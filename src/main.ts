@@ -38,7 +38,7 @@ prints the latest brief, and opens the console chat when a terminal is attached 
 Scheduled digests and source polling run in the same process.
 
 Configuration comes from the environment or .env (see .env.example); nothing is required.
-One-off commands: npm run --silent cli -- help`;
+One-off commands: npx nato-brief help (or npm run --silent cli -- help)`;
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (argv.includes("--help") || argv.includes("-h")) {

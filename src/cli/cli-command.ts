@@ -15,6 +15,11 @@ export class UsageError extends Error {
   }
 }
 
+/** Input that cannot be used (a file that cannot be read): one line on stderr, exit code 1, like bad release text. */
+export class InputError extends Error {
+  override readonly name = "InputError";
+}
+
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;

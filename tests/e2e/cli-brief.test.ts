@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digitRuns } from "../../src/core/text/quantities.js";
 import { runCli } from "../helpers/cli-process.js";
@@ -120,5 +121,47 @@ describe("cli bad input", () => {
     const r = cli(["--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("brief --file PATH");
+  });
+});
+
+describe("cli refuses what is not a text release, with one line, and stores nothing", () => {
+  const junk = fs.mkdtempSync(path.join(os.tmpdir(), "cli-junk-"));
+  const file = (name: string, bytes: Uint8Array) => {
+    fs.writeFileSync(path.join(junk, name), bytes);
+    return path.join(junk, name);
+  };
+  // Deterministic noise, as `head -c 4096 /dev/urandom > random.bin` makes.
+  const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24);
+  const script = Buffer.from(
+    "#!/usr/bin/env bash\n# Deploys the bot to the staging server after the tests pass.\nset -euo pipefail\n" +
+      'docker build -t "registry.example.org/nato-brief:$(git rev-parse --short HEAD)" .\n'.repeat(6),
+  );
+  const cases: [string, string[], Uint8Array | undefined, RegExp][] = [
+    ["random bytes on stdin", ["brief", "--text", "-"], noise, /^nato-brief: This file is not text \(/],
+    [
+      "a gzipped release",
+      ["brief", "--file", file("sample.txt.gz", gzipSync(fs.readFileSync(samplePath)))],
+      undefined,
+      /not text/,
+    ],
+    [
+      "a shell script",
+      ["ingest", "--file", file("deploy.sh", script)],
+      undefined,
+      /does not read as English or French prose: it is a script/,
+    ],
+    ["an executable", ["brief", "--file", process.execPath], undefined, /not text/],
+  ];
+  afterAll(() => fs.rmSync(junk, { recursive: true, force: true }));
+
+  it.each(cases)("%s", (_what, args, input, message) => {
+    const fresh = { ...env, DATABASE_URL: `sqlite:${junk}/junk.db` };
+    const r = runCli(args, { env: fresh, cwd: dir, input: input ? Buffer.from(input) : undefined });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const errorLines = r.stderr.split("\n").filter((l) => l.startsWith("nato-brief:"));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toMatch(message);
+    expect(JSON.parse(runCli(["list", "--json"], { env: fresh, cwd: dir }).stdout)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { renderBriefText } from "../../../adapters/console/render/brief-text.js";
 import { type CliCommand, JSON_FLAG, langChoice, write } from "../cli-command.js";
-import { ingestFrom, SOURCE_FLAGS } from "../read-input.js";
+import { ingestInput, readInput, SOURCE_FLAGS } from "../read-input.js";
 
 export const command: CliCommand = {
   name: "brief",
@@ -20,8 +20,9 @@ export const command: CliCommand = {
   ],
   async run(ctx, args, io) {
     const choice = langChoice(args.values.lang);
+    const input = await readInput(args, io);
     const app = await ctx.app();
-    const { release, outcome } = await ingestFrom(app, args, io);
+    const { release, outcome } = await ingestInput(app, input);
     const { brief, cached } = await app.briefs.brief(release);
     app.logger.info(cached ? "reused the stored brief" : "wrote a new brief", {
       releaseId: release.id,

@@ -1,5 +1,5 @@
 import { type CliCommand, JSON_FLAG, write } from "../cli-command.js";
-import { ingestFrom, SOURCE_FLAGS } from "../read-input.js";
+import { ingestInput, readInput, SOURCE_FLAGS } from "../read-input.js";
 
 export const command: CliCommand = {
   name: "ingest",
@@ -13,7 +13,8 @@ export const command: CliCommand = {
     "ingest --url https://www.nato.int/cps/en/natohq/news_222735.htm",
   ],
   async run(ctx, args, io) {
-    const { release, outcome } = await ingestFrom(await ctx.app(), args, io);
+    const input = await readInput(args, io);
+    const { release, outcome } = await ingestInput(await ctx.app(), input);
     const title = release.texts[release.sourceLanguage]?.title ?? "";
     write(io, args.values.json ? JSON.stringify({ id: release.id, outcome }) : `${outcome}: ${release.id} ${title}`);
     return 0;

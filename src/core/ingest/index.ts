@@ -26,7 +26,7 @@ export {
   titleFromSentence,
 } from "./parse-text.js";
 
-export { checkNotBinary, checkProse, decodeText } from "./text-gate.js";
+export { checkNotBinary, checkProse, checkTextBytes, decodeText } from "./text-gate.js";
 
 /** Pasted or file text → release draft. `url`, when known, becomes the release's canonical URL. */
 export function draftFromText(raw: string, opts: ParseTextOptions & DraftLimits = {}): ReleaseDraft {

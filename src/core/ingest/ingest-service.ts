@@ -2,7 +2,7 @@ import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { ReleaseStore, SaveOutcome } from "../ports/release-store.port.js";
-import { decodeText, draftFromText } from "./index.js";
+import { draftFromText } from "./index.js";
 
 export interface IngestResult {
   release: Release;
@@ -26,11 +26,6 @@ export class IngestService {
 
   fromText(raw: string, options: { url?: string } = {}): IngestResult {
     return this.save(draftFromText(raw, options));
-  }
-
-  /** A file's or stdin's bytes: refused as "not text" when they are not, before anything is decoded or stored. */
-  fromBytes(bytes: Uint8Array, options: { url?: string } = {}): IngestResult {
-    return this.fromText(decodeText(bytes), options);
   }
 
   async fromUrl(url: string): Promise<IngestResult> {

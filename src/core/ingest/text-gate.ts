@@ -34,10 +34,7 @@ export function decodeText(bytes: Uint8Array): string {
     checkNotBinary(text);
     return text;
   }
-  const controls = controlBytes(bytes);
-  if (controls > 0) {
-    throw notText(`${controls} control byte(s), ${bytes.includes(0) ? "NUL bytes among them" : "as binary data has"}`);
-  }
+  checkTextBytes(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -46,6 +43,18 @@ export function decodeText(bytes: Uint8Array): string {
     if (letterShare(text) < MIN_LETTER_SHARE) throw notText("it is neither UTF-8 nor text in another encoding");
     return text;
   }
+}
+
+/** Refuses bytes holding control characters other than whitespace (NUL, ESC …): binary data, not text. */
+export function checkTextBytes(bytes: Uint8Array): void {
+  const first = bytes.findIndex(isControlByte);
+  if (first < 0) return;
+  // Counted over a sample only: a 100 MB executable need not be read to the end to be refused.
+  const sample = bytes.subarray(0, 64 * 1024);
+  const nul = sample.includes(0) ? ", NUL bytes among them" : "";
+  throw notText(
+    `binary data: ${sample.filter(isControlByte).length} control byte(s) in its first ${sample.length} bytes${nul}`,
+  );
 }
 
 /** Already-decoded text (a page, a paste): refuses binary data that reached us as characters. */
@@ -168,10 +177,8 @@ function countLetters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
-function controlBytes(bytes: Uint8Array): number {
-  let n = 0;
-  for (const b of bytes) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) n++;
-  return n;
+function isControlByte(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f;
 }
 
 function notText(why: string, what = "This file is not text"): IngestError {
