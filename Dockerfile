@@ -1,7 +1,10 @@
 # syntax=docker/dockerfile:1
 # nato-brief: one process serving Slack, Teams and /healthz on $PORT.
 # Build:  docker build -t nato-brief .
-# Run:    docker run --rm -p 3000:3000 -v nato-brief-data:/app/data --env-file .env nato-brief
+# Run:    docker run --rm -it -p 3000:3000 -v nato-brief-data:/app/data nato-brief      (console chat, no key)
+#         cp .env.example .env   # fill it in, then:
+#         docker run --rm -p 3000:3000 -v nato-brief-data:/app/data --env-file .env nato-brief
+# A command: docker run --rm -v nato-brief-data:/app/data nato-brief nato-brief list
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
@@ -11,11 +14,14 @@ WORKDIR /app
 # better-sqlite3 builds from source when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# Dependencies in their own layer: scripts off, or `prepare` would build before the sources are here; then the
+# install scripts the project allows (package.json "allowScripts") run by themselves.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild better-sqlite3 esbuild
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
-RUN npm run build && npm prune --omit=dev
+COPY bin ./bin
+RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # --- runtime: Node, Apertium and the compiled app, as a non-root user ------------------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -26,6 +32,7 @@ WORKDIR /app
 ENV NODE_ENV=production PORT=3000 DATABASE_URL=sqlite:/app/data/nato-brief.db
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/bin ./bin
 COPY package.json ./
 COPY prompts ./prompts
 COPY glossary ./glossary
@@ -34,7 +41,8 @@ COPY samples ./samples
 RUN apt-get update && apt-get install -y --no-install-recommends lttoolbox-dev apertium-eng-cat apertium-fra-cat \
   && node dist/src/infra/lexicon/build-cli.js && apt-get purge -y --auto-remove lttoolbox-dev \
   && rm -rf /var/lib/apt/lists/*
-RUN mkdir -p /app/data && chown -R node:node /app/data
+# `nato-brief` on the PATH: the compiled CLI (no sources in the image, so dist/ is the build).
+RUN ln -s /app/bin/nato-brief.mjs /usr/local/bin/nato-brief && mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 3000
 VOLUME ["/app/data"]
