@@ -87,6 +87,18 @@ describe("cli brief on the sample release", () => {
     expect(again.stderr).toContain("reused the stored brief");
   });
 
+  it("keeps the stable interface: npm run --silent cli -- brief --file PATH --json prints one JSON Brief", () => {
+    // ARCHITECTURE.md's interface, from the TypeScript sources (tsx), as scripts call it.
+    const run = spawnSync("npm", ["run", "--silent", "cli", "--", "brief", "--file", samplePath, "--json"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ cached: true, contentHash: brief.contentHash });
+  });
+
   it("lists and shows the stored release", () => {
     const list = JSON.parse(cli(["list", "--json"]).stdout) as { id: string }[];
     expect(list.map((r) => r.id)).toContain((brief.release as { id: string }).id);
