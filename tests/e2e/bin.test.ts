@@ -17,11 +17,13 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "bin-e2e-"));
+  // Translation is not what these tests look at: no Apertium pipelines to start.
   env = {
     ...process.env,
     DATABASE_URL: `sqlite:${dir}/b.db`,
     OPENAI_API_KEY: "",
     OPENAI_BASE_URL: "",
+    OFFLINE_TRANSLATION: "off",
     LOG_LEVEL: "warn",
   };
 });
