@@ -3,13 +3,14 @@ import type { Clock } from "../../core/ports/clock.port.js";
 import type { Logger } from "../../core/ports/logger.port.js";
 import type { ReleaseStore } from "../../core/ports/release-store.port.js";
 import type { Translator } from "../../core/ports/translator.port.js";
+import type { AnswerModel } from "../../core/qa/answer-model.port.js";
 import { ConversationMemory } from "../../core/qa/conversation-memory.js";
 import { observeSaves, QaIndexer } from "../../core/qa/qa-indexer.js";
 import { QaService } from "../../core/qa/qa-service.js";
 import { RateLimiter } from "../../core/qa/rate-limiter.js";
 import { Retriever } from "../../core/qa/retriever.js";
 import type { TrustTools } from "../../core/trust/evidence.js";
-import { OpenAiAnswerer } from "../llm/openai-answerer.js";
+import type { OpenAiAnswererOptions } from "../llm/openai-answerer.js";
 import type { PromptLibrary } from "../llm/prompt-loader.js";
 import type { Glossary } from "../offline/glossary.js";
 import { PartTranslator } from "../offline/part-translator.js";
@@ -63,7 +64,7 @@ export function createQa(options: QaOptions): Qa {
     memory: new ConversationMemory({ now }),
     limiter: new RateLimiter({ limit: options.limits.rateLimitPerHour, now }),
     maxQuestionChars: options.limits.maxQuestionChars,
-    model: options.llm ? new OpenAiAnswerer({ ...options.llm, prompts: options.prompts, logger }) : undefined,
+    model: options.llm ? lazyAnswerer({ ...options.llm, prompts: options.prompts, logger }) : undefined,
     breaker: options.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000, now }) : undefined,
     translator,
     trust: options.trust,
@@ -71,4 +72,20 @@ export function createQa(options: QaOptions): Qa {
     logger,
   });
   return { service, indexer: options.indexer, retriever };
+}
+
+/**
+ * The OpenAI answerer, its SDK imported at the first question: commands that never ask one (brief, ingest,
+ * digest) do not load `openai`. The prompt is still checked now, so a broken one fails at start-up.
+ */
+function lazyAnswerer(options: OpenAiAnswererOptions): AnswerModel {
+  options.prompts.get("answer");
+  let model: Promise<AnswerModel> | undefined;
+  return {
+    id: `llm:${options.model}`,
+    async answer(request) {
+      model ??= import("../llm/openai-answerer.js").then((m) => new m.OpenAiAnswerer(options));
+      return (await model).answer(request);
+    },
+  };
 }
