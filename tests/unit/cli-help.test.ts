@@ -31,7 +31,7 @@ describe("per-command help", () => {
   });
 
   it.each(COMMANDS.map((c) => c.name))(
-    "%s --help and help %s give the command's usage and an example",
+    "%s --help, and help with its name, give the command's usage and an example",
     async (name) => {
       const viaFlag = await cli(name, "--help");
       expect(viaFlag.code).toBe(0);

@@ -58,7 +58,12 @@ describe("Docker on a fresh clone", () => {
   it("copies into the image only files the clone has and the build context keeps", () => {
     const sources = instructions
       .filter((i) => /^COPY\s/i.test(i) && !/--from=/i.test(i))
-      .flatMap((i) => i.replace(/^COPY\s+/i, "").split(/\s+/).slice(0, -1));
+      .flatMap((i) =>
+        i
+          .replace(/^COPY\s+/i, "")
+          .split(/\s+/)
+          .slice(0, -1),
+      );
     expect(sources.length).toBeGreaterThan(3);
     for (const src of sources) {
       expect({ src, exists: tracked(src) }).toEqual({ src, exists: true });
