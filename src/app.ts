@@ -19,7 +19,7 @@ import type { Logger } from "./core/ports/logger.port.js";
 import type { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
-import { createSources, type Sources } from "./infra/sources/build-sources.js";
+import type { Sources } from "./infra/sources/build-sources.js";
 import { openDatabase } from "./infra/store/sqlite.js";
 import { SqliteConversationRefs } from "./infra/store/sqlite-conversation-refs.js";
 import { SqliteDeliveryLedger } from "./infra/store/sqlite-delivery-ledger.js";
@@ -39,8 +39,11 @@ export interface App {
   briefs: BriefService;
   ingest: IngestService;
   engines: { primary: BriefEngine; offline: BriefEngine };
-  /** Release sources (NATO site, feeds, pages) and the poller over them; polling itself is started by its caller. */
-  sources: Sources;
+  /**
+   * Release sources (NATO site, feeds, pages) and the poller over them, built at the first call (the HTML and
+   * XML parsers load then: a command that never fetches a page never loads them); polling is started by its caller.
+   */
+  sources(): Promise<Sources>;
   /** Digest subscriptions, delivery and schedule; `npm start` starts the schedule. */
   digests: Digests;
   /** Where digests go, by platform: "console" always; the Slack and Teams adapters add theirs. */
@@ -75,9 +78,19 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     store,
     db,
   );
-  const sources = createSources(config.sources, { db, store, logger });
+  let built: Promise<Sources> | undefined;
+  const sources = () => {
+    built ??= import("./infra/sources/build-sources.js").then((m) =>
+      m.createSources(config.sources, { db, store, logger }),
+    );
+    return built;
+  };
   // A pasted URL is read like a polled page: politely, and paired with NATO's other-language version.
-  const ingest = new IngestService({ store, pages: sources.ingestUrl, logger: logger.child({ component: "ingest" }) });
+  const ingest = new IngestService({
+    store,
+    pages: async (url) => (await sources()).ingestUrl(url),
+    logger: logger.child({ component: "ingest" }),
+  });
   const chatTargets = new Map<string, ChatTarget>([["console", new ConsoleChatTarget()]]);
   // Slack's modules (Web API client, OAuth installs) load only when Slack is configured: the command line starts
   // faster without them.

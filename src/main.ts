@@ -108,7 +108,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   );
   // SOURCES_POLL=auto (default) polls only when a chat platform is configured: a fresh `npm start` stays offline.
   const polling = config.sources.poll
-    ? schedulePolling(app.sources.poller, {
+    ? schedulePolling((await app.sources()).poller, {
         cron: config.sources.pollCron,
         logger: logger.child({ component: "sources" }),
       })

@@ -115,6 +115,11 @@ describe("what each command loads (heavy modules only where they are needed)", (
     for (const heavy of [SDKS, QA_INDEX, SOURCES, ENGINES]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
   });
 
+  it("ingest --file loads no HTML or XML parser, no chat or LLM SDK", () => {
+    const urls = loaded(["ingest", "--file", sample]);
+    for (const heavy of [SDKS, SOURCES]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
+  });
+
   it("show ID loads the brief engines, not the search index, the sources or a chat or LLM SDK", () => {
     const id = JSON.parse(
       execFileSync(process.execPath, [BIN, "list", "--json"], { env, cwd: dir, encoding: "utf8" }),

@@ -19,7 +19,7 @@ export const command: CliCommand = {
       throw new UsageError(`takes "list" or "poll" (got ${action === undefined ? "nothing" : `"${action}"`})`);
     }
     const app = await ctx.app();
-    const sources = app.sources.list;
+    const { list: sources, poller } = await app.sources();
     if (action === "list") {
       if (args.values.json)
         write(io, JSON.stringify(sources.map((s) => ({ name: s.name, description: s.description }))));
@@ -28,8 +28,8 @@ export const command: CliCommand = {
       else write(io, sources.map((s) => `${s.name.padEnd(18)} ${s.description}`).join("\n"));
       return 0;
     }
-    if (!args.values.once) return pollForever(app.sources.poller, app.config.sources.pollCron, app.logger, io);
-    const report = await app.sources.poller.poll();
+    if (!args.values.once) return pollForever(poller, app.config.sources.pollCron, app.logger, io);
+    const report = await poller.poll();
     write(io, args.values.json ? JSON.stringify(report) : renderReport(report));
     // Exit 1 only when there were sources and none could be read: a monitoring cron job should hear of it.
     const unreadable = report.sources.length > 0 && report.sources.every((s) => s.error !== undefined);

@@ -1,11 +1,10 @@
-import { INPUT_LIMITS, tooLong } from "./input-limits.js";
-
 /**
  * The words of `/nato-brief` (Slack), the Teams command menu and the console chat, parsed once for every
  * platform. Parsing never throws: bad input becomes `{ kind: "help", problem }` so each adapter can show the
  * help text with what was wrong.
  */
 import { closest } from "../text/closest.js";
+import { INPUT_LIMITS, tooLong } from "./input-limits.js";
 
 export type LangPreference = "en" | "fr" | "both";
 

@@ -2,7 +2,7 @@ import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { ReleaseStore, SaveOutcome } from "../ports/release-store.port.js";
-import { draftFromText } from "./index.js";
+import { draftFromText } from "./from-text.js";
 
 export interface IngestResult {
   release: Release;
