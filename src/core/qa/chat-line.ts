@@ -11,7 +11,8 @@ export function commandOrQuestion(line: string): Command {
     const text = line.trim();
     if (/\s/u.test(text) || text.endsWith("?")) return { kind: "ask", question: text };
     if (command.problem.includes("did you mean")) return command;
-    return { kind: "help", problem: `${command.problem}: to ask about it, type ask ${text} (or search ${text})` };
+    const word = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return { kind: "help", problem: `${command.problem}: to ask about it, type ask ${word} (or search ${word})` };
   }
   return command;
 }
