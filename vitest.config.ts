@@ -20,7 +20,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/contract/**/*.test.ts"],
+          // Every test file outside tests/e2e (unit, integration, contract, fuzz, and any folder added later).
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/e2e/**"],
           // Test files share a worker's loaded modules instead of importing the app afresh for each file (the
           // import phase was a third of the suite). A test restores what it changes: timers (vi.useRealTimers in
           // afterEach), env and globals (undone by the settings above), files and servers it opened.
