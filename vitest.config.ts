@@ -20,13 +20,24 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          // Every test file outside tests/e2e (unit, integration, contract, fuzz, and any folder added later).
+          // Every test file but the e2e and fuzz ones (unit, integration, contract, and any folder added later).
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/e2e/**"],
+          exclude: ["tests/e2e/**", "tests/fuzz/**"],
           // Test files share a worker's loaded modules instead of importing the app afresh for each file (the
           // import phase was a third of the suite). A test restores what it changes: timers (vi.useRealTimers in
           // afterEach), env and globals (undone by the settings above), files and servers it opened.
           isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "fuzz",
+          include: ["tests/fuzz/**/*.test.ts"],
+          // Each file in a fresh process, one at a time: they bound event-loop blocks, which a heap grown by other
+          // files' modules (longer garbage collections) or a second fuzz file competing for the CPU would blur.
+          isolate: true,
+          maxWorkers: 1,
         },
       },
       {

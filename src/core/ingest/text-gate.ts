@@ -117,14 +117,9 @@ function codeKind(text: string): string | undefined {
 
 /** Letters among the non-space characters, 0 to 1. */
 export function letterShare(text: string): number {
-  let letters = 0;
-  let visible = 0;
-  for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
-    visible++;
-    if (/\p{L}/u.test(ch)) letters++;
-  }
-  return visible === 0 ? 0 : letters / visible;
+  // Whole-string matches run natively: a character-by-character loop costs ten times as much on a long text.
+  const visible = text.length - (text.match(/\s/gu)?.length ?? 0) - (text.match(/[\uD800-\uDBFF]/gu)?.length ?? 0);
+  return visible <= 0 ? 0 : countLetters(text) / visible;
 }
 
 /**
@@ -154,8 +149,7 @@ function judgeSentence(sentence: string): "en-fr" | "other" | "no" {
   if (words.length < 4) return "no";
   // A comment in code is not a sentence of a release, however well written.
   if (/^\s*(?:#|\/\/|\/\*|\*|--|;|%|<!--)/u.test(sentence)) return "no";
-  let odd = 0;
-  for (const ch of sentence) if (!/[\p{L}\p{M}\p{N}\s.,;:!?'’"«»“”()–—%€$£/-]/u.test(ch)) odd++;
+  const odd = sentence.match(/[^\p{L}\p{M}\p{N}\s.,;:!?'’"«»“”()–—%€$£/-]/gu)?.length ?? 0;
   if (odd > Math.max(1, sentence.length / 50)) return "no";
   let common = 0;
   for (const w of words) if (COMMON_WORDS.has(w.toLowerCase().replace(/^[dlcjnmst]['’]/u, ""))) common++;
