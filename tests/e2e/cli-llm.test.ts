@@ -132,11 +132,7 @@ describe("cli brief with an OpenAI-compatible server", () => {
     expect(b.fr.keyPoints).toEqual(faithful.fr.keyPoints);
     expect(b.provenance.fr.label).toMatch(/1 key point removed by the fact check/);
     expect(b.en).toEqual(faithful.en);
-    const { stdout } = await run(
-      path.join(root, "node_modules/.bin/tsx"),
-      [path.join(root, "src/cli.ts"), "show", b.release.id, "--json"],
-      { env: envFor(fake.url), cwd: dir },
-    );
+    const { stdout } = await runCliAsync(["show", b.release.id, "--json"], { env: envFor(fake.url), cwd: dir });
     const shown = JSON.parse(stdout);
     expect(fake.requests).toHaveLength(1);
     expect(shown.checks.ok).toBe(true);
