@@ -34,10 +34,12 @@ export default defineConfig({
         test: {
           name: "fuzz",
           include: ["tests/fuzz/**/*.test.ts"],
-          // Each file in a fresh process, one at a time: they bound event-loop blocks, which a heap grown by other
-          // files' modules (longer garbage collections) or a second fuzz file competing for the CPU would blur.
+          // Each file in a fresh process, one at a time, after the other projects: they bound event-loop blocks,
+          // which a heap grown by other files' modules (longer garbage collections) or another test file competing
+          // for the CPU (end-to-end tests start processes) would blur.
           isolate: true,
           maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
