@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { ApertiumTranslator, escapeStream, unescapeStream } from "../../src/infra/offline/apertium-translator.js";
+import { escapeStream, unescapeStream } from "../../src/infra/offline/apertium-stream.js";
+import { ApertiumTranslator } from "../../src/infra/offline/apertium-translator.js";
 
 // Real Apertium: these tests skip only when the Debian packages are missing, and say so.
 const probe = new ApertiumTranslator();

@@ -1,0 +1,115 @@
+import { type Logger, silentLogger } from "../../core/ports/logger.port.js";
+import { analyserOf, DEFAULT_MODES_DIR } from "./apertium-modes.js";
+import { NullFlushProcess } from "./apertium-process.js";
+import { END_BLANK, escapeStream, type LexicalUnit, parseUnits } from "./apertium-stream.js";
+
+/** The two languages we translate between and the two pivots Debian has pairs for. */
+export type AnalyserLang = "en" | "fr" | "es" | "ca";
+
+// Every installed pair reading the language brings its own analyser; their dictionaries differ, so a word known
+// to either is a word of the language.
+const MODES_READING: Record<AnalyserLang, readonly string[]> = {
+  en: ["eng-spa", "eng-cat"],
+  fr: ["fr-es", "fra-cat"],
+  es: ["es-fr", "spa-eng"],
+  ca: ["cat-fra", "cat-eng"],
+};
+
+/** What a language's dictionaries say of one word. */
+export interface WordVerdict {
+  surface: string;
+  /** Some analyser of the language knows it. */
+  known: boolean;
+  /** Known only as a proper noun (`<np>`): a name, which no translation should change. */
+  nameOnly: boolean;
+}
+
+export interface MorphAnalyserOptions {
+  modesDir?: string;
+  timeoutMs?: number;
+  logger?: Logger;
+}
+
+/**
+ * Apertium's own morphological analysers of one language (`lt-proc` on each installed `*.automorf.bin`, one
+ * long-lived null-flush process each): which words of a text the language's dictionaries do not know.
+ */
+export class MorphAnalyser {
+  private processes: Promise<NullFlushProcess[]> | undefined;
+
+  constructor(
+    readonly lang: AnalyserLang,
+    private readonly options: MorphAnalyserOptions = {},
+  ) {}
+
+  /** True when at least one analyser of the language is installed. */
+  async available(): Promise<boolean> {
+    return (await this.started()).length > 0;
+  }
+
+  /** Each word of the text, in order, with what the dictionaries of the language say of it. */
+  async analyse(text: string): Promise<WordVerdict[]> {
+    const [first, ...others] = await this.started();
+    if (!first || !text.trim()) return [];
+    const units = (await run(first, text)).filter(isWord);
+    const verdicts = units.map(verdict);
+    // Ask the other dictionaries only about what the first did not know.
+    for (const other of others) {
+      const unknown = [...new Set(verdicts.filter((v) => !v.known).map((v) => v.surface))];
+      if (unknown.length === 0) break;
+      const known = new Map(
+        (await run(other, unknown.join("\n")))
+          .filter(isWord)
+          .filter((u) => !u.unknown)
+          .map((u) => [u.surface, verdict(u)]),
+      );
+      for (const [i, v] of verdicts.entries()) if (!v.known) verdicts[i] = known.get(v.surface) ?? v;
+    }
+    return verdicts;
+  }
+
+  async close(): Promise<void> {
+    const processes = this.processes ? await this.processes : [];
+    await Promise.all(processes.map((p) => p.close(1_000)));
+  }
+
+  private started(): Promise<NullFlushProcess[]> {
+    this.processes ??= this.start();
+    return this.processes;
+  }
+
+  private async start(): Promise<NullFlushProcess[]> {
+    const modesDir = this.options.modesDir ?? DEFAULT_MODES_DIR;
+    const logger = this.options.logger ?? silentLogger;
+    const files = (await Promise.all(MODES_READING[this.lang].map((mode) => analyserOf(modesDir, mode)))).filter(
+      (f): f is string => f !== undefined,
+    );
+    return [...new Set(files)].map(
+      (file) =>
+        new NullFlushProcess(
+          `lt-proc ${file}`,
+          `lt-proc -z '${file.replace(/'/g, "'\\''")}'`,
+          this.options.timeoutMs ?? 10_000,
+          logger.child({ analyser: this.lang }),
+        ),
+    );
+  }
+}
+
+async function run(process: NullFlushProcess, text: string): Promise<LexicalUnit[]> {
+  return parseUnits(await process.send(`${escapeStream(text.replace(/\0/g, " "))}${END_BLANK}`));
+}
+
+// Punctuation and figures are units too; only words can leak.
+function isWord(unit: LexicalUnit): boolean {
+  return /\p{L}/u.test(unit.surface);
+}
+
+function verdict(unit: LexicalUnit): WordVerdict {
+  const known = !unit.unknown;
+  return {
+    surface: unit.surface,
+    known,
+    nameOnly: known && unit.analyses.every((a) => /<np>/.test(a)),
+  };
+}
