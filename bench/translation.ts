@@ -12,6 +12,7 @@ import { ApertiumTranslator, type Direction } from "../src/infra/offline/apertiu
 import { loadGlossary } from "../src/infra/offline/glossary.js";
 import { type Leak, LeakDetector } from "../src/infra/offline/leak-detector.js";
 import { MorphAnalyser } from "../src/infra/offline/morph-analyser.js";
+import { createOfflineTranslation, type OfflineTranslationOptions } from "../src/infra/offline/offline-translation.js";
 import { PartTranslator } from "../src/infra/offline/part-translator.js";
 import { CHRF_DEFAULTS, corpusChrf, describeChrf } from "./translation/chrf.js";
 import { corpusDir, loadCorpus } from "./translation/corpus.js";
@@ -27,9 +28,17 @@ interface Pipeline {
 const glossary = loadGlossary();
 const terms = (text: string, lang: Lang) => glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind }));
 
-function protectedChain(name: string, what: string, chains: Record<Direction, readonly string[]>): Pipeline {
+const lexiconAnalysers = { en: new MorphAnalyser("en"), fr: new MorphAnalyser("fr") };
+const lexicon = (words: readonly string[], lang: Lang) => lexiconAnalysers[lang].lookup(words);
+
+function protectedChain(
+  name: string,
+  what: string,
+  chains: Record<Direction, readonly string[]>,
+  options: { lexicon?: boolean } = {},
+): Pipeline {
   const raw = new ApertiumTranslator({ chains });
-  const parts = new PartTranslator(raw, terms);
+  const parts = new PartTranslator(raw, terms, { lexicon: options.lexicon ? lexicon : undefined });
   return {
     name,
     what,
@@ -50,9 +59,39 @@ function rawChain(name: string, what: string, chains: Record<Direction, readonly
 const SPANISH = { "fr-en": ["fr-es", "spa-eng"], "en-fr": ["eng-spa", "es-fr"] } as const;
 const CATALAN = { "fr-en": ["fra-cat", "cat-eng"], "en-fr": ["eng-cat", "cat-fra"] } as const;
 
+/** The app's own composition (src/infra/offline/offline-translation.ts), one release as one brief part. */
+function app(name: string, what: string, options: Omit<OfflineTranslationOptions, "glossary"> = {}): Pipeline {
+  const offline = createOfflineTranslation({ glossary, ...options });
+  return {
+    name,
+    what,
+    async translate(lines, from, to) {
+      const [headline = "", summary = "", ...keyPoints] = lines;
+      const p = await offline.parts.translatePart({ headline, summary, keyPoints }, from, to);
+      return [p.headline, p.summary, ...p.keyPoints].slice(0, lines.length);
+    },
+    close: () => offline.close(),
+  };
+}
+
 const PIPELINES: Record<string, () => Pipeline> = {
+  app: () => app("app", "the app: pivot chosen per direction (DEFAULT_PIVOTS), leak guard, protection, rules"),
+  "app-es": () => app("app-es", "the app through Spanish both ways", { pivots: { "en-fr": "es", "fr-en": "es" } }),
+  "app-ca": () => app("app-ca", "the app through Catalan both ways", { pivots: { "en-fr": "ca", "fr-en": "ca" } }),
+  "app-es-noguard": () =>
+    app("app-es-noguard", "the app via Spanish without the leak guard", {
+      pivots: { "en-fr": "es", "fr-en": "es" },
+      leakGuard: false,
+    }),
+  "app-ca-noguard": () =>
+    app("app-ca-noguard", "the app via Catalan without the leak guard", {
+      pivots: { "en-fr": "ca", "fr-en": "ca" },
+      leakGuard: false,
+    }),
   "today-es": () => protectedChain("today-es", "today's app: protection + Apertium via Spanish", SPANISH),
   "today-ca": () => protectedChain("today-ca", "today's protection + Apertium via Catalan", CATALAN),
+  "lex-es": () => protectedChain("lex-es", "names narrowed by the dictionary, via Spanish", SPANISH, { lexicon: true }),
+  "lex-ca": () => protectedChain("lex-ca", "names narrowed by the dictionary, via Catalan", CATALAN, { lexicon: true }),
   "raw-es": () => rawChain("raw-es", "bare Apertium via Spanish (no protection)", SPANISH),
   "raw-ca": () => rawChain("raw-ca", "bare Apertium via Catalan (no protection)", CATALAN),
 };
@@ -87,6 +126,8 @@ interface Row {
   chrf: number;
   pivot: Leak[];
   source: Leak[];
+  /** Source words the guard kept in brackets for want of a translation. */
+  marked: number;
   ms: number;
 }
 const rows: Row[] = [];
@@ -103,9 +144,13 @@ for (const name of wanted) {
     const refs = corpus.flatMap((r) => r.lines[to]);
     const chrf = corpusChrf(hyps.flat(), refs);
     const leaks: Leak[] = [];
+    let marked = 0;
     for (const [i, release] of corpus.entries()) {
       for (const [j, line] of (hyps[i] ?? []).entries()) {
-        leaks.push(...(await detector.find(line, release.lines[from][j] ?? "", from, to)));
+        const found = await detector.find(line, release.lines[from][j] ?? "", from, to);
+        const inBrackets = (l: Leak) => /\[[^\]]*$/.test(line.slice(0, l.start)) && line.indexOf("]", l.end) >= 0;
+        marked += found.filter((l) => l.kind === "source" && inBrackets(l)).length;
+        leaks.push(...found.filter((l) => !(l.kind === "source" && inBrackets(l))));
       }
     }
     rows.push({
@@ -114,13 +159,14 @@ for (const name of wanted) {
       chrf,
       pivot: leaks.filter((l) => l.kind === "pivot"),
       source: leaks.filter((l) => l.kind === "source"),
+      marked,
       ms,
     });
     saved[name][`${from}-${to}`] = hyps;
   }
   await pipeline.close();
 }
-await Promise.all(Object.values(analysers).map((a) => a.close()));
+await Promise.all([...Object.values(analysers), ...Object.values(lexiconAnalysers)].map((a) => a.close()));
 
 const top = (leaks: Leak[]) => {
   const counts = new Map<string, number>();
@@ -131,11 +177,11 @@ const top = (leaks: Leak[]) => {
     .map(([w, n]) => (n > 1 ? `${w}×${n}` : w))
     .join(", ");
 };
-console.log("| pipeline | direction | chrF | pivot words leaked | source words left | time |");
-console.log("| --- | --- | --- | --- | --- | --- |");
+console.log("| pipeline | direction | chrF | pivot words leaked | source words left | kept [marked] | time |");
+console.log("| --- | --- | --- | --- | --- | --- | --- |");
 for (const r of rows) {
   console.log(
-    `| ${r.pipeline} | ${r.direction} | ${r.chrf.toFixed(2)} | ${r.pivot.length} | ${r.source.length} | ${(r.ms / 1000).toFixed(1)} s |`,
+    `| ${r.pipeline} | ${r.direction} | ${r.chrf.toFixed(2)} | ${r.pivot.length} | ${r.source.length} | ${r.marked} | ${(r.ms / 1000).toFixed(1)} s |`,
   );
 }
 console.log("");

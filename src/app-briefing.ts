@@ -15,10 +15,9 @@ import type { Translator } from "./core/ports/translator.port.js";
 import type { TrustTools } from "./core/trust/evidence.js";
 import { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { loadPrompts, type PromptLibrary } from "./infra/llm/prompt-loader.js";
-import { ApertiumTranslator } from "./infra/offline/apertium-translator.js";
 import { type Glossary, loadGlossary } from "./infra/offline/glossary.js";
 import { OfflineBriefEngine } from "./infra/offline/offline-brief-engine.js";
-import { PartTranslator } from "./infra/offline/part-translator.js";
+import { createOfflineTranslation, type OfflineTranslation } from "./infra/offline/offline-translation.js";
 import { SqliteBriefRejections } from "./infra/store/sqlite-brief-rejections.js";
 import { createTrustTools } from "./infra/trust/trust-tools.js";
 
@@ -27,6 +26,8 @@ export interface Briefing {
   engines: { primary: BriefEngine; offline: BriefEngine };
   /** Apertium (its pipelines start on first use), or undefined when offline translation is off. */
   translator: Translator | undefined;
+  /** The pivots, leak guard, protection and rules behind `translator`; `close()` stops all their processes. */
+  translation: OfflineTranslation;
   glossary: Glossary;
   prompts: PromptLibrary;
   /** The fact guard's look-ups (glossary and bilingual lexicon), shared with the Q&A answer check. */
@@ -45,18 +46,18 @@ export async function createBriefing(
   // The fact guard's EN↔FR dictionary: read on first use only (never for `help` or `list`).
   const lexicon = new ApertiumLexicon({ logger: logger.child({ component: "lexicon" }) });
   const trust = createTrustTools(glossary, lexicon);
+  // Apertium's processes (both pivots, the analysers) start on first use: commands that translate nothing never pay.
+  const translation = createOfflineTranslation({
+    glossary,
+    modesDir: config.offline.apertiumModesDir,
+    pivots: config.offline.pivots,
+    logger: logger.child({ component: "apertium" }),
+  });
   const translator: Translator | undefined =
-    config.offline.translation === "apertium"
-      ? new ApertiumTranslator({
-          modesDir: config.offline.apertiumModesDir,
-          logger: logger.child({ component: "apertium" }),
-        })
-      : undefined;
+    config.offline.translation === "apertium" ? translation.translator : undefined;
   const offline = new OfflineBriefEngine({
     translator,
-    parts: new PartTranslator(translator, (text, lang) =>
-      glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
-    ),
+    parts: translation.parts,
     logger,
     // The glossary shapes offline translations: a changed glossary is a new engine version for the cache.
     glossaryVersion: createHash("sha256").update(JSON.stringify(glossary.terms)).digest("hex").slice(0, 8),
@@ -77,5 +78,5 @@ export async function createBriefing(
     rejections: new SqliteBriefRejections(db),
     logger: logger.child({ component: "briefs" }),
   });
-  return { briefs, engines: { primary, offline }, translator, glossary, prompts, trust, lexicon };
+  return { briefs, engines: { primary, offline }, translator, translation, glossary, prompts, trust, lexicon };
 }

@@ -72,7 +72,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   // Every release and brief saved through `store`, by whoever, keeps the Q&A search index current.
   const qaIndex = createQaIndex(new SqliteReleaseStore(db), logger);
   const store = qaIndex.store;
-  const { briefs, engines, translator, glossary, prompts, trust, lexicon } = await createBriefing(
+  const { briefs, engines, translator, translation, glossary, prompts, trust, lexicon } = await createBriefing(
     config,
     logger,
     store,
@@ -139,6 +139,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     indexer: qaIndex.indexer,
     store,
     translator,
+    parts: translation.parts,
     glossary,
     trust,
     llm: config.llm,
@@ -180,7 +181,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     async close() {
       digests.schedule.stop();
       scheduler.close();
-      await translator?.close();
+      await translation.close();
       store.close();
     },
   };

@@ -36,6 +36,8 @@ const int = (def: number, min: number, max: number) =>
     .pipe(z.string().regex(/^\d+$/, "must be a whole number").transform(Number))
     .pipe(z.number().int().min(min).max(max));
 
+const pivot = optionalString.pipe(z.enum(["es", "ca"], { message: "must be es (Spanish) or ca (Catalan)" }).optional());
+
 const urlList = z
   .string()
   .default("")
@@ -186,6 +188,9 @@ const schema = z.object({
   DIGEST_CATCHUP_HOURS: int(6, 0, 168),
   APERTIUM_MODES_DIR: z.string().default("/usr/share/apertium/modes"),
   OFFLINE_TRANSLATION: z.enum(["apertium", "off"]).default("apertium"),
+  // Pivot language of the offline translation per direction; unset = the measured best (src/infra/offline/pivots.ts).
+  OFFLINE_PIVOT_EN_FR: pivot,
+  OFFLINE_PIVOT_FR_EN: pivot,
   QA_RATE_LIMIT_PER_HOUR: int(20, 1, 10_000),
   QA_MAX_QUESTION_CHARS: int(500, 20, 10_000),
 });
@@ -234,7 +239,12 @@ export interface Config {
   teamsPackage: { appId?: string; botId?: string; domain?: string };
   sources: SourcesConfig;
   digest: { timezone: string; postWhenEmpty: boolean; catchUpHours: number };
-  offline: { translation: "apertium" | "off"; apertiumModesDir: string };
+  offline: {
+    translation: "apertium" | "off";
+    apertiumModesDir: string;
+    /** Pivot per direction when configured; otherwise the measured default applies. */
+    pivots: { "en-fr"?: "es" | "ca"; "fr-en"?: "es" | "ca" };
+  };
   /** Questions and answers: questions per user per hour, longest question accepted. */
   qa: { rateLimitPerHour: number; maxQuestionChars: number };
 }
@@ -382,7 +392,14 @@ export function loadConfig(
       postWhenEmpty: e.DIGEST_POST_WHEN_EMPTY,
       catchUpHours: e.DIGEST_CATCHUP_HOURS,
     },
-    offline: { translation: e.OFFLINE_TRANSLATION, apertiumModesDir: e.APERTIUM_MODES_DIR },
+    offline: {
+      translation: e.OFFLINE_TRANSLATION,
+      apertiumModesDir: e.APERTIUM_MODES_DIR,
+      pivots: {
+        ...(e.OFFLINE_PIVOT_EN_FR ? { "en-fr": e.OFFLINE_PIVOT_EN_FR } : {}),
+        ...(e.OFFLINE_PIVOT_FR_EN ? { "fr-en": e.OFFLINE_PIVOT_FR_EN } : {}),
+      },
+    },
     qa: { rateLimitPerHour: e.QA_RATE_LIMIT_PER_HOUR, maxQuestionChars: e.QA_MAX_QUESTION_CHARS },
   };
   return deepFreeze(config);

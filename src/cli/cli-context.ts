@@ -71,8 +71,8 @@ export function createCliContext(): CliContext {
           ctx.store(),
           import("../app-briefing.js"),
         ]);
-        const { briefs, engines, translator } = await createBriefing(c, l, s, db!);
-        return { store: s, briefs, engines, close: async () => translator?.close() };
+        const { briefs, engines, translation } = await createBriefing(c, l, s, db!);
+        return { store: s, briefs, engines, close: async () => translation.close() };
       })();
       return briefing;
     },

@@ -35,6 +35,7 @@ export const DEFAULT_CHAINS: Record<Direction, readonly string[]> = {
 
 /** One segment's translation with, per piece of output, the source words it came from. */
 export interface AlignedTranslation {
+  /** The pieces' text joined and tidied: what `translate` gives. */
   text: string;
   words: SourceWord[];
   pieces: AlignedPiece[];
@@ -149,7 +150,7 @@ function frame(stream: string): string {
 }
 
 /** Sends the segment without its surrounding whitespace (Apertium would drop it) and puts the whitespace back. */
-async function framed(segment: string, run: (core: string) => Promise<string>): Promise<string> {
+export async function framed(segment: string, run: (core: string) => Promise<string>): Promise<string> {
   const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(segment);
   const [, lead = "", core = "", trail = ""] = m ?? [];
   // An empty frame costs a round trip for nothing; a NUL inside a segment would be read as the end of the frame.
@@ -159,7 +160,7 @@ async function framed(segment: string, run: (core: string) => Promise<string>): 
 
 // Transfer rules leave doubled spaces and a space before a full stop or comma where a word was dropped, and
 // the pivot sometimes loses the capital of the first word ("la Russie reste ...").
-function tidy(source: string, translated: string): string {
+export function tidy(source: string, translated: string): string {
   const text = translated
     .trim()
     .replace(/(?<=\S)[ \t]{2,}/g, " ")

@@ -1,12 +1,13 @@
 import type { Lang } from "../../core/domain/language.js";
-import type { AnalyserLang, MorphAnalyser, WordVerdict } from "./morph-analyser.js";
+import { type AnalyserLang, type MorphAnalyser, SEPARATOR, type WordVerdict } from "./morph-analyser.js";
 
 /** A word of a translation that is not a word of its language: a pivot's word, or the source's word left as is. */
 export interface Leak {
   word: string;
   kind: "pivot" | "source";
-  /** Index of the word among the output's words as the target analyser splits them. */
-  index: number;
+  /** Where the word stands in the output text. */
+  start: number;
+  end: number;
 }
 
 export type Analysers = Record<AnalyserLang, MorphAnalyser>;
@@ -14,9 +15,9 @@ export type Analysers = Record<AnalyserLang, MorphAnalyser>;
 const PIVOTS: readonly AnalyserLang[] = ["es", "ca"];
 
 /**
- * Finds the words of a translation that the target language's dictionaries do not know and that are either in
- * the source as written (an untranslated source word) or words of a pivot language. Names are not leaks: a word
- * a dictionary knows only as a proper noun, or that no dictionary knows at all (Stoltenberg, a placeholder).
+ * Finds the words of a translation that the target language's dictionaries do not know and that are either the
+ * source's words left as written or words of a pivot language. Names are not leaks: a word copied from the source
+ * that the source's dictionary does not have as a common word (Stoltenberg, Dany), or a word no dictionary has.
  */
 export class LeakDetector {
   constructor(private readonly analysers: Analysers) {}
@@ -26,10 +27,11 @@ export class LeakDetector {
   }
 
   async find(output: string, source: string, from: Lang, to: Lang): Promise<Leak[]> {
-    const words = await this.analysers[to].analyse(output);
-    const unknown = words.flatMap((w, index) => (w.known ? [] : [{ ...w, index }]));
+    const words = located(output, await this.analysers[to].analyse(output));
+    // Acronyms (DC, KFOR, CMC) are names in both languages.
+    const unknown = words.filter((w) => !w.known && !/^\p{Lu}{2,}$/u.test(w.surface));
     if (unknown.length === 0) return [];
-    const text = unknown.map((w) => w.surface).join("\n");
+    const text = [...new Set(unknown.map((w) => w.surface))].join(SEPARATOR);
     const [inSource, ...inPivots] = await Promise.all([
       this.analysers[from].analyse(text),
       ...PIVOTS.map((p) => this.analysers[p].analyse(text)),
@@ -42,15 +44,25 @@ export class LeakDetector {
     const pivotCommon = inPivots.map(commonWords);
     const leaks: Leak[] = [];
     for (const w of unknown) {
-      const inText = asWritten.has(w.surface) || lowered.has(w.surface.toLowerCase());
-      if (inText) {
+      const leak = (kind: Leak["kind"]) => leaks.push({ word: w.surface, kind, start: w.start, end: w.end });
+      if (asWritten.has(w.surface) || lowered.has(w.surface.toLowerCase())) {
         // Copied from the source: a leak when it is a common word there ("undersea", "Sea"), a name otherwise
-        // ("Dany", "Exc"), even when a pivot happens to have a word spelt the same way.
-        if (sourceCommon.has(w.surface)) leaks.push({ word: w.surface, kind: "source", index: w.index });
-      } else if (pivotCommon.some((s) => s.has(w.surface))) {
-        leaks.push({ word: w.surface, kind: "pivot", index: w.index });
-      } else if (sourceCommon.has(w.surface)) leaks.push({ word: w.surface, kind: "source", index: w.index });
+        // ("Dany"), even when a pivot happens to have a word spelt the same way.
+        if (sourceCommon.has(w.surface)) leak("source");
+      } else if (pivotCommon.some((s) => s.has(w.surface))) leak("pivot");
+      else if (sourceCommon.has(w.surface)) leak("source");
     }
     return leaks;
   }
+}
+
+/** The analyser's words with their offsets: it keeps the text's order and spelling, so a forward search finds them. */
+function located(text: string, words: WordVerdict[]): (WordVerdict & { start: number; end: number })[] {
+  let at = 0;
+  return words.flatMap((w) => {
+    const start = text.indexOf(w.surface, at);
+    if (start < 0) return [];
+    at = start + w.surface.length;
+    return [{ ...w, start, end: at }];
+  });
 }

@@ -22,7 +22,12 @@ export interface WordVerdict {
   known: boolean;
   /** Known only as a proper noun (`<np>`): a name, which no translation should change. */
   nameOnly: boolean;
+  /** Known as a proper noun, perhaps also as a common word ("Mark", "Rob"). */
+  name: boolean;
 }
+
+/** A word in a dictionary: common only, a name only, both ("Mark"), or not there. */
+export type WordClass = "common" | "name" | "ambiguous" | "unknown";
 
 export interface MorphAnalyserOptions {
   modesDir?: string;
@@ -58,7 +63,7 @@ export class MorphAnalyser {
       const unknown = [...new Set(verdicts.filter((v) => !v.known).map((v) => v.surface))];
       if (unknown.length === 0) break;
       const known = new Map(
-        (await run(other, unknown.join("\n")))
+        (await run(other, unknown.join(SEPARATOR)))
           .filter(isWord)
           .filter((u) => !u.unknown)
           .map((u) => [u.surface, verdict(u)]),
@@ -66,6 +71,18 @@ export class MorphAnalyser {
       for (const [i, v] of verdicts.entries()) if (!v.known) verdicts[i] = known.get(v.surface) ?? v;
     }
     return verdicts;
+  }
+
+  /** Each distinct word looked up on its own (no multiword units across them). */
+  async lookup(words: readonly string[]): Promise<Map<string, WordClass>> {
+    const distinct = [...new Set(words.filter((w) => /\p{L}/u.test(w)))];
+    const out = new Map<string, WordClass>();
+    if (distinct.length === 0) return out;
+    const verdicts = await this.analyse(distinct.join(SEPARATOR));
+    for (const v of verdicts) {
+      out.set(v.surface, !v.known ? "unknown" : v.nameOnly ? "name" : v.name ? "ambiguous" : "common");
+    }
+    return out;
   }
 
   async close(): Promise<void> {
@@ -96,6 +113,9 @@ export class MorphAnalyser {
   }
 }
 
+// A punctuation unit between words keeps the analyser from reading them as one multiword ("North America").
+export const SEPARATOR = "\n;\n";
+
 async function run(process: NullFlushProcess, text: string): Promise<LexicalUnit[]> {
   return parseUnits(await process.send(`${escapeStream(text.replace(/\0/g, " "))}${END_BLANK}`));
 }
@@ -107,9 +127,6 @@ function isWord(unit: LexicalUnit): boolean {
 
 function verdict(unit: LexicalUnit): WordVerdict {
   const known = !unit.unknown;
-  return {
-    surface: unit.surface,
-    known,
-    nameOnly: known && unit.analyses.every((a) => /<np>/.test(a)),
-  };
+  const name = known && unit.analyses.some((a) => /<np>/.test(a));
+  return { surface: unit.surface, known, name, nameOnly: name && unit.analyses.every((a) => /<np>/.test(a)) };
 }

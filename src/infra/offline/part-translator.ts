@@ -4,7 +4,18 @@ import type { Translator } from "../../core/ports/translator.port.js";
 import { findDates, renderDate } from "../../core/text/dates.js";
 import { findNames } from "../../core/text/names.js";
 import { findQuantities, renderQuantity } from "../../core/text/quantities.js";
+import type { WordClass } from "./morph-analyser.js";
 import { type ProtectedSpan, protectSpans } from "./protect.js";
+
+export interface PartTranslatorOptions {
+  lexicon?: Lexicon | undefined;
+}
+
+/**
+ * What the source language's dictionary says of words (Apertium's analyser): a name is protected from MT only
+ * where the dictionary would otherwise translate or mangle it.
+ */
+export type Lexicon = (words: readonly string[], lang: Lang) => Promise<Map<string, WordClass>>;
 
 /** Glossary terms found in a text, with the official term of the other language. */
 export type TermFinder = (text: string, lang: Lang) => { start: number; end: number; target: string; kind: string }[];
@@ -18,6 +29,7 @@ export class PartTranslator {
   constructor(
     private readonly translator: Translator | undefined,
     private readonly terms: TermFinder,
+    private readonly options: PartTranslatorOptions = {},
   ) {}
 
   async translatePart(part: BriefPart, from: Lang, to: Lang): Promise<BriefPart> {
@@ -25,7 +37,7 @@ export class PartTranslator {
     const segments = [part.headline, part.summary, ...part.keyPoints];
     // A name seen inside any sentence is a name at the start of another too ("Patriot missiles were…").
     const names = new Set(segments.flatMap((s) => findNames(s, from).map((n) => n.text)));
-    const prepared = segments.map((s) => this.protect(s, from, to, names));
+    const prepared = await Promise.all(segments.map((s) => this.protect(s, from, to, names)));
     const translated = await this.translator.translate(
       prepared.map((p) => p.text),
       from,
@@ -41,9 +53,11 @@ export class PartTranslator {
     return { headline, summary, keyPoints };
   }
 
-  private protect(text: string, from: Lang, to: Lang, names: ReadonlySet<string>) {
+  private async protect(text: string, from: Lang, to: Lang, names: ReadonlySet<string>) {
     // Apertium's French analyser knows the straight apostrophe only.
     const source = from === "fr" ? text.replace(/’/g, "'") : text;
+    const runs = nameRuns(source, from, names);
+    const lexicon = this.options.lexicon;
     const spans: ProtectedSpan[] = [
       ...this.terms(source, from)
         // Apertium inflects and places adjectives better than a fixed replacement ("commissaire européen").
@@ -54,7 +68,7 @@ export class PartTranslator {
         .filter((q) => q.magnitude || q.unit)
         .map((q) => ({ start: q.start, end: q.end, replacement: renderQuantity(q, to) })),
       ...findDates(source).map((d) => ({ start: d.start, end: d.end, replacement: renderDate(d, to) })),
-      ...nameRuns(source, from, names),
+      ...(lexicon ? await dictionaryNames(source, runs, from, lexicon) : runs),
     ];
     return protectSpans(source, spans);
   }
@@ -84,6 +98,67 @@ function nameRuns(text: string, lang: Lang, known: ReadonlySet<string>): Protect
   }
   return runs;
 }
+
+/**
+ * Narrows name runs to what MT would get wrong: runs with a word no dictionary has (Stoltenberg, KFOR) or a name
+ * that is also a common word (Mark, Rob), from that word on. Titles before them (Admiral, Major General), runs of
+ * institutional words (Joint Meeting, Armed Forces) and toponyms the dictionaries know (Washington, Armenia) are
+ * left to MT, which translates them.
+ */
+async function dictionaryNames(
+  text: string,
+  runs: ProtectedSpan[],
+  lang: Lang,
+  lexicon: Lexicon,
+): Promise<ProtectedSpan[]> {
+  const split = runs.map((run) =>
+    [...text.slice(run.start, run.end).matchAll(/\S+/gu)].map((m) => {
+      // "Armenia’s": the possessive is grammar for MT, not part of the name.
+      const word = lang === "en" ? m[0].replace(/['’]s$/u, "") : m[0];
+      const start = run.start + m.index;
+      return { word, start, end: start + word.length };
+    }),
+  );
+  const all = split.flat().map((w) => w.word);
+  const classes = await lexicon([...all, ...all.flatMap((w) => (w.includes("-") ? w.split("-") : []))], lang);
+  // A compound the dictionary lacks is as known as its parts ("NATO-led", "Multi-Domain", "État-major").
+  const cls = (w: string): WordClass => {
+    const whole = classes.get(w);
+    if ((whole && whole !== "unknown") || !w.includes("-")) return whole ?? "unknown";
+    const parts = w.split("-").filter((p) => p && !PREFIXES.has(p.toLowerCase()));
+    return parts.some((p) => (classes.get(p) ?? "unknown") === "unknown") ? "unknown" : "common";
+  };
+  return split.flatMap((words) => {
+    let first = 0;
+    // Titles come before a name (Admiral Rob Bauer); words after it are part of it (Stuart Peach).
+    while (first < words.length && cls(words[first]!.word) === "common") first++;
+    const kept = words.slice(first);
+    if (!kept.some((w) => cls(w.word) === "unknown" || cls(w.word) === "ambiguous")) return [];
+    const start = kept[0]!.start;
+    const end = kept.at(-1)!.end;
+    return [{ start, end, replacement: text.slice(start, end) }];
+  });
+}
+
+// Prefixes written as a separate part of a compound (Tri-Presidency, Multi-Domain), which dictionaries lack.
+const PREFIXES = new Set([
+  "tri",
+  "bi",
+  "multi",
+  "cyber",
+  "inter",
+  "anti",
+  "co",
+  "non",
+  "post",
+  "pre",
+  "pré",
+  "sub",
+  "sous",
+  "trans",
+  "ex",
+  "vice",
+]);
 
 const HONORIFICS: Record<Lang, [RegExp, Record<Lang, string>][]> = {
   fr: [

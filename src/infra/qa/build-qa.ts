@@ -39,6 +39,8 @@ export interface QaOptions {
   store: ReleaseStore;
   /** Apertium, or undefined when offline translation is off. */
   translator: Translator | undefined;
+  /** The briefs' protected translation of parts; built from `translator` and `glossary` when not given. */
+  parts?: PartTranslator | undefined;
   glossary: Glossary;
   trust: TrustTools;
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number } | undefined;
@@ -54,9 +56,10 @@ export function createQa(options: QaOptions): Qa {
   const now = options.clock ? () => options.clock!.now().getTime() : Date.now;
   const translator = new ProtectedTranslator(
     options.translator,
-    new PartTranslator(options.translator, (text, lang) =>
-      options.glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
-    ),
+    options.parts ??
+      new PartTranslator(options.translator, (text, lang) =>
+        options.glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
+      ),
   );
   const retriever = new Retriever({ indexer: options.indexer, store: options.store, translator, logger });
   const service = new QaService({
