@@ -1,15 +1,9 @@
 import type { Lang } from "../../core/domain/language.js";
 import { type Logger, silentLogger } from "../../core/ports/logger.port.js";
 import type { Translator, TranslatorStatus } from "../../core/ports/translator.port.js";
-import type { AlignedPiece } from "./apertium-stream.js";
-import {
-  type AlignedTranslation,
-  type ApertiumTranslator,
-  type Direction,
-  framed,
-  tidy,
-} from "./apertium-translator.js";
-import type { Leak, LeakDetector } from "./leak-detector.js";
+import { type ApertiumTranslator, type Direction, framed, tidy } from "./apertium-translator.js";
+import type { LeakDetector } from "./leak-detector.js";
+import { repairLeaks } from "./leak-repair.js";
 import { otherPivot, PIVOT_NAMES, type PivotId } from "./pivots.js";
 
 export interface GuardedTranslatorOptions {
@@ -104,144 +98,31 @@ export class GuardedTranslator implements Translator {
 
   private async guarded(core: string, from: Lang, to: Lang, route: Route): Promise<string> {
     const detector = this.options.detector!;
-    const first = await route.main.translateAligned(core, from, to);
-    const raw = first.pieces.map((p) => p.text).join("");
-    const leaks = await detector.find(raw, core, from, to);
-    if (leaks.length === 0) return first.text;
-    let alt: Promise<AlignedTranslation> | undefined;
-    const altAligned = () => {
-      alt ??= route.alt!.translateAligned(core, from, to);
-      return alt;
+    // The plain pipeline keeps Apertium's multiword units ("take place", "more than"), which word-bound blanks
+    // around every word would break: the aligned run only serves to trace leaked words back to the source.
+    const [plain = ""] = await route.main.translate([core], from, to);
+    const leaks = await detector.find(plain, core, from, to);
+    if (leaks.length === 0) return plain;
+    const once = <T>(f: () => Promise<T>) => {
+      let p: Promise<T> | undefined;
+      return () => {
+        p ??= f();
+        return p;
+      };
     };
-    const repaired: { text: string; marked: boolean }[] = [];
-    const byPiece = leaksByPiece(first.pieces, leaks);
-    for (const [i, piece] of first.pieces.entries()) {
-      const leaked = byPiece.get(i);
-      if (!leaked) {
-        repaired.push({ text: piece.text, marked: false });
-        continue;
-      }
-      const retry = route.alt ? { translator: route.alt, aligned: altAligned } : undefined;
-      const fix = await this.repair(piece, leaked, first, { core, from, to, retry });
-      this.logger.debug("leaked words repaired", { leaked: leaked.map((l) => `${l.word} (${l.kind})`), fix: fix.text });
-      repaired.push(fix);
-    }
-    return tidy(core, joinMarks(repaired));
+    const { text, repairs } = await repairLeaks(plain, leaks, {
+      core,
+      from,
+      to,
+      detector,
+      aligned: once(() => route.main.translateAligned(core, from, to)),
+      retry: route.alt
+        ? { translator: route.alt, aligned: once(() => route.alt!.translateAligned(core, from, to)) }
+        : undefined,
+    });
+    this.logger.debug("leaked words repaired", {
+      repairs: repairs.map((r) => `${r.leak.word} (${r.leak.kind}) → ${r.outcome}: ${r.text}`),
+    });
+    return tidy(core, text);
   }
-
-  private async repair(
-    piece: AlignedPiece,
-    leaked: Leak[],
-    first: AlignedTranslation,
-    ctx: {
-      core: string;
-      from: Lang;
-      to: Lang;
-      retry: { translator: ApertiumTranslator; aligned: () => Promise<AlignedTranslation> } | undefined;
-    },
-  ): Promise<{ text: string; marked: boolean }> {
-    const detector = this.options.detector!;
-    // A word a transfer rule inserted comes from no source word: a pivot's word there is dropped.
-    if (piece.sources.length === 0) return { text: withoutWords(piece.text, leaked), marked: false };
-    const clean = async (text: string) =>
-      text.trim() !== "" && (await detector.find(text, ctx.core, ctx.from, ctx.to)).length === 0;
-    const source = sourceOf(piece, leaked, first);
-    if (ctx.retry) {
-      // The other pivot in context, where it aligns the same source words, keeps agreement and inflection...
-      const alt = await ctx.retry.aligned();
-      const same = alt.pieces.filter((p) => sameSources(p.sources, piece.sources));
-      const inContext = same.map((p) => p.text.trim()).join(" ");
-      if (same.length > 0 && (await clean(inContext))) return { text: keepCase(piece.text, inContext), marked: false };
-      // ...else the source words alone through it.
-      const [alone = ""] = await ctx.retry.translator.translate([source], ctx.from, ctx.to);
-      if (await clean(alone)) return { text: keepCase(piece.text, alone), marked: false };
-    }
-    return { text: keepCase(piece.text, source), marked: true };
-  }
-}
-
-/**
- * The source words behind a leaked piece. A rule may have merged a function word into it ("la pérennité" →
- * "perennitat"): when the piece is only the leaked word, the one source word it resembles is enough.
- */
-function sourceOf(piece: AlignedPiece, leaked: readonly Leak[], first: AlignedTranslation): string {
-  const words = piece.sources.map((s) => first.words[s]?.text ?? "").filter(Boolean);
-  const only = leaked.length === 1 && piece.text.trim() === leaked[0]!.word;
-  if (!only || words.length < 2) return words.join(" ");
-  const scored = words.map((w) => ({ w, score: similarity(w, leaked[0]!.word) }));
-  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
-  return best.score >= 0.5 ? best.w : words.join(" ");
-}
-
-/** Shared leading letters (accents ignored) over the shorter length: "pérennité"/"perennitat" → 0.67. */
-function similarity(a: string, b: string): number {
-  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  const x = fold(a);
-  const y = fold(b);
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n / Math.min(x.length, y.length);
-}
-
-function leaksByPiece(pieces: readonly AlignedPiece[], leaks: readonly Leak[]): Map<number, Leak[]> {
-  const out = new Map<number, Leak[]>();
-  let at = 0;
-  pieces.forEach((p, i) => {
-    const end = at + p.text.length;
-    const inside = leaks.filter((l) => l.start >= at && l.end <= end);
-    if (inside.length)
-      out.set(
-        i,
-        inside.map((l) => ({ ...l, start: l.start - at, end: l.end - at })),
-      );
-    at = end;
-  });
-  return out;
-}
-
-function sameSources(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
-}
-
-function withoutWords(text: string, leaks: readonly Leak[]): string {
-  let out = text;
-  for (const l of [...leaks].sort((x, y) => y.start - x.start)) out = out.slice(0, l.start) + out.slice(l.end);
-  return out.replace(/\s{2,}/g, " ");
-}
-
-/** The replacement takes the capital of what it replaces (a sentence start). */
-function keepCase(original: string, replacement: string): string {
-  const lead = /^\s*/.exec(original)?.[0] ?? "";
-  const trail = /\s*$/.exec(original)?.[0] ?? "";
-  let text = replacement.trim();
-  if (/^\p{Lu}/u.test(original.trim()) && /^\p{Ll}/u.test(text)) text = text[0]!.toUpperCase() + text.slice(1);
-  return `${lead}${text}${trail}`;
-}
-
-/** Joins pieces; source words kept for want of a translation are bracketed, neighbours in one pair of brackets. */
-function joinMarks(pieces: readonly { text: string; marked: boolean }[]): string {
-  let out = "";
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i]!;
-    if (!p.marked) {
-      out += p.text;
-      continue;
-    }
-    // Extend the run over blank pieces to the next marked piece.
-    let j = i;
-    for (let k = i + 1; k < pieces.length; k++) {
-      const q = pieces[k]!;
-      if (q.marked) j = k;
-      else if (q.text.trim() !== "") break;
-    }
-    const run = pieces
-      .slice(i, j + 1)
-      .map((q) => q.text)
-      .join("");
-    const lead = /^\s*/.exec(run)?.[0] ?? "";
-    const trail = /\s*$/.exec(run)?.[0] ?? "";
-    out += `${lead}[${run.trim()}]${trail}`;
-    i = j;
-  }
-  return out;
 }
