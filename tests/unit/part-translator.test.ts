@@ -27,7 +27,7 @@ describe("PartTranslator", () => {
 
   it("gives NATO its French article and fixes contractions the MT leaves", async () => {
     const part = await translate('The plan de le NATO. NATO said "we act," en le centre.', "en", "fr");
-    expect(part.headline).toBe("The plan de l'OTAN. L'OTAN said « we act », dans le centre.");
+    expect(part.headline).toBe("The plan de l’OTAN. L’OTAN said « we act », dans le centre.");
   });
 
   it("keeps 'en la' (\"en la personne de\") as French writes it", async () => {

@@ -4,11 +4,16 @@ import type { Translator } from "../../core/ports/translator.port.js";
 import { findDates, renderDate } from "../../core/text/dates.js";
 import { findNames } from "../../core/text/names.js";
 import { findQuantities, renderQuantity } from "../../core/text/quantities.js";
+import { defaultGlossary } from "./glossary.js";
 import type { WordClass } from "./morph-analyser.js";
 import { type ProtectedSpan, protectSpans } from "./protect.js";
+import { datePhraseSpans } from "./rules/date-phrases.js";
+import { createMtRules, type MtRules } from "./rules/index.js";
 
 export interface PartTranslatorOptions {
   lexicon?: Lexicon | undefined;
+  /** Post-editing rules; default: those of the repository's glossary. */
+  rules?: MtRules | undefined;
 }
 
 /**
@@ -26,11 +31,15 @@ export type TermFinder = (text: string, lang: Lang) => { start: number; end: num
  * A placeholder the MT loses is appended in brackets rather than silently dropped.
  */
 export class PartTranslator {
+  private readonly rules: MtRules;
+
   constructor(
     private readonly translator: Translator | undefined,
     private readonly terms: TermFinder,
     private readonly options: PartTranslatorOptions = {},
-  ) {}
+  ) {
+    this.rules = options.rules ?? createMtRules(defaultGlossary().terms);
+  }
 
   async translatePart(part: BriefPart, from: Lang, to: Lang): Promise<BriefPart> {
     if (!this.translator) throw new Error("no offline translator is configured");
@@ -46,7 +55,7 @@ export class PartTranslator {
     const restored = translated.map((t, i) => {
       const p = prepared[i]!;
       const lost = p.missing(t);
-      const text = tidy(p.restore(t), to);
+      const text = tidy(this.rules.post(p.restore(t), to), to);
       return lost.length ? `${text} [${lost.join("; ")}]` : text;
     });
     const [headline = "", summary = "", ...keyPoints] = restored;
@@ -68,6 +77,7 @@ export class PartTranslator {
         .filter((q) => q.magnitude || q.unit)
         .map((q) => ({ start: q.start, end: q.end, replacement: renderQuantity(q, to) })),
       ...findDates(source).map((d) => ({ start: d.start, end: d.end, replacement: renderDate(d, to) })),
+      ...datePhraseSpans(source, from, to),
       ...(lexicon ? await dictionaryNames(source, runs, from, lexicon) : runs),
     ];
     return protectSpans(source, spans);
@@ -182,35 +192,9 @@ function honorifics(text: string, from: Lang, to: Lang): ProtectedSpan[] {
 function tidy(text: string, lang: Lang): string {
   // French keeps its space before ; : ! ? and inside « »; English keeps none and quotes with “ ”.
   if (lang === "en") text = text.replace(/«\s*/g, "“").replace(/\s*»/g, "”");
-  if (lang === "fr") text = frenchArticles(text);
   return text
     .replace(lang === "en" ? /\s+([,.;:!?)])/g : /\s+([,.)])/g, "$1")
     .replace(/\s{2,}/g, " ")
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
     .trim();
-}
-
-/**
- * The glossary gives "OTAN" and "UE" bare, as names; French running text wants them with their elided article
- * ("de l'OTAN", "L'UE a…"), and "le/la/de le" before them is MT debris. Also the contractions and quotation
- * marks French typography wants.
- */
-function frenchArticles(text: string): string {
-  return (
-    text
-      .replace(/\b(?:le|la|les)\s+(OTAN|UE)\b/gu, "l'$1")
-      .replace(/\b(de|à|par|pour|avec|sur|dans|entre|et|que|selon|envers|contre)\s+(OTAN|UE)\b/gu, "$1 l'$2")
-      .replace(/(^|[.!?]\s+)(OTAN|UE)\b/gu, "$1L'$2")
-      .replace(/(,\s+)(OTAN|UE)(?=\s+\p{Ll})/gu, "$1l'$2")
-      .replace(/\bde l'(OTAN|UE)\b/gu, "de l'$1")
-      .replace(/\bque l'/gu, "que l'")
-      // Contractions the MT leaves undone next to a restored term.
-      .replace(/\bde le\b/gu, "du")
-      .replace(/\bà le\b/gu, "au")
-      .replace(/\bde les\b/gu, "des")
-      .replace(/\bà les\b/gu, "aux")
-      .replace(/\ben (le|les)\b/gu, "dans $1")
-      // English straight quotes become French guillemets, a trailing comma outside them.
-      .replace(/"\s*([^"]+?)\s*(,?)\s*"/gu, "« $1 »$2")
-  );
 }

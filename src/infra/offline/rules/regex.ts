@@ -1,0 +1,16 @@
+/** Escapes text for use inside a regular expression. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** One alternation of literal forms, longest first; apostrophes match either spelling. */
+export function alternation(forms: Iterable<string>): string {
+  return [...new Set(forms)]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => escapeRegex(f).replace(/['’]/g, "['’]"))
+    .join("|");
+}
+
+// Word edges for letters with accents, where \b sees ASCII only.
+export const START = "(?<![\\p{L}\\p{M}\\p{N}])";
+export const END = "(?![\\p{L}\\p{M}\\p{N}])";
