@@ -9,6 +9,7 @@ import type { WordClass } from "./morph-analyser.js";
 import { type ProtectedSpan, protectSpans } from "./protect.js";
 import { datePhraseSpans } from "./rules/date-phrases.js";
 import { createMtRules, type MtRules } from "./rules/index.js";
+import { verbPhraseSpans } from "./rules/verb-phrases.js";
 
 export interface PartTranslatorOptions {
   lexicon?: Lexicon | undefined;
@@ -78,6 +79,7 @@ export class PartTranslator {
         .map((q) => ({ start: q.start, end: q.end, replacement: renderQuantity(q, to) })),
       ...findDates(source).map((d) => ({ start: d.start, end: d.end, replacement: renderDate(d, to) })),
       ...datePhraseSpans(source, from, to),
+      ...verbPhraseSpans(source, from, to),
       ...(lexicon ? await dictionaryNames(source, runs, from, lexicon) : runs),
     ];
     return protectSpans(source, spans);

@@ -48,9 +48,9 @@ function pluralAgreement(text: string, facts: GlossaryFacts): string {
   const alt = alternation(facts.plurals);
   const verbs = Object.keys(PLURAL_VERB).join("|");
   return text
-    .replace(new RegExp(`${START}([Ll])(?:e|a)s+(${alt})${END}`, "gu"), "$1es $2")
+    .replace(new RegExp(`${START}([Ll])(?:e|a)\\s+(${alt})${END}`, "gu"), "$1es $2")
     .replace(
-      new RegExp(`${START}(${alt})(s+(?:nes+|n['’])?)(${verbs})${END}`, "gu"),
+      new RegExp(`${START}(${alt})(\\s+(?:ne\\s+|n['’])?)(${verbs})${END}`, "gu"),
       (_w, term: string, gap: string, verb: string) => {
         return `${term}${gap}${PLURAL_VERB[verb] ?? verb}`;
       },

@@ -75,12 +75,12 @@ function isPlural(t: GlossaryTerm): boolean {
 
 function articleOf(t: GlossaryTerm): FrenchArticle | undefined {
   for (const v of t.frVariants) {
-    const m = /^(le|la|les|l')\s*(.+)$/iu.exec(v.replace(/’/g, "'"));
-    if (m && m[2] === t.fr) return m[1]!.toLowerCase() as FrenchArticle;
+    const m = /^(?:(les|le|la)\s+|(l)'\s*)(.+)$/iu.exec(v.replace(/’/g, "'"));
+    if (m && m[3] === t.fr) return (m[1] ? m[1].toLowerCase() : "l'") as FrenchArticle;
   }
   return undefined;
 }
 
 function articleStripped(v: string): boolean {
-  return /^(?:le|la|les|l')\s*/iu.test(v.replace(/’/g, "'"));
+  return /^(?:(?:les|le|la)\s+|l'\s*)/iu.test(v.replace(/’/g, "'"));
 }
