@@ -24,10 +24,12 @@ export interface WordVerdict {
   nameOnly: boolean;
   /** Known as a proper noun, perhaps also as a common word ("Mark", "Rob"). */
   name: boolean;
+  /** Known only as the name of a place (`<np><loc>`), which dictionaries translate ("Brussels" → "Bruxelles"). */
+  placeOnly: boolean;
 }
 
-/** A word in a dictionary: common only, a name only, both ("Mark"), or not there. */
-export type WordClass = "common" | "name" | "ambiguous" | "unknown";
+/** A word in a dictionary: common only, a place's name, another name, a name and a common word ("Mark"), or not there. */
+export type WordClass = "common" | "place" | "name" | "ambiguous" | "unknown";
 
 export interface MorphAnalyserOptions {
   modesDir?: string;
@@ -80,7 +82,8 @@ export class MorphAnalyser {
     if (distinct.length === 0) return out;
     const verdicts = await this.analyse(distinct.join(SEPARATOR));
     for (const v of verdicts) {
-      out.set(v.surface, !v.known ? "unknown" : v.nameOnly ? "name" : v.name ? "ambiguous" : "common");
+      const cls = !v.known ? "unknown" : v.placeOnly ? "place" : v.nameOnly ? "name" : v.name ? "ambiguous" : "common";
+      out.set(v.surface, cls);
     }
     return out;
   }
@@ -128,5 +131,7 @@ function isWord(unit: LexicalUnit): boolean {
 function verdict(unit: LexicalUnit): WordVerdict {
   const known = !unit.unknown;
   const name = known && unit.analyses.some((a) => /<np>/.test(a));
-  return { surface: unit.surface, known, name, nameOnly: name && unit.analyses.every((a) => /<np>/.test(a)) };
+  const nameOnly = name && unit.analyses.every((a) => /<np>/.test(a));
+  const placeOnly = nameOnly && unit.analyses.every((a) => /<loc>/.test(a));
+  return { surface: unit.surface, known, name, nameOnly, placeOnly };
 }

@@ -53,12 +53,16 @@ export class PartTranslator {
       from,
       to,
     );
-    const restored = translated.map((t, i) => {
-      const p = prepared[i]!;
-      const lost = p.missing(t);
-      const text = tidy(this.rules.post(p.restore(t), to), to);
-      return lost.length ? `${text} [${lost.join("; ")}]` : text;
-    });
+    const restored = await Promise.all(
+      translated.map(async (t, i) => {
+        const p = prepared[i]!;
+        const lost = p.missing(t);
+        let text = tidy(this.rules.post(p.restore(t), to), to);
+        if (to === "fr" && this.options.lexicon)
+          text = await lowerCommonNouns(text, p.replacements, this.options.lexicon);
+        return lost.length ? `${text} [${lost.join("; ")}]` : text;
+      }),
+    );
     const [headline = "", summary = "", ...keyPoints] = restored;
     return { headline, summary, keyPoints };
   }
@@ -112,8 +116,8 @@ function nameRuns(text: string, lang: Lang, known: ReadonlySet<string>): Protect
 }
 
 /**
- * Narrows name runs to what MT would get wrong: runs with a word no dictionary has (Stoltenberg, KFOR) or a name
- * that is also a common word (Mark, Rob), from that word on. Titles before them (Admiral, Major General), runs of
+ * Narrows name runs to what MT would get wrong: runs with a word no dictionary has (Stoltenberg, KFOR), a person's
+ * name (Rutte), or a name that is also a common word (Mark, Rob), from that word on. Titles before them (Admiral, Major General), runs of
  * institutional words (Joint Meeting, Armed Forces) and toponyms the dictionaries know (Washington, Armenia) are
  * left to MT, which translates them.
  */
@@ -144,13 +148,44 @@ async function dictionaryNames(
     let first = 0;
     // Titles come before a name (Admiral Rob Bauer); words after it are part of it (Stuart Peach).
     while (first < words.length && cls(words[first]!.word) === "common") first++;
-    const kept = words.slice(first);
-    if (!kept.some((w) => cls(w.word) === "unknown" || cls(w.word) === "ambiguous")) return [];
+    // Words after a name are part of it (Stuart Peach) unless they name an institution (Nobel Laureates,
+    // Research Division), which MT translates.
+    let last = words.length - 1;
+    while (last > first && cls(words[last]!.word) === "common" && INSTITUTIONAL.test(words[last]!.word)) last--;
+    const kept = words.slice(first, last + 1);
+    // Places are left to MT, whose dictionaries translate them; people's names are kept as written.
+    if (!kept.some((w) => cls(w.word) !== "common" && cls(w.word) !== "place")) return [];
     const start = kept[0]!.start;
     const end = kept.at(-1)!.end;
     return [{ start, end, replacement: text.slice(start, end) }];
   });
 }
+
+/**
+ * English capitalises words French writes in lower case ("the Minister", "Defence Minister", "General X"), and
+ * MT keeps the capital. A capitalised word inside a sentence that French's dictionary has only as a common word
+ * is lowered, unless it came by rule (a glossary term, a name), where the capital is official.
+ */
+async function lowerCommonNouns(text: string, replacements: readonly string[], lexicon: Lexicon): Promise<string> {
+  const official = new Set(replacements.flatMap((r) => r.match(/[\p{L}\p{M}'’-]+/gu) ?? []));
+  const candidates = [...text.matchAll(/(?<=[\p{L}\p{N},;)’'"»]\s+)\p{Lu}\p{Ll}[\p{L}\p{M}]*/gu)].filter(
+    (m) => !official.has(m[0]),
+  );
+  if (candidates.length === 0) return text;
+  const classes = await lexicon(
+    candidates.map((m) => m[0]),
+    "fr",
+  );
+  let out = text;
+  for (const m of candidates.reverse()) {
+    if (classes.get(m[0]) !== "common") continue;
+    out = out.slice(0, m.index) + m[0][0]!.toLowerCase() + out.slice(m.index + 1);
+  }
+  return out;
+}
+
+const INSTITUTIONAL =
+  /^(?:\p{L}+s|University|Université|Division|College|Collège|Centre|Center|Command|Commandement|Council|Conseil|Committee|Comité|Agency|Agence|Mission|Office|Programme|Program|Initiative|Staff|Summit|Sommet|Conference|Conférence|Board|Group|Groupe|Institute|Institut|School|École|Academy|Académie)$/u;
 
 // Prefixes written as a separate part of a compound (Tri-Presidency, Multi-Domain), which dictionaries lack.
 const PREFIXES = new Set([

@@ -12,6 +12,8 @@ export interface ProtectedText {
   restore(translated: string): string;
   /** Replacements whose placeholder the translation lost or mangled, in source order. */
   missing(translated: string): string[];
+  /** Every replacement, in source order: text that came by rule, not from MT. */
+  replacements: string[];
 }
 
 // Uppercase letters around a number: Apertium sees unknown words and a number, which every pair passes through
@@ -50,6 +52,7 @@ export function protectSpans(text: string, spans: readonly ProtectedSpan[]): Pro
 
   return {
     text: out,
+    replacements: kept.map((k) => k.replacement),
     restore(translated) {
       const recased = undoCapitalisation(translated, placeholder, lowerAfter);
       return recased.replace(

@@ -1,5 +1,6 @@
 import type { Lang } from "../../../core/domain/language.js";
 import type { GlossaryTerm } from "../glossary.js";
+import { simplePast } from "./english-tense.js";
 import { frenchArticles } from "./french-articles.js";
 import { glossaryFacts } from "./glossary-facts.js";
 import { englishPlacePrepositions, frenchPlacePrepositions } from "./places.js";
@@ -23,7 +24,7 @@ export function createMtRules(terms: readonly GlossaryTerm[]): MtRules {
         out = frenchQuotes(out);
         return typographicApostrophes(out, to);
       }
-      let out = englishTitleApposition(text, facts);
+      let out = simplePast(englishTitleApposition(text, facts));
       out = englishPlacePrepositions(out, facts);
       return typographicApostrophes(out, to);
     },
