@@ -1,5 +1,5 @@
 import type { Lang } from "../../core/domain/language.js";
-import { type AnalyserLang, type MorphAnalyser, SEPARATOR, type WordVerdict } from "./morph-analyser.js";
+import { type Analyser, type AnalyserLang, SEPARATOR, type WordVerdict } from "./morph-analyser.js";
 
 /** A word of a translation that is not a word of its language: a pivot's word, or the source's word left as is. */
 export interface Leak {
@@ -10,7 +10,7 @@ export interface Leak {
   end: number;
 }
 
-export type Analysers = Record<AnalyserLang, MorphAnalyser>;
+export type Analysers = Record<AnalyserLang, Analyser>;
 
 const PIVOTS: readonly AnalyserLang[] = ["es", "ca"];
 

@@ -1,5 +1,6 @@
 import type { Lang } from "../../core/domain/language.js";
-import type { AlignedTranslation, ApertiumTranslator } from "./apertium-translator.js";
+import type { Translator } from "../../core/ports/translator.port.js";
+import type { AlignedTranslation } from "./apertium-translator.js";
 import type { Leak, LeakDetector } from "./leak-detector.js";
 
 /** What the repair may use: where the main pivot's words came from, and the other pivot to try again. */
@@ -10,7 +11,7 @@ export interface RepairContext {
   detector: LeakDetector;
   /** The main pivot's translation with word-bound blanks: which source words each output word came from. */
   aligned: () => Promise<AlignedTranslation>;
-  retry?: { translator: ApertiumTranslator; aligned: () => Promise<AlignedTranslation> } | undefined;
+  retry?: { translator: Pick<Translator, "translate">; aligned: () => Promise<AlignedTranslation> } | undefined;
 }
 
 /** One leaked word and what replaced it. */
@@ -44,8 +45,13 @@ export async function repairLeaks(
   }
   // Right to left, so earlier offsets stay valid.
   for (const r of [...repairs].sort((a, b) => b.leak.start - a.leak.start)) {
-    const text = r.outcome === "kept" ? `${OPEN}${r.text}${CLOSE}` : r.text;
-    out = out.slice(0, r.leak.start) + keepCase(out.slice(r.leak.start, r.leak.end), text) + out.slice(r.leak.end);
+    const before = out.slice(0, r.leak.start);
+    const after = out.slice(r.leak.end);
+    const words = r.outcome === "retried" ? withoutEchoes(r.text, before, after) : r.text;
+    const text = r.outcome === "kept" ? `${OPEN}${words}${CLOSE}` : words;
+    // Only a sentence start keeps a capital: MT capitalises some unknown words it passes through ("Exc").
+    const start = /(?:^|[.!?…]\s+)$/u.test(before) && /^\p{Lu}/u.test(r.leak.word);
+    out = before + (start ? capitalise(text) : text) + after;
   }
   out = out
     .replace(new RegExp(`${CLOSE}(\\s+)${OPEN}`, "g"), "$1")
@@ -53,6 +59,7 @@ export async function repairLeaks(
     .replace(new RegExp(CLOSE, "g"), "]")
     .replace(/[ \t]{2,}/g, " ")
     .replace(/ +([.,;:])/g, "$1");
+  if (!/\s$/.test(text)) out = out.trimEnd();
   return { text: out, repairs };
 }
 
@@ -128,12 +135,20 @@ function sameSources(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-/** The replacement takes the capital of what it replaces (a sentence start). */
-function keepCase(original: string, replacement: string): string {
-  const bare = replacement.replace(/^[\uE000]/, "");
-  if (/^\p{Lu}/u.test(original) && /^\p{Ll}/u.test(bare)) {
-    const at = replacement.length - bare.length;
-    return replacement.slice(0, at) + bare[0]!.toUpperCase() + bare.slice(1);
-  }
-  return replacement;
+/**
+ * The other pivot's words for the same source words may repeat a neighbour the main output already has
+ * ("centres of Exc" → "of excellence"): drop the repeated word at either end.
+ */
+function withoutEchoes(text: string, before: string, after: string): string {
+  let words = text.trim().split(/\s+/);
+  const prev = /([\p{L}\p{M}'’]+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+  const next = /^\s*([\p{L}\p{M}'’]+)/u.exec(after)?.[1]?.toLowerCase();
+  if (words.length > 1 && prev && words[0]!.toLowerCase() === prev) words = words.slice(1);
+  if (words.length > 1 && next && words.at(-1)!.toLowerCase() === next) words = words.slice(0, -1);
+  return words.join(" ");
+}
+
+function capitalise(text: string): string {
+  const at = text.search(/\p{L}/u);
+  return at < 0 ? text : text.slice(0, at) + text[at]!.toUpperCase() + text.slice(at + 1);
 }

@@ -31,6 +31,17 @@ export interface WordVerdict {
 /** A word in a dictionary: common only, a place's name, another name, a name and a common word ("Mark"), or not there. */
 export type WordClass = "common" | "place" | "name" | "ambiguous" | "unknown";
 
+/** A language's dictionaries, as the leak guard and name protection ask them. */
+export interface Analyser {
+  /** True when at least one dictionary of the language is installed. */
+  available(): Promise<boolean>;
+  /** Each word of the text, in order, with what the dictionaries say of it. */
+  analyse(text: string): Promise<WordVerdict[]>;
+  /** Each distinct word looked up on its own. */
+  lookup(words: readonly string[]): Promise<Map<string, WordClass>>;
+  close(): Promise<void>;
+}
+
 export interface MorphAnalyserOptions {
   modesDir?: string;
   timeoutMs?: number;
@@ -41,7 +52,7 @@ export interface MorphAnalyserOptions {
  * Apertium's own morphological analysers of one language (`lt-proc` on each installed `*.automorf.bin`, one
  * long-lived null-flush process each): which words of a text the language's dictionaries do not know.
  */
-export class MorphAnalyser {
+export class MorphAnalyser implements Analyser {
   private processes: Promise<NullFlushProcess[]> | undefined;
 
   constructor(

@@ -104,7 +104,7 @@ export function datePhraseSpans(text: string, from: Lang, to: Lang): ProtectedSp
       add(m.index, m.index + m[0].length, { weekday: wd("fr", m[2]), days: [], month: -1 }, "on", capital);
     }
   }
-  return spans;
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 function render(d: DateParts, to: Lang, bare: boolean): string {

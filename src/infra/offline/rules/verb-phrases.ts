@@ -316,8 +316,9 @@ export function verbPhraseSpans(text: string, from: Lang, to: Lang): ProtectedSp
       if (adverb) {
         // Two spans around the adverb: the auxiliary goes, the adverb stays for MT, then the English phrase.
         const at = start + m[0].indexOf(adverb);
+        const after = at + adverb.length + (/^\s*/.exec(m[0].slice(at - start + adverb.length))?.[0].length ?? 0);
         spans.push({ start, end: at, replacement: "" });
-        spans.push({ start: at + adverb.length, end, replacement: join(verb, r.object.en) });
+        spans.push({ start: after, end, replacement: join(verb, r.object.en) });
       } else spans.push({ start, end, replacement: join(verb, r.object.en) });
     }
   }
