@@ -64,7 +64,13 @@ describe("PartTranslator", () => {
     };
     const lexicon: Lexicon = async (words) => new Map(words.map((w) => [w, classes[w] ?? "unknown"]));
     const seen: string[] = [];
-    const spy: Translator = { ...identity, translate: async (segments) => (seen.push(...segments), segments) };
+    const spy: Translator = {
+      ...identity,
+      translate: async (segments) => {
+        seen.push(...segments);
+        return segments;
+      },
+    };
     await new PartTranslator(spy, terms, { lexicon }).translatePart(
       { headline: "Admiral Rob Bauer saw Stuart Peach at a Joint Meeting in Brussels.", summary: "", keyPoints: [] },
       "en",
