@@ -16,6 +16,7 @@ import type { BriefEngine } from "./core/ports/brief-engine.port.js";
 import type { ChatTarget } from "./core/ports/chat-target.port.js";
 import { systemClock } from "./core/ports/clock.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
+import type { Translator } from "./core/ports/translator.port.js";
 import type { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
@@ -64,6 +65,8 @@ export interface App {
   lexicon: ApertiumLexicon;
   /** The platform-neutral entry point of every chat surface (console, Slack, Teams). */
   commands: CommandHandler;
+  /** Offline English↔French translation of any text (`translate`); undefined when OFFLINE_TRANSLATION=off. */
+  textTranslator: Translator | undefined;
   close(): Promise<void>;
 }
 
@@ -78,6 +81,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     store,
     db,
   );
+  const textTranslator: Translator | undefined = translator ? translation.text : undefined;
   let built: Promise<Sources> | undefined;
   const sources = () => {
     built ??= import("./infra/sources/build-sources.js").then((m) =>
@@ -157,11 +161,13 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     preferences,
     feedback,
     qa: qa.service,
+    translator: textTranslator,
   });
   return {
     qa,
     lexicon,
     commands,
+    textTranslator,
     config,
     logger,
     db,

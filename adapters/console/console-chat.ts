@@ -6,6 +6,7 @@ import type { PreferenceStore } from "../../src/core/ports/preference-store.port
 import { commandOrQuestion } from "../../src/core/qa/chat-line.js";
 import { renderAnswerText, renderSearchText } from "./render/answer-text.js";
 import { renderBriefText } from "./render/brief-text.js";
+import { renderTranslationText } from "./render/translation-text.js";
 
 export interface ConsoleChatOptions {
   input: NodeJS.ReadableStream;
@@ -67,5 +68,7 @@ export function renderReply(reply: Reply, language: LangPreference = "both"): st
       return renderSearchText(reply.outcome);
     case "subscription":
       return reply.text;
+    case "translation":
+      return renderTranslationText(reply.translation);
   }
 }

@@ -106,6 +106,52 @@ describe.each(surfaces)("$name renders replies as every surface must", (surface)
     expect(text).toMatch(/latest/);
   });
 
+  it("shows a translation labelled as offline machine translation, or why there is none", () => {
+    const translation = (text: string) =>
+      ({
+        kind: "translation",
+        translation: {
+          from: "en",
+          to: "fr",
+          source: "NATO said.",
+          text,
+          provenance: {
+            kind: "machine-offline",
+            label: "Traduction automatique (hors ligne, Apertium) : peut contenir des erreurs",
+            model: "apertium eng-spa | es-fr",
+          },
+        },
+      }) as const;
+    const text = surface.show(translation("L’OTAN a dit : « 10 milliards de dollars ». [tempo]"));
+    for (const expected of [
+      "L’OTAN a dit",
+      "10 milliards de dollars",
+      "[tempo]",
+      "Traduction automatique (hors ligne, Apertium)",
+      "EN → FR",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const none = surface.show({
+      kind: "translation",
+      translation: {
+        from: "fr",
+        to: "en",
+        source: "L'OTAN",
+        text: "",
+        provenance: { kind: "unavailable", label: "Translation unavailable", reason: "Apertium is not installed" },
+      },
+    });
+    expect(none).toContain("Translation unavailable");
+    expect(none).toContain("Apertium is not installed");
+    if (surface.pings) {
+      const hostile = surface.show(
+        translation("<!channel> @here <https://evil.example|click> [x](https://evil.example) <at>Bob</at>"),
+      );
+      expect(hostile).not.toMatch(surface.pings);
+    }
+  });
+
   it("shows an error's message", () => {
     expect(surface.show({ kind: "error", message: "No stored release has the id x." })).toContain("No stored release");
   });

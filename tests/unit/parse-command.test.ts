@@ -15,6 +15,11 @@ describe("parseCommand", () => {
       { kind: "subscribe", time: "08:00", timezone: "Europe/Brussels", languages: "both", topics: ["ukraine"] },
     ],
     ["unsubscribe", { kind: "unsubscribe" }],
+    ["translate Allies agreed.", { kind: "translate", text: "Allies agreed." }],
+    ["translate fr>en L'OTAN a dit.", { kind: "translate", text: "L'OTAN a dit.", from: "fr", to: "en" }],
+    ["traduire en→fr NATO said.", { kind: "translate", text: "NATO said.", from: "en", to: "fr" }],
+    // "en" opening a French sentence is a word, not a direction.
+    ["translate en 2024, l'OTAN", { kind: "translate", text: "en 2024, l'OTAN" }],
   ])("parses %j", (input, expected) => {
     expect(parseCommand(input)).toEqual(expected);
   });
@@ -23,6 +28,9 @@ describe("parseCommand", () => {
     ["lang de", /en, fr or both/],
     ["frobnicate", /unknown command "frobnicate"/],
     ["subscribe 25:00", /not a time of day/],
+    ["translate", /needs some text/],
+    ["translate fr>fr bonjour", /between English and French/],
+    [`translate ${"word ".repeat(500)}`, /at most 2000 characters/],
   ])("turns %j into help with the problem", (input, problem) => {
     const c = parseCommand(input);
     expect(c.kind).toBe("help");

@@ -4,6 +4,7 @@ import { renderAnswer, renderSearch } from "./answer-blocks.js";
 import { renderBriefs } from "./brief-blocks.js";
 import type { SlackMessage } from "./limits.js";
 import { helpMessage, textMessage } from "./text-blocks.js";
+import { renderTranslation } from "./translation-blocks.js";
 
 export interface ReplyRenderOptions {
   langs: readonly Lang[];
@@ -29,6 +30,8 @@ export function renderReply(reply: Reply, options: ReplyRenderOptions): SlackMes
       return renderAnswer(reply.answer);
     case "search":
       return renderSearch(reply.words, reply.outcome);
+    case "translation":
+      return renderTranslation(reply.translation);
     default:
       return unreachable(reply);
   }

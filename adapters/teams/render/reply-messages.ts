@@ -40,6 +40,16 @@ export function renderReply(reply: Reply, options: { languages: Lang[] }): Teams
           summary: `Search: ${truncate(reply.words, 100)}`,
         },
       ];
+    case "translation": {
+      const t = reply.translation;
+      const direction = `${t.from.toUpperCase()} → ${t.to.toUpperCase()}`;
+      if (t.provenance.kind === "unavailable") {
+        const why = `${t.provenance.label} (${direction}): ${t.provenance.reason ?? ""}`;
+        return [{ kind: "text", text: `⚠ ${escapeCardText(truncate(why, MAX_TEXT))}` }];
+      }
+      const label = `${t.provenance.label} · ${direction}${t.provenance.model ? ` · ${t.provenance.model}` : ""}`;
+      return [{ kind: "text", text: `${escapeCardText(truncate(t.text, MAX_TEXT))}\n\n_${escapeCardText(label)}_` }];
+    }
     case "subscription": {
       const active = reply.action === "subscribed" || reply.action === "updated";
       return [{ kind: "text", text: `${active ? "✅ " : ""}${escapeCardText(truncate(reply.text, MAX_TEXT))}` }];

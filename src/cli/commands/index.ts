@@ -36,6 +36,7 @@ export const COMMANDS: CommandEntry[] = [
     () => import("./installations.js"),
   ),
   entry("stats", "Stored releases, briefs and LLM tokens per engine", () => import("./stats.js")),
+  entry("translate", "Offline machine translation EN↔FR (Apertium), labelled", () => import("./translate.js")),
 ];
 
 function entry(name: string, summary: string, load: () => Promise<{ command: CliCommand }>): CommandEntry {

@@ -2,13 +2,16 @@ import type { BriefService } from "../briefing/brief-service.js";
 import { type SubscriptionReply, subscribeReply, unsubscribeReply } from "../digest/subscribe-command.js";
 import type { SubscriptionService } from "../digest/subscription-service.js";
 import type { Brief } from "../domain/brief.js";
+import type { Translation } from "../domain/translation.js";
 import type { IngestService } from "../ingest/ingest-service.js";
 import type { FeedbackStore, FeedbackVote } from "../ports/feedback-store.port.js";
 import type { PreferenceStore } from "../ports/preference-store.port.js";
 import type { BriefKey, ReleaseStore } from "../ports/release-store.port.js";
+import type { Translator } from "../ports/translator.port.js";
 import type { QaService } from "../qa/qa-service.js";
 import type { Answer, SearchOutcome } from "../qa/qa-types.js";
 import type { Command, LangPreference } from "./parse-command.js";
+import { translateText } from "./translate-command.js";
 
 /** What a command produced, before any platform renders it. */
 export type Reply =
@@ -20,6 +23,8 @@ export type Reply =
   | { kind: "answer"; answer: Answer }
   /** `search`: matching stored releases, best first. */
   | { kind: "search"; words: string; outcome: SearchOutcome }
+  /** `translate`: the user's text in the other language, labelled as offline machine translation. */
+  | { kind: "translation"; translation: Translation }
   | SubscriptionReply;
 
 /** Who asked, where: enough for preferences and subscriptions, nothing platform-specific. */
@@ -43,6 +48,8 @@ export interface CommandHandlerDeps {
   feedback?: FeedbackStore | undefined;
   /** For `ask` and `search`; without it they say questions are not available. */
   qa?: QaService | undefined;
+  /** For `translate`: the briefs' protected offline translation; without it the reply says it is unavailable. */
+  translator?: Translator | undefined;
 }
 
 /** One entry point for every platform: parse → this → render. Extended as features land. */
@@ -51,7 +58,7 @@ export class CommandHandler {
 
   /** Commands that may take a while (an engine call, a fetch): adapters show progress first. */
   isSlow(command: Command): boolean {
-    return command.kind === "url" || command.kind === "latest" || command.kind === "show" || command.kind === "ask";
+    return ["url", "latest", "show", "ask", "translate"].includes(command.kind);
   }
 
   async handle(command: Command, _ctx: CommandContext): Promise<Reply> {
@@ -79,6 +86,8 @@ export class CommandHandler {
         case "search":
         case "ask":
           return await this.question(command, _ctx);
+        case "translate":
+          return { kind: "translation", translation: await translateText(this.deps.translator, command) };
         default:
           return { kind: "error", message: `"${(command as Command).kind}" is not available in this version yet.` };
       }

@@ -5,6 +5,7 @@
  */
 import { closest } from "../text/closest.js";
 import { INPUT_LIMITS, tooLong } from "./input-limits.js";
+import { MAX_TRANSLATE_CHARS } from "./translate-command.js";
 
 export type LangPreference = "en" | "fr" | "both";
 
@@ -25,9 +26,12 @@ export type Command =
     }
   | { kind: "unsubscribe" }
   | { kind: "lang"; language: LangPreference }
+  /** Text to translate between English and French; `from`/`to` when the user said (`translate en>fr …`). */
+  | { kind: "translate"; text: string; from?: "en" | "fr"; to?: "en" | "fr" }
   | { kind: "help"; problem?: string };
 
 export const MAX_LATEST = 10;
+export { MAX_TRANSLATE_CHARS };
 
 /** The command words, for "did you mean …?" (the French aliases are answered too, but not suggested). */
 const COMMAND_WORDS = ["latest", "show", "search", "ask", "subscribe", "unsubscribe", "lang", "help"];
@@ -76,6 +80,10 @@ export function parseCommand(input: string): Command {
       return isLangPreference(tail.toLowerCase())
         ? { kind: "lang", language: tail.toLowerCase() as LangPreference }
         : { kind: "help", problem: `lang takes en, fr or both (got "${tail}")` };
+    case "translate":
+    case "traduire":
+    case "traduis":
+      return parseTranslate(tail);
     case "help":
     case "aide":
     case "?":
@@ -91,6 +99,22 @@ export function parseCommand(input: string): Command {
       return { kind: "help", problem: `unknown command "${shown}"${near ? ` (did you mean ${near}?)` : ""}` };
     }
   }
+}
+
+/** `translate [en>fr|fr>en] TEXT`: an explicit direction first, else the language is detected. */
+function parseTranslate(tail: string): Command {
+  const m = /^(en|fr)\s*(?:>|→|->|-|:)\s*(en|fr)(?:\s+|$)/iu.exec(tail);
+  const text = (m ? tail.slice(m[0].length) : tail).trim();
+  if (!text)
+    return { kind: "help", problem: "translate needs some text, e.g. translate Allies agreed to step up support" };
+  if (text.length > MAX_TRANSLATE_CHARS) {
+    return { kind: "help", problem: `translate takes at most ${MAX_TRANSLATE_CHARS} characters (got ${text.length})` };
+  }
+  if (!m) return { kind: "translate", text };
+  const from = m[1]!.toLowerCase() as "en" | "fr";
+  const to = m[2]!.toLowerCase() as "en" | "fr";
+  if (from === to) return { kind: "help", problem: `translate goes between English and French (got ${from}>${to})` };
+  return { kind: "translate", text, from, to };
 }
 
 function parseSubscribe(words: string[]): Command {
@@ -134,5 +158,6 @@ export const HELP_TEXT = [
   "  subscribe [HH:MM] [daily|weekdays|mon…sun] [Area/City] [en|fr|both] [topics…]   digest in this channel",
   "  unsubscribe       stop the digest in this channel",
   "  lang en|fr|both   your language preference",
+  `  translate [en>fr|fr>en] TEXT   offline machine translation (Apertium), up to ${MAX_TRANSLATE_CHARS} characters`,
   "  help              this text",
 ].join("\n");

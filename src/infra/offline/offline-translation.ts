@@ -1,5 +1,6 @@
 import type { Lang } from "../../core/domain/language.js";
 import { type Logger, silentLogger } from "../../core/ports/logger.port.js";
+import type { Translator } from "../../core/ports/translator.port.js";
 import { ApertiumTranslator, type Direction } from "./apertium-translator.js";
 import type { Glossary } from "./glossary.js";
 import { GuardedTranslator } from "./guarded-translator.js";
@@ -7,6 +8,7 @@ import { LeakDetector } from "./leak-detector.js";
 import { type AnalyserLang, MorphAnalyser } from "./morph-analyser.js";
 import { PartTranslator } from "./part-translator.js";
 import { DEFAULT_PIVOTS, PIVOT_CHAINS, type PivotId } from "./pivots.js";
+import { ProtectedTextTranslator } from "./text-translator.js";
 
 export interface OfflineTranslationOptions {
   glossary: Glossary;
@@ -24,6 +26,8 @@ export interface OfflineTranslation {
   translator: GuardedTranslator;
   /** Brief parts with names, figures, dates and glossary terms protected, and the post-editing rules. */
   parts: PartTranslator;
+  /** Any text's segments through `parts`: what the `translate` command gives. */
+  text: Translator;
   close(): Promise<void>;
 }
 
@@ -54,6 +58,7 @@ export function createOfflineTranslation(options: OfflineTranslationOptions): Of
   return {
     translator,
     parts,
+    text: new ProtectedTextTranslator(translator, parts),
     async close() {
       await Promise.all([translator.close(), ...Object.values(analysers).map((a) => a.close())]);
     },

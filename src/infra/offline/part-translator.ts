@@ -9,6 +9,7 @@ import type { WordClass } from "./morph-analyser.js";
 import { type ProtectedSpan, protectSpans } from "./protect.js";
 import { datePhraseSpans } from "./rules/date-phrases.js";
 import { createMtRules, type MtRules } from "./rules/index.js";
+import { numberSpans } from "./rules/numbers.js";
 import { verbPhraseSpans } from "./rules/verb-phrases.js";
 
 export interface PartTranslatorOptions {
@@ -84,6 +85,7 @@ export class PartTranslator {
       ...findDates(source).map((d) => ({ start: d.start, end: d.end, replacement: renderDate(d, to) })),
       ...datePhraseSpans(source, from, to),
       ...verbPhraseSpans(source, from, to),
+      ...numberSpans(source, from, to),
       ...(lexicon ? await dictionaryNames(source, runs, from, lexicon) : runs),
     ];
     return protectSpans(source, spans);
