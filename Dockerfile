@@ -26,7 +26,7 @@ RUN npm run build && npm prune --omit=dev --ignore-scripts
 # --- runtime: Node, Apertium and the compiled app, as a non-root user ------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends apertium apertium-fr-es apertium-eng-spa curl \
+  && apt-get install -y --no-install-recommends apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eng-cat curl \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production PORT=3000 DATABASE_URL=sqlite:/app/data/nato-brief.db

@@ -54,6 +54,8 @@ export interface MorphAnalyserOptions {
  */
 export class MorphAnalyser implements Analyser {
   private processes: Promise<NullFlushProcess[]> | undefined;
+  // A word's entry in a dictionary never changes: looked-up words are remembered (bounded, oldest out first).
+  private readonly known = new Map<string, WordClass>();
 
   constructor(
     readonly lang: AnalyserLang,
@@ -90,11 +92,18 @@ export class MorphAnalyser implements Analyser {
   async lookup(words: readonly string[]): Promise<Map<string, WordClass>> {
     const distinct = [...new Set(words.filter((w) => /\p{L}/u.test(w)))];
     const out = new Map<string, WordClass>();
-    if (distinct.length === 0) return out;
-    const verdicts = await this.analyse(distinct.join(SEPARATOR));
+    const ask = distinct.filter((w) => {
+      const cls = this.known.get(w);
+      if (cls) out.set(w, cls);
+      return !cls;
+    });
+    if (ask.length === 0) return out;
+    const verdicts = await this.analyse(ask.join(SEPARATOR));
     for (const v of verdicts) {
       const cls = !v.known ? "unknown" : v.placeOnly ? "place" : v.nameOnly ? "name" : v.name ? "ambiguous" : "common";
       out.set(v.surface, cls);
+      if (this.known.size >= MAX_REMEMBERED) this.known.delete(this.known.keys().next().value!);
+      this.known.set(v.surface, cls);
     }
     return out;
   }
@@ -126,6 +135,8 @@ export class MorphAnalyser implements Analyser {
     );
   }
 }
+
+const MAX_REMEMBERED = 50_000;
 
 // A punctuation unit between words keeps the analyser from reading them as one multiword ("North America").
 export const SEPARATOR = "\n;\n";

@@ -9,9 +9,11 @@ import { silentLogger } from "../../core/ports/logger.port.js";
 import type { Translator } from "../../core/ports/translator.port.js";
 import type { PartTranslator } from "./part-translator.js";
 
-export const OFFLINE_ENGINE_VERSION = "extractive-4";
+// Bumped whenever offline output changes (it is part of the brief cache key). 5: pivot per direction, leak guard,
+// names narrowed by Apertium's dictionaries, post-editing rules, verb phrases, dates with their preposition.
+export const OFFLINE_ENGINE_VERSION = "extractive-5";
 
-const INSTALL_HINT = "apt-get install apertium apertium-fr-es apertium-eng-spa";
+const INSTALL_HINT = "apt-get install apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eng-cat";
 
 /**
  * The engine that needs no key: an extract of each official text, and for a language NATO did not publish,

@@ -1,5 +1,5 @@
 import type { FrenchArticle, GlossaryFacts } from "./glossary-facts.js";
-import { alternation, END, START } from "./regex.js";
+import { alternation, END, memo, START } from "./regex.js";
 
 const ARTICLE = String.raw`(?:[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Ll]['’]\s*)`;
 // Prepositions and conjunctions after which an acronym of running text still needs its article.
@@ -45,12 +45,15 @@ const PLURAL_VERB: Record<string, string> = {
  */
 function pluralAgreement(text: string, facts: GlossaryFacts): string {
   if (facts.plurals.size === 0) return text;
-  const alt = alternation(facts.plurals);
+  const alt = () => alternation(facts.plurals);
   const verbs = Object.keys(PLURAL_VERB).join("|");
   return text
-    .replace(new RegExp(`${START}([Ll])(?:e|a)\\s+(${alt})${END}`, "gu"), "$1es $2")
     .replace(
-      new RegExp(`${START}(${alt})(\\s+(?:ne\\s+|n['’])?)(${verbs})${END}`, "gu"),
+      memo(facts, "plural-article", () => new RegExp(`${START}([Ll])(?:e|a)\\s+(${alt()})${END}`, "gu")),
+      "$1es $2",
+    )
+    .replace(
+      memo(facts, "plural-verb", () => new RegExp(`${START}(${alt()})(\\s+(?:ne\\s+|n['’])?)(${verbs})${END}`, "gu")),
       (_w, term: string, gap: string, verb: string) => {
         return `${term}${gap}${PLURAL_VERB[verb] ?? verb}`;
       },
@@ -58,12 +61,11 @@ function pluralAgreement(text: string, facts: GlossaryFacts): string {
 }
 
 function fixArticles(text: string, facts: GlossaryFacts): string {
-  const forms = [...facts.articles.keys()].filter((f) => /^\p{Lu}/u.test(f));
-  if (forms.length === 0) return text;
-  const re = new RegExp(
-    `${START}(de |à )?(${ARTICLE}|du\\s+|au\\s+|des\\s+|aux\\s+)(${alternation(forms)})${END}`,
-    "gu",
-  );
+  if (facts.articles.size === 0) return text;
+  const re = memo(facts, "articles", () => {
+    const forms = [...facts.articles.keys()].filter((f) => /^\p{Lu}/u.test(f));
+    return new RegExp(`${START}(de |à )?(${ARTICLE}|du\\s+|au\\s+|des\\s+|aux\\s+)(${alternation(forms)})${END}`, "gu");
+  });
   return text.replace(re, (whole, prep: string | undefined, article: string, term: string) => {
     const wanted = facts.articles.get(term.replace(/’/g, "'"));
     if (!wanted) return whole;
@@ -83,17 +85,24 @@ function bareAcronyms(text: string, facts: GlossaryFacts): string {
   const article = (term: string) => facts.articles.get(term) ?? "l'";
   return (
     text
-      .replace(new RegExp(`${START}(${BEFORE_BARE})\\s+(${alt})${END}(?!-)`, "gu"), (_w, prep: string, term: string) =>
-        withArticle(prep, article(term), term),
+      .replace(
+        memo(facts, "bare-prep", () => new RegExp(`${START}(${BEFORE_BARE})\\s+(${alt})${END}(?!-)`, "gu")),
+        (_w, prep: string, term: string) => withArticle(prep, article(term), term),
       )
-      .replace(new RegExp(`(^|[.!?]\\s+|\\(\\s*)(${alt})${END}(?!-)`, "gu"), (_w, lead: string, term: string) => {
-        const a = withArticle(undefined, article(term), term);
-        return lead + a[0]!.toUpperCase() + a.slice(1);
-      })
+      .replace(
+        memo(facts, "bare-start", () => new RegExp(`(^|[.!?]\\s+|\\(\\s*)(${alt})${END}(?!-)`, "gu")),
+        (_w, lead: string, term: string) => {
+          const a = withArticle(undefined, article(term), term);
+          return lead + a[0]!.toUpperCase() + a.slice(1);
+        },
+      )
       // A subject after a comma: ", OTAN a…"
-      .replace(new RegExp(`(,\\s+)(${alt})(?=\\s+\\p{Ll})`, "gu"), (_w, lead: string, term: string) => {
-        return lead + withArticle(undefined, article(term), term);
-      })
+      .replace(
+        memo(facts, "bare-comma", () => new RegExp(`(,\\s+)(${alt})(?=\\s+\\p{Ll})`, "gu")),
+        (_w, lead: string, term: string) => {
+          return lead + withArticle(undefined, article(term), term);
+        },
+      )
   );
 }
 
@@ -106,13 +115,22 @@ function nounArticles(text: string, facts: GlossaryFacts): string {
   const titled = facts.frenchTitles.length
     ? withArticles(
         text,
-        new RegExp(`${START}(${alternation(facts.frenchTitles.map(lowerFirst))})${END}`, "giu"),
+        memo(
+          facts,
+          "titles",
+          () => new RegExp(`${START}(${alternation(facts.frenchTitles.map(lowerFirst))})${END}`, "giu"),
+        ),
         facts,
         true,
       )
     : text;
   return facts.frenchBodies.length
-    ? withArticles(titled, new RegExp(`${START}(${alternation(facts.frenchBodies)})${END}`, "gu"), facts, false)
+    ? withArticles(
+        titled,
+        memo(facts, "bodies", () => new RegExp(`${START}(${alternation(facts.frenchBodies)})${END}`, "gu")),
+        facts,
+        false,
+      )
     : titled;
 }
 

@@ -1,6 +1,6 @@
 import { withArticle } from "./french-articles.js";
 import type { GlossaryFacts } from "./glossary-facts.js";
-import { alternation, END, START } from "./regex.js";
+import { alternation, END, memo, START } from "./regex.js";
 
 /**
  * "in" before a place, which word-by-word MT renders "en Bruxelles", "dans Rome", "à Kosovo", "en les Pays-Bas":
@@ -9,12 +9,12 @@ import { alternation, END, START } from "./regex.js";
  * dative: "son soutien à la Russie").
  */
 export function frenchPlacePrepositions(text: string, facts: GlossaryFacts): string {
-  const places = [...facts.frenchPlaces.keys()].filter((p) => /^\p{Lu}/u.test(p));
-  if (places.length === 0) return text;
-  const re = new RegExp(
-    `${START}(en|dans|à|En|Dans|À)(?:\\s+(?:le|la|les|l['’])\\s*|\\s+)(${alternation(places)})${END}`,
-    "gu",
-  );
+  if (facts.frenchPlaces.size === 0) return text;
+  const re = memo(facts, "french-places", () => {
+    const places = [...facts.frenchPlaces.keys()].filter((p) => /^\p{Lu}/u.test(p));
+    const alt = alternation(places);
+    return new RegExp(`${START}(en|dans|à|En|Dans|À)(?:\\s+(?:le|la|les|l['’])\\s*|\\s+)(${alt})${END}`, "gu");
+  });
   return text.replace(re, (whole, prep: string, place: string) => {
     const article = facts.frenchPlaces.get(place.replace(/’/g, "'"));
     if (/^à$/i.test(prep)) {
@@ -36,7 +36,11 @@ const MOTION =
 /** "à Bruxelles" comes out "to Brussels" or "at Brussels": a city where something happens is "in" it. */
 export function englishPlacePrepositions(text: string, facts: GlossaryFacts): string {
   if (facts.englishCities.size === 0) return text;
-  const re = new RegExp(`${START}(to|at|To|At)\\s+(${alternation(facts.englishCities)})${END}`, "gu");
+  const re = memo(
+    facts,
+    "english-cities",
+    () => new RegExp(`${START}(to|at|To|At)\\s+(${alternation(facts.englishCities)})${END}`, "gu"),
+  );
   return text.replace(re, (whole, prep: string, city: string, offset: number) => {
     if (MOTION.test(text.slice(0, offset))) return whole;
     return `${/^\p{Lu}/u.test(prep) ? "In" : "in"} ${city}`;

@@ -1,5 +1,5 @@
 import type { GlossaryFacts } from "./glossary-facts.js";
-import { alternation, END, START } from "./regex.js";
+import { alternation, END, memo, START } from "./regex.js";
 
 // A person's name as releases write it: capitalised words, with particles (van, de, al) and an honorific.
 const NAME = String.raw`(?:(?:M\.|Mme|MM\.|Mr|Ms|Mrs|Dr|Sir)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:(?:van|von|de|der|den|al|el|da|di|du|le)\s+)?\p{Lu}[\p{L}\p{M}'’-]+){0,3}`;
@@ -10,12 +10,14 @@ const NAME = String.raw`(?:(?:M\.|Mme|MM\.|Mr|Ms|Mrs|Dr|Sir)\s+)?\p{Lu}[\p{L}\p{
  * stays before the name in both ("l'amiral Rob Bauer", "Admiral Rob Bauer").
  */
 export function frenchTitleApposition(text: string, facts: GlossaryFacts): string {
-  const titles = facts.frenchTitles.filter((t) => !facts.ranks.has(t));
-  if (titles.length === 0) return text;
-  const re = new RegExp(
-    `${START}((?:le|la|Le|La|l['’]|L['’])\\s*(?:${alternation(titles)}))\\s+(${NAME})(?=(\\s+\\p{Ll}|\\s*,))`,
-    "gu",
-  );
+  if (facts.frenchTitles.length === 0) return text;
+  const re = memo(facts, "french-apposition", () => {
+    const titles = alternation(facts.frenchTitles.filter((t) => !facts.ranks.has(t)));
+    return new RegExp(
+      `${START}((?:le|la|Le|La|l['’]|L['’])\\s*(?:${titles}))\\s+(${NAME})(?=(\\s+\\p{Ll}|\\s*,))`,
+      "gu",
+    );
+  });
   return text.replace(re, (whole, title: string, name: string, next: string) => {
     // "le secrétaire général Stoltenberg": a surname alone after a short title reads as one phrase in French too.
     if (!/\s/.test(name.trim()) && !/\s(?:de|du|des)\s/u.test(title)) return whole;
@@ -30,21 +32,23 @@ export function frenchTitleApposition(text: string, facts: GlossaryFacts): strin
  */
 export function englishTitleApposition(text: string, facts: GlossaryFacts): string {
   if (facts.englishTitles.length === 0) return text;
-  const titles = alternation(facts.englishTitles);
   const ranks = alternation([...facts.ranks].filter((r) => /^\p{Lu}/u.test(r) && /^[\p{L} ]+$/u.test(r)));
-  let out = text.replace(
-    new RegExp(`${START}([Tt]he)\\s+(${titles}),\\s+(${NAME}),\\s`, "gu"),
-    (whole, the: string, title: string, name: string) => {
-      if (/^(?:Mr|Ms|Mrs|Dr|Sir)\s/.test(name) || (ranks && new RegExp(`^(?:${ranks})\\s`, "u").test(name))) {
-        return whole;
-      }
-      const t = the === "The" ? title[0]!.toUpperCase() + title.slice(1) : title;
-      return `${t} ${name} `;
-    },
+  const apposition = memo(
+    facts,
+    "english-apposition",
+    () => new RegExp(`${START}([Tt]he)\\s+(${alternation(facts.englishTitles)}),\\s+(${NAME}),\\s`, "gu"),
   );
+  const rankFirst = memo(facts, "english-rank-first", () => new RegExp(`^(?:${ranks || "(?!)"})\\s`, "u"));
+  let out = text.replace(apposition, (whole, the: string, title: string, name: string) => {
+    if (/^(?:Mr|Ms|Mrs|Dr|Sir)\s/.test(name) || rankFirst.test(name)) {
+      return whole;
+    }
+    const t = the === "The" ? title[0]!.toUpperCase() + title.slice(1) : title;
+    return `${t} ${name} `;
+  });
   if (ranks) {
     out = out.replace(
-      new RegExp(`${START}([Tt]he)\\s+(${ranks})${END}(?=\\s+\\p{Lu})`, "gu"),
+      memo(facts, "english-the-rank", () => new RegExp(`${START}([Tt]he)\\s+(${ranks})${END}(?=\\s+\\p{Lu})`, "gu")),
       (_w, the: string, rank: string) => (the === "The" ? rank[0]!.toUpperCase() + rank.slice(1) : rank),
     );
   }

@@ -237,6 +237,8 @@ const DETERMINER: Record<Lang, RegExp> = {
 };
 
 interface Reading {
+  /** A cheap test first: does the text hold any form of this phrase's verb at all? */
+  group: RegExp;
   phrase: VerbPhrase;
   object: { fr: string; en: string };
   tense: Tense;
@@ -251,6 +253,7 @@ function compile(): Record<"fr" | "en", Reading[]> {
   for (const phrase of VERB_PHRASES) {
     for (const object of phrase.objects) {
       if (phrase.directions.includes("fr-en")) {
+        const group = anyWord(frenchReadings(phrase.fr).map((r) => r.form.split(" ").at(-1)!));
         for (const r of frenchReadings(phrase.fr)) {
           // "a fait", "s'est entretenu": an adverb may stand after the auxiliary.
           const words = r.form.split(" ").map((w) => escapeRegex(w).replace(/'/g, "['’]\\s*"));
@@ -260,6 +263,7 @@ function compile(): Record<"fr" | "en", Reading[]> {
               : words[0];
           const obj = object.fr ? `\\s+${escapeRegex(object.fr).replace(/'/g, "['’]\\s*").replace(/ /g, "\\s+")}` : "";
           out.fr.push({
+            group,
             phrase,
             object,
             tense: r.tense,
@@ -269,13 +273,18 @@ function compile(): Record<"fr" | "en", Reading[]> {
         }
       }
       if (phrase.directions.includes("en-fr")) {
+        const group = anyWord(
+          (Object.keys(phrase.en) as Tense[])
+            .flatMap((t) => [phrase.en[t].sg, phrase.en[t].pl])
+            .map((f) => f.split(" ").at(-1)!),
+        );
         for (const tense of Object.keys(phrase.en) as Tense[]) {
           for (const number of ["sg", "pl"] as const) {
             const form = phrase.en[tense][number];
             if (number === "pl" && form === phrase.en[tense].sg) continue;
             const obj = object.en ? `\\s+${escapeRegex(object.en).replace(/ /g, "\\s+")}` : "";
             const regex = new RegExp(`${START}${escapeRegex(form).replace(/ /g, "\\s+")}${obj}${END}`, "giu");
-            out.en.push({ phrase, object, tense, number, regex });
+            out.en.push({ group, phrase, object, tense, number, regex });
           }
         }
       }
@@ -292,7 +301,21 @@ export function verbPhraseSpans(text: string, from: Lang, to: Lang): ProtectedSp
   readings ??= compile();
   const spans: ProtectedSpan[] = [];
   const free = (start: number, end: number) => spans.every((s) => end <= s.start || start >= s.end);
+  const present = new Map<RegExp | string, boolean>();
+  const lower = text.toLowerCase();
   for (const r of readings[from]) {
+    // The object's longest word ("exposé", "lieu") must be there, and some form of the verb.
+    const head = r.object[from]
+      .toLowerCase()
+      .split(/[\s']+/)
+      .reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (head && !lower.includes(head)) continue;
+    let any = present.get(r.group);
+    if (any === undefined) {
+      any = r.group.test(text);
+      present.set(r.group, any);
+    }
+    if (!any) continue;
     for (const m of text.matchAll(r.regex)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -323,6 +346,11 @@ export function verbPhraseSpans(text: string, from: Lang, to: Lang): ProtectedSp
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+function anyWord(words: string[]): RegExp {
+  const alt = [...new Set(words.map((w) => w.toLowerCase()))].map(escapeRegex).join("|");
+  return new RegExp(`${START}(?:${alt})${END}`, "iu");
 }
 
 function join(verb: string, object: string): string {
