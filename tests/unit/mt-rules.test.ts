@@ -35,6 +35,7 @@ const facts = glossaryFacts([
   term("country", "Ukraine", "Ukraine", ["l'Ukraine"]),
   term("place", "Madrid", "Madrid"),
   term("place", "Oslo", "Oslo"),
+  term("body", "NATO Headquarters", "siège de l'OTAN", ["le siège de l'OTAN"]),
 ]);
 
 describe("articles before acronyms, bodies and titles (French)", () => {
@@ -77,6 +78,7 @@ describe("prepositions before places", () => {
     expect(
       frenchPlacePrepositions("réunis en Madrid, dans Oslo, en Portugal, dans les Pays-Bas et en Finlande", facts),
     ).toBe("réunis à Madrid, à Oslo, au Portugal, aux Pays-Bas et en Finlande");
+    expect(frenchPlacePrepositions("réunis en siège de l'OTAN", facts)).toBe("réunis au siège de l'OTAN");
     expect(frenchPlacePrepositions("son soutien à Ukraine et à la Finlande", facts)).toBe(
       "son soutien à l'Ukraine et à la Finlande",
     );

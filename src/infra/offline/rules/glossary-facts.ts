@@ -50,6 +50,8 @@ export function glossaryFacts(terms: readonly GlossaryTerm[]): GlossaryFacts {
       if (RANK.test(t.en) && !/Secretary/.test(t.en)) for (const f of [t.en, ...fr]) facts.ranks.add(f);
     }
     if (t.kind === "country") facts.frenchPlaces.set(t.fr, article ?? "la");
+    // A headquarters is where things happen too: "au siège de l'OTAN", not "en siège".
+    if (t.kind === "body" && /^siège\b/u.test(t.fr)) facts.frenchPlaces.set(t.fr, article ?? "le");
     if (t.kind === "place") {
       // "mer Noire", "Amérique du Nord" carry an article; a city does not.
       facts.frenchPlaces.set(t.fr, article);

@@ -11,7 +11,7 @@ import { alternation, END, memo, START } from "./regex.js";
 export function frenchPlacePrepositions(text: string, facts: GlossaryFacts): string {
   if (facts.frenchPlaces.size === 0) return text;
   const re = memo(facts, "french-places", () => {
-    const places = [...facts.frenchPlaces.keys()].filter((p) => /^\p{Lu}/u.test(p));
+    const places = [...facts.frenchPlaces.keys()].filter((p) => /^(?:\p{Lu}|siège\b)/u.test(p));
     const alt = alternation(places);
     return new RegExp(`${START}(en|dans|à|En|Dans|À)(?:\\s+(?:le|la|les|l['’])\\s*|\\s+)(${alt})${END}`, "gu");
   });
