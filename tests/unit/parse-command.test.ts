@@ -30,7 +30,7 @@ describe("parseCommand", () => {
     ["subscribe 25:00", /not a time of day/],
     ["translate", /needs some text/],
     ["translate fr>fr bonjour", /between English and French/],
-    [`translate ${"word ".repeat(500)}`, /at most 2000 characters/],
+    [`translate ${"x".repeat(2001)}`, /too long: 2,001 characters, at most 2,000/],
   ])("turns %j into help with the problem", (input, problem) => {
     const c = parseCommand(input);
     expect(c.kind).toBe("help");

@@ -56,7 +56,7 @@ describe("translateText", () => {
   it("refuses empty, over-long and same-language requests with the reason", async () => {
     await expect(translateText(tagging, { text: "  " })).rejects.toThrow(/needs some text/);
     await expect(translateText(tagging, { text: "x".repeat(2001) })).rejects.toThrow(
-      /at most 2000 characters \(got 2001\)/,
+      /too long: 2,001 characters, at most 2,000/,
     );
     await expect(translateText(tagging, { text: "hi", from: "en", to: "en" })).rejects.toThrow(
       /between English and French/,

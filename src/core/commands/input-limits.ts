@@ -10,6 +10,8 @@ export const INPUT_LIMITS = {
   searchChars: 500,
   /** `show ID`. */
   idChars: 200,
+  /** `translate TEXT` in a chat (the command line takes more: MAX_CLI_TRANSLATE_CHARS). */
+  translateChars: 2_000,
   /** A pasted link. */
   urlChars: 2_048,
   /** `subscribe … topics`: how many, and how long each. */

@@ -108,7 +108,7 @@ function parseTranslate(tail: string): Command {
   if (!text)
     return { kind: "help", problem: "translate needs some text, e.g. translate Allies agreed to step up support" };
   if (text.length > MAX_TRANSLATE_CHARS) {
-    return { kind: "help", problem: `translate takes at most ${MAX_TRANSLATE_CHARS} characters (got ${text.length})` };
+    return { kind: "help", problem: tooLong("The text to translate", text.length, MAX_TRANSLATE_CHARS) };
   }
   if (!m) return { kind: "translate", text };
   const from = m[1]!.toLowerCase() as "en" | "fr";
@@ -158,6 +158,6 @@ export const HELP_TEXT = [
   "  subscribe [HH:MM] [daily|weekdays|mon…sun] [Area/City] [en|fr|both] [topics…]   digest in this channel",
   "  unsubscribe       stop the digest in this channel",
   "  lang en|fr|both   your language preference",
-  `  translate [en>fr|fr>en] TEXT   offline machine translation (Apertium), up to ${MAX_TRANSLATE_CHARS} characters`,
+  `  translate [en>fr|fr>en] TEXT   offline machine translation (Apertium), up to ${MAX_TRANSLATE_CHARS.toLocaleString("en-GB")} characters`,
   "  help              this text",
 ].join("\n");

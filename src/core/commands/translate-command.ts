@@ -3,9 +3,10 @@ import { type Lang, otherLang } from "../domain/language.js";
 import type { Translation } from "../domain/translation.js";
 import { detectLanguage } from "../ingest/detect-language.js";
 import type { Translator } from "../ports/translator.port.js";
+import { INPUT_LIMITS, tooLong } from "./input-limits.js";
 
 /** Longest text `translate` takes in a chat; the command line takes more (MAX_CLI_TRANSLATE_CHARS). */
-export const MAX_TRANSLATE_CHARS = 2_000;
+export const MAX_TRANSLATE_CHARS = INPUT_LIMITS.translateChars;
 export const MAX_CLI_TRANSLATE_CHARS = 50_000;
 
 export const MACHINE_LABEL: Record<Lang, string> = {
@@ -30,7 +31,7 @@ export async function translateText(
   const max = request.maxChars ?? MAX_TRANSLATE_CHARS;
   if (!source) throw new TranslateError("translate needs some text");
   if (source.length > max) {
-    throw new TranslateError(`translate takes at most ${max} characters (got ${source.length})`);
+    throw new TranslateError(tooLong("The text to translate", source.length, max));
   }
   const from = request.from ?? (request.to ? otherLang(request.to) : guessLanguage(source));
   const to = request.to ?? otherLang(from);
