@@ -4,7 +4,8 @@
  * (bench/translation/heldout.json), plus the words that leaked (a pivot language's, or the source's left
  * untranslated), found with Apertium's own analysers. "app" is what users get: the briefs' protected pipeline.
  * Run: npm run bench -- translation
- * Env: TRANSLATION_PIPELINES=app,bare-es (default: all), TRANSLATION_SAVE=FILE (outputs as JSON, to compare runs).
+ * Env: TRANSLATION_PIPELINES=app,bare-es (default: all), TRANSLATION_SAVE=FILE (outputs as JSON, to compare runs),
+ * TRANSLATION_GLOSSARY=FILE (the app pipelines with another glossary, e.g. the one before NATO's corpus terms).
  */
 import fs from "node:fs";
 import type { Lang } from "../src/core/domain/language.js";

@@ -16,7 +16,9 @@ export interface Pipeline {
 
 /** The app's own composition (src/infra/offline/offline-translation.ts): a release is one brief part. */
 function app(what: string, options: Omit<OfflineTranslationOptions, "glossary"> = {}): Pipeline {
-  const offline = createOfflineTranslation({ glossary: loadGlossary(), ...options });
+  // TRANSLATION_GLOSSARY: another glossary file, to see what the glossary alone is worth.
+  const glossary = process.env.TRANSLATION_GLOSSARY ? loadGlossary(process.env.TRANSLATION_GLOSSARY) : loadGlossary();
+  const offline = createOfflineTranslation({ glossary, ...options });
   return {
     what,
     async translate(lines, from, to) {

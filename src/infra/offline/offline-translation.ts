@@ -8,6 +8,7 @@ import { LeakDetector } from "./leak-detector.js";
 import { type AnalyserLang, MorphAnalyser } from "./morph-analyser.js";
 import { PartTranslator } from "./part-translator.js";
 import { DEFAULT_PIVOTS, PIVOT_CHAINS, type PivotId } from "./pivots.js";
+import { createMtRules } from "./rules/index.js";
 import { ProtectedTextTranslator } from "./text-translator.js";
 
 export interface OfflineTranslationOptions {
@@ -53,7 +54,10 @@ export function createOfflineTranslation(options: OfflineTranslationOptions): Of
   const parts = new PartTranslator(
     translator,
     (text, lang) => glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
-    { lexicon: (words: readonly string[], lang: Lang) => analysers[lang].lookup(words) },
+    {
+      lexicon: (words: readonly string[], lang: Lang) => analysers[lang].lookup(words),
+      rules: createMtRules(glossary.terms),
+    },
   );
   return {
     translator,

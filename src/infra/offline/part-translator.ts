@@ -71,13 +71,14 @@ export class PartTranslator {
   private async protect(text: string, from: Lang, to: Lang, names: ReadonlySet<string>) {
     // Apertium's French analyser knows the straight apostrophe only.
     const source = from === "fr" ? text.replace(/’/g, "'") : text;
-    const runs = nameRuns(source, from, names);
+    const terms = this.terms(source, from)
+      // Apertium inflects and places adjectives better than a fixed replacement ("commissaire européen").
+      .filter((t) => t.kind !== "demonym")
+      .map((t) => ({ start: t.start, end: t.end, replacement: t.target }));
+    const runs = outside(nameRuns(source, from, names), terms, source);
     const lexicon = this.options.lexicon;
     const spans: ProtectedSpan[] = [
-      ...this.terms(source, from)
-        // Apertium inflects and places adjectives better than a fixed replacement ("commissaire européen").
-        .filter((t) => t.kind !== "demonym")
-        .map((t) => ({ start: t.start, end: t.end, replacement: t.target })),
+      ...terms,
       ...honorifics(source, from, to),
       ...findQuantities(source, from)
         .filter((q) => q.magnitude || q.unit)
@@ -88,7 +89,11 @@ export class PartTranslator {
       ...numberSpans(source, from, to),
       ...(lexicon ? await dictionaryNames(source, runs, from, lexicon) : runs),
     ];
-    return protectSpans(source, spans);
+    // A span can shrink to nothing (a possessive alone, a run cut by a term): nothing to protect there.
+    return protectSpans(
+      source,
+      spans.filter((s) => s.end > s.start),
+    );
   }
 }
 
@@ -170,9 +175,9 @@ async function dictionaryNames(
  */
 async function lowerCommonNouns(text: string, replacements: readonly string[], lexicon: Lexicon): Promise<string> {
   const official = new Set(replacements.flatMap((r) => r.match(/[\p{L}\p{M}'’-]+/gu) ?? []));
-  const candidates = [...text.matchAll(/(?<=[\p{L}\p{N},;)’'"»]\s+)\p{Lu}\p{Ll}[\p{L}\p{M}]*/gu)].filter(
-    (m) => !official.has(m[0]),
-  );
+  const candidates = [
+    ...text.matchAll(/(?<=[\p{L}\p{N},;)’'"»]\s+)\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*/gu),
+  ].filter((m) => !official.has(m[0]));
   if (candidates.length === 0) return text;
   const classes = await lexicon(
     candidates.map((m) => m[0]),
@@ -208,6 +213,24 @@ const PREFIXES = new Set([
   "ex",
   "vice",
 ]);
+
+/**
+ * Name runs cut where a glossary term stands inside them: "Bosnia and Herzegovina Sefik Džaferović" is the term
+ * and the name, not one longer name that would keep the country's English name.
+ */
+function outside(runs: ProtectedSpan[], terms: readonly ProtectedSpan[], text: string): ProtectedSpan[] {
+  return runs.flatMap((run) => {
+    let { start, end } = run;
+    for (const t of terms) {
+      if (t.end <= start || t.start >= end) continue;
+      if (t.start <= start) start = Math.max(start, t.end);
+      else end = Math.min(end, t.start);
+    }
+    while (start < end && /\s/.test(text[start] ?? "")) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+    return start < end ? [{ start, end, replacement: text.slice(start, end) }] : [];
+  });
+}
 
 const HONORIFICS: Record<Lang, [RegExp, Record<Lang, string>][]> = {
   fr: [

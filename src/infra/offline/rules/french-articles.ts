@@ -8,7 +8,7 @@ const BEFORE_BARE = "de|à|par|pour|avec|sur|dans|entre|et|que|selon|envers|cont
 const NO_ARTICLE_AFTER =
   /(?:que|comme|qualité de|fonctions de|poste de|titre de|rôle de|nommé|nommée|élu|élue|devenu|devenue|ancien|ancienne|futur|future|nouveau|nouvelle)\s*$/iu;
 const DETERMINER =
-  /(?:^|[^\p{L}])(?:le|la|les|l['’]|un|une|des|du|au|aux|son|sa|ses|leur|leurs|notre|nos|votre|vos|ce|cet|cette|ces|chaque|tout|toute)\s*$/iu;
+  /(?:(?:^|[^\p{L}])(?:le|la|les|l['’]|un|une|des|du|au|aux|son|sa|ses|leur|leurs|notre|nos|votre|vos|ce|cet|cette|ces|chaque|tout|toute)|\d+(?:e|er|re|ème)|premier|première)\s*$/iu;
 
 /**
  * Articles French wants before the glossary's acronyms, bodies and titles, which the glossary gives bare:
@@ -63,7 +63,8 @@ function pluralAgreement(text: string, facts: GlossaryFacts): string {
 function fixArticles(text: string, facts: GlossaryFacts): string {
   if (facts.articles.size === 0) return text;
   const re = memo(facts, "articles", () => {
-    const forms = [...facts.articles.keys()].filter((f) => /^\p{Lu}/u.test(f));
+    // Names, and lower-case terms of two words or more ("présidence tripartite"), which no other word spells.
+    const forms = [...facts.articles.keys()].filter((f) => /^\p{Lu}/u.test(f) || /\s/.test(f));
     return new RegExp(`${START}(de |à )?(${ARTICLE}|du\\s+|au\\s+|des\\s+|aux\\s+)(${alternation(forms)})${END}`, "gu");
   });
   return text.replace(re, (whole, prep: string | undefined, article: string, term: string) => {

@@ -231,6 +231,8 @@ export const VERB_PHRASES: VerbPhrase[] = [
 // An adverb between the auxiliary and the participle ("a également fait") stays for MT to translate, outside.
 const FR_ADVERB = String.raw`(?:\p{L}+ment|aussi|ensuite|déjà|encore|alors|aujourd['’]hui|hier|ainsi|enfin|bien|d['’]abord)`;
 
+const MODAL = /(?:^|[^\p{L}])(?:to|will|would|can|could|may|might|must|shall|should|not|cannot)\s+$/iu;
+
 const DETERMINER: Record<Lang, RegExp> = {
   en: /(?:^|[^\p{L}])(?:a|an|the|this|that|these|those|its|his|her|their|our|annual|first|second|next|last)\s+$/iu,
   fr: /(?:^|[^\p{L}])(?:la|le|les|l['’]|une|un|des|du|cette|ce|ces|sa|son|ses|leur|leurs|de|d['’])\s*$/iu,
@@ -323,6 +325,8 @@ export function verbPhraseSpans(text: string, from: Lang, to: Lang): ProtectedSp
       // "la rencontre", "a meeting with": a noun, not the verb.
       if ((!r.object[from] || r.tense === "ger") && DETERMINER[from].test(text.slice(0, start))) continue;
       if (from === "en" && r.phrase.enNext && !r.phrase.enNext.test(text.slice(end))) continue;
+      // "Allies focus on" is a present, "to focus on" and "will focus" an infinitive: same spelling, other tense.
+      if (from === "en" && r.tense === "inf" && !MODAL.test(text.slice(0, start))) continue;
       if (from === "en") {
         const number =
           r.tense === "past" || r.tense === "fut" || r.tense === "cond" || r.tense === "pluperf"
