@@ -69,8 +69,8 @@ export class PartTranslator {
   }
 
   private async protect(text: string, from: Lang, to: Lang, names: ReadonlySet<string>) {
-    // Apertium's French analyser knows the straight apostrophe only.
-    const source = from === "fr" ? text.replace(/’/g, "'") : text;
+    // Apertium's French→Spanish analyser knows the straight apostrophe only, and "oeuvre" but not "œuvre".
+    const source = from === "fr" ? text.replace(/’/g, "'").replace(/œ/g, "oe").replace(/Œ/g, "Oe") : text;
     const terms = this.terms(source, from)
       // Apertium inflects and places adjectives better than a fixed replacement ("commissaire européen").
       .filter((t) => t.kind !== "demonym")
