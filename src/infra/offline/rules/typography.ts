@@ -6,6 +6,15 @@ import type { Lang } from "../../../core/domain/language.js";
  */
 export function typographicApostrophes(text: string, lang: Lang): string {
   const out = text.replace(/(?<=\p{L})'(?=\p{L})/gu, "’").replace(/(?<=\p{L}s)'(?=\s)/gu, "’");
-  // French writes the ligature Apertium's Spanish pairs leave out: "mise en œuvre", "cœur", "vœux".
-  return lang === "fr" ? out.replace(/oe(?=u|il)/g, "œ").replace(/Oe(?=u|il)/g, "Œ") : out;
+  if (lang !== "fr") return out;
+  return (
+    out
+      // The ligature Apertium's Spanish pairs leave out: "mise en œuvre", "cœur", "vœux".
+      .replace(/oe(?=u|il)/g, "œ")
+      .replace(/Oe(?=u|il)/g, "Œ")
+      // Elision before a vowel, which MT skips next to a restored term: "de Arménie" → "d’Arménie".
+      .replace(/(?<![\p{L}\p{M}])([DdQqNn])(e|ue) (?=[aeiouéèêâîôûAEIOUÉÈÊÂÎÔÛ])/gu, (_w, c: string, e: string) =>
+        c.toLowerCase() === "q" ? `${c}u’` : e === "e" ? `${c}’` : _w,
+      )
+  );
 }
