@@ -17,10 +17,17 @@ import { fold } from "../../src/core/text/fold.js";
 import { findNames } from "../../src/core/text/names.js";
 import { findQuantities } from "../../src/core/text/quantities.js";
 import { splitSentences } from "../../src/core/text/sentences.js";
+import { markWords, sourceWords } from "../../src/infra/offline/apertium-stream.js";
+import { defaultGlossary } from "../../src/infra/offline/glossary.js";
+import { datePhraseSpans } from "../../src/infra/offline/rules/date-phrases.js";
+import { createMtRules } from "../../src/infra/offline/rules/index.js";
+import { numberSpans } from "../../src/infra/offline/rules/numbers.js";
+import { verbPhraseSpans } from "../../src/infra/offline/rules/verb-phrases.js";
 import { coverageWords, tokenize } from "../../src/infra/qa/analyzer.js";
 import { scaling, WORST_SHAPES } from "../helpers/linear-work.js";
 
 const today = new Date("2026-03-01T12:00:00Z");
+const mtRules = createMtRules(defaultGlossary().terms);
 
 /**
  * Every function that runs regexes over text a user (or a fetched page) controls, before or without a size limit
@@ -55,6 +62,12 @@ const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
   "search tokenizer": tokenize,
   "coverage words of a question": coverageWords,
   "generated text clean-up": (t) => cleanGeneratedText(t, t),
+  // Offline translation (issue 13): `translate` takes up to 50,000 characters on the command line.
+  "offline MT: dates with their preposition": (t) => [datePhraseSpans(t, "en", "fr"), datePhraseSpans(t, "fr", "en")],
+  "offline MT: verb phrases": (t) => [verbPhraseSpans(t, "fr", "en"), verbPhraseSpans(t, "en", "fr")],
+  "offline MT: plain figures": (t) => [numberSpans(t, "en", "fr"), numberSpans(t, "fr", "en")],
+  "offline MT: source words in word-bound blanks": (t) => markWords(t, sourceWords(t)),
+  "offline MT: post-editing rules": (t) => [mtRules.post(t, "fr"), mtRules.post(t, "en")],
 };
 
 describe("no super-linear regex on user text: 100,000 characters of each worst shape (issue 15, finding 2)", () => {

@@ -1,5 +1,6 @@
 import type { Lang } from "../../../core/domain/language.js";
 import type { ProtectedSpan } from "../protect.js";
+import { SpanSet } from "./span-set.js";
 
 const MONTHS: Record<Lang, string[]> = {
   en: "January February March April May June July August September October November December".split(" "),
@@ -40,14 +41,14 @@ interface DateParts {
  */
 export function datePhraseSpans(text: string, from: Lang, to: Lang): ProtectedSpan[] {
   if (from === to) return [];
-  const spans: ProtectedSpan[] = [];
+  const spans = new SpanSet();
   const add = (start: number, end: number, d: DateParts, lead: "on" | "none", capital: boolean) => {
-    if (spans.some((s) => start < s.end && end > s.start)) return;
+    if (spans.overlaps(start, end)) return;
     const before = text.slice(0, start);
     const bare = lead === "none" || NO_ON[from].test(before);
     let out = render(d, to, bare);
     if (capital || (!bare && /(?:^|[.!?]\s+)$/u.test(before))) out = out[0]!.toUpperCase() + out.slice(1);
-    spans.push({ start, end, replacement: out });
+    spans.add({ start, end, replacement: out });
   };
   const wd = (lang: Lang, w: string | undefined) =>
     w === undefined ? undefined : WEEKDAYS[lang].findIndex((x) => x.toLowerCase() === w.toLowerCase());
@@ -104,7 +105,7 @@ export function datePhraseSpans(text: string, from: Lang, to: Lang): ProtectedSp
       add(m.index, m.index + m[0].length, { weekday: wd("fr", m[2]), days: [], month: -1 }, "on", capital);
     }
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return spans.list();
 }
 
 function render(d: DateParts, to: Lang, bare: boolean): string {

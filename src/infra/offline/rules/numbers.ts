@@ -1,5 +1,6 @@
 import type { Lang } from "../../../core/domain/language.js";
 import type { ProtectedSpan } from "../protect.js";
+import { SpanSet } from "./span-set.js";
 
 const GROUPED: Record<Lang, RegExp> = {
   en: /(?<![\p{N},.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\p{N}]|[.,]\d)/gu,
@@ -16,14 +17,13 @@ const DECIMAL: Record<Lang, RegExp> = {
  */
 export function numberSpans(text: string, from: Lang, to: Lang): ProtectedSpan[] {
   if (from === to) return [];
-  const spans: ProtectedSpan[] = [];
+  const spans = new SpanSet();
   for (const re of [GROUPED[from], DECIMAL[from]]) {
     for (const m of text.matchAll(re)) {
-      if (spans.some((s) => m.index < s.end && m.index + m[0].length > s.start)) continue;
-      spans.push({ start: m.index, end: m.index + m[0].length, replacement: convert(m[0], from) });
+      spans.add({ start: m.index, end: m.index + m[0].length, replacement: convert(m[0], from) });
     }
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return spans.list();
 }
 
 function convert(n: string, from: Lang): string {
