@@ -139,4 +139,34 @@ describe("findTerms", () => {
       ["the North  Atlantic\nCouncil", "le Conseil de l'Atlantique Nord"],
     ]);
   });
+
+  it("keeps a plural plural and an acronym both languages share as written", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "glossary-")), "g.json");
+    const terms = [
+      {
+        en: "Centre of Excellence",
+        fr: "centre d'excellence",
+        enVariants: ["Centres of Excellence", "COE"],
+        frVariants: ["centres d'excellence", "COE"],
+        kind: "body",
+      },
+      {
+        en: "Joint Force Command",
+        fr: "commandement de forces interarmées",
+        enVariants: ["JFC"],
+        frVariants: ["JFC"],
+        kind: "body",
+      },
+    ];
+    writeFileSync(file, JSON.stringify({ version: 1, terms }));
+    const g = loadGlossary(file);
+    const targets = (text: string, lang: "en" | "fr") => g.findTerms(text, lang).map((m) => m.target);
+    expect(targets("Two Centres of Excellence, one Centre of Excellence, the COE and JFC Brunssum", "en")).toEqual([
+      "centres d'excellence",
+      "centre d'excellence",
+      "COE",
+      "JFC",
+    ]);
+    expect(targets("les centres d'excellence", "fr")).toEqual(["Centres of Excellence"]);
+  });
 });

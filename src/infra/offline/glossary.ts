@@ -190,7 +190,9 @@ function targetFor(form: Form, lang: Lang, source: string, sentenceStart: boolea
   const withArticle = form.hasArticle
     ? variants.find((v) => ARTICLE[to].test(v) && v.replace(ARTICLE[to], "").trim() === term[to])
     : undefined;
-  const target = withArticle ?? term[to];
+  // An acronym both languages write alike ("JFC", "COE") stays as written rather than becoming the full name.
+  if (form.acronym && variants.includes(form.text)) return form.text;
+  const target = withArticle ?? numberOf(form, lang, term, variants) ?? term[to];
   if (!form.acronym && /\p{L}.*\p{L}/u.test(source) && !/\p{Ll}/u.test(source)) {
     return target.toUpperCase();
   }
@@ -198,6 +200,23 @@ function targetFor(form: Form, lang: Lang, source: string, sentenceStart: boolea
     return (target[0] ?? "").toUpperCase() + target.slice(1);
   }
   return target;
+}
+
+/**
+ * A plural form ("Centres of Excellence") takes the other language's plural variant ("centres d'excellence") when
+ * the glossary lists one, rather than the singular canonical term.
+ */
+function numberOf(form: Form, lang: Lang, term: GlossaryTerm, variants: readonly string[]): string | undefined {
+  // Adjectives (demonyms) have no number in English: "européens" is "European".
+  if (form.acronym || term.kind === "demonym" || !plural(form.text, lang) || plural(term[lang], lang)) return undefined;
+  const to = otherLang(lang);
+  return variants.find((v) => !ARTICLE[to].test(v) && /\p{Ll}/u.test(v) && plural(v, to));
+}
+
+/** The head noun ends in s or x: the first word in French, the last before "of" in English. */
+function plural(text: string, lang: Lang): boolean {
+  const head = lang === "fr" ? text.split(/\s+/)[0] : (text.split(/\s+of\s+/)[0] ?? text).split(/\s+/).at(-1);
+  return /\p{L}{2,}[sx]$/u.test(head ?? "") && !/ss$/u.test(head ?? "");
 }
 
 function atSentenceStart(text: string, start: number): boolean {
