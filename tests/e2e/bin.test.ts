@@ -81,10 +81,10 @@ describe("the nato-brief executable", () => {
 
 describe("what each command loads (heavy modules only where they are needed)", () => {
   const recorder = path.join(root, "tests/helpers/import-recorder.mjs");
-  function loaded(args: string[]): string[] {
+  function loaded(args: string[], extra: NodeJS.ProcessEnv = {}): string[] {
     const log = path.join(dir, `imports-${args[0]}.log`);
     const run = spawnSync(process.execPath, ["--import", recorder, BIN, ...args], {
-      env: { ...env, IMPORT_LOG: log },
+      env: { ...env, ...extra, IMPORT_LOG: log },
       cwd: dir,
       encoding: "utf8",
     });
@@ -127,5 +127,13 @@ describe("what each command loads (heavy modules only where they are needed)", (
     const urls = loaded(["show", id]);
     expect(urls.some((u) => ENGINES.test(u))).toBe(true);
     for (const heavy of [SDKS, QA_INDEX, SOURCES]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
+  });
+
+  it("translate loads Apertium's pipeline only: not the store, the search index, the sources or an SDK", () => {
+    const urls = loaded(["translate", "--from", "fr", "--to", "en", "--text", "L'OTAN a signé."], {
+      OFFLINE_TRANSLATION: "apertium",
+    });
+    expect(urls.some((u) => /dist\/src\/infra\/offline\/guarded-translator\.js/.test(u))).toBe(true);
+    for (const heavy of [SDKS, QA_INDEX, SOURCES, STORE]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
   });
 });
