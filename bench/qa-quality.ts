@@ -1,0 +1,187 @@
+/**
+ * Q&A quality across languages. Run: npm run bench -- qa-quality   (flags after `--`: --verbose lists the misses,
+ * --set dev|held-out|all, default all; the held-out questions are for final figures only, never for tuning).
+ * Stores the releases of bench/qa-quality/releases.json and of $NATO_CORPUS_DIR (../shared/corpus, each stored in
+ * one language, alternately EN/FR) in a fresh SQLite store through the app's ingest and store, builds the app's
+ * Q&A service (src/app.ts), and asks every question through QaService.ask twice: OFFLINE (no model: extractive
+ * answers, Apertium) and with an ORACLE model (bench/qa-quality/oracle.ts, a fake OpenAI server on 127.0.0.1).
+ * Definitions (the matching rule is in bench/qa-quality/score.ts):
+ *   answered  = of the answerable questions, the reply cites the expected release and contains the expected
+ *               quote (normalised) in a language the release is stored in;
+ *   declined  = of the unanswerable questions, the reply is "no answer";
+ *   retrieved = (oracle only) of the answerable questions, a passage holding the quote was among those given to
+ *               the model;
+ *   pair      = question language - release's original language; "(both)" marks a release stored with NATO's
+ *               counterpart; cross-language = the question's language is not one the release is stored in.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import type { Lang } from "../src/core/domain/language.js";
+import type { ReleaseDraft } from "../src/core/domain/release.js";
+import { draftFromText } from "../src/core/ingest/from-text.js";
+import { contentHash } from "../src/core/ingest/index.js";
+import { silentLogger } from "../src/core/ports/logger.port.js";
+import { startFakeOpenAi } from "../tests/fakes/fake-openai-server.js";
+import { type EvalRelease, loadQuestions, loadReleases, type Question, validate } from "./qa-quality/data.js";
+import { Oracle } from "./qa-quality/oracle.js";
+import { type Expected, judge, type Verdict } from "./qa-quality/score.js";
+
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose");
+const setArg = args.includes("--set") ? args[args.indexOf("--set") + 1] : "all";
+if (!["dev", "held-out", "all"].includes(setArg ?? "")) {
+  console.error("--set takes dev, held-out or all");
+  process.exit(2);
+}
+const corpusDir = process.env.NATO_CORPUS_DIR ?? path.resolve(import.meta.dirname, "..", "..", "shared", "corpus");
+const releases = loadReleases(corpusDir);
+const allQuestions = loadQuestions();
+validate(releases, allQuestions);
+const questions = allQuestions.filter((q) => setArg === "all" || q.set === setArg);
+const byId = new Map(releases.map((r) => [r.id, r]));
+
+interface Outcome {
+  q: Question;
+  verdict: Verdict;
+  retrieved?: boolean | undefined;
+  got: string;
+  engine: string;
+}
+
+const toText = (t: { title: string; paragraphs: string[] }) => [t.title, ...t.paragraphs].join("\n\n");
+
+async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-qa-quality-"));
+  const oracle = new Oracle();
+  const fake = mode === "oracle" ? await startFakeOpenAi() : undefined;
+  if (fake) fake.fallback = oracle.behaviour;
+  const env: Record<string, string> = { DATABASE_URL: `sqlite:${dir}/q.db`, QA_RATE_LIMIT_PER_HOUR: "10000" };
+  if (fake) Object.assign(env, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "bench", OPENAI_MAX_RETRIES: "0" });
+  const app = await createApp(loadConfig(env, { dotenvPath: false }), silentLogger);
+  const stored = new Map<string, string>();
+  for (const r of releases) stored.set(r.id, store(app, r));
+  app.qa.indexer.ensureReady();
+  const out: Outcome[] = [];
+  for (const [i, q] of questions.entries()) {
+    const ctx = { userKey: `u${i}`, conversationKey: `c${i}-${mode}`, language: q.lang };
+    const expected = expectation(q, stored);
+    for (const turn of q.before ?? []) {
+      oracle.turn = { expected, anyPassageOfRelease: true };
+      await app.qa.service.ask(turn, ctx);
+    }
+    oracle.turn = { expected };
+    const answer = await app.qa.service.ask(q.q, ctx);
+    out.push({
+      q,
+      verdict: judge(answer, expected),
+      retrieved: fake && expected ? oracle.turn.retrieved === true : undefined,
+      got: `[${answer.status}/${answer.engine}] ${answer.text.replace(/\s+/gu, " ").slice(0, 400)}`,
+      engine: answer.engine,
+    });
+  }
+  await app.close();
+  await fake?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+/** One-language releases through `ingest` (what `ingest FILE` does); paired ones as the poller stores a pair. */
+function store(app: Awaited<ReturnType<typeof createApp>>, r: EvalRelease): string {
+  const url = `https://www.nato.int/cps/${r.source}/natohq/bench_${r.id.replace(/\W/gu, "_")}.htm`;
+  const langs = Object.keys(r.texts) as Lang[];
+  if (langs.length === 1) return app.ingest.fromText(toText(r.texts[r.source]!), { url }).release.id;
+  const texts: ReleaseDraft["texts"] = {};
+  for (const lang of langs) {
+    const d = draftFromText(toText(r.texts[lang]!), { url });
+    texts[lang] = { ...d.texts[d.sourceLanguage]!, lang, official: true, url: `${url}?selectedLocale=${lang}` };
+  }
+  const draft: ReleaseDraft = { canonicalUrl: url, contentHash: contentHash(texts), sourceLanguage: r.source, texts };
+  if (r.published) draft.published = r.published;
+  return app.store.saveRelease(draft).release.id;
+}
+
+function expectation(q: Question, stored: Map<string, string>): Expected | undefined {
+  if (q.trap !== undefined || !q.release || !q.quote) return undefined;
+  return { releaseId: stored.get(q.release)!, quotes: [q.quote, q.quoteOther].filter((x): x is string => !!x) };
+}
+
+const pct = (ok: number, n: number) => (n === 0 ? "   –  " : `${((100 * ok) / n).toFixed(1).padStart(5)} %`);
+function pairOf(q: Question): string {
+  const r = byId.get(q.release ?? "");
+  if (!r) return `${q.lang}-?`;
+  return `${q.lang}-${r.source}${Object.keys(r.texts).length > 1 ? " (both)" : ""}`;
+}
+const crossLanguage = (q: Question) => {
+  const r = byId.get(q.release ?? "");
+  return r ? !(q.lang in r.texts) : undefined;
+};
+
+function table(title: string, outcomes: Outcome[], keyOf: (q: Question) => string[]) {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) for (const k of keyOf(o.q)) groups.set(k, [...(groups.get(k) ?? []), o]);
+  console.log(`  ${title}`);
+  for (const [k, os] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`    ${line(k, os)}`);
+}
+function line(label: string, os: Outcome[]): string {
+  const answerable = os.filter((o) => o.q.trap === undefined);
+  const traps = os.filter((o) => o.q.trap !== undefined);
+  const ok = answerable.filter((o) => o.verdict === "answered").length;
+  const declined = traps.filter((o) => o.verdict === "declined").length;
+  const withR = answerable.filter((o) => o.retrieved !== undefined);
+  const r = withR.filter((o) => o.retrieved).length;
+  const retrieved = withR.length > 0 ? `  retrieved ${pct(r, withR.length)} (${r}/${withR.length})` : "";
+  return (
+    `${label.padEnd(22)} answered ${pct(ok, answerable.length)} (${ok}/${answerable.length})` +
+    `  declined ${pct(declined, traps.length)} (${declined}/${traps.length})${retrieved}`
+  );
+}
+
+const origin = (q: Question) => byId.get(q.release ?? "")?.origin ?? (q.id.startsWith("c") ? "corpus" : "own");
+const answerableN = questions.filter((q) => q.trap === undefined).length;
+const cross = questions.filter((q) => crossLanguage(q) === true).length;
+console.log(
+  `qa-quality: ${releases.length} releases (${releases.filter((r) => r.origin === "own").length} own, ` +
+    `${releases.filter((r) => r.origin === "corpus").length} from ${corpusDir}); set ${setArg}: ${questions.length} questions, ` +
+    `${answerableN} answerable (${cross} cross-language = ${pct(cross, answerableN).trim()}), ${questions.length - answerableN} unanswerable`,
+);
+for (const mode of ["offline", "oracle"] as const) {
+  const started = performance.now();
+  const outcomes = await run(mode);
+  const s = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\n${mode === "offline" ? "OFFLINE (no model)" : "ORACLE model (fake OpenAI server)"} — ${s} s`);
+  console.log(`    ${line("all", outcomes)}`);
+  table("per language pair (question-release)", outcomes, (q) => [
+    q.trap === undefined ? pairOf(q) : `${q.lang} unanswerable`,
+  ]);
+  table("per kind", outcomes, (q) => [q.kind]);
+  table("per set", outcomes, (q) => [`${origin(q)}/${q.set}`, q.set]);
+  table(
+    "per trap",
+    outcomes.filter((o) => o.q.trap !== undefined),
+    (q) => [q.trap!],
+  );
+  if (mode === "oracle") {
+    const engines = new Map<string, number>();
+    for (const o of outcomes) engines.set(o.engine, (engines.get(o.engine) ?? 0) + 1);
+    console.log(`  engines of the replies: ${[...engines].map(([e, n]) => `${e} ${n}`).join(", ")}`);
+  }
+  const verdicts = new Map<string, number>();
+  for (const o of outcomes.filter((x) => x.q.trap === undefined))
+    verdicts.set(o.verdict, (verdicts.get(o.verdict) ?? 0) + 1);
+  console.log(`  answerable questions by verdict: ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(", ")}`);
+  const misses = outcomes.filter((o) => (o.q.trap === undefined ? o.verdict !== "answered" : o.verdict !== "declined"));
+  console.log(`  misses: ${misses.length}${verbose ? "" : " (--verbose lists them)"}`);
+  if (verbose) {
+    for (const o of misses) {
+      const exp = o.q.trap === undefined ? `${o.q.release}: «${o.q.quote}»` : `decline (${o.q.trap})`;
+      const ret = `${o.retrieved === false ? " not-retrieved" : ""} ${o.verdict}`;
+      console.log(
+        `    ${o.q.id} [${o.q.set} ${o.q.kind} ${pairOf(o.q)}]${ret} ${o.q.before ? `${o.q.before.join(" / ")} → ` : ""}${o.q.q}`,
+      );
+      console.log(`        expected ${exp}\n        got ${o.got}`);
+    }
+  }
+}

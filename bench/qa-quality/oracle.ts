@@ -1,0 +1,52 @@
+/**
+ * The ORACLE answer model: an OpenAI-compatible fake (tests/fakes/fake-openai-server.ts) on 127.0.0.1 that knows
+ * which passage holds the expected answer. When that passage is among those it is given, it answers by quoting it
+ * and citing its number; otherwise it declines. It measures retrieval and the answer check, not a model.
+ */
+import { type FakeBehaviour, type RecordedRequest, reply } from "../../tests/fakes/fake-openai-server.js";
+import { containsQuote, type Expected } from "./score.js";
+
+export interface GivenPassage {
+  n: number;
+  releaseId: string;
+  lang: string;
+  text: string;
+}
+
+/** The passages of the answer prompt (src/infra/llm/answer-blocks.ts), read back from the request. */
+export function passagesOf(request: RecordedRequest): GivenPassage[] {
+  const user = request.body?.messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
+  const out: GivenPassage[] = [];
+  const re = /<<<PASSAGE (\d+) release=(\S+) lang=(\w+)[^>]*>>>\nTitle: [^\n]*\n([\s\S]*?)\n<<<END PASSAGE>>>/gu;
+  for (const m of user.matchAll(re)) out.push({ n: Number(m[1]), releaseId: m[2]!, lang: m[3]!, text: m[4]! });
+  return out;
+}
+
+export interface OracleTurn {
+  /** The answer the current question expects; undefined for an unanswerable one. */
+  expected: Expected | undefined;
+  /** A follow-up's first turn: any passage of the expected release will do. */
+  anyPassageOfRelease?: boolean;
+  /** Filled by the oracle: was the expected passage given to the model? */
+  retrieved?: boolean;
+  given?: GivenPassage[];
+}
+
+export class Oracle {
+  turn: OracleTurn = { expected: undefined };
+
+  readonly behaviour: FakeBehaviour = reply.handler((request) => {
+    const given = passagesOf(request);
+    const { expected } = this.turn;
+    this.turn.given = given;
+    const hit = expected
+      ? given.find(
+          (p) =>
+            p.releaseId === expected.releaseId &&
+            (this.turn.anyPassageOfRelease || expected.quotes.some((q) => containsQuote(p.text, q))),
+        )
+      : undefined;
+    this.turn.retrieved = hit !== undefined;
+    return reply.json(hit ? { answerable: true, answer: `${hit.text} [${hit.n}]` } : { answerable: false, answer: "" });
+  });
+}
