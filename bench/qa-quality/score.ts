@@ -40,7 +40,9 @@ export function normaliseForMatch(text: string): string {
     .toLowerCase()
     .replace(/\s*\[\d+(?:\]\s*\[\d+)*\]/gu, " ")
     .replace(/[\u2018\u2019\u02bc\u2032`]/gu, "'")
-    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/gu, '"')
+    // French guillemets carry a (no-break) space inside: « x » and "x" compare equal.
+    .replace(/\u00ab[\s\u00a0\u202f]*|[\s\u00a0\u202f]*\u00bb/gu, '"')
+    .replace(/[\u201c\u201d\u201e]/gu, '"')
     .replace(/[\u2010-\u2015\u2212]/gu, "-")
     .replace(/[\s\u00a0\u202f]+/gu, " ")
     .trim();
