@@ -35,17 +35,19 @@ const MACHINE_LABEL = [/machine translation \(offline/u, /traduction automatique
 const NO_ANSWER = [/^no answer in the stored releases/u, /^pas de réponse dans les communiqués/u];
 
 export function normaliseForMatch(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/\s*\[\d+(?:\]\s*\[\d+)*\]/gu, " ")
-    .replace(/[\u2018\u2019\u02bc\u2032`]/gu, "'")
-    // French guillemets carry a (no-break) space inside: « x » and "x" compare equal.
-    .replace(/\u00ab[\s\u00a0\u202f]*|[\s\u00a0\u202f]*\u00bb/gu, '"')
-    .replace(/[\u201c\u201d\u201e]/gu, '"')
-    .replace(/[\u2010-\u2015\u2212]/gu, "-")
-    .replace(/[\s\u00a0\u202f]+/gu, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/\s*\[\d+(?:\]\s*\[\d+)*\]/gu, " ")
+      .replace(/[\u2018\u2019\u02bc\u2032`]/gu, "'")
+      // French guillemets carry a (no-break) space inside: « x » and "x" compare equal.
+      .replace(/\u00ab[\s\u00a0\u202f]*|[\s\u00a0\u202f]*\u00bb/gu, '"')
+      .replace(/[\u201c\u201d\u201e]/gu, '"')
+      .replace(/[\u2010-\u2015\u2212]/gu, "-")
+      .replace(/[\s\u00a0\u202f]+/gu, " ")
+      .trim()
+  );
 }
 
 /** true when the normalised reply contains the normalised quote (the quote's end punctuation ignored). */
