@@ -10,7 +10,8 @@
  *               quote (normalised) in a language the release is stored in;
  *   declined  = of the unanswerable questions, the reply is "no answer";
  *   retrieved = (oracle only) of the answerable questions, a passage holding the quote was among those given to
- *               the model;
+ *               the model; the oracle declines every unanswerable question, so its "declined" only shows that nothing
+ *               overrides a model's refusal, and "traps sent to the model" how many traps retrieval let through;
  *   pair      = question language - release's original language; "(both)" marks a release stored with NATO's
  *               counterpart; cross-language = the question's language is not one the release is stored in.
  */
@@ -47,6 +48,8 @@ interface Outcome {
   q: Question;
   verdict: Verdict;
   retrieved?: boolean | undefined;
+  /** Oracle only: the model was asked at all (retrieval found passages worth sending). */
+  sent?: boolean | undefined;
   got: string;
   engine: string;
 }
@@ -78,6 +81,7 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
       q,
       verdict: judge(answer, expected),
       retrieved: fake && expected ? oracle.turn.retrieved === true : undefined,
+      sent: fake ? oracle.turn.given !== undefined : undefined,
       got: `[${answer.status}/${answer.engine}] ${answer.text.replace(/\s+/gu, " ").slice(0, 400)}`,
       engine: answer.engine,
     });
@@ -133,9 +137,11 @@ function line(label: string, os: Outcome[]): string {
   const withR = answerable.filter((o) => o.retrieved !== undefined);
   const r = withR.filter((o) => o.retrieved).length;
   const retrieved = withR.length > 0 ? `  retrieved ${pct(r, withR.length)} (${r}/${withR.length})` : "";
+  const sentTraps = traps.filter((o) => o.sent).length;
+  const sent = traps.some((o) => o.sent !== undefined) ? `  traps sent to the model ${sentTraps}/${traps.length}` : "";
   return (
     `${label.padEnd(22)} answered ${pct(ok, answerable.length)} (${ok}/${answerable.length})` +
-    `  declined ${pct(declined, traps.length)} (${declined}/${traps.length})${retrieved}`
+    `  declined ${pct(declined, traps.length)} (${declined}/${traps.length})${retrieved}${sent}`
   );
 }
 
