@@ -162,6 +162,11 @@ for (const mode of ["offline", "oracle"] as const) {
   table("per language pair (question-release)", outcomes, (q) => [
     q.trap === undefined ? pairOf(q) : `${q.lang} unanswerable`,
   ]);
+  table(
+    "real releases (corpus, stored one language each) per language pair",
+    outcomes.filter((o) => o.q.trap === undefined && origin(o.q) === "corpus"),
+    (q) => [pairOf(q)],
+  );
   table("per kind", outcomes, (q) => [q.kind]);
   table("per set", outcomes, (q) => [`${origin(q)}/${q.set}`, q.set]);
   table(
