@@ -22,7 +22,7 @@ const config = loadConfig({ DATABASE_URL: `sqlite:${dir}/b.db` }, { dotenvPath: 
 const t0 = performance.now();
 const app = await createApp(config, silentLogger);
 const raw = fs.readFileSync(path.resolve(import.meta.dirname, "../samples/breton-defence-industry.fr.txt"), "utf8");
-const { release } = app.ingest.fromText(raw);
+const { release } = await app.ingest.fromText(raw);
 const first = await app.briefs.brief(release);
 const cold = performance.now() - t0;
 

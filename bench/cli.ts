@@ -41,10 +41,12 @@ if (buildState() !== "fresh") {
 const app = await createApp(loadConfig(env, { dotenvPath: false }), silentLogger);
 let stored = 0;
 for (const f of fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => f.endsWith(".txt")) : []) {
-  app.ingest.fromText(fs.readFileSync(path.join(corpusDir, f), "utf8"));
+  await app.ingest.fromText(fs.readFileSync(path.join(corpusDir, f), "utf8"));
   stored++;
 }
-const sample = app.ingest.fromText(fs.readFileSync(path.join(root, "samples/breton-defence-industry.fr.txt"), "utf8"));
+const sample = await app.ingest.fromText(
+  fs.readFileSync(path.join(root, "samples/breton-defence-industry.fr.txt"), "utf8"),
+);
 await app.close();
 const id = sample.release.id;
 const bin = path.join(root, "bin/nato-brief.mjs");

@@ -127,13 +127,13 @@ async function run(s: Scenario): Promise<boolean> {
     catchUpMs: 6 * 3600_000,
   });
   for (let i = 0; i < s.parts; i++) {
-    store.saveRelease({
+    await store.saveRelease({
       contentHash: `bench-${i}`,
       sourceLanguage: "en",
       texts: { en: { lang: "en", title: `Release ${i}`, paragraphs: ["Allies met. They agreed."], official: true } },
     });
   }
-  for (let i = 0; i < s.targets; i++) digests.subscriptions.subscribe({ target: `bench:conv${i}` });
+  for (let i = 0; i < s.targets; i++) await digests.subscriptions.subscribe({ target: `bench:conv${i}` });
 
   const t0 = performance.now();
   const outcomes = await digests.schedule.runNow();

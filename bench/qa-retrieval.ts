@@ -135,7 +135,7 @@ async function run(n: number) {
   const bodies: { lang: Lang; words: string[] }[] = [];
   for (let i = 0; i < n; i++) {
     const d = draft(i);
-    store.saveRelease(d);
+    await store.saveRelease(d);
     const t = d.texts[d.sourceLanguage]!;
     if (bodies.length < 2_000) bodies.push({ lang: d.sourceLanguage, words: t.paragraphs.join(" ").split(/\s+/) });
   }
@@ -143,9 +143,9 @@ async function run(n: number) {
 
   const before = heapMiB();
   const indexer = new QaIndexer(new MiniSearchIndex(), store, silentLogger);
-  const rebuild = indexer.rebuild();
+  const rebuild = await indexer.rebuild();
   const indexMiB = heapMiB() - before;
-  const rebuildAgain = indexer.rebuild();
+  const rebuildAgain = await indexer.rebuild();
   // What `npm start` does: the same build in slices that yield to the event loop.
   const sliced = new QaIndexer(new MiniSearchIndex(), store, silentLogger);
   const slicedStart = performance.now();
@@ -190,7 +190,7 @@ async function run(n: number) {
   const searchCpu = percentiles(searchCpuMs);
   const retrieve = percentiles(retrieveMs);
   const docs = indexer.index.documentCount;
-  store.close();
+  await store.close();
   return {
     n,
     docs,

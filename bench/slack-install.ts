@@ -89,7 +89,7 @@ async function lookups(): Promise<void> {
   };
   const row0 = (await records.get("slack", "T000001"))!;
   header(`token lookup, ${WORKSPACES} installations, ${LOOKUPS} lookups`);
-  row("SQLite row read (records.get)", await time((k) => records.get("slack", k)), us);
+  row("SQLite row read (records.get)", await time(async (k) => await records.get("slack", k)), us);
   row("AES-256-GCM open of one installation", await time(() => cipher.open(row0, "slack:T000001")), us);
   row("fetchInstallation (read + open + JSON.parse)", await time((k) => store.fetchInstallation(queryOf(k))), us);
   row("InstallProvider.authorize (what Bolt runs)", await time((k) => provider.authorize(queryOf(k))), us);

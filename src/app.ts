@@ -188,7 +188,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       digests.schedule.stop();
       scheduler.close();
       await translation.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -19,10 +19,10 @@ import { installProcessGuards } from "./process-guard.js";
 const SAMPLES_DIR = path.join(packageRoot(), "samples");
 
 async function seedSamples(app: App): Promise<void> {
-  if (app.store.countReleases() > 0 || !fs.existsSync(SAMPLES_DIR)) return;
+  if ((await app.store.countReleases()) > 0 || !fs.existsSync(SAMPLES_DIR)) return;
   for (const file of fs.readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".txt"))) {
     try {
-      const { release } = app.ingest.fromText(fs.readFileSync(path.join(SAMPLES_DIR, file), "utf8"));
+      const { release } = await app.ingest.fromText(fs.readFileSync(path.join(SAMPLES_DIR, file), "utf8"));
       app.logger.info("stored bundled sample release", { file, releaseId: release.id });
     } catch (err) {
       app.logger.warn("could not store a bundled sample", { file, error: err });
@@ -52,8 +52,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const app = await createApp(config, logger);
   const handler = app.commands;
   let slack: SlackAdapter | undefined;
-  const http = createHttpServer(logger, () => ({
-    releases: app.store.countReleases(),
+  const http = createHttpServer(logger, async () => ({
+    releases: await app.store.countReleases(),
     engine: app.briefs.engineId,
     ...guards,
     ...(slack ? { slack: slack.health() } : {}),
@@ -62,7 +62,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const platforms = [config.slack && "slack", config.teams && "teams"].filter(Boolean);
   if (platforms.length === 0) {
     await seedSamples(app);
-    const [latest] = app.store.listReleases({ limit: 1 });
+    const [latest] = await app.store.listReleases({ limit: 1 });
     if (latest) {
       const { brief, cached } = await app.briefs.brief(latest);
       process.stdout.write(`${renderBriefText(brief)}\n${cached ? "(stored brief reused)\n" : ""}\n`);

@@ -36,7 +36,7 @@ export async function runConsoleChat(
       if (handler.isSlow(command)) say("Working on it…");
       try {
         // Read at every line: `lang fr` takes effect on the next one.
-        const language = io.preferences?.getLanguage(USER);
+        const language = await io.preferences?.getLanguage(USER);
         const reply = await handler.handle(command, { userKey: USER, conversationKey: USER, language });
         say(renderReply(reply, language));
       } catch (err) {

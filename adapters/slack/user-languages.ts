@@ -33,19 +33,19 @@ export class UserLanguages {
     private readonly now: () => number = Date.now,
   ) {}
 
-  preference(userKey: string): LangPreference | undefined {
+  preference(userKey: string): Promise<LangPreference | undefined> {
     return this.preferences.getLanguage(userKey);
   }
 
   async languages(userKey: string, userId: string, client: LocaleClient): Promise<Lang[]> {
-    const preference = this.preference(userKey);
+    const preference = await this.preference(userKey);
     if (preference === "en" || preference === "fr") return languagesFor(preference);
     return languagesFor(preference, await this.locale(userId, client));
   }
 
   /** Without waiting on Slack: the cached locale if any. For replies that must go out at once. */
-  languagesNow(userKey: string, userId: string): Lang[] {
-    return languagesFor(this.preference(userKey), this.locales.get(userId)?.known);
+  async languagesNow(userKey: string, userId: string): Promise<Lang[]> {
+    return languagesFor(await this.preference(userKey), this.locales.get(userId)?.known);
   }
 
   /** An explicit choice (a language button), ordered by the cached locale when it is `both`. */

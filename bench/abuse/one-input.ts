@@ -18,7 +18,9 @@ h.fake.users.set("U1", { id: "U1", locale: "en-GB" });
 
 // One small request first, not measured: the first request of a process compiles Bolt's and our code paths.
 await h.send(slashCommand({ text: "help", responseUrl: h.fake.responseUrl("warm") }));
-h.app.ingest.fromText(`Warm-up release\n\n${"NATO Allies met in Brussels on Tuesday to agree on a plan. ".repeat(8)}`);
+await h.app.ingest.fromText(
+  `Warm-up release\n\n${"NATO Allies met in Brussels on Tuesday to agree on a plan. ".repeat(8)}`,
+);
 
 // The request is built before the clock starts: encoding 3 MB is the client's work, not the server's.
 const text = worstText(entry, size);
@@ -41,7 +43,7 @@ let outcome: string;
 if (entry === "pasted") {
   // `nato-brief brief --text -` and `ingest`: the release text goes straight to the ingest use case.
   try {
-    h.app.ingest.fromText(text);
+    await h.app.ingest.fromText(text);
     outcome = "stored";
   } catch (err) {
     outcome = `refused: ${(err as Error).message.slice(0, 60)}`;

@@ -84,7 +84,7 @@ export function createCliContext(): CliContext {
     close: async () => {
       if (app) await (await app).close();
       if (briefing) await (await briefing).close();
-      if (store) (await store).close();
+      if (store) await (await store).close();
     },
   };
   return ctx;

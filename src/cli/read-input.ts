@@ -42,7 +42,7 @@ export async function readInput(args: CliArgs, io: CliIo): Promise<ReleaseInput>
 }
 
 /** The release the input names, stored (or found stored). */
-export function ingestInput(app: App, input: ReleaseInput): Promise<IngestResult> | IngestResult {
+export function ingestInput(app: App, input: ReleaseInput): Promise<IngestResult> {
   return "url" in input ? app.ingest.fromUrl(input.url) : app.ingest.fromText(input.text);
 }
 

@@ -12,10 +12,14 @@ export interface HttpServer {
 }
 
 /** One process, one port: every platform endpoint and `/healthz` share this server. */
-export function createHttpServer(logger: Logger, health: () => Record<string, unknown>): HttpServer {
+export function createHttpServer(
+  logger: Logger,
+  health: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+): HttpServer {
   const routes = new Map<string, RouteHandler>();
-  routes.set("GET /healthz", (_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok", ...health() }));
+  routes.set("GET /healthz", async (_req, res) => {
+    const body = { status: "ok", ...(await health()) };
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];

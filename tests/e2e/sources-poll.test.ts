@@ -49,12 +49,12 @@ async function poll(): Promise<PollReport> {
   return JSON.parse(out) as PollReport;
 }
 
-function withStore<T>(use: (store: SqliteReleaseStore) => T): T {
+async function withStore<T>(use: (store: SqliteReleaseStore) => Promise<T>): Promise<T> {
   const store = new SqliteReleaseStore(openDatabase(dbFile));
   try {
-    return use(store);
+    return await use(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -109,9 +109,9 @@ describe("sources poll --once against the fixture nato.int", () => {
     expect(failed[`feed:${at(PATHS.xxe)}`]).toMatch(/declares XML entities.*refused/);
     expect(JSON.stringify(report)).not.toMatch(/root:x:0|lollollol/);
 
-    withStore((store) => {
-      expect(store.countReleases()).toBe(6);
-      const a = store.findByUrl(at(PATHS.a));
+    await withStore(async (store) => {
+      expect(await store.countReleases()).toBe(6);
+      const a = await store.findByUrl(at(PATHS.a));
       expect(a?.sourceLanguage).toBe("en");
       expect(a?.texts.en).toMatchObject({ official: true, url: at(PATHS.a) });
       expect(a?.texts.fr).toMatchObject({
@@ -120,9 +120,9 @@ describe("sources poll --once against the fixture nato.int", () => {
         title: expect.stringMatching(/^Les Alliés/),
       });
       // The French page finds the same release: one release, two URLs.
-      expect(store.findByUrl(at(PATHS.aFr))?.id).toBe(a?.id);
-      expect(store.findByUrl(at(PATHS.legacyFr))?.texts.fr?.title).toMatch(/Lituanie/);
-      expect(store.findByUrl(at(PATHS.d))?.texts.fr?.paragraphs[0]).toMatch(/^Des navires de neuf marines/);
+      expect((await store.findByUrl(at(PATHS.aFr)))?.id).toBe(a?.id);
+      expect((await store.findByUrl(at(PATHS.legacyFr)))?.texts.fr?.title).toMatch(/Lituanie/);
+      expect((await store.findByUrl(at(PATHS.d)))?.texts.fr?.paragraphs[0]).toMatch(/^Des navires de neuf marines/);
     });
   });
 
@@ -143,11 +143,11 @@ describe("sources poll --once against the fixture nato.int", () => {
     // Refused and oversized pages back off instead of being asked again at once.
     expect(second.some((r) => r.path === PATHS.forbidden || r.path === PATHS.huge)).toBe(false);
     expect(report.items.find((i) => i.url === at(PATHS.forbidden))?.reason).toMatch(/backing off until/);
-    withStore((store) => expect(store.countReleases()).toBe(6));
+    await withStore(async (store) => expect(await store.countReleases()).toBe(6));
   });
 
   it("briefs a paired release from NATO's own texts in both languages (offline engine)", async () => {
-    const id = withStore((store) => store.findByUrl(at(PATHS.a))?.id);
+    const id = await withStore(async (store) => (await store.findByUrl(at(PATHS.a)))?.id);
     const { code, out } = await cli("show", String(id), "--json");
     expect(code).toBe(0);
     const brief = JSON.parse(out);
@@ -161,7 +161,7 @@ describe("sources poll --once against the fixture nato.int", () => {
   });
 
   it("updates a changed page in place, pairs a translation published later, and drops stale briefs", async () => {
-    const id = withStore((store) => store.findByUrl(at(PATHS.c))?.id);
+    const id = await withStore(async (store) => (await store.findByUrl(at(PATHS.c)))?.id);
     await cli("show", String(id), "--json");
     const original = fs.readFileSync(path.join(root, "tests/fixtures/sources/current-c.en.html"), "utf8");
     server.set(PATHS.c, {
@@ -183,11 +183,11 @@ describe("sources poll --once against the fixture nato.int", () => {
     const item = report.items.find((i) => i.url === at(PATHS.c));
     expect(item).toMatchObject({ outcome: "updated", releaseId: id, languages: ["en", "fr"], paired: { lang: "fr" } });
     expect(report.counts).toMatchObject({ new: 0, updated: 1, paired: 1 });
-    withStore((store) => {
-      expect(store.countReleases()).toBe(6);
-      const release = store.getRelease(String(id));
+    await withStore(async (store) => {
+      expect(await store.countReleases()).toBe(6);
+      const release = await store.getRelease(String(id));
       expect(release?.texts.en?.paragraphs.at(-1)).toMatch(/open to partners in 2027/);
-      expect(store.latestBriefFor(String(id))).toBeUndefined();
+      expect(await store.latestBriefFor(String(id))).toBeUndefined();
     });
   });
 
@@ -252,7 +252,7 @@ describe("a URL a user pastes", () => {
     // The French page finds the same release: one release, not two.
     const again = await cli("ingest", "--url", at(PATHS.dFr), "--json");
     expect(JSON.parse(again.out)).toMatchObject({ id: brief.release.id });
-    withStore((store) => expect(store.countReleases()).toBe(1));
+    await withStore(async (store) => expect(await store.countReleases()).toBe(1));
   });
 
   it("from a host that is not allowed is refused with the reason", async () => {
@@ -260,6 +260,6 @@ describe("a URL a user pastes", () => {
     const refused = await cli("brief", "--url", `http://localhost:${new URL(server.url).port}${PATHS.d}`);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^nato-brief: .*(not allowed|allowed)/im);
-    withStore((store) => expect(store.countReleases()).toBe(0));
+    await withStore(async (store) => expect(await store.countReleases()).toBe(0));
   });
 });

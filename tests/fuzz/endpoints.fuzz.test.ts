@@ -21,7 +21,7 @@ beforeAll(async () => {
   await slack.fake.waitFor(() => slack.fake.responsesTo("warm").length > 0, 30_000);
   await slack.send(slashCommand({ text: "ask what did NATO say?", responseUrl: slack.fake.responseUrl("warm2") }));
   await slack.fake.waitFor(() => slack.fake.responsesTo("warm2").length > 0, 30_000);
-  seedPairedRelease(teams.app);
+  await seedPairedRelease(teams.app);
   await postActivity(teams.port, personalMessage(teams.connector.url, "latest"));
   await teams.teams.idle();
   const clock = new BlockClock();

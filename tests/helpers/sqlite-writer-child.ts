@@ -19,13 +19,13 @@ for (let i = 0; i < Number(countArg); i++) {
   const body = `Release ${worker}-${i}: Allies met in Brussels and agreed on a plan for air defence production.`;
   const texts = { en: { lang: "en" as const, title: `Title ${worker}-${i}`, paragraphs: [body], official: true } };
   try {
-    releases.saveRelease({
+    await releases.saveRelease({
       canonicalUrl: `https://www.nato.int/cps/en/natohq/news_${worker}${i}.htm`,
       contentHash: contentHash(texts),
       sourceLanguage: "en",
       texts,
     });
-    subscriptions.upsert({
+    await subscriptions.upsert({
       target: `slack:C${worker}${i}`,
       schedule: { kind: "daily", time: "08:00" },
       timezone: "UTC",

@@ -51,12 +51,12 @@ export function corpusDrafts(): Map<string, ReleaseDraft> {
 }
 
 /** A fresh in-memory store holding the corpus; `ids` maps each stem to its release id. */
-export function corpusStore(now: () => Date = () => new Date("2025-03-20T10:00:00Z"), withCorpus = true) {
+export async function corpusStore(now: () => Date = () => new Date("2025-03-20T10:00:00Z"), withCorpus = true) {
   const store = new SqliteReleaseStore(openDatabase(":memory:"), now);
   const ids = new Map<string, string>();
   const releases = new Map<string, Release>();
   for (const [stem, draft] of withCorpus ? corpusDrafts() : []) {
-    const { release } = store.saveRelease(draft);
+    const { release } = await store.saveRelease(draft);
     ids.set(stem, release.id);
     releases.set(stem, release);
   }
@@ -80,9 +80,9 @@ export interface HarnessOptions {
 }
 
 /** The corpus in a store, indexed, behind the real Q&A service (MiniSearch, offline MT, the LLM when given). */
-export function qaHarness(options: HarnessOptions = {}) {
+export async function qaHarness(options: HarnessOptions = {}) {
   const clock = options.clock ?? fixedClock();
-  const { store: raw, ids } = corpusStore(() => clock.now(), options.corpus ?? true);
+  const { store: raw, ids } = await corpusStore(() => clock.now(), options.corpus ?? true);
   const { indexer, store } = createQaIndex(raw, silentLogger);
   const translator = options.apertium ? new ApertiumTranslator() : undefined;
   const glossary = loadGlossary();

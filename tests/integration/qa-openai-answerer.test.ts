@@ -6,10 +6,12 @@ import { type FakeOpenAiServer, type RecordedRequest, reply, startFakeOpenAi } f
 import { qaHarness } from "./qa-corpus.js";
 
 let fake: FakeOpenAiServer;
-let h: ReturnType<typeof qaHarness>;
+let h: Awaited<ReturnType<typeof qaHarness>>;
 beforeAll(async () => {
   fake = await startFakeOpenAi();
-  h = qaHarness({ llm: { apiKey: "sk-test", baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 } });
+  h = await qaHarness({
+    llm: { apiKey: "sk-test", baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 },
+  });
 });
 afterAll(async () => {
   await fake.stop();
@@ -167,7 +169,9 @@ describe("LLM answers through the OpenAI-compatible API", () => {
   });
 
   it("stops calling a failing model for a while (circuit breaker), answering extractively at once", async () => {
-    const breaking = qaHarness({ llm: { baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 } });
+    const breaking = await qaHarness({
+      llm: { baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 },
+    });
     fake.fallback = { kind: "status", status: 503 };
     try {
       for (let i = 0; i < 3; i++)

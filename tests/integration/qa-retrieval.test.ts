@@ -5,10 +5,10 @@ import { APERTIUM_MISSING, apertiumInstalled, type QaQuestion, qaHarness, questi
 
 if (!apertiumInstalled) console.warn(APERTIUM_MISSING);
 
-type Harness = ReturnType<typeof qaHarness>;
+type Harness = Awaited<ReturnType<typeof qaHarness>>;
 let h: Harness;
-beforeAll(() => {
-  h = qaHarness({ apertium: apertiumInstalled });
+beforeAll(async () => {
+  h = await qaHarness({ apertium: apertiumInstalled });
 });
 afterAll(() => h.close());
 
@@ -85,7 +85,7 @@ describe("keeping the index current", () => {
     `${title}\nBrussels, 19 March 2025 – ${body} ${"The Alliance keeps its commitments to the letter and in the spirit. ".repeat(3)}`;
 
   it("indexes a release when it is saved, re-indexes it when it changes, and rebuilds from the store", async () => {
-    h.indexer.ensureReady();
+    await h.indexer.ensureReady();
     const before = h.indexer.index.documentCount;
     const draft = draftFromText(
       text("NATO opens a centre for quantum research", "A quantum research centre opens in Copenhagen."),
@@ -93,7 +93,7 @@ describe("keeping the index current", () => {
         url: "https://www.nato.int/cps/en/natohq/news_99999.htm",
       },
     );
-    const { release } = h.store.saveRelease(draft);
+    const { release } = await h.store.saveRelease(draft);
     expect(h.indexer.index.documentCount).toBe(before + 1);
     expect((await h.qa.service.search("quantum Copenhagen", {})).hits.map((x) => x.releaseId)).toEqual([release.id]);
 
@@ -103,18 +103,18 @@ describe("keeping the index current", () => {
         url: "https://www.nato.int/cps/en/natohq/news_99999.htm",
       },
     );
-    h.store.saveRelease(changed);
+    await h.store.saveRelease(changed);
     expect((await h.qa.service.search("Copenhagen", {})).hits).toEqual([]);
     expect((await h.qa.service.search("Aarhus", {})).hits.map((x) => x.releaseId)).toEqual([release.id]);
 
-    expect(h.indexer.rebuild()).toMatchObject({ releases: 25, documents: before + 1 });
+    expect(await h.indexer.rebuild()).toMatchObject({ releases: 25, documents: before + 1 });
   });
 
   it("builds in slices at start-up, questions waiting for it, and keeps what is saved meanwhile", async () => {
-    const fresh = qaHarness();
+    const fresh = await qaHarness();
     const warm = fresh.indexer.warmUp(5);
     expect(fresh.indexer.ready).toBe(false);
-    const { release } = fresh.store.saveRelease(
+    const { release } = await fresh.store.saveRelease(
       draftFromText(text("Allies open a hydrography school", "A hydrography school opens in Tallinn.")),
     );
     const answer = fresh.qa.service.search("hydrography Tallinn", {});
@@ -127,13 +127,13 @@ describe("keeping the index current", () => {
 
   it("skips and repairs an entry the store no longer matches (written behind the index's back)", async () => {
     const url = "https://www.nato.int/cps/en/natohq/news_88888.htm";
-    const { release } = h.raw.saveRelease(
+    const { release } = await h.raw.saveRelease(
       draftFromText(text("Allies test a new sonar", "A new sonar off Gibraltar."), { url }),
     );
-    h.indexer.refresh(release.id);
+    await h.indexer.refresh(release.id);
     expect((await h.qa.service.search("sonar Gibraltar", {})).hits).toHaveLength(1);
     // The raw store (not observed) updates the release: the index still holds the old content.
-    h.raw.saveRelease(draftFromText(text("Allies test a new radar", "A new radar off Malta."), { url }));
+    await h.raw.saveRelease(draftFromText(text("Allies test a new radar", "A new radar off Malta."), { url }));
     expect((await h.qa.service.search("sonar Gibraltar", {})).hits).toEqual([]);
     expect((await h.qa.service.search("radar Malta", {})).hits.map((x) => x.releaseId)).toEqual([release.id]);
   });

@@ -10,10 +10,10 @@ import { APERTIUM_MISSING, apertiumInstalled, qaHarness, questions } from "./qa-
 
 if (!apertiumInstalled) console.warn(APERTIUM_MISSING);
 
-type Harness = ReturnType<typeof qaHarness>;
+type Harness = Awaited<ReturnType<typeof qaHarness>>;
 let h: Harness;
-beforeAll(() => {
-  h = qaHarness({ apertium: apertiumInstalled });
+beforeAll(async () => {
+  h = await qaHarness({ apertium: apertiumInstalled });
 });
 afterAll(() => h.close());
 
@@ -133,7 +133,7 @@ describe("abuse and cost limits", () => {
 
   it("limits questions per user per hour with a friendly message; others are not affected", async () => {
     let now = new Date("2025-03-20T10:00:00Z").getTime();
-    const limited = qaHarness({ limits: { rateLimitPerHour: 2 }, clock: { now: () => new Date(now) } });
+    const limited = await qaHarness({ limits: { rateLimitPerHour: 2 }, clock: { now: () => new Date(now) } });
     const q = (user: string, text = "What is Baltic Sentry?") =>
       limited.qa.service.ask(text, { userKey: user, conversationKey: user });
     expect((await q("alice")).status).toBe("answered");
@@ -149,7 +149,7 @@ describe("abuse and cost limits", () => {
   });
 
   it("answers plainly when nothing is stored yet", async () => {
-    const empty = qaHarness({ corpus: false });
+    const empty = await qaHarness({ corpus: false });
     const a = await empty.qa.service.ask("What is Baltic Sentry?", { userKey: "u", conversationKey: "c" });
     expect(a).toMatchObject({ status: "no-answer", citations: [] });
     expect(a.text).toBe("No answer in the stored releases: no release is stored yet.");

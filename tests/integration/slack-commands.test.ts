@@ -55,7 +55,7 @@ describe("/nato-brief over signed HTTP", () => {
   it("latest 2 and show ID answer through response_url too", async () => {
     const [latest] = await (await command("latest 2")).result();
     expect(sections(latest!)).toHaveLength(2); // one stored release, both languages
-    const id = h.app.store.listReleases({ limit: 1 })[0]!.id;
+    const id = (await h.app.store.listReleases({ limit: 1 }))[0]!.id;
     const [shown] = await (await command(`show ${id}`)).result();
     expect(JSON.stringify(shown!.body.blocks)).toContain(`feedback:${id}`);
   });
@@ -84,7 +84,7 @@ describe("/nato-brief over signed HTTP", () => {
   it("lang fr is stored for the user and the next brief shows French only, with the other choices offered", async () => {
     const set = await command("lang fr", "ULANG");
     expect(sections(set.ack)[0]).toContain("French");
-    expect(h.app.preferences.getLanguage("slack:T1:ULANG")).toBe("fr");
+    expect(await h.app.preferences.getLanguage("slack:T1:ULANG")).toBe("fr");
     const [post] = await (await command("latest", "ULANG")).result();
     expect(sections(post!)).toHaveLength(1);
     expect(sections(post!)[0]).toContain("_FR_");
@@ -102,13 +102,13 @@ describe("/nato-brief over signed HTTP", () => {
     const sub = await command("subscribe 08:00 Europe/Brussels both");
     const text = [sub.ack.text ?? "", ...sections(sub.ack)].join("\n");
     expect(text).toContain("Subscribed");
-    expect(h.app.digests.subscriptions.findByTarget("slack:T1:C1")).toMatchObject({
+    expect(await h.app.digests.subscriptions.findByTarget("slack:T1:C1")).toMatchObject({
       timezone: "Europe/Brussels",
       languages: "both",
     });
     const unsub = await command("unsubscribe");
     expect(sections(unsub.ack)[0]).toContain("Unsubscribed");
-    expect(h.app.digests.subscriptions.findByTarget("slack:T1:C1")).toBeUndefined();
+    expect(await h.app.digests.subscriptions.findByTarget("slack:T1:C1")).toBeUndefined();
   });
 
   it.each(["search Stoltenberg", "ask What did Stoltenberg say about Ukraine?"])(

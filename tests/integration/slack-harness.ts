@@ -44,7 +44,7 @@ export async function startSlackHarness(env: Record<string, string> = {}, given?
     { dotenvPath: false },
   );
   const app = await createApp(config, silentLogger);
-  app.ingest.fromText(SAMPLE);
+  await app.ingest.fromText(SAMPLE);
   const handler = app.commands;
   const http = createHttpServer(silentLogger, () => ({}));
   let slack: SlackAdapter;
@@ -61,7 +61,7 @@ export async function startSlackHarness(env: Record<string, string> = {}, given?
     if (!given) await fake.close();
     throw err;
   }
-  app.qa.indexer.ensureReady();
+  await app.qa.indexer.ensureReady();
   const port = await http.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {

@@ -66,18 +66,18 @@ describe("Slack buttons", () => {
   });
 
   it("👍/👎 are stored with the brief, one vote per user, and thanked", async () => {
-    const brief = h.app.store.latestBriefFor(h.app.store.listReleases({ limit: 1 })[0]!.id)!;
+    const brief = (await h.app.store.latestBriefFor((await h.app.store.listReleases({ limit: 1 }))[0]!.id))!;
     const key = { contentHash: brief.contentHash, engine: brief.engine, promptVersion: brief.promptVersion };
     const up = await click("brief_feedback_up");
     expect(JSON.stringify((await up.posts())[0]!.body)).toContain("Thanks for your feedback");
     await (await click("brief_feedback_up", undefined, { userId: "U2" })).posts();
-    expect(h.app.feedback.tally(key)).toEqual({ up: 2, down: 0 });
+    expect(await h.app.feedback.tally(key)).toEqual({ up: 2, down: 0 });
     await (await click("brief_feedback_down")).posts();
-    expect(h.app.feedback.tally(key)).toEqual({ up: 1, down: 1 });
+    expect(await h.app.feedback.tally(key)).toEqual({ up: 1, down: 1 });
   });
 
   it("Brief beside a search hit shows that release's brief to the clicker", async () => {
-    const id = h.app.store.listReleases({ limit: 1 })[0]!.id;
+    const id = (await h.app.store.listReleases({ limit: 1 }))[0]!.id;
     const { posts } = await click("brief_show", id);
     const [post] = await posts();
     expect(post!.body).toMatchObject({ response_type: "ephemeral", replace_original: false });

@@ -19,24 +19,24 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function subscriptions(targets: string[]) {
+async function subscriptions(targets: string[]) {
   const db = openDatabase(":memory:");
   const service = new SubscriptionService({
     store: new SqliteSubscriptionStore(db),
     scheduler: { validate: () => {} },
     defaultTimezone: "Europe/Brussels",
   });
-  for (const target of targets) service.subscribe({ target });
+  for (const target of targets) await service.subscribe({ target });
   return { db, service };
 }
 
 describe("subscriptions from single-workspace days (slack:C…) adopt the bot token's workspace at start-up", () => {
   it("rewrites legacy targets to slack:T…:C…, keeping each subscription's id; a taken key supersedes", async () => {
-    const { service } = subscriptions(["slack:C1", "slack:T1:C2", "slack:C2", "console:local"]);
-    const before = Object.fromEntries(service.list().map((s) => [s.target, s.id]));
+    const { service } = await subscriptions(["slack:C1", "slack:T1:C2", "slack:C2", "console:local"]);
+    const before = Object.fromEntries((await service.list()).map((s) => [s.target, s.id]));
     const client = new webApi.WebClient(undefined, { slackApiUrl: fake.apiUrl });
     await adoptSingleWorkspace({ subscriptions: service, client, botToken: "xoxb-single", logger: silentLogger });
-    const after = Object.fromEntries(service.list().map((s) => [s.target, s]));
+    const after = Object.fromEntries((await service.list()).map((s) => [s.target, s]));
     expect(Object.keys(after).sort()).toEqual(["console:local", "slack:C2", "slack:T1:C1", "slack:T1:C2"]);
     expect(after["slack:T1:C1"]!.id).toBe(before["slack:C1"]);
     expect(after["slack:C2"]).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("superseded") });
@@ -44,7 +44,7 @@ describe("subscriptions from single-workspace days (slack:C…) adopt the bot to
   });
 
   it("asks Slack nothing when there is nothing to adopt", async () => {
-    const { service } = subscriptions(["slack:T1:C1"]);
+    const { service } = await subscriptions(["slack:T1:C1"]);
     const calls = fake.callsOf("auth.test").length;
     const client = new webApi.WebClient(undefined, { slackApiUrl: fake.apiUrl });
     await adoptSingleWorkspace({ subscriptions: service, client, botToken: "xoxb-single", logger: silentLogger });
@@ -52,7 +52,7 @@ describe("subscriptions from single-workspace days (slack:C…) adopt the bot to
   });
 
   it("in distributed mode imports SLACK_BOT_TOKEN as its workspace's installation, once", async () => {
-    const { db, service } = subscriptions(["slack:C5"]);
+    const { db, service } = await subscriptions(["slack:C5"]);
     const installations = new SealedInstallationStore(
       new SqliteInstallationStore(db),
       new TokenCipher(randomBytes(32)),
@@ -75,6 +75,6 @@ describe("subscriptions from single-workspace days (slack:C…) adopt the bot to
       isEnterpriseInstall: false,
     });
     expect(imported.bot).toMatchObject({ token: "xoxb-single", userId: "UBOT", id: "BBOT" });
-    expect(service.list().map((s) => s.target)).toEqual(["slack:T1:C5"]);
+    expect((await service.list()).map((s) => s.target)).toEqual(["slack:T1:C5"]);
   });
 });

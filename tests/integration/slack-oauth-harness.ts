@@ -75,7 +75,7 @@ export async function startOAuthHarness(env: Record<string, string> = {}): Promi
     { dotenvPath: false },
   );
   const app = await createApp(config, logger);
-  app.ingest.fromText(SAMPLE);
+  await app.ingest.fromText(SAMPLE);
   let slack: SlackAdapter;
   try {
     slack = await startSlack(config.slack!, {

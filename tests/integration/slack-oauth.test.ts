@@ -93,7 +93,7 @@ describe("Slack OAuth installs (distributed mode)", () => {
   it("a digest subscribed in each workspace goes out with its own token", async () => {
     await command("T1", "subscribe 08:00 Europe/Brussels", { channelId: "C1" });
     await command("T2", "subscribe 09:00 Europe/Paris", { channelId: "C2" });
-    const subs = h.app.digests.subscriptions.list().map((s) => s.target);
+    const subs = (await h.app.digests.subscriptions.list()).map((s) => s.target);
     expect(subs).toEqual(["slack:T1:C1", "slack:T2:C2"]);
     const outcomes = await h.app.digests.schedule.runNow();
     expect(outcomes.map((o) => [o.target, o.status])).toEqual([
@@ -144,7 +144,7 @@ describe("Slack OAuth installs (distributed mode)", () => {
     const res = await h.send(eventCallback({ type: "app_uninstalled" }, "EvUninstall1", "T1"));
     expect(res.status).toBe(200);
     await until(async () => !(await h.app.slackInstalls!.store.has("T1")), "T1's installation to go");
-    const [t1, t2] = h.app.digests.subscriptions.list();
+    const [t1, t2] = await h.app.digests.subscriptions.list();
     expect(t1).toMatchObject({
       target: "slack:T1:C1",
       enabled: false,
@@ -156,8 +156,8 @@ describe("Slack OAuth installs (distributed mode)", () => {
 
     const posted = h.fake.callsOf("chat.postMessage").length;
     const outcomes = await Promise.all(
-      [t1!, t2!].map((s) =>
-        h.app.digests.delivery.deliver(h.app.digests.subscriptions.get(s.id)!, new Date(), {
+      [t1!, t2!].map(async (s) =>
+        h.app.digests.delivery.deliver((await h.app.digests.subscriptions.get(s.id))!, new Date(), {
           period: "after-uninstall",
         }),
       ),
@@ -176,7 +176,7 @@ describe("Slack OAuth installs (distributed mode)", () => {
   it("re-installing restores service: the disabled subscriptions post again, with the new token", async () => {
     const { page } = await h.install("T1");
     expect(page.status).toBe(200);
-    const sub = h.app.digests.subscriptions.findByTarget("slack:T1:C1")!;
+    const sub = (await h.app.digests.subscriptions.findByTarget("slack:T1:C1"))!;
     expect(sub.enabled).toBe(true);
     const outcome = await h.app.digests.delivery.deliver(sub, new Date(), { period: "after-reinstall" });
     expect(outcome.status).toBe("posted");
@@ -191,8 +191,8 @@ describe("Slack OAuth installs (distributed mode)", () => {
     expect(await h.app.slackInstalls!.store.has("T2")).toBe(true);
     await h.send(eventCallback({ type: "tokens_revoked", tokens: { bot: ["UBOT2"] } }, "EvRevokeBot", "T2"));
     await until(async () => !(await h.app.slackInstalls!.store.has("T2")), "T2's installation to go");
-    expect(h.app.digests.subscriptions.findByTarget("slack:T2:C2")?.enabled).toBe(false);
-    expect(h.app.digests.subscriptions.findByTarget("slack:T1:C1")?.enabled).toBe(true);
+    expect((await h.app.digests.subscriptions.findByTarget("slack:T2:C2"))?.enabled).toBe(false);
+    expect((await h.app.digests.subscriptions.findByTarget("slack:T1:C1"))?.enabled).toBe(true);
   });
 
   it("an org-wide (Enterprise Grid) install serves every workspace of the org with the org's token", async () => {
@@ -208,14 +208,14 @@ describe("Slack OAuth installs (distributed mode)", () => {
     await h.fake.waitFor(() => h.fake.responsesTo(id).length > 0);
     expect(h.fake.callsOf("users.info").find((c) => c.body.user === "UORG")!.workspace).toBe("E1");
     await command("T9", "subscribe 07:00", { channelId: "C9", ...org });
-    const sub = h.app.digests.subscriptions.findByTarget("slack:E1:C9")!;
+    const sub = (await h.app.digests.subscriptions.findByTarget("slack:E1:C9"))!;
     expect((await h.app.digests.delivery.deliver(sub, new Date())).status).toBe("posted");
     expect(h.fake.callsOf("chat.postMessage").at(-1)).toMatchObject({ workspace: "E1", body: { channel: "C9" } });
     // Removing the app from the org takes the org's installation and its channels' digests.
     await h.send(eventCallback({ type: "app_uninstalled" }, "EvUninstallE1", "T9", org));
     await until(async () => !(await h.app.slackInstalls!.store.has("E1")), "E1's installation to go");
-    expect(h.app.digests.subscriptions.findByTarget("slack:E1:C9")?.enabled).toBe(false);
-    expect(h.app.digests.subscriptions.findByTarget("slack:T1:C1")?.enabled).toBe(true);
+    expect((await h.app.digests.subscriptions.findByTarget("slack:E1:C9"))?.enabled).toBe(false);
+    expect((await h.app.digests.subscriptions.findByTarget("slack:T1:C1"))?.enabled).toBe(true);
   });
 
   it("stored tokens are not readable without the key", async () => {
@@ -274,7 +274,7 @@ describe("Slack OAuth with token rotation", () => {
     expect(res.status).toBe(200);
     const refreshes = r.fake.callsOf("oauth.v2.access").filter((c) => c.body.grant_type === "refresh_token");
     expect(refreshes.length).toBeGreaterThanOrEqual(1);
-    const sub = r.app.digests.subscriptions.findByTarget("slack:T7:C7")!;
+    const sub = (await r.app.digests.subscriptions.findByTarget("slack:T7:C7"))!;
     expect((await r.app.digests.delivery.deliver(sub, new Date())).status).toBe("posted");
     const post = r.fake.callsOf("chat.postMessage").at(-1)!;
     expect(post.headers.authorization).not.toBe(`Bearer ${first}`);

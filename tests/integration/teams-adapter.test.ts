@@ -24,7 +24,7 @@ const validate = adaptiveCardValidator();
 
 beforeAll(async () => {
   h = await startTeamsHarness();
-  seedPairedRelease(h.app);
+  await seedPairedRelease(h.app);
 }, 60_000);
 afterAll(async () => {
   await h.stop();
@@ -66,7 +66,7 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
     expect(body).toMatch(/Français · /);
     expect(body).toContain("(https://www.nato.int/cps/fr/natohq/news_222.htm)");
     // The conversation is remembered for digests.
-    expect(h.app.conversationRefs.get(`teams:${PERSONAL}`)?.conversationType).toBe("personal");
+    expect((await h.app.conversationRefs.get(`teams:${PERSONAL}`))?.conversationType).toBe("personal");
   });
 
   it("reads a channel message only after an @mention, with the mention removed before parsing", async () => {
@@ -81,7 +81,7 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
     expect(body).toContain("subscribe");
     expect(body).not.toContain("unknown command");
     // The channel (not the thread) is what a digest would go to.
-    expect(h.app.conversationRefs.get(`teams:${CHANNEL}`)?.teamId).toBe(TEAM);
+    expect((await h.app.conversationRefs.get(`teams:${CHANNEL}`))?.teamId).toBe(TEAM);
   });
 
   it("treats other text in personal chat as a question for the core Q&A, and unknown words in channels as help", async () => {
@@ -115,7 +115,7 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
     await send(cardSubmit(h.connector.url, up!.data!, "card-42"));
     expect(String(h.connector.messages[0]?.body.text)).toMatch(/Thanks for your feedback/);
     const data = up!.data!;
-    expect(h.app.feedback.tally({ contentHash: data.h!, engine: data.e!, promptVersion: data.p! })).toEqual({
+    expect(await h.app.feedback.tally({ contentHash: data.h!, engine: data.e!, promptVersion: data.p! })).toEqual({
       up: 1,
       down: 0,
     });
@@ -132,7 +132,7 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
     expect(res.status).toBe(200);
     expect(String(h.connector.messages[0]?.body.text)).toMatch(/Mention me/);
     const key = `teams:${TEAM}`;
-    expect(h.app.conversationRefs.get(key)).toBeDefined();
+    expect(await h.app.conversationRefs.get(key)).toBeDefined();
     h.connector.reset();
 
     const target = h.app.chatTargets.get("teams")!;
@@ -146,8 +146,8 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
     expect(target.measure(sampleDigestPart(2))).toBeLessThan(target.limits.maxPartSize);
 
     await send(teamMembership(h.connector.url, "removed"));
-    expect(h.app.conversationRefs.get(key)).toBeUndefined();
-    expect(h.app.conversationRefs.get(`teams:${CHANNEL}`)).toBeUndefined();
+    expect(await h.app.conversationRefs.get(key)).toBeUndefined();
+    expect(await h.app.conversationRefs.get(`teams:${CHANNEL}`)).toBeUndefined();
     await expect(target.post(parseTarget(key), sampleDigestPart(1), { idempotencyKey: "k2" })).rejects.toBeInstanceOf(
       TargetGoneError,
     );
@@ -155,9 +155,9 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
 
   it("handles installationUpdate add and remove", async () => {
     await send(installationUpdate(h.connector.url, "add"));
-    expect(h.app.conversationRefs.get(`teams:${PERSONAL}`)).toBeDefined();
+    expect(await h.app.conversationRefs.get(`teams:${PERSONAL}`)).toBeDefined();
     await send(installationUpdate(h.connector.url, "remove"));
-    expect(h.app.conversationRefs.get(`teams:${PERSONAL}`)).toBeUndefined();
+    expect(await h.app.conversationRefs.get(`teams:${PERSONAL}`)).toBeUndefined();
   });
 
   it("retries a reply answered 429 (then 412), and maps digest failures to the port's errors", async () => {
@@ -179,7 +179,7 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
     await expect(target.post(key, sampleDigestPart(1), { idempotencyKey: "k4" })).rejects.toBeInstanceOf(
       TargetGoneError,
     );
-    expect(h.app.conversationRefs.get(key.key)).toBeUndefined();
+    expect(await h.app.conversationRefs.get(key.key)).toBeUndefined();
   });
 
   it("answers malformed or oversized bodies with 4xx and keeps serving", async () => {
@@ -203,7 +203,7 @@ describe("Teams adapter over HTTP (auth disabled, TEAMS_ENABLED=true)", () => {
   it("keeps the card of a 50,000-word release under 80 KB", async () => {
     const h2 = await startTeamsHarness();
     try {
-      seedPairedRelease(h2.app, 50_000);
+      await seedPairedRelease(h2.app, 50_000);
       await postActivity(h2.port, personalMessage(h2.connector.url, "latest"));
       await h2.teams.idle();
       const card = cardOf(h2.connector.messages[0]);

@@ -22,7 +22,7 @@ beforeAll(async () => {
     MICROSOFT_APP_PASSWORD: "not-a-real-secret",
     MICROSOFT_APP_TYPE: "MultiTenant",
   });
-  seedPairedRelease(h.app);
+  await seedPairedRelease(h.app);
   dc.subscribe("http.client.request.start", onHttp);
   dc.subscribe("undici:request:create", onFetch);
 }, 60_000);
@@ -50,6 +50,6 @@ describe("Teams adapter with MICROSOFT_APP_ID set", () => {
     const others = outgoing.filter((o) => !o.includes(`127.0.0.1:${h.port}`));
     expect(others).toEqual([]);
     expect(h.connector.calls).toEqual([]);
-    expect(h.app.conversationRefs.list()).toEqual([]);
+    expect(await h.app.conversationRefs.list()).toEqual([]);
   });
 });

@@ -88,7 +88,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
 }
 
 /** Stores a release NATO published in both languages (no machine translation needed to brief it). */
-export function seedPairedRelease(app: App, words?: number): Release {
+export async function seedPairedRelease(app: App, words?: number): Promise<Release> {
   const fr = {
     lang: "fr" as const,
     title: "Le Secrétaire général reçoit le commissaire européen Thierry Breton",
@@ -113,13 +113,15 @@ export function seedPairedRelease(app: App, words?: number): Release {
     official: true,
   };
   const texts = { en, fr };
-  return app.store.saveRelease({
-    canonicalUrl: en.url,
-    contentHash: contentHash(texts),
-    sourceLanguage: "en",
-    published: "2024-02-13",
-    texts,
-  }).release;
+  return (
+    await app.store.saveRelease({
+      canonicalUrl: en.url,
+      contentHash: contentHash(texts),
+      sourceLanguage: "en",
+      published: "2024-02-13",
+      texts,
+    })
+  ).release;
 }
 
 /** About `words` words of plausible sentences (no single sentence is long). */

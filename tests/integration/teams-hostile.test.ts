@@ -17,7 +17,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => decoy.listen(0, "127.0.0.1", resolve));
   decoyUrl = `http://127.0.0.1:${(decoy.address() as { port: number }).port}/`;
   h = await startTeamsHarness();
-  seedPairedRelease(h.app);
+  await seedPairedRelease(h.app);
 }, 60_000);
 afterAll(async () => {
   await h?.stop();
@@ -44,7 +44,7 @@ describe("Teams serviceUrl without authentication (issue 15, finding 3)", () => 
 
   it("refuses (400) every other serviceUrl: nothing posted, nothing stored", async () => {
     h.connector.calls.length = 0;
-    const refsBefore = h.app.conversationRefs.list().length;
+    const refsBefore = (await h.app.conversationRefs.list()).length;
     for (const [what, serviceUrl] of hostile()) {
       const message = { ...personalMessage(h.connector.url, "latest"), serviceUrl };
       const install = { ...teamMembership(h.connector.url, "added"), serviceUrl };
@@ -54,11 +54,11 @@ describe("Teams serviceUrl without authentication (issue 15, finding 3)", () => 
     await h.teams.idle();
     expect(decoyHits).toBe(0);
     expect(h.connector.calls).toEqual([]);
-    expect(h.app.conversationRefs.list()).toHaveLength(refsBefore);
+    expect(await h.app.conversationRefs.list()).toHaveLength(refsBefore);
   });
 
   it("a stored reference is checked again when a digest reads it: a bad one is never posted to", async () => {
-    h.app.conversationRefs.save({
+    await h.app.conversationRefs.save({
       key: "teams:19:planted@thread.tacv2",
       platform: "teams",
       reference: { serviceUrl: decoyUrl, conversation: { id: "19:planted@thread.tacv2" }, channelId: "msteams" },

@@ -42,9 +42,9 @@ const failing = () => {
   throw Object.assign(new Error("boom"), { reason: "server error (HTTP 500)" });
 };
 
-function setup(llmScript: (() => EngineBrief)[], breaker?: CircuitBreaker) {
+async function setup(llmScript: (() => EngineBrief)[], breaker?: CircuitBreaker) {
   const store = new SqliteReleaseStore(openDatabase(":memory:"));
-  const { release } = store.saveRelease({
+  const { release } = await store.saveRelease({
     contentHash: "h",
     sourceLanguage: "en",
     texts: {
@@ -63,7 +63,7 @@ function setup(llmScript: (() => EngineBrief)[], breaker?: CircuitBreaker) {
 
 describe("BriefService", () => {
   it("stores the LLM brief and serves it from the cache the second time", async () => {
-    const { release, llm, service } = setup([() => answer("Allies agreed 2 per cent.")]);
+    const { release, llm, service } = await setup([() => answer("Allies agreed 2 per cent.")]);
     expect((await service.brief(release)).cached).toBe(false);
     const again = await service.brief(release);
     expect(again.cached).toBe(true);
@@ -72,14 +72,14 @@ describe("BriefService", () => {
   });
 
   it("shares one engine call between concurrent requests for the same release", async () => {
-    const { release, llm, service } = setup([() => answer("Allies agreed 2 per cent.")]);
+    const { release, llm, service } = await setup([() => answer("Allies agreed 2 per cent.")]);
     const [a, b] = await Promise.all([service.brief(release), service.brief(release)]);
     expect(a.brief).toEqual(b.brief);
     expect(llm.calls).toHaveLength(1);
   });
 
   it("retries with the findings, then falls back to the offline engine with the reason", async () => {
-    const { release, llm, offline, service } = setup([() => answer("Allies agreed 7 per cent.")]);
+    const { release, llm, offline, service } = await setup([() => answer("Allies agreed 7 per cent.")]);
     const { brief } = await service.brief(release);
     expect(llm.calls).toHaveLength(2);
     expect(llm.calls[1]?.map((f) => f.value)).toContain("7 per cent");
@@ -91,7 +91,7 @@ describe("BriefService", () => {
   it("opens the circuit after repeated failures and stops calling the LLM until the cool-down ends", async () => {
     let now = 0;
     const breaker = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 1000, now: () => now });
-    const { release, llm, service, offline } = setup(
+    const { release, llm, service, offline } = await setup(
       [failing, failing, failing, () => answer("Allies agreed 2 per cent.")],
       breaker,
     );
@@ -124,11 +124,11 @@ describe("BriefService salvage and rejection memory", () => {
   });
   const good = ["Allies met in Brussels.", "They agreed 2 per cent.", "The meeting was in Brussels."];
 
-  function setupWith(llmScript: (() => EngineBrief)[], promptVersion = "1") {
+  async function setupWith(llmScript: (() => EngineBrief)[], promptVersion = "1") {
     const db = openDatabase(":memory:");
     const store = new SqliteReleaseStore(db);
     const rejections = new SqliteBriefRejections(db);
-    const { release } = store.saveRelease({
+    const { release } = await store.saveRelease({
       contentHash: "h",
       sourceLanguage: "en",
       texts: {
@@ -147,7 +147,7 @@ describe("BriefService salvage and rejection memory", () => {
   }
 
   it("drops a key point with an invented fact and keeps the rest, labelled, without a retry", async () => {
-    const { release, llm, service } = setupWith([
+    const { release, llm, service } = await setupWith([
       () => model(withPoints([...good, "Allies pledged 300 tanks."]), withPoints(good)),
     ]);
     const { brief } = await service.brief(release);
@@ -168,7 +168,7 @@ describe("BriefService salvage and rejection memory", () => {
 
   it("retries for a failing summary, then falls back for that language only", async () => {
     const bad = withPoints(good, "Allies agreed 7 per cent.");
-    const { release, llm, offline, service } = setupWith([() => model(withPoints(good), bad)]);
+    const { release, llm, offline, service } = await setupWith([() => model(withPoints(good), bad)]);
     const { brief } = await service.brief(release);
     expect(llm.calls).toHaveLength(2);
     expect(llm.calls[1]?.map((f) => f.value)).toEqual(["7 per cent"]);
@@ -182,7 +182,7 @@ describe("BriefService salvage and rejection memory", () => {
 
   it("remembers a brief rejected in both languages: no model request next time, until the prompt changes", async () => {
     const bad = withPoints(good, "Allies agreed 7 per cent.");
-    const { release, llm, service, make, store } = setupWith([() => model(bad, bad)]);
+    const { release, llm, service, make, store } = await setupWith([() => model(bad, bad)]);
     expect((await service.brief(release)).brief.engine).toBe("offline");
     expect(llm.calls).toHaveLength(2);
     const again = await make(llm).brief(release);
@@ -193,6 +193,6 @@ describe("BriefService salvage and rejection memory", () => {
     const fresh = await make(newPrompt).brief(release);
     expect(newPrompt.calls).toHaveLength(1);
     expect(fresh.brief.engine).toBe("llm:m");
-    expect(store.getBrief({ contentHash: "h", engine: "llm:m", promptVersion: "2" })).toBeDefined();
+    expect(await store.getBrief({ contentHash: "h", engine: "llm:m", promptVersion: "2" })).toBeDefined();
   });
 });

@@ -32,7 +32,7 @@ async function chat(...lines: string[]): Promise<{ out: string; releaseId: strin
   const engine = new CountingEngine();
   const briefs = new BriefService({ store, primary: engine, offline: engine });
   const ingest = new IngestService({ store });
-  const { release } = ingest.fromText(RELEASE);
+  const { release } = await ingest.fromText(RELEASE);
   const preferences = new SqlitePreferenceStore(db);
   const handler = new CommandHandler({ store, briefs, ingest, preferences });
   const input = new PassThrough();

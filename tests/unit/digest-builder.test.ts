@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Digest } from "../../src/core/digest/digest.js";
 import { splitDigest } from "../../src/core/digest/split-digest.js";
+import type { Subscription } from "../../src/core/domain/subscription.js";
 import { FakePlatform, VirtualTime } from "./digest-fakes.js";
 import { type Harness, harness } from "./digest-harness.js";
 
@@ -27,15 +28,15 @@ const request = (h: Harness, hoursBack = 24) => ({
 describe("digest builder", () => {
   it("takes the releases stored in the window that match the topics, newest first", async () => {
     const h = setup();
-    h.addRelease("Old news about Ukraine");
+    await h.addRelease("Old news about Ukraine");
     h.time.advance(25 * 3600_000);
-    h.addRelease("Allies discuss Ukraine support");
+    await h.addRelease("Allies discuss Ukraine support");
     h.time.advance(60_000);
-    h.addRelease("Cyber défense exercise", "Allies trained their CYBERDÉFENSE teams in Tallinn. It went well.");
+    await h.addRelease("Cyber défense exercise", "Allies trained their CYBERDÉFENSE teams in Tallinn. It went well.");
     h.time.advance(60_000);
-    h.addRelease("Gardening club meets", "Nothing to do with the topics at all. Really nothing.");
+    await h.addRelease("Gardening club meets", "Nothing to do with the topics at all. Really nothing.");
     h.time.advance(60_000);
-    const { subscription } = h.digests.subscriptions.subscribe({
+    const { subscription } = await h.digests.subscriptions.subscribe({
       target: "fake:C1",
       topics: ["ukraine", "cyberdefense"],
     });
@@ -53,21 +54,21 @@ describe("digest builder", () => {
 
   it("leaves out back-dated releases ingested today (an archive import is not news)", async () => {
     const h = setup();
-    h.addRelease("Summit communiqué from 2019", undefined, "2019-12-04");
-    const { subscription } = h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.addRelease("Summit communiqué from 2019", undefined, "2019-12-04");
+    const { subscription } = await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     expect((await h.digests.builder.build(subscription, request(h))).items).toEqual([]);
   });
 
   it("briefs each release once however many subscriptions include it", async () => {
     const h = setup();
-    for (let i = 0; i < 3; i++) h.addRelease(`Release ${i}`);
+    for (let i = 0; i < 3; i++) await h.addRelease(`Release ${i}`);
     h.time.advance(60_000);
-    const subs = Array.from(
-      { length: 500 },
-      (_, i) =>
-        h.digests.subscriptions.subscribe({ target: `fake:C${i}`, languages: i % 2 ? "en" : "fr" }).subscription,
-    );
+    const subs: Subscription[] = [];
+    for (let i = 0; i < 500; i++) {
+      const languages = i % 2 ? "en" : "fr";
+      subs.push((await h.digests.subscriptions.subscribe({ target: `fake:C${i}`, languages })).subscription);
+    }
     const digests = await Promise.all(subs.map((s) => h.digests.builder.build(s, request(h))));
     expect(digests.every((d) => d.items.length === 3)).toBe(true);
     expect(h.engine.calls).toBe(3);

@@ -26,9 +26,9 @@ function restart(h: Harness): Harness {
 describe("digest delivery", () => {
   it("posts each target exactly once when run now twice", async () => {
     const { h, platform } = world();
-    h.addRelease("Allies agree new plan");
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
-    h.digests.subscriptions.subscribe({ target: "fake:C2", languages: "fr" });
+    await h.addRelease("Allies agree new plan");
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.digests.subscriptions.subscribe({ target: "fake:C2", languages: "fr" });
     h.time.advance(60_000);
     const first = await h.time.run(h.digests.schedule.runNow());
     const second = await h.time.run(h.digests.schedule.runNow());
@@ -42,8 +42,8 @@ describe("digest delivery", () => {
 
   it("resumes a fan-out killed between two posts: no duplicate, no loss", async () => {
     const { h, platform } = world();
-    h.addRelease("Allies agree new plan");
-    for (const c of ["C1", "C2", "C3", "C4"]) h.digests.subscriptions.subscribe({ target: `fake:${c}` });
+    await h.addRelease("Allies agree new plan");
+    for (const c of ["C1", "C2", "C3", "C4"]) await h.digests.subscriptions.subscribe({ target: `fake:${c}` });
     h.time.advance(60_000);
     // The third post never returns: the process dies there, before the platform accepts it.
     platform.script = (call) => (call === 3 ? "hang-before" : "ok");
@@ -61,30 +61,30 @@ describe("digest delivery", () => {
     // Only the interrupted row was left to do; the others were already recorded as posted.
     expect(outcomes.map((o) => [o.target, o.status])).toEqual([[missed, "posted"]]);
     for (const c of ["C1", "C2", "C3", "C4"]) expect(platform.postsTo(`fake:${c}`)).toHaveLength(1);
-    expect(h2.digests.ledger.list().every((d) => d.state === "posted")).toBe(true);
+    expect((await h2.digests.ledger.list()).every((d) => d.state === "posted")).toBe(true);
   });
 
   it("does not repeat a part the platform accepted just before the crash, when the target can find it", async () => {
     const { h, platform } = world({ canFindPosted: true });
-    h.addRelease("Allies agree new plan");
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.addRelease("Allies agree new plan");
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     platform.script = (call) => (call === 1 ? "hang-after-accept" : "ok");
     void h.digests.schedule.runNow();
     await new Promise((r) => setTimeout(r, 50));
-    expect(h.digests.ledger.list()[0]?.parts[0]?.state).toBe("posting");
+    expect((await h.digests.ledger.list())[0]?.parts[0]?.state).toBe("posting");
 
     h.time.advance(5 * 60_000);
     const h2 = restart(h);
     await h2.time.run(h2.digests.schedule.catchUp());
     expect(platform.postsTo("fake:C1")).toHaveLength(1);
-    expect(h2.digests.ledger.list()[0]?.state).toBe("posted");
+    expect((await h2.digests.ledger.list())[0]?.state).toBe("posted");
   });
 
   it("documents the at-least-once window: a target that cannot look up a post may see that one part twice", async () => {
     const { h, platform } = world();
-    h.addRelease("Allies agree new plan");
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.addRelease("Allies agree new plan");
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     platform.script = (call) => (call === 1 ? "hang-after-accept" : "ok");
     void h.digests.schedule.runNow();
@@ -100,8 +100,8 @@ describe("digest delivery", () => {
 
   it("retries a 429 after Retry-After, then succeeds", async () => {
     const { h, platform } = world();
-    h.addRelease("Allies agree new plan");
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.addRelease("Allies agree new plan");
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     platform.script = (call) => (call === 1 ? rateLimited(7000) : "ok");
     const [outcome] = await h.time.run(h.digests.schedule.runNow());
@@ -117,23 +117,26 @@ describe("digest delivery", () => {
 
   it("disables a subscription whose target was deleted, logs it, and serves the others", async () => {
     const { h, platform } = world();
-    h.addRelease("Allies agree new plan");
-    const gone = h.digests.subscriptions.subscribe({ target: "fake:GONE" }).subscription;
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
-    h.digests.subscriptions.subscribe({ target: "fake:C2" });
+    await h.addRelease("Allies agree new plan");
+    const gone = (await h.digests.subscriptions.subscribe({ target: "fake:GONE" })).subscription;
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.digests.subscriptions.subscribe({ target: "fake:C2" });
     platform.gone.add("fake:GONE");
     h.time.advance(60_000);
     const outcomes = await h.time.run(h.digests.schedule.runNow());
     expect(outcomes.map((o) => o.status)).toEqual(["target-gone", "posted", "posted"]);
-    expect(h.digests.subscriptions.get(gone.id)).toMatchObject({ enabled: false, disabledReason: /channel_not_found/ });
+    expect(await h.digests.subscriptions.get(gone.id)).toMatchObject({
+      enabled: false,
+      disabledReason: /channel_not_found/,
+    });
     expect(h.logger.lines.find((l) => l.msg.includes("target is gone"))?.level).toBe("warn");
     expect(platform.calls.filter((c) => c.target === "fake:GONE")).toHaveLength(1);
   });
 
   it("marks a delivery failed after the last attempt and finishes it on the next run", async () => {
     const { h, platform } = world();
-    h.addRelease("Allies agree new plan");
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.addRelease("Allies agree new plan");
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     platform.script = () => new TransientError("HTTP 502");
     const [failed] = await h.time.run(h.digests.schedule.runNow());
@@ -147,8 +150,8 @@ describe("digest delivery", () => {
 
   it("rebuilds a digest whose build failed, on the next run", async () => {
     const { h, platform } = world();
-    h.addRelease("Allies agree new plan");
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.addRelease("Allies agree new plan");
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     const brief = h.engine.brief.bind(h.engine);
     h.engine.brief = async () => {
@@ -164,13 +167,13 @@ describe("digest delivery", () => {
 
   it("posts nothing when nothing is new, or a short line when configured to", async () => {
     const quiet = world();
-    quiet.h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await quiet.h.digests.subscriptions.subscribe({ target: "fake:C1" });
     const [none] = await quiet.h.time.run(quiet.h.digests.schedule.runNow());
     expect(none?.status).toBe("empty");
     expect(quiet.platform.posts).toHaveLength(0);
 
     const chatty = world({ postWhenEmpty: true });
-    chatty.h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await chatty.h.digests.subscriptions.subscribe({ target: "fake:C1" });
     const [line] = await chatty.h.time.run(chatty.h.digests.schedule.runNow());
     expect(line?.status).toBe("posted");
     expect(chatty.platform.posts[0]?.part.items).toEqual([]);
@@ -179,10 +182,10 @@ describe("digest delivery", () => {
   it("splits a long digest into parts that fit, paced one per second in the same channel", async () => {
     const { h, platform } = world({ limits: { ...TEST_LIMITS, maxPartSize: 350 } });
     for (let i = 0; i < 5; i++) {
-      h.addRelease(`Release ${i}`);
+      await h.addRelease(`Release ${i}`);
       h.time.advance(1000);
     }
-    h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     await h.time.run(h.digests.schedule.runNow());
     // 100 + 100 per item ≤ 350: two items per part.

@@ -40,7 +40,7 @@ export interface Harness {
   store: SqliteReleaseStore;
   digests: Digests;
   logger: ReturnType<typeof memoryLogger>;
-  addRelease(title: string, body?: string, published?: string): Release;
+  addRelease(title: string, body?: string, published?: string): Promise<Release>;
   /** A new "process" over the same SQLite file (new ledger owner, fresh in-memory state). */
   restart(options?: HarnessOptions): Harness;
   close(): void;
@@ -95,17 +95,19 @@ export function harness(options: HarnessOptions = {}): Harness {
     store,
     digests,
     logger,
-    addRelease(title, body = BODY, published) {
+    async addRelease(title, body = BODY, published) {
       n++;
-      return store.saveRelease({
-        contentHash: `hash-${title}-${n}`,
-        canonicalUrl: `https://www.nato.int/cps/en/natohq/news_${n}.htm?${encodeURIComponent(title)}`,
-        sourceLanguage: "en",
-        published: published ?? time.now().toISOString().slice(0, 10),
-        texts: {
-          en: { lang: "en", title, paragraphs: [body], official: true, url: `https://www.nato.int/n${n}` },
-        },
-      }).release;
+      return (
+        await store.saveRelease({
+          contentHash: `hash-${title}-${n}`,
+          canonicalUrl: `https://www.nato.int/cps/en/natohq/news_${n}.htm?${encodeURIComponent(title)}`,
+          sourceLanguage: "en",
+          published: published ?? time.now().toISOString().slice(0, 10),
+          texts: {
+            en: { lang: "en", title, paragraphs: [body], official: true, url: `https://www.nato.int/n${n}` },
+          },
+        })
+      ).release;
     },
     restart(next = {}) {
       digests.schedule.stop();

@@ -27,16 +27,20 @@ const headlines = (items: { text: { en?: { headline: string } | undefined } }[])
 describe("which releases a digest carries", () => {
   it("carries a release stored since the last digest that NATO published days before (a late poll, a paste)", async () => {
     const { h, platform } = world();
-    const { subscription } = h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00", timezone: "UTC" });
+    const { subscription } = await h.digests.subscriptions.subscribe({
+      target: "fake:C1",
+      time: "08:00",
+      timezone: "UTC",
+    });
     h.time.advance(60_000);
-    h.addRelease("Published five days ago, found today", undefined, "2026-03-22");
-    h.store.saveRelease({
+    await h.addRelease("Published five days ago, found today", undefined, "2026-03-22");
+    await h.store.saveRelease({
       contentHash: "undated",
       sourceLanguage: "en",
       texts: { en: { lang: "en", title: "No publication date known", paragraphs: ["Allies met."], official: true } },
     });
     h.time.advance(60_000);
-    h.addRelease("Published today");
+    await h.addRelease("Published today");
     h.time.advance(60_000);
     const preview = await h.digests.schedule.preview(subscription);
     expect(headlines(preview.items)).toEqual([
@@ -51,11 +55,11 @@ describe("which releases a digest carries", () => {
 
   it("leaves out archives (published over a week before the window opened) and counts them", async () => {
     const { h } = world();
-    const { subscription } = h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    const { subscription } = await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
-    h.addRelease("Summit communiqué from 2019", undefined, "2019-12-04");
-    h.addRelease("Last month's release", undefined, "2026-02-20");
-    h.addRelease("Seven days before the window", undefined, "2026-03-19");
+    await h.addRelease("Summit communiqué from 2019", undefined, "2019-12-04");
+    await h.addRelease("Last month's release", undefined, "2026-02-20");
+    await h.addRelease("Seven days before the window", undefined, "2026-03-19");
     h.time.advance(60_000);
     const preview = await h.digests.schedule.preview(subscription);
     // The first window is the last 24 h, opened on 2026-03-26: a week before it is 2026-03-19.
@@ -65,10 +69,10 @@ describe("which releases a digest carries", () => {
 
   it("does not carry a release again that an earlier digest carried, nor one stored before the window", async () => {
     const { h, platform } = world();
-    h.addRelease("Stored two days ago");
+    await h.addRelease("Stored two days ago");
     h.time.advance(2 * 24 * 3600_000);
-    const { subscription } = h.digests.subscriptions.subscribe({ target: "fake:C1" });
-    h.addRelease("Stored today");
+    const { subscription } = await h.digests.subscriptions.subscribe({ target: "fake:C1" });
+    await h.addRelease("Stored today");
     h.time.advance(60_000);
     await h.time.run(h.digests.schedule.runNow([subscription.id]));
     expect(headlines(platform.posts[0]!.part.items)).toEqual(["Stored today"]);
@@ -80,12 +84,12 @@ describe("which releases a digest carries", () => {
 describe("preview and delivery agree on the period", () => {
   it("labels a cron subscription's preview with the period --run-now records", async () => {
     const { h } = world("2026-03-27T10:00:00Z");
-    const { subscription } = h.digests.subscriptions.subscribe({
+    const { subscription } = await h.digests.subscriptions.subscribe({
       target: "fake:C1",
       cron: "0 8,17 * * *",
       timezone: "UTC",
     });
-    h.addRelease("Allies agree new plan");
+    await h.addRelease("Allies agree new plan");
     h.time.advance(60_000);
     const preview = await h.digests.schedule.preview(subscription);
     const [outcome] = await h.time.run(h.digests.schedule.runNow([subscription.id]));

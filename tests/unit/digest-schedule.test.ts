@@ -18,7 +18,7 @@ function world(start: string, catchUpHours = 6) {
 
 /** Adds a release, then moves to `until`; returns the UTC instants the jobs fired at. */
 async function day(h: Harness, until: string): Promise<string[]> {
-  h.addRelease(`News before ${until}`);
+  await h.addRelease(`News before ${until}`);
   h.time.advance(1000);
   return (await h.scheduler.advanceTo(until)).map((f) => f.slot.toISOString());
 }
@@ -26,7 +26,7 @@ async function day(h: Harness, until: string): Promise<string[]> {
 describe("digest schedule", () => {
   it("keeps 08:00 Europe/Brussels across the March change to summer time", async () => {
     const { h, platform } = world("2026-03-27T12:00:00Z");
-    h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00", timezone: "Europe/Brussels" });
+    await h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00", timezone: "Europe/Brussels" });
     await h.digests.schedule.start();
     const fired = [
       ...(await day(h, "2026-03-28T12:00:00Z")),
@@ -41,7 +41,7 @@ describe("digest schedule", () => {
 
   it("keeps 08:00 Europe/Brussels across the October change back to winter time", async () => {
     const { h, platform } = world("2026-10-23T12:00:00Z");
-    h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00" });
+    await h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00" });
     await h.digests.schedule.start();
     const fired = [
       ...(await day(h, "2026-10-24T12:00:00Z")),
@@ -54,7 +54,7 @@ describe("digest schedule", () => {
 
   it("posts once on the night 02:30 happens twice, and skips the night it does not exist", async () => {
     const autumn = world("2026-10-24T12:00:00Z");
-    autumn.h.digests.subscriptions.subscribe({ target: "fake:C1", time: "02:30" });
+    await autumn.h.digests.subscriptions.subscribe({ target: "fake:C1", time: "02:30" });
     await autumn.h.digests.schedule.start();
     const fired = await day(autumn.h, "2026-10-25T12:00:00Z");
     // Both 02:30 CEST and 02:30 CET match the wall clock; the ledger's period (the local date) lets one through.
@@ -62,7 +62,7 @@ describe("digest schedule", () => {
     expect(autumn.platform.posts).toHaveLength(1);
 
     const spring = world("2026-03-27T12:00:00Z");
-    spring.h.digests.subscriptions.subscribe({ target: "fake:C1", time: "02:30" });
+    await spring.h.digests.subscriptions.subscribe({ target: "fake:C1", time: "02:30" });
     await spring.h.digests.schedule.start();
     expect(await day(spring.h, "2026-03-28T12:00:00Z")).toEqual(["2026-03-28T01:30:00.000Z"]);
     expect(await day(spring.h, "2026-03-29T12:00:00Z")).toEqual([]);
@@ -76,8 +76,8 @@ describe("digest schedule", () => {
 
   it("runs two subscriptions in their own timezones", async () => {
     const { h, platform } = world("2026-03-27T12:00:00Z");
-    h.digests.subscriptions.subscribe({ target: "fake:BRU", time: "08:00", timezone: "Europe/Brussels" });
-    h.digests.subscriptions.subscribe({
+    await h.digests.subscriptions.subscribe({ target: "fake:BRU", time: "08:00", timezone: "Europe/Brussels" });
+    await h.digests.subscriptions.subscribe({
       target: "fake:MTL",
       time: "08:00",
       timezone: "America/Montreal",
@@ -100,8 +100,8 @@ describe("digest schedule", () => {
 
   it("catches up a period missed while down, labelled delayed, within the grace window only", async () => {
     const { h, platform } = world("2026-03-27T12:00:00Z");
-    h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00" });
-    h.addRelease("Missed while down");
+    await h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00" });
+    await h.addRelease("Missed while down");
     h.digests.schedule.stop();
     // Down from Friday noon to Saturday 10:00 UTC: the 07:00 UTC run never happened.
     h.time.set("2026-03-28T10:00:00Z");
@@ -112,7 +112,7 @@ describe("digest schedule", () => {
     expect(platform.posts[0]?.part.digest).toMatchObject({ delayed: true, scheduledFor: "2026-03-28T07:00:00.000Z" });
 
     // Down again across Sunday's run, back 8 h later: too late for a catch-up, Monday's digest carries the news.
-    h2.addRelease("Sunday news");
+    await h2.addRelease("Sunday news");
     h2.digests.schedule.stop();
     h2.time.set("2026-03-29T14:00:00Z");
     const h3 = h2.restart();
@@ -128,25 +128,25 @@ describe("digest schedule", () => {
   it("follows subscriptions added, changed and removed after start", async () => {
     const { h } = world("2026-03-27T12:00:00Z");
     await h.digests.schedule.start();
-    const { subscription } = h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00" });
+    const { subscription } = await h.digests.subscriptions.subscribe({ target: "fake:C1", time: "08:00" });
     expect([...h.scheduler.jobs.keys()]).toContain(`digest:${subscription.id}`);
-    h.digests.subscriptions.subscribe({ target: "fake:C1", time: "09:15" });
+    await h.digests.subscriptions.subscribe({ target: "fake:C1", time: "09:15" });
     expect(h.scheduler.jobs.get(`digest:${subscription.id}`)?.cron).toBe("15 9 * * *");
-    h.digests.subscriptions.unsubscribe("fake:C1");
+    await h.digests.subscriptions.unsubscribe("fake:C1");
     expect([...h.scheduler.jobs.keys()]).toEqual(["digest:reconcile"]);
   });
 
-  it("refuses an invalid timezone or cron text with a clear error", () => {
+  it("refuses an invalid timezone or cron text with a clear error", async () => {
     const { h } = world("2026-03-27T12:00:00Z");
-    const sub = (input: Parameters<typeof h.digests.subscriptions.subscribe>[0]) => () =>
-      h.digests.subscriptions.subscribe(input);
-    expect(sub({ target: "fake:C1", timezone: "Mars/Olympus" })).toThrow(/"Mars\/Olympus" is not an IANA timezone/);
-    expect(sub({ target: "fake:C1", timezone: "CET" })).toThrow(/not an IANA timezone/);
-    expect(sub({ target: "fake:C1", cron: "61 8 * * *" })).toThrow(/cron text "61 8 \* \* \*" is not valid \(minute/);
-    expect(sub({ target: "fake:C1", cron: "every morning" })).toThrow(/5 fields/);
-    expect(sub({ target: "fake:C1", time: "25:00" })).toThrow(/"25:00" is not a time of day/);
-    expect(sub({ target: "fake:C1", days: "someday" })).toThrow(/not a day of the week/);
-    expect(sub({ target: "C1" })).toThrow(/target must look like platform:conversation/);
-    expect(h.digests.subscriptions.list()).toEqual([]);
+    const sub = (input: Parameters<typeof h.digests.subscriptions.subscribe>[0]) =>
+      expect(h.digests.subscriptions.subscribe(input)).rejects;
+    await sub({ target: "fake:C1", timezone: "Mars/Olympus" }).toThrow(/"Mars\/Olympus" is not an IANA timezone/);
+    await sub({ target: "fake:C1", timezone: "CET" }).toThrow(/not an IANA timezone/);
+    await sub({ target: "fake:C1", cron: "61 8 * * *" }).toThrow(/cron text "61 8 \* \* \*" is not valid \(minute/);
+    await sub({ target: "fake:C1", cron: "every morning" }).toThrow(/5 fields/);
+    await sub({ target: "fake:C1", time: "25:00" }).toThrow(/"25:00" is not a time of day/);
+    await sub({ target: "fake:C1", days: "someday" }).toThrow(/not a day of the week/);
+    await sub({ target: "C1" }).toThrow(/target must look like platform:conversation/);
+    expect(await h.digests.subscriptions.list()).toEqual([]);
   });
 });

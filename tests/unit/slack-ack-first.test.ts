@@ -6,7 +6,7 @@ import { AckFirst } from "../../adapters/slack/ack-first.js";
 /** A request the tracked route received, answered when the test says. */
 function request(gate: AckFirst) {
   const res = new EventEmitter() as unknown as ServerResponse;
-  gate.track(() => {})({} as IncomingMessage, res);
+  void gate.track(() => {})({} as IncomingMessage, res);
   return { answer: () => (res as unknown as EventEmitter).emit("finish") };
 }
 

@@ -12,10 +12,10 @@ import { makeBrief } from "../helpers/slack-blocks.js";
 
 class MemoryPreferences implements PreferenceStore {
   readonly values = new Map<string, LangPreference>();
-  getLanguage(userKey: string) {
+  async getLanguage(userKey: string) {
     return this.values.get(userKey);
   }
-  setLanguage(userKey: string, language: LangPreference) {
+  async setLanguage(userKey: string, language: LangPreference) {
     this.values.set(userKey, language);
   }
 }
@@ -40,7 +40,7 @@ function deps(handler: CommandHandler, prefs = new MemoryPreferences()): SlackDe
   return {
     handler,
     languages: new UserLanguages(prefs, async () => "en-GB"),
-    dedupe: { firstSeen: () => true },
+    dedupe: { firstSeen: async () => true },
     logger: silentLogger,
     afterAcks: (job) => job(),
     health: { rejectedRequests: 0, listenerFailures: 0 },
@@ -74,6 +74,7 @@ describe("natoBriefCommandCallback", () => {
     await vi.waitFor(() => expect(ack).toHaveBeenCalledOnce());
     expect(ack.mock.calls[0]).toEqual([{ response_type: "ephemeral", text: expect.stringContaining("Working on it") }]);
     expect(respond).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
     finish({ kind: "briefs", briefs: [makeBrief()] });
     await done;
     expect(seen).toEqual([{ kind: "latest", count: 2 }]);
@@ -112,7 +113,7 @@ describe("natoBriefCommandCallback", () => {
 
   it("passes the user's stored language to the core and renders in it", async () => {
     const prefs = new MemoryPreferences();
-    prefs.setLanguage("slack:T1:U1", "fr");
+    await prefs.setLanguage("slack:T1:U1", "fr");
     const { handler } = fakeHandler(
       async () => ({ kind: "briefs", briefs: [makeBrief()] }),
       () => true,
@@ -156,8 +157,8 @@ describe("UserLanguages", () => {
       ["fr", "en"],
     ]);
     expect(lookup).toHaveBeenCalledOnce();
-    expect(langs.languagesNow("slack:T1:U1", "U1")).toEqual(["fr", "en"]);
-    prefs.setLanguage("slack:T1:U1", "en");
+    expect(await langs.languagesNow("slack:T1:U1", "U1")).toEqual(["fr", "en"]);
+    await prefs.setLanguage("slack:T1:U1", "en");
     expect(await langs.languages("slack:T1:U1", "U1", client)).toEqual(["en"]);
   });
 
@@ -174,7 +175,7 @@ describe("dedupeEventsMiddleware", () => {
     const seen = new Set<string>();
     const mw = dedupeEventsMiddleware({
       ...deps({} as CommandHandler),
-      dedupe: { firstSeen: (k) => !seen.has(k) && Boolean(seen.add(k)) },
+      dedupe: { firstSeen: async (k) => !seen.has(k) && Boolean(seen.add(k)) },
     });
     const next = vi.fn(async () => {});
     const args = (id: string) => ({ body: { event_id: id }, context: { retryNum: 1 }, next }) as never;

@@ -7,9 +7,9 @@ import { HostBackoff, isBackoffStatus } from "../../src/infra/sources/host-backo
 import { FetchError, HttpFetcher } from "../../src/infra/sources/http-fetcher.js";
 import { PoliteFetcher } from "../../src/infra/sources/polite-fetcher.js";
 import { HostRateLimiter } from "../../src/infra/sources/rate-limiter.js";
-import { SqliteSourceState } from "../../src/infra/sources/source-state.js";
 import { openDatabase } from "../../src/infra/store/sqlite.js";
 import { SqliteReleaseStore } from "../../src/infra/store/sqlite-release-store.js";
+import { SqliteSourceState } from "../../src/infra/store/sqlite-source-state.js";
 import { FixtureWebServer, PATHS } from "../fakes/fixture-web-server.js";
 
 /** Time that moves only when the code under test sleeps. */
@@ -63,41 +63,41 @@ describe("HostBackoff", () => {
   };
   const minutes = (from: number, until: Date | undefined) => ((until?.getTime() ?? from) - from) / 60_000;
 
-  it("doubles a refused page's wait, 1, 2, 4 minutes, and one success clears it", () => {
+  it("doubles a refused page's wait, 1, 2, 4 minutes, and one success clears it", async () => {
     const { time, backoff } = setup();
     const t0 = time.clock.now().getTime();
-    expect(minutes(t0, backoff.failure("h", "u1", 403).until)).toBe(1);
-    expect(backoff.blockedUntil("h", "u1")).toBeDefined();
-    expect(backoff.blockedUntil("h", "u2")).toBeUndefined();
-    backoff.success("h", "u2");
-    expect(minutes(t0, backoff.failure("h", "u1", 403).until)).toBe(2);
-    backoff.success("h", "u3");
-    expect(minutes(t0, backoff.failure("h", "u1", 500).until)).toBe(4);
-    backoff.success("h", "u1");
-    expect(backoff.blockedUntil("h", "u1")).toBeUndefined();
+    expect(minutes(t0, (await backoff.failure("h", "u1", 403)).until)).toBe(1);
+    expect(await backoff.blockedUntil("h", "u1")).toBeDefined();
+    expect(await backoff.blockedUntil("h", "u2")).toBeUndefined();
+    await backoff.success("h", "u2");
+    expect(minutes(t0, (await backoff.failure("h", "u1", 403)).until)).toBe(2);
+    await backoff.success("h", "u3");
+    expect(minutes(t0, (await backoff.failure("h", "u1", 500)).until)).toBe(4);
+    await backoff.success("h", "u1");
+    expect(await backoff.blockedUntil("h", "u1")).toBeUndefined();
   });
 
-  it("blocks the whole host after three refusals in a row, or at once on 429 with its Retry-After", () => {
+  it("blocks the whole host after three refusals in a row, or at once on 429 with its Retry-After", async () => {
     const { time, backoff } = setup();
     const t0 = time.clock.now().getTime();
-    expect(backoff.failure("h", "u1", 403).host).toBe(false);
-    expect(backoff.failure("h", "u2", 403).host).toBe(false);
-    const third = backoff.failure("h", "u3", 403);
+    expect((await backoff.failure("h", "u1", 403)).host).toBe(false);
+    expect((await backoff.failure("h", "u2", 403)).host).toBe(false);
+    const third = await backoff.failure("h", "u3", 403);
     expect(third.host).toBe(true);
-    expect(minutes(t0, backoff.blockedUntil("h", "any-other-page"))).toBe(1);
-    const throttled = backoff.failure("g", "v", 429, "600");
+    expect(minutes(t0, await backoff.blockedUntil("h", "any-other-page"))).toBe(1);
+    const throttled = await backoff.failure("g", "v", 429, "600");
     expect(throttled.host).toBe(true);
-    expect(minutes(t0, backoff.blockedUntil("g", "w"))).toBe(10);
+    expect(minutes(t0, await backoff.blockedUntil("g", "w"))).toBe(10);
     time.advance(11 * 60_000);
-    expect(backoff.blockedUntil("g", "w")).toBeUndefined();
+    expect(await backoff.blockedUntil("g", "w")).toBeUndefined();
   });
 
-  it("never waits longer than the cap, and only 403, 429 and 5xx count", () => {
+  it("never waits longer than the cap, and only 403, 429 and 5xx count", async () => {
     const { time, state } = setup();
     const backoff = new HostBackoff(state, { baseMs: 60_000, maxMs: 5 * 60_000, hostStrikes: 99 }, time.clock);
     const t0 = time.clock.now().getTime();
-    for (let i = 0; i < 10; i++) backoff.failure("h", "u", 503);
-    expect(minutes(t0, backoff.blockedUntil("h", "u"))).toBe(5);
+    for (let i = 0; i < 10; i++) await backoff.failure("h", "u", 503);
+    expect(minutes(t0, await backoff.blockedUntil("h", "u"))).toBe(5);
     expect([403, 429, 500, 503, 599].every(isBackoffStatus)).toBe(true);
     expect([200, 304, 404, 410, undefined].some(isBackoffStatus)).toBe(false);
   });

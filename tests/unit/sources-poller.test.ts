@@ -95,7 +95,7 @@ describe("SourcePoller", () => {
     const { store, poller } = setup(source);
     const report = await poller.poll();
     expect(report.items).toMatchObject([{ outcome: "new", sourceLanguage: "en", paired: { lang: "fr", url: FR } }]);
-    const release = store.findByUrl(FR);
+    const release = await store.findByUrl(FR);
     expect(release).toMatchObject({ canonicalUrl: EN, sourceLanguage: "en", published: "2026-07-07" });
     expect(release?.texts.fr).toMatchObject({ official: true, url: FR, title: TEXT.fr.title });
     // The LLM engine gets both official texts and nothing to translate.
@@ -111,7 +111,11 @@ describe("SourcePoller", () => {
     source.pages.set(FR, page(FR, "fr", "2026-07-06"));
     const { store, poller } = setup(source);
     await poller.poll();
-    expect(store.findByUrl(EN)).toMatchObject({ canonicalUrl: FR, sourceLanguage: "fr", published: "2026-07-06" });
+    expect(await store.findByUrl(EN)).toMatchObject({
+      canonicalUrl: FR,
+      sourceLanguage: "fr",
+      published: "2026-07-06",
+    });
   });
 
   it("pairs a translation published later: the release is updated, its stale briefs dropped", async () => {
@@ -124,8 +128,8 @@ describe("SourcePoller", () => {
       languages: ["en"],
       reason: `no French version yet at ${FR}`,
     });
-    const stored = store.findByUrl(EN)!;
-    store.saveBrief(fakeBrief(stored.id, stored.contentHash));
+    const stored = (await store.findByUrl(EN))!;
+    await store.saveBrief(fakeBrief(stored.id, stored.contentHash));
 
     source.pages.set(FR, page(FR, "fr"));
     const second = await poller.poll();
@@ -135,8 +139,8 @@ describe("SourcePoller", () => {
       paired: { lang: "fr", url: FR },
     });
     expect(second.counts).toMatchObject({ updated: 1, paired: 1, new: 0 });
-    expect(store.latestBriefFor(stored.id)).toBeUndefined();
-    expect(store.countReleases()).toBe(1);
+    expect(await store.latestBriefFor(stored.id)).toBeUndefined();
+    expect(await store.countReleases()).toBe(1);
     expect(source.fetched.slice(-2)).toEqual([`C ${EN}`, `- ${FR}`]);
 
     const third = await poller.poll();
@@ -150,7 +154,7 @@ describe("SourcePoller", () => {
     feed.pages.set(FR, page(FR, "fr"));
     const { store, poller } = setup(feed);
     await poller.poll();
-    expect(store.findByUrl(FR)?.sourceLanguage).toBe("fr");
+    expect((await store.findByUrl(FR))?.sourceLanguage).toBe("fr");
 
     feed.entries = [EN, FR];
     feed.pages.set(EN, page(EN, "en"));
@@ -159,8 +163,12 @@ describe("SourcePoller", () => {
       ["updated", undefined],
       ["skipped", "already handled in this poll"],
     ]);
-    expect(store.countReleases()).toBe(1);
-    expect(store.findByUrl(EN)).toMatchObject({ canonicalUrl: FR, sourceLanguage: "fr", texts: { en: { url: EN } } });
+    expect(await store.countReleases()).toBe(1);
+    expect(await store.findByUrl(EN)).toMatchObject({
+      canonicalUrl: FR,
+      sourceLanguage: "fr",
+      texts: { en: { url: EN } },
+    });
   });
 
   it("updates a changed original in place and keeps the stored counterpart when it cannot be read", async () => {
@@ -180,7 +188,7 @@ describe("SourcePoller", () => {
       languages: ["en", "fr"],
       reason: `kept the stored French text: ${FR} answered HTTP 503`,
     });
-    const release = store.findByUrl(EN)!;
+    const release = (await store.findByUrl(EN))!;
     expect(release.texts.en?.paragraphs).toHaveLength(3);
     expect(release.texts.fr?.title).toBe(TEXT.fr.title);
   });
@@ -196,7 +204,7 @@ describe("SourcePoller", () => {
       languages: ["en"],
       reason: `${FR} is in English, not French`,
     });
-    expect(store.findByUrl(FR)).toBeUndefined();
+    expect(await store.findByUrl(FR)).toBeUndefined();
   });
 
   it("skips what it cannot read with the reason, keeps what it stored, and goes on with other sources", async () => {
@@ -220,7 +228,7 @@ describe("SourcePoller", () => {
     source.failPage.set(EN, Object.assign(new Error(`${EN} answered HTTP 403 Forbidden`), { status: 403 }));
     const second = await poller.poll();
     expect(second.items[0]).toMatchObject({ outcome: "skipped", reason: `${EN} answered HTTP 403 Forbidden` });
-    expect(store.findByUrl(EN)?.texts.en?.title).toBe(TEXT.en.title);
+    expect((await store.findByUrl(EN))?.texts.en?.title).toBe(TEXT.en.title);
   });
 
   it("refuses a page that is not a text release, polled or pasted, and stores nothing", async () => {
@@ -243,7 +251,7 @@ describe("SourcePoller", () => {
       name: "IngestError",
       message: expect.stringMatching(/^This does not read as English or French prose: /),
     });
-    expect(store.countReleases()).toBe(0);
+    expect(await store.countReleases()).toBe(0);
   });
 
   it("shares a running pass with a second caller instead of polling twice", async () => {

@@ -36,52 +36,52 @@ function store() {
 }
 
 describe("SqliteReleaseStore", () => {
-  it("stores the same content once", () => {
+  it("stores the same content once", async () => {
     const s = store();
-    const a = s.saveRelease(draft("h1"));
-    const b = s.saveRelease(draft("h1"));
+    const a = await s.saveRelease(draft("h1"));
+    const b = await s.saveRelease(draft("h1"));
     expect(a.outcome).toBe("new");
     expect(b).toMatchObject({ outcome: "unchanged", release: { id: a.release.id } });
-    expect(s.countReleases()).toBe(1);
+    expect(await s.countReleases()).toBe(1);
   });
 
-  it("updates a page in place when its content changes, dropping stale briefs", () => {
+  it("updates a page in place when its content changes, dropping stale briefs", async () => {
     const s = store();
-    const a = s.saveRelease(draft("h1", "https://www.nato.int/a"));
-    s.saveBrief(brief(a.release.id, "h1"));
-    const b = s.saveRelease(draft("h2", "https://www.nato.int/a", "Allies meet again"));
+    const a = await s.saveRelease(draft("h1", "https://www.nato.int/a"));
+    await s.saveBrief(brief(a.release.id, "h1"));
+    const b = await s.saveRelease(draft("h2", "https://www.nato.int/a", "Allies meet again"));
     expect(b.outcome).toBe("updated");
     expect(b.release.id).toBe(a.release.id);
     expect(b.release.texts.en?.title).toBe("Allies meet again");
-    expect(s.getBrief({ contentHash: "h1", engine: "offline", promptVersion: "1" })).toBeUndefined();
-    expect(s.countReleases()).toBe(1);
+    expect(await s.getBrief({ contentHash: "h1", engine: "offline", promptVersion: "1" })).toBeUndefined();
+    expect(await s.countReleases()).toBe(1);
   });
 
-  it("caches briefs by content hash, engine and prompt version", () => {
+  it("caches briefs by content hash, engine and prompt version", async () => {
     const s = store();
-    const { release } = s.saveRelease(draft("h1"));
-    s.saveBrief(brief(release.id, "h1"));
-    expect(s.getBrief({ contentHash: "h1", engine: "offline", promptVersion: "1" })?.en.headline).toBe("h");
-    expect(s.getBrief({ contentHash: "h1", engine: "llm:x", promptVersion: "1" })).toBeUndefined();
-    expect(s.latestBriefFor(release.id)?.engine).toBe("offline");
+    const { release } = await s.saveRelease(draft("h1"));
+    await s.saveBrief(brief(release.id, "h1"));
+    expect((await s.getBrief({ contentHash: "h1", engine: "offline", promptVersion: "1" }))?.en.headline).toBe("h");
+    expect(await s.getBrief({ contentHash: "h1", engine: "llm:x", promptVersion: "1" })).toBeUndefined();
+    expect((await s.latestBriefFor(release.id))?.engine).toBe("offline");
   });
 
-  it("keeps data across reopen and lists newest first", () => {
+  it("keeps data across reopen and lists newest first", async () => {
     const s = store();
-    s.saveRelease({ ...draft("h1"), published: "2024-01-01" });
-    s.saveRelease({ ...draft("h2", undefined, "Later"), published: "2024-03-01" });
-    s.close();
+    await s.saveRelease({ ...draft("h1"), published: "2024-01-01" });
+    await s.saveRelease({ ...draft("h2", undefined, "Later"), published: "2024-03-01" });
+    await s.close();
     const reopened = new SqliteReleaseStore(openDatabase(path.join(dir, "sub", "t.db")));
-    expect(reopened.listReleases().map((r) => r.published)).toEqual(["2024-03-01", "2024-01-01"]);
-    expect(reopened.listReleases({ since: "2024-02-01T00:00:00Z" })).toHaveLength(1);
-    reopened.close();
+    expect((await reopened.listReleases()).map((r) => r.published)).toEqual(["2024-03-01", "2024-01-01"]);
+    expect(await reopened.listReleases({ since: "2024-02-01T00:00:00Z" })).toHaveLength(1);
+    await reopened.close();
   });
 
-  it("rolls back a failed write without losing stored data", () => {
+  it("rolls back a failed write without losing stored data", async () => {
     const s = store();
-    s.saveRelease(draft("h1"));
+    await s.saveRelease(draft("h1"));
     const bad = { ...draft("h3"), sourceLanguage: "de" } as unknown as ReleaseDraft;
-    expect(() => s.saveRelease(bad)).toThrow();
-    expect(s.countReleases()).toBe(1);
+    await expect(s.saveRelease(bad)).rejects.toThrow();
+    expect(await s.countReleases()).toBe(1);
   });
 });

@@ -39,7 +39,7 @@ describe("subscription schedules", () => {
 });
 
 describe("SqliteSubscriptionStore and ledger", () => {
-  it("keeps one subscription per target, updates it in place, survives reopen, cascades removal", () => {
+  it("keeps one subscription per target, updates it in place, survives reopen, cascades removal", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "subs-")), "t.db");
     const db = openDatabase(file);
     const store = new SqliteSubscriptionStore(db);
@@ -50,31 +50,31 @@ describe("SqliteSubscriptionStore and ledger", () => {
       languages: "en" as const,
       topics: [],
     };
-    const a = store.upsert(input);
-    const b = store.upsert({ ...input, topics: ["cyber"], languages: "both" });
+    const a = await store.upsert(input);
+    const b = await store.upsert({ ...input, topics: ["cyber"], languages: "both" });
     expect(a.created).toBe(true);
     expect(b).toMatchObject({
       created: false,
       subscription: { id: a.subscription.id, topics: ["cyber"], languages: "both" },
     });
-    store.setEnabled(a.subscription.id, false, "target gone: channel_not_found");
-    expect(store.list({ enabledOnly: true })).toEqual([]);
+    await store.setEnabled(a.subscription.id, false, "target gone: channel_not_found");
+    expect(await store.list({ enabledOnly: true })).toEqual([]);
     const ledger = new SqliteDeliveryLedger(db);
-    ledger.open({ subscriptionId: a.subscription.id, period: "2026-03-27", scheduledFor: "x", delayed: false });
+    await ledger.open({ subscriptionId: a.subscription.id, period: "2026-03-27", scheduledFor: "x", delayed: false });
     db.close();
 
     const db2 = openDatabase(file);
     const again = new SqliteSubscriptionStore(db2);
-    expect(again.get(a.subscription.id)).toMatchObject({ enabled: false, disabledReason: /channel_not_found/ });
-    expect(again.remove(a.subscription.id)).toBe(true);
-    expect(new SqliteDeliveryLedger(db2).list()).toEqual([]);
+    expect(await again.get(a.subscription.id)).toMatchObject({ enabled: false, disabledReason: /channel_not_found/ });
+    expect(await again.remove(a.subscription.id)).toBe(true);
+    expect(await new SqliteDeliveryLedger(db2).list()).toEqual([]);
     db2.close();
   });
 
-  it("lets one process at a time claim a delivery, and a dead one's claim lapse", () => {
+  it("lets one process at a time claim a delivery, and a dead one's claim lapse", async () => {
     const db = openDatabase(":memory:");
     const store = new SqliteSubscriptionStore(db);
-    const { subscription } = store.upsert({
+    const { subscription } = await store.upsert({
       target: "slack:C1",
       schedule: scheduleFrom({}),
       timezone: "UTC",
@@ -86,14 +86,14 @@ describe("SqliteSubscriptionStore and ledger", () => {
     const alive = new Set(["host/1/a", "host/2/b"]);
     const one = new SqliteDeliveryLedger(db, { now: clock, owner: "host/1/a", isAlive: (o) => alive.has(o) });
     const two = new SqliteDeliveryLedger(db, { now: clock, owner: "host/2/b", isAlive: (o) => alive.has(o) });
-    one.open({ subscriptionId: subscription.id, period: "p", scheduledFor: "x", delayed: false });
-    expect(one.claim(subscription.id, "p", 60_000)).toBe(true);
-    expect(two.claim(subscription.id, "p", 60_000)).toBe(false);
+    await one.open({ subscriptionId: subscription.id, period: "p", scheduledFor: "x", delayed: false });
+    expect(await one.claim(subscription.id, "p", 60_000)).toBe(true);
+    expect(await two.claim(subscription.id, "p", 60_000)).toBe(false);
     now += 61_000;
-    expect(two.claim(subscription.id, "p", 60_000)).toBe(true);
-    expect(one.claim(subscription.id, "p", 60_000)).toBe(false);
+    expect(await two.claim(subscription.id, "p", 60_000)).toBe(true);
+    expect(await one.claim(subscription.id, "p", 60_000)).toBe(false);
     alive.delete("host/2/b");
-    expect(one.claim(subscription.id, "p", 60_000)).toBe(true);
+    expect(await one.claim(subscription.id, "p", 60_000)).toBe(true);
     db.close();
   });
 });

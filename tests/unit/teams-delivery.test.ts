@@ -111,23 +111,23 @@ describe("withRetry (429/412/502/504 with back-off and jitter)", () => {
 });
 
 describe("SqliteConversationRefs (migration 6)", () => {
-  it("stores, replaces, lists and forgets references, per conversation and per team", () => {
+  it("stores, replaces, lists and forgets references, per conversation and per team", async () => {
     const db = openDatabase(":memory:");
     const refs = new SqliteConversationRefs(db);
     const base = { platform: "teams", teamId: "19:team@thread.tacv2", conversationType: "channel" };
-    expect(refs.save({ ...base, key: "teams:19:a@thread.tacv2", reference: { serviceUrl: "https://s1/" } })).toBe(
+    expect(await refs.save({ ...base, key: "teams:19:a@thread.tacv2", reference: { serviceUrl: "https://s1/" } })).toBe(
       "created",
     );
-    expect(refs.save({ ...base, key: "teams:19:a@thread.tacv2", reference: { serviceUrl: "https://s2/" } })).toBe(
+    expect(await refs.save({ ...base, key: "teams:19:a@thread.tacv2", reference: { serviceUrl: "https://s2/" } })).toBe(
       "updated",
     );
-    refs.save({ ...base, key: "teams:19:b@thread.tacv2", reference: {} });
-    refs.save({ key: "teams:a:personal", platform: "teams", reference: {}, conversationType: "personal" });
-    expect(refs.get("teams:19:a@thread.tacv2")?.reference).toEqual({ serviceUrl: "https://s2/" });
-    expect(refs.list("teams").map((r) => r.key)).toHaveLength(3);
-    expect(refs.removeTeam("teams", "19:team@thread.tacv2")).toBe(2);
-    expect(refs.remove("teams:a:personal")).toBe(true);
-    expect(refs.list()).toEqual([]);
+    await refs.save({ ...base, key: "teams:19:b@thread.tacv2", reference: {} });
+    await refs.save({ key: "teams:a:personal", platform: "teams", reference: {}, conversationType: "personal" });
+    expect((await refs.get("teams:19:a@thread.tacv2"))?.reference).toEqual({ serviceUrl: "https://s2/" });
+    expect((await refs.list("teams")).map((r) => r.key)).toHaveLength(3);
+    expect(await refs.removeTeam("teams", "19:team@thread.tacv2")).toBe(2);
+    expect(await refs.remove("teams:a:personal")).toBe(true);
+    expect(await refs.list()).toEqual([]);
     const version = db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as { v: number };
     expect(version.v).toBeGreaterThanOrEqual(6);
   });

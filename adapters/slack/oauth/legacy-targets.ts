@@ -20,7 +20,7 @@ export async function adoptSingleWorkspace(options: {
   logger: Logger;
 }): Promise<void> {
   const { subscriptions, client, botToken, installations, logger } = options;
-  const legacy = subscriptions.list().filter((s) => isLegacyTarget(s.target));
+  const legacy = (await subscriptions.list()).filter((s) => isLegacyTarget(s.target));
   if (!botToken) {
     if (legacy.length) {
       logger.warn(
@@ -56,7 +56,7 @@ export async function adoptSingleWorkspace(options: {
     logger.info("imported SLACK_BOT_TOKEN as the installation of its workspace", { installKey });
   }
   if (!legacy.length) return;
-  const { moved, superseded } = subscriptions.renameTargets((target) =>
+  const { moved, superseded } = await subscriptions.renameTargets((target) =>
     isLegacyTarget(target) ? conversationKey(installKey, target.slice("slack:".length)) : undefined,
   );
   logger.info("Slack subscription targets now name their workspace", {

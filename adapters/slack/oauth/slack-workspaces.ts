@@ -27,7 +27,7 @@ export class SlackWorkspaces {
       return;
     }
     const deleted = await installations.remove(installKey);
-    const disabled = subscriptions.disableTargets(targetPrefix(installKey), `${NOT_INSTALLED} (${event})`);
+    const disabled = await subscriptions.disableTargets(targetPrefix(installKey), `${NOT_INSTALLED} (${event})`);
     logger.warn("Slack app left a workspace: installation deleted, its digest subscriptions disabled", {
       installKey,
       event,
@@ -49,7 +49,7 @@ export class SlackWorkspaces {
       isEnterpriseInstall: installation.isEnterpriseInstall,
     });
     if (!installKey) return;
-    const restored = this.deps.subscriptions.enableTargets(targetPrefix(installKey), NOT_INSTALLED);
+    const restored = await this.deps.subscriptions.enableTargets(targetPrefix(installKey), NOT_INSTALLED);
     this.deps.logger.info("Slack app installed", {
       installKey,
       orgWide: installation.isEnterpriseInstall === true,

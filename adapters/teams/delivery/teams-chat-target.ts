@@ -57,7 +57,7 @@ export class TeamsChatTarget implements ChatTarget {
   }
 
   async post(target: TargetRef, part: DigestPart, options: PostOptions): Promise<PostResult> {
-    const stored = this.deps.refs.get(target.key);
+    const stored = await this.deps.refs.get(target.key);
     if (!stored) {
       throw new TargetGoneError(
         `no Teams conversation reference for ${target.key}: the app was never installed there, or was removed`,
@@ -83,11 +83,11 @@ export class TeamsChatTarget implements ChatTarget {
       ]);
       return { messageId };
     } catch (err) {
-      throw this.mapError(target, err);
+      throw await this.mapError(target, err);
     }
   }
 
-  private mapError(target: TargetRef, err: unknown): Error {
+  private async mapError(target: TargetRef, err: unknown): Promise<Error> {
     const status = statusOf(err);
     const detail = `Teams post to ${target.key} failed${status ? ` with HTTP ${status}` : ""}: ${String(
       err instanceof Error ? err.message : err,
@@ -96,7 +96,9 @@ export class TeamsChatTarget implements ChatTarget {
     if (status === 429 || status === 412) return new RateLimitedError(detail, retryAfterMsOf(err));
     if (status === 403 || status === 404) {
       // The bot was removed or the conversation deleted: the reference is useless from now on.
-      this.deps.refs.remove(target.key);
+      await this.deps.refs.remove(target.key).catch((e: unknown) => {
+        this.deps.logger.error("teams conversation reference not removed", { target: target.key, error: e });
+      });
       return new TargetGoneError(detail);
     }
     if (status === undefined ? isNetworkError(err) : status >= 500 || status === 408) return new TransientError(detail);

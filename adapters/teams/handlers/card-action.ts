@@ -17,11 +17,11 @@ export async function handleCardAction(ctx: TurnContext, deps: TeamsDeps): Promi
     deps.logger.warn("teams card action not understood; ignored", { value: typeof ctx.activity.value });
     return;
   }
-  const { command: cmdCtx, languages } = commandContextOf(ctx, deps);
+  const { command: cmdCtx, languages } = await commandContextOf(ctx, deps);
   if (action.action === "feedback") {
     const { contentHash, engine, promptVersion } = action;
     const brief = { contentHash, engine, promptVersion };
-    const reply = deps.handler.recordFeedback({ releaseId: action.releaseId, brief, vote: action.vote }, cmdCtx);
+    const reply = await deps.handler.recordFeedback({ releaseId: action.releaseId, brief, vote: action.vote }, cmdCtx);
     await sendReply(ctx, deps, reply, languages);
     return;
   }

@@ -12,7 +12,7 @@ import type { TeamsDeps } from "../teams-deps.js";
 type Next = () => Promise<void>;
 
 /** Stores (or refreshes) the reference digests of this conversation will be posted with. */
-export function rememberConversation(ctx: TurnContext, deps: TeamsDeps): "created" | "updated" {
+export function rememberConversation(ctx: TurnContext, deps: TeamsDeps): Promise<"created" | "updated"> {
   const activity = ctx.activity;
   return deps.refs.save({
     key: conversationKeyOf(activity),
@@ -36,7 +36,7 @@ export function membersAddedListener(deps: TeamsDeps) {
   return async (ctx: TurnContext, next: Next): Promise<void> => {
     const botId = ctx.activity.recipient?.id;
     if (ctx.activity.membersAdded?.some((m) => m.id === botId)) {
-      const outcome = rememberConversation(ctx, deps);
+      const outcome = await rememberConversation(ctx, deps);
       deps.logger.info("teams app installed", { conversation: conversationKeyOf(ctx.activity), outcome });
       const text = scopeOf(ctx.activity) === "personal" ? WELCOME.personal : WELCOME.group;
       await deps.sender.send(ctx, { type: "message", text, textFormat: "markdown" });
@@ -48,7 +48,7 @@ export function membersAddedListener(deps: TeamsDeps) {
 /** `installationUpdate` (add / upgrade): the same reference, without a second welcome. */
 export function installationAddedListener(deps: TeamsDeps) {
   return async (ctx: TurnContext, next: Next): Promise<void> => {
-    rememberConversation(ctx, deps);
+    await rememberConversation(ctx, deps);
     await next();
   };
 }
@@ -57,7 +57,7 @@ export function installationAddedListener(deps: TeamsDeps) {
 export function rememberOnMessage(deps: TeamsDeps) {
   return async (ctx: TurnContext, next: Next): Promise<void> => {
     try {
-      rememberConversation(ctx, deps);
+      await rememberConversation(ctx, deps);
     } catch (err) {
       deps.logger.error("teams conversation reference not stored", { error: err });
     }

@@ -17,7 +17,11 @@ type Next = () => Promise<void>;
 export function messageListener(deps: TeamsDeps) {
   return async (ctx: TurnContext, next: Next): Promise<void> => {
     const activity = ctx.activity;
-    if (deps.dedupe && activity.id && !deps.dedupe.firstSeen(`teams:${activity.conversation?.id}:${activity.id}`)) {
+    if (
+      deps.dedupe &&
+      activity.id &&
+      !(await deps.dedupe.firstSeen(`teams:${activity.conversation?.id}:${activity.id}`))
+    ) {
       deps.logger.info("teams message delivered again; ignored", { activityId: activity.id });
       return next();
     }

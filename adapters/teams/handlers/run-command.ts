@@ -16,7 +16,7 @@ const TYPING_EVERY_MS = 3_000;
  * (`continueConversationAsync`) so the HTTP request returns well within the time Teams waits before it retries.
  */
 export async function runCommand(ctx: TurnContext, deps: TeamsDeps, command: Command): Promise<void> {
-  const { command: cmdCtx, languages } = commandContextOf(ctx, deps);
+  const { command: cmdCtx, languages } = await commandContextOf(ctx, deps);
   if (!deps.handler.isSlow(command)) {
     await sendReply(ctx, deps, await handleSafely(deps, command, cmdCtx), languages);
     return;

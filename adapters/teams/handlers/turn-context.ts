@@ -6,9 +6,12 @@ import { languagesFor } from "../render/languages.js";
 import type { TeamsDeps } from "../teams-deps.js";
 
 /** Who asked and where, for the core; and the languages their briefs show in. */
-export function commandContextOf(ctx: TurnContext, deps: TeamsDeps): { command: CommandContext; languages: Lang[] } {
+export async function commandContextOf(
+  ctx: TurnContext,
+  deps: TeamsDeps,
+): Promise<{ command: CommandContext; languages: Lang[] }> {
   const userKey = userKeyOf(ctx.activity);
-  const language = deps.preferences?.getLanguage(userKey);
+  const language = await deps.preferences?.getLanguage(userKey);
   return {
     command: { userKey, conversationKey: conversationKeyOf(ctx.activity), language },
     languages: languagesFor(language, ctx.activity.locale),

@@ -5,10 +5,10 @@ import type { TeamsDeps } from "../teams-deps.js";
 type Next = () => Promise<void>;
 
 /** Forgets the conversation, and every channel of the team when the bot left a team: no digest can go there now. */
-function forget(ctx: TurnContext, deps: TeamsDeps, why: string): void {
+async function forget(ctx: TurnContext, deps: TeamsDeps, why: string): Promise<void> {
   const key = conversationKeyOf(ctx.activity);
   const teamId = teamIdOf(ctx.activity);
-  const removed = (deps.refs.remove(key) ? 1 : 0) + (teamId ? deps.refs.removeTeam(PLATFORM, teamId) : 0);
+  const removed = ((await deps.refs.remove(key)) ? 1 : 0) + (teamId ? await deps.refs.removeTeam(PLATFORM, teamId) : 0);
   deps.logger.info("teams app removed", { conversation: key, teamId, removed, why });
 }
 
@@ -16,7 +16,7 @@ function forget(ctx: TurnContext, deps: TeamsDeps, why: string): void {
 export function membersRemovedListener(deps: TeamsDeps) {
   return async (ctx: TurnContext, next: Next): Promise<void> => {
     const botId = ctx.activity.recipient?.id;
-    if (ctx.activity.membersRemoved?.some((m) => m.id === botId)) forget(ctx, deps, "membersRemoved");
+    if (ctx.activity.membersRemoved?.some((m) => m.id === botId)) await forget(ctx, deps, "membersRemoved");
     await next();
   };
 }
@@ -24,7 +24,7 @@ export function membersRemovedListener(deps: TeamsDeps) {
 /** `installationUpdate` with action remove. */
 export function installationRemovedListener(deps: TeamsDeps) {
   return async (ctx: TurnContext, next: Next): Promise<void> => {
-    forget(ctx, deps, "installationUpdate remove");
+    await forget(ctx, deps, "installationUpdate remove");
     await next();
   };
 }

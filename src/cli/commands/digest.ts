@@ -31,11 +31,11 @@ export const command: CliCommand = {
     const app = await ctx.app();
     if (typeof preview === "string") return previewDigest(app, preview, Boolean(args.values.json), io);
     const [id] = args.positionals;
-    if (id !== undefined && !app.digests.subscriptions.get(id)) {
+    if (id !== undefined && !(await app.digests.subscriptions.get(id))) {
       throw new UsageError(`no subscription with id "${id}" (see \`nato-brief subscriptions list\`)`, { usage: false });
     }
     if (history) {
-      const rows = app.digests.ledger.list({ subscriptionId: id, limit: 50 });
+      const rows = await app.digests.ledger.list({ subscriptionId: id, limit: 50 });
       const lines = rows.map(
         (r) =>
           `${r.subscriptionId}  ${r.period}  ${r.state}  parts ${r.parts.filter((p) => p.state === "posted").length}/${r.parts.length}` +
@@ -51,7 +51,7 @@ export const command: CliCommand = {
 };
 
 async function previewDigest(app: App, id: string, json: boolean, io: CliIo): Promise<number> {
-  const sub = app.digests.subscriptions.get(id);
+  const sub = await app.digests.subscriptions.get(id);
   if (!sub)
     throw new UsageError(`no subscription with id "${id}" (see \`nato-brief subscriptions list\`)`, { usage: false });
   const digest = await app.digests.schedule.preview(sub);

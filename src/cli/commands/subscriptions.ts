@@ -45,7 +45,7 @@ export const command: CliCommand = {
     const service = app.digests.subscriptions;
     switch (action) {
       case "add": {
-        const { subscription, created } = add(app, args);
+        const { subscription, created } = await add(app, args);
         write(
           io,
           args.values.json
@@ -55,17 +55,18 @@ export const command: CliCommand = {
         return 0;
       }
       case "list": {
-        const subs = service.list();
+        const subs = await service.list();
         if (args.values.json) write(io, JSON.stringify(subs));
         else if (subs.length === 0)
           write(io, "No subscriptions. Add one: subscriptions add --target console:local --time 08:00");
         else {
-          const lines = subs.map((s) => {
-            const [last] = app.digests.ledger.list({ subscriptionId: s.id, limit: 1 });
+          const lines: string[] = [];
+          for (const s of subs) {
+            const [last] = await app.digests.ledger.list({ subscriptionId: s.id, limit: 1 });
             const state = s.enabled ? "enabled" : `disabled (${s.disabledReason ?? "no reason"})`;
             const lastRun = last ? `last ${last.period} ${last.state}` : "never delivered";
-            return `${s.id}  ${s.target}  ${summary(s)}  ${state}  ${lastRun}`;
-          });
+            lines.push(`${s.id}  ${s.target}  ${summary(s)}  ${state}  ${lastRun}`);
+          }
           write(io, lines.join("\n"));
         }
         return 0;
@@ -74,7 +75,8 @@ export const command: CliCommand = {
       case "enable":
       case "disable": {
         if (!id) throw new UsageError(`${action} needs a subscription id (see \`nato-brief subscriptions list\`)`);
-        const ok = action === "remove" ? service.remove(id) : Boolean(service.setEnabled(id, action === "enable"));
+        const ok =
+          action === "remove" ? await service.remove(id) : Boolean(await service.setEnabled(id, action === "enable"));
         if (!ok) {
           throw new UsageError(`no subscription with id "${id}" (see \`nato-brief subscriptions list\`)`, {
             usage: false,
@@ -89,7 +91,7 @@ export const command: CliCommand = {
   },
 };
 
-function add(app: App, args: CliArgs) {
+async function add(app: App, args: CliArgs) {
   const v = args.values;
   const str = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : undefined);
   const target = str("target");
@@ -99,7 +101,7 @@ function add(app: App, args: CliArgs) {
     throw new UsageError(`--lang must be en, fr or both (got "${lang}")`);
   }
   try {
-    return app.digests.subscriptions.subscribe({
+    return await app.digests.subscriptions.subscribe({
       target,
       time: str("time"),
       days: str("days"),

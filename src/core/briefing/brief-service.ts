@@ -72,7 +72,7 @@ export class BriefService {
     // Two requests for the same new release (a digest and a slash command) share one engine call.
     const key = release.contentHash;
     const pending = this.inFlight.get(key);
-    if (pending) return pending;
+    if (pending !== undefined) return pending;
     const work = this.briefUncached(release).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, work);
     return work;
@@ -80,7 +80,7 @@ export class BriefService {
 
   private async briefUncached(release: Release): Promise<BriefResult> {
     const { primary, offline, breaker, rejections } = this.deps;
-    const cachedPrimary = this.cached(release, primary);
+    const cachedPrimary = await this.cached(release, primary);
     if (cachedPrimary) return { brief: cachedPrimary, cached: true };
 
     let fallbackReason: string | undefined;
@@ -102,7 +102,7 @@ export class BriefService {
           const failed = LANGS.filter((lang) => !outcome.parts[lang]);
           if (failed.length < LANGS.length) {
             const brief = await this.mixed(release, outcome, failed, evidence);
-            this.deps.store.saveBrief(brief);
+            await this.deps.store.saveBrief(brief);
             this.logger.info("brief written", {
               releaseId: release.id,
               engine: brief.engine,
@@ -126,20 +126,20 @@ export class BriefService {
         }
       }
       this.logger.warn("falling back to the offline engine", { releaseId: release.id, reason: fallbackReason });
-      const cachedOffline = this.cached(release, offline);
+      const cachedOffline = await this.cached(release, offline);
       if (cachedOffline) return { brief: { ...cachedOffline, fallbackReason }, cached: true };
     }
     const result = await offline.brief(release);
     const evidence = releaseEvidence(release, this.deps.tools);
     const checks = this.checkAll(result.parts, evidence);
     const brief = this.assemble(release, offline, result, checks, fallbackReason);
-    this.deps.store.saveBrief(brief);
+    await this.deps.store.saveBrief(brief);
     this.logger.info("brief written", { releaseId: release.id, engine: brief.engine, checksOk: brief.checks.ok });
     return { brief, cached: false };
   }
 
-  private cached(release: Release, engine: BriefEngine): Brief | undefined {
-    const hit = this.deps.store.getBrief(keyOf(release, engine));
+  private async cached(release: Release, engine: BriefEngine): Promise<Brief | undefined> {
+    const hit = await this.deps.store.getBrief(keyOf(release, engine));
     if (hit) this.logger.debug("brief cache hit", { releaseId: release.id, engine: engine.id });
     return hit;
   }
@@ -196,7 +196,7 @@ export class BriefService {
     const provenance = { ...outcome.provenance };
     let fallbackReason: string | undefined;
     if (failed.length > 0) {
-      const stored = this.cached(release, this.deps.offline);
+      const stored = await this.cached(release, this.deps.offline);
       const offline: Pick<EngineBrief, "parts" | "provenance"> = stored
         ? { parts: { en: stored.en, fr: stored.fr }, provenance: stored.provenance }
         : await this.deps.offline.brief(release);

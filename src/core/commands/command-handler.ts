@@ -67,7 +67,7 @@ export class CommandHandler {
         case "latest":
           return await this.latest(command.count);
         case "show": {
-          const release = this.deps.store.getRelease(command.id);
+          const release = await this.deps.store.getRelease(command.id);
           if (!release) return { kind: "error", message: `No stored release has the id "${command.id}".` };
           return { kind: "briefs", briefs: [(await this.deps.briefs.brief(release)).brief] };
         }
@@ -78,11 +78,11 @@ export class CommandHandler {
         case "help":
           return { kind: "help", problem: command.problem };
         case "lang":
-          return this.setLanguage(command.language, _ctx);
+          return await this.setLanguage(command.language, _ctx);
         case "subscribe":
-          return subscribeReply(this.deps.subscriptions, command, _ctx);
+          return await subscribeReply(this.deps.subscriptions, command, _ctx);
         case "unsubscribe":
-          return unsubscribeReply(this.deps.subscriptions, _ctx);
+          return await unsubscribeReply(this.deps.subscriptions, _ctx);
         case "search":
         case "ask":
           return await this.question(command, _ctx);
@@ -97,9 +97,12 @@ export class CommandHandler {
   }
 
   /** 👍/👎 on the exact brief a user was shown: every platform's feedback buttons land here. */
-  recordFeedback(input: { releaseId: string; brief: BriefKey; vote: FeedbackVote }, ctx: CommandContext): Reply {
+  async recordFeedback(
+    input: { releaseId: string; brief: BriefKey; vote: FeedbackVote },
+    ctx: CommandContext,
+  ): Promise<Reply> {
     if (!this.deps.feedback) return { kind: "error", message: "Feedback is not available here." };
-    const stored = this.deps.feedback.record({ ...input, userKey: ctx.userKey });
+    const stored = await this.deps.feedback.record({ ...input, userKey: ctx.userKey });
     if (!stored) return { kind: "error", message: "That brief is no longer stored; ask for it again to rate it." };
     return { kind: "text", text: "Thanks for your feedback. / Merci pour votre avis." };
   }
@@ -114,14 +117,14 @@ export class CommandHandler {
     return { kind: "answer", answer };
   }
 
-  private setLanguage(language: LangPreference, ctx: CommandContext): Reply {
+  private async setLanguage(language: LangPreference, ctx: CommandContext): Promise<Reply> {
     if (!this.deps.preferences) return { kind: "error", message: "Language preferences are not available here." };
-    this.deps.preferences.setLanguage(ctx.userKey, language);
+    await this.deps.preferences.setLanguage(ctx.userKey, language);
     return { kind: "text", text: LANGUAGE_SET[language] };
   }
 
   private async latest(count: number): Promise<Reply> {
-    const releases = this.deps.store.listReleases({ limit: count });
+    const releases = await this.deps.store.listReleases({ limit: count });
     if (releases.length === 0) return { kind: "text", text: "No releases are stored yet." };
     const briefs: Brief[] = [];
     for (const r of releases) briefs.push((await this.deps.briefs.brief(r)).brief);

@@ -65,8 +65,12 @@ export class DigestBuilder {
    * Releases first stored in [since, until) matching the topics, newest first, without the back-dated ones
    * (published more than BACKDATED_DAYS before `since`), which are only counted.
    */
-  releasesFor(sub: Pick<Subscription, "topics">, since: Date, until: Date): { releases: Release[]; backdated: number } {
-    const stored = this.deps.store.listReleases({ storedSince: since.toISOString(), limit: SCAN_LIMIT });
+  async releasesFor(
+    sub: Pick<Subscription, "topics">,
+    since: Date,
+    until: Date,
+  ): Promise<{ releases: Release[]; backdated: number }> {
+    const stored = await this.deps.store.listReleases({ storedSince: since.toISOString(), limit: SCAN_LIMIT });
     const horizon = new Date(since.getTime() - BACKDATED_DAYS * 24 * 3600_000).toISOString().slice(0, 10);
     const to = until.getTime();
     const matcher = topicMatcher(sub.topics);
@@ -120,7 +124,7 @@ export class DigestBuilder {
     since: Date,
     until: Date,
   ): Promise<BuiltItems> {
-    const { releases, backdated } = this.releasesFor(sub, since, until);
+    const { releases, backdated } = await this.releasesFor(sub, since, until);
     const max = this.deps.maxItems ?? 25;
     const items: DigestItem[] = [];
     for (const release of releases.slice(0, max)) {

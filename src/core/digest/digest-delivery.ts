@@ -68,7 +68,7 @@ export class DigestDelivery {
    */
   async preview(sub: Subscription, period?: string): Promise<Digest> {
     const now = this.deps.clock.now();
-    const since = this.windowStart(sub, now);
+    const since = await this.windowStart(sub, now);
     const label = period ?? periodKey(sub.schedule, sub.timezone, now);
     return this.deps.builder.build(sub, { period: label, scheduledFor: now, since, until: now, delayed: false });
   }
@@ -99,50 +99,52 @@ export class DigestDelivery {
       logger.warn("no chat target for this platform; digest not delivered", { target: sub.target, period });
       return outcome("no-target");
     }
-    const opened = ledger.open({ subscriptionId: sub.id, period, scheduledFor: slot.toISOString(), delayed });
+    const opened = await ledger.open({ subscriptionId: sub.id, period, scheduledFor: slot.toISOString(), delayed });
     // "empty" posted nothing, so building it again (with only what arrived since) cannot duplicate anything.
     if (opened.state === "posted") return outcome("already-done", opened);
-    if (!ledger.claim(sub.id, period, this.leaseMs)) return outcome("busy", opened);
+    if (!(await ledger.claim(sub.id, period, this.leaseMs))) return outcome("busy", opened);
     try {
       let row = opened;
       // Never frozen (new, empty, or failed while building): build it now. Otherwise resume the frozen parts.
       if (row.state === "pending" || row.state === "empty" || !row.window) {
         const frozen = await this.freeze(sub, row, chat, slot);
-        if (!frozen) return outcome("empty", ledger.get(sub.id, period));
+        if (!frozen) return outcome("empty", await ledger.get(sub.id, period));
         row = frozen;
       } else {
-        ledger.retry(sub.id, period);
+        await ledger.retry(sub.id, period);
         logger.info("resuming a digest delivery", { target: sub.target, period, state: row.state });
       }
       const poster = this.posterFor(chat);
       for (const rec of row.parts) {
         if (rec.state === "posted") continue;
-        if (!ledger.claim(sub.id, period, this.leaseMs)) return outcome("busy", ledger.get(sub.id, period));
+        if (!(await ledger.claim(sub.id, period, this.leaseMs)))
+          return outcome("busy", await ledger.get(sub.id, period));
         if (rec.state === "posting" && chat.findPosted) {
           const found = await chat.findPosted(ref, rec.idempotencyKey);
           if (found) {
-            ledger.markPartPosted(sub.id, period, rec.index, found.messageId);
+            await ledger.markPartPosted(sub.id, period, rec.index, found.messageId);
             continue;
           }
         }
-        ledger.markPartPosting(sub.id, period, rec.index);
+        await ledger.markPartPosting(sub.id, period, rec.index);
         const result = await poster.post(ref, rec.part, rec.idempotencyKey);
-        ledger.markPartPosted(sub.id, period, rec.index, result.messageId);
+        await ledger.markPartPosted(sub.id, period, rec.index, result.messageId);
       }
-      ledger.finish(sub.id, period, "posted");
-      const done = ledger.get(sub.id, period);
+      await ledger.finish(sub.id, period, "posted");
+      const done = await ledger.get(sub.id, period);
       logger.info("digest delivered", { target: sub.target, period, parts: done?.parts.length, delayed });
       return outcome("posted", done);
     } catch (err) {
-      return this.failed(sub, period, err, (status, error) => outcome(status, ledger.get(sub.id, period), error));
+      const { status, error } = await this.failed(sub, period, err);
+      return outcome(status, await ledger.get(sub.id, period), error);
     } finally {
-      ledger.release(sub.id, period);
+      await ledger.release(sub.id, period);
     }
   }
 
   private async freeze(sub: Subscription, row: Delivery, chat: ChatTarget, slot: Date): Promise<Delivery | undefined> {
     const { ledger, builder } = this.deps;
-    const since = this.windowStart(sub, slot);
+    const since = await this.windowStart(sub, slot);
     const until = new Date(Math.max(slot.getTime(), since.getTime()));
     const digest = await builder.build(sub, {
       period: row.period,
@@ -153,8 +155,8 @@ export class DigestDelivery {
     });
     const window = digest.window;
     if (digest.items.length === 0 && !this.deps.postWhenEmpty) {
-      ledger.freeze(sub.id, row.period, window, []);
-      ledger.finish(sub.id, row.period, "empty");
+      await ledger.freeze(sub.id, row.period, window, []);
+      await ledger.finish(sub.id, row.period, "empty");
       this.deps.logger.info("nothing new; no digest posted", { target: sub.target, period: row.period });
       return undefined;
     }
@@ -162,25 +164,24 @@ export class DigestDelivery {
     return ledger.freeze(sub.id, row.period, window, parts);
   }
 
-  private failed(
+  private async failed(
     sub: Subscription,
     period: string,
     err: unknown,
-    outcome: (status: DeliveryStatus, error: string) => DeliveryOutcome,
-  ): DeliveryOutcome {
+  ): Promise<{ status: DeliveryStatus; error: string }> {
     const { ledger, logger, subscriptions } = this.deps;
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof TargetGoneError) {
-      ledger.finish(sub.id, period, "failed", `target gone: ${message}`);
-      subscriptions.setEnabled(sub.id, false, `target gone: ${message}`);
+      await ledger.finish(sub.id, period, "failed", `target gone: ${message}`);
+      await subscriptions.setEnabled(sub.id, false, `target gone: ${message}`);
       logger.warn("digest target is gone; subscription disabled", {
         subscriptionId: sub.id,
         target: sub.target,
         error: message,
       });
-      return outcome("target-gone", message);
+      return { status: "target-gone", error: message };
     }
-    ledger.finish(sub.id, period, "failed", message);
+    await ledger.finish(sub.id, period, "failed", message);
     logger.error("digest delivery failed", {
       subscriptionId: sub.id,
       target: sub.target,
@@ -188,12 +189,12 @@ export class DigestDelivery {
       kind: err instanceof ChatTargetError ? err.kind : "internal",
       error: message,
     });
-    return outcome("failed", message);
+    return { status: "failed", error: message };
   }
 
   /** Where the next digest starts: the end of the last one delivered (or being delivered), else 24 h back. */
-  private windowStart(sub: Subscription, until: Date): Date {
-    const last = this.deps.ledger.lastWindowEnd(sub.id);
+  private async windowStart(sub: Subscription, until: Date): Promise<Date> {
+    const last = await this.deps.ledger.lastWindowEnd(sub.id);
     return last ? new Date(last) : new Date(until.getTime() - FIRST_WINDOW_MS);
   }
 

@@ -38,6 +38,8 @@ export class DigestScheduler {
   private reconcileJob: ScheduledJob | undefined;
   private readonly running = new Set<Promise<unknown>>();
   private started = false;
+  /** Reconciles run one after another: two interleaved ones would both schedule a new subscription. */
+  private reconciling: Promise<void> = Promise.resolve();
   private readonly lane: <T>(work: () => Promise<T>) => Promise<T>;
 
   constructor(private readonly deps: DigestSchedulerDeps) {
@@ -48,7 +50,7 @@ export class DigestScheduler {
   /** Schedules every enabled subscription, then resumes and catches up; resolves when the catch-up is done. */
   async start(): Promise<DeliveryOutcome[]> {
     this.started = true;
-    this.reconcile();
+    await this.reconcile();
     this.reconcileJob ??= this.deps.scheduler.schedule(
       "digest:reconcile",
       this.deps.reconcileCron ?? "* * * * *",
@@ -72,9 +74,26 @@ export class DigestScheduler {
   }
 
   /** After start: makes the jobs match the store: new and changed subscriptions (re)scheduled, removed or disabled ones stopped. */
-  reconcile(): void {
+  reconcile(): Promise<void> {
+    this.reconciling = this.reconciling.then(
+      () => this.reconcileNow(),
+      () => this.reconcileNow(),
+    );
+    return this.reconciling;
+  }
+
+  private async reconcileNow(): Promise<void> {
     if (!this.started) return;
-    const wanted = new Map(this.deps.subscriptions.list({ enabledOnly: true }).map((s) => [s.id, s]));
+    let enabled: Subscription[];
+    try {
+      enabled = await this.deps.subscriptions.list({ enabledOnly: true });
+    } catch (err) {
+      // The store is unreachable for now: keep the jobs as they are, the next reconcile tries again.
+      this.deps.logger.error("cannot read the subscriptions to schedule", { error: err });
+      return;
+    }
+    if (!this.started) return;
+    const wanted = new Map(enabled.map((s) => [s.id, s]));
     for (const [id, entry] of this.jobs) {
       const sub = wanted.get(id);
       if (!sub || signature(sub) !== entry.signature) {
@@ -102,21 +121,21 @@ export class DigestScheduler {
     const since = new Date(now.getTime() - this.deps.catchUpMs);
     const work: Promise<DeliveryOutcome>[] = [];
     const resumed = new Set<string>();
-    for (const row of ledger.unfinished(since.toISOString())) {
-      const sub = subscriptions.get(row.subscriptionId);
+    for (const row of await ledger.unfinished(since.toISOString())) {
+      const sub = await subscriptions.get(row.subscriptionId);
       if (!sub?.enabled) continue;
       resumed.add(`${row.subscriptionId}|${row.period}`);
       work.push(
         this.lane(() => delivery.deliver(sub, new Date(row.scheduledFor), { period: row.period, delayed: true })),
       );
     }
-    for (const sub of subscriptions.list({ enabledOnly: true })) {
+    for (const sub of await subscriptions.list({ enabledOnly: true })) {
       // A run due before the subscription existed was not missed.
       const from = new Date(Math.max(since.getTime(), Date.parse(sub.createdAt)));
       const last = scheduler.runsBetween(cronOf(sub.schedule), sub.timezone, from, now).at(-1);
       if (!last) continue;
       const period = periodKey(sub.schedule, sub.timezone, last);
-      if (resumed.has(`${sub.id}|${period}`) || ledger.get(sub.id, period)) continue;
+      if (resumed.has(`${sub.id}|${period}`) || (await ledger.get(sub.id, period))) continue;
       logger.info("catching up on a missed digest", { subscriptionId: sub.id, period, scheduledFor: last });
       work.push(this.lane(() => delivery.deliver(sub, last, { period, delayed: true })));
     }
@@ -131,8 +150,8 @@ export class DigestScheduler {
     const { subscriptions, delivery, clock } = this.deps;
     const now = clock.now();
     const subs = ids
-      ? ids.map((id) => subscriptions.get(id)).filter((s): s is Subscription => !!s)
-      : subscriptions.list();
+      ? (await Promise.all(ids.map((id) => subscriptions.get(id)))).filter((s): s is Subscription => !!s)
+      : await subscriptions.list();
     return Promise.all(
       subs.map((sub) => this.lane(() => delivery.deliver(sub, now, { period: this.currentPeriod(sub, now) }))),
     );
@@ -146,7 +165,7 @@ export class DigestScheduler {
     const now = this.deps.clock.now();
     const period = this.currentPeriod(sub, now);
     const digest = await this.deps.delivery.preview(sub, period);
-    return { ...digest, delivered: this.deps.ledger.get(sub.id, period)?.state === "posted" };
+    return { ...digest, delivered: (await this.deps.ledger.get(sub.id, period))?.state === "posted" };
   }
 
   private currentPeriod(sub: Subscription, now: Date): string {
@@ -157,7 +176,13 @@ export class DigestScheduler {
   }
 
   private async fire(id: string, slot: Date): Promise<void> {
-    const sub = this.deps.subscriptions.get(id);
+    let sub: Subscription | undefined;
+    try {
+      sub = await this.deps.subscriptions.get(id);
+    } catch (err) {
+      this.deps.logger.error("scheduled digest run failed", { subscriptionId: id, slot, error: err });
+      return;
+    }
     if (!sub?.enabled) return;
     const late = this.deps.clock.now().getTime() - slot.getTime() > (this.deps.lateAfterMs ?? 5 * 60_000);
     try {

@@ -13,14 +13,14 @@ export interface SubscriptionReply {
 type ErrorReply = { kind: "error"; message: string };
 
 /** `subscribe [HH:MM] [daily|weekdays|mon…sun] [Area/City] [en|fr|both] [topics…]` in the conversation asked from. */
-export function subscribeReply(
+export async function subscribeReply(
   service: SubscriptionService | undefined,
   command: Extract<Command, { kind: "subscribe" }>,
   ctx: { userKey: string; conversationKey: string },
-): SubscriptionReply | ErrorReply {
+): Promise<SubscriptionReply | ErrorReply> {
   if (!service) return { kind: "error", message: "Digests are not available here." };
   try {
-    const { subscription, created } = service.subscribe({
+    const { subscription, created } = await service.subscribe({
       target: ctx.conversationKey,
       time: command.time,
       days: command.days,
@@ -41,13 +41,13 @@ export function subscribeReply(
   }
 }
 
-export function unsubscribeReply(
+export async function unsubscribeReply(
   service: SubscriptionService | undefined,
   ctx: { conversationKey: string },
-): SubscriptionReply | ErrorReply {
+): Promise<SubscriptionReply | ErrorReply> {
   if (!service) return { kind: "error", message: "Digests are not available here." };
-  const sub = service.findByTarget(ctx.conversationKey);
-  if (!sub || !service.remove(sub.id)) {
+  const sub = await service.findByTarget(ctx.conversationKey);
+  if (!sub || !(await service.remove(sub.id))) {
     return {
       kind: "subscription",
       action: "not-subscribed",

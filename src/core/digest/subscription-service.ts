@@ -35,17 +35,17 @@ export interface SubscriptionServiceDeps {
 
 /** Creating, changing and removing subscriptions, from chat commands and the CLI alike. */
 export class SubscriptionService {
-  private readonly listeners: (() => void)[] = [];
+  private readonly listeners: (() => void | Promise<void>)[] = [];
 
   constructor(private readonly deps: SubscriptionServiceDeps) {}
 
-  /** Called after every change (the digest scheduler re-reads its jobs). */
-  onChange(listener: () => void): void {
+  /** Called after every change (the digest scheduler re-reads its jobs); a change resolves once they are done. */
+  onChange(listener: () => void | Promise<void>): void {
     this.listeners.push(listener);
   }
 
   /** Creates the target's subscription or replaces its settings; throws SubscriptionError for bad input. */
-  subscribe(input: SubscribeInput): { subscription: Subscription; created: boolean } {
+  async subscribe(input: SubscribeInput): Promise<{ subscription: Subscription; created: boolean }> {
     const target = parseTarget(input.target);
     const schedule = scheduleFrom(input);
     const timezone = input.timezone?.trim() || this.deps.defaultTimezone;
@@ -61,7 +61,7 @@ export class SubscriptionService {
       throw err;
     }
     const topics = [...new Set((input.topics ?? []).map((t) => t.trim()).filter(Boolean))];
-    const result = this.deps.store.upsert({
+    const result = await this.deps.store.upsert({
       target: target.key,
       schedule,
       timezone,
@@ -69,29 +69,29 @@ export class SubscriptionService {
       topics,
       createdBy: input.createdBy,
     });
-    this.changed();
+    await this.changed();
     return result;
   }
 
   /** Removes the subscription of a conversation; false when it had none. */
-  unsubscribe(target: string): boolean {
-    const sub = this.deps.store.findByTarget(parseTarget(target).key);
+  async unsubscribe(target: string): Promise<boolean> {
+    const sub = await this.deps.store.findByTarget(parseTarget(target).key);
     return sub ? this.remove(sub.id) : false;
   }
 
-  remove(id: string): boolean {
-    const removed = this.deps.store.remove(id);
-    if (removed) this.changed();
+  async remove(id: string): Promise<boolean> {
+    const removed = await this.deps.store.remove(id);
+    if (removed) await this.changed();
     return removed;
   }
 
-  setEnabled(id: string, enabled: boolean): Subscription | undefined {
-    const sub = this.deps.store.setEnabled(id, enabled, enabled ? undefined : "disabled by an operator");
-    if (sub) this.changed();
+  async setEnabled(id: string, enabled: boolean): Promise<Subscription | undefined> {
+    const sub = await this.deps.store.setEnabled(id, enabled, enabled ? undefined : "disabled by an operator");
+    if (sub) await this.changed();
     return sub;
   }
 
-  get(id: string): Subscription | undefined {
+  get(id: string): Promise<Subscription | undefined> {
     return this.deps.store.get(id);
   }
 
@@ -99,20 +99,28 @@ export class SubscriptionService {
    * Disables every enabled subscription whose target starts with `prefix` (e.g. all channels of a workspace
    * that uninstalled the app), with `reason`; returns them.
    */
-  disableTargets(prefix: string, reason: string): Subscription[] {
-    const hit = this.deps.store.list({ enabledOnly: true }).filter((s) => s.target.startsWith(prefix));
-    const done = hit.flatMap((s) => this.deps.store.setEnabled(s.id, false, reason) ?? []);
-    if (done.length) this.changed();
+  async disableTargets(prefix: string, reason: string): Promise<Subscription[]> {
+    const hit = (await this.deps.store.list({ enabledOnly: true })).filter((s) => s.target.startsWith(prefix));
+    const done: Subscription[] = [];
+    for (const s of hit) {
+      const off = await this.deps.store.setEnabled(s.id, false, reason);
+      if (off) done.push(off);
+    }
+    if (done.length) await this.changed();
     return done;
   }
 
   /** Enables again the subscriptions under `prefix` that `disableTargets` disabled with a reason containing `mark`. */
-  enableTargets(prefix: string, mark: string): Subscription[] {
-    const hit = this.deps.store
-      .list()
-      .filter((s) => !s.enabled && s.target.startsWith(prefix) && s.disabledReason?.includes(mark));
-    const done = hit.flatMap((s) => this.deps.store.setEnabled(s.id, true) ?? []);
-    if (done.length) this.changed();
+  async enableTargets(prefix: string, mark: string): Promise<Subscription[]> {
+    const hit = (await this.deps.store.list()).filter(
+      (s) => !s.enabled && s.target.startsWith(prefix) && s.disabledReason?.includes(mark),
+    );
+    const done: Subscription[] = [];
+    for (const s of hit) {
+      const on = await this.deps.store.setEnabled(s.id, true);
+      if (on) done.push(on);
+    }
+    if (done.length) await this.changed();
     return done;
   }
 
@@ -120,34 +128,40 @@ export class SubscriptionService {
    * Rewrites target keys (a platform's key format grew): `rename` gives the new key, or undefined to leave one.
    * A subscription whose new key is already taken is disabled instead, naming the one that supersedes it.
    */
-  renameTargets(rename: (target: string) => string | undefined): { moved: Subscription[]; superseded: Subscription[] } {
+  async renameTargets(
+    rename: (target: string) => string | undefined,
+  ): Promise<{ moved: Subscription[]; superseded: Subscription[] }> {
     const moved: Subscription[] = [];
     const superseded: Subscription[] = [];
-    for (const sub of this.deps.store.list()) {
+    for (const sub of await this.deps.store.list()) {
       const target = rename(sub.target);
       if (!target || target === sub.target) continue;
-      const taken = this.deps.store.findByTarget(target);
+      const taken = await this.deps.store.findByTarget(target);
       if (taken) {
-        const off = this.deps.store.setEnabled(sub.id, false, `superseded by subscription ${taken.id} (${target})`);
+        const off = await this.deps.store.setEnabled(
+          sub.id,
+          false,
+          `superseded by subscription ${taken.id} (${target})`,
+        );
         if (off) superseded.push(off);
       } else {
-        const next = this.deps.store.retarget(sub.id, target);
+        const next = await this.deps.store.retarget(sub.id, target);
         if (next) moved.push(next);
       }
     }
-    if (moved.length || superseded.length) this.changed();
+    if (moved.length || superseded.length) await this.changed();
     return { moved, superseded };
   }
 
-  findByTarget(target: string): Subscription | undefined {
+  findByTarget(target: string): Promise<Subscription | undefined> {
     return this.deps.store.findByTarget(parseTarget(target).key);
   }
 
-  list(): Subscription[] {
+  list(): Promise<Subscription[]> {
     return this.deps.store.list();
   }
 
-  private changed(): void {
-    for (const l of this.listeners) l();
+  private async changed(): Promise<void> {
+    for (const l of this.listeners) await l();
   }
 }

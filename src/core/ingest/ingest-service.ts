@@ -24,7 +24,7 @@ export class IngestService {
     this.logger = deps.logger ?? silentLogger;
   }
 
-  fromText(raw: string, options: { url?: string } = {}): IngestResult {
+  async fromText(raw: string, options: { url?: string } = {}): Promise<IngestResult> {
     return this.save(draftFromText(raw, options));
   }
 
@@ -33,8 +33,8 @@ export class IngestService {
     return this.deps.pages(url);
   }
 
-  private save(draft: Parameters<ReleaseStore["saveRelease"]>[0]): IngestResult {
-    const result = this.deps.store.saveRelease(draft);
+  private async save(draft: Parameters<ReleaseStore["saveRelease"]>[0]): Promise<IngestResult> {
+    const result = await this.deps.store.saveRelease(draft);
     this.logger.info("release stored", {
       releaseId: result.release.id,
       outcome: result.outcome,

@@ -22,10 +22,10 @@ export type NewConversationRef = Omit<StoredConversationRef, "createdAt" | "upda
 
 export interface ConversationRefStore {
   /** Inserts or replaces the reference of `key`; "created" the first time. */
-  save(ref: NewConversationRef): "created" | "updated";
-  get(key: string): StoredConversationRef | undefined;
-  remove(key: string): boolean;
+  save(ref: NewConversationRef): Promise<"created" | "updated">;
+  get(key: string): Promise<StoredConversationRef | undefined>;
+  remove(key: string): Promise<boolean>;
   /** Forgets every conversation of a team (the bot was removed from it); returns how many. */
-  removeTeam(platform: string, teamId: string): number;
-  list(platform?: string): StoredConversationRef[];
+  removeTeam(platform: string, teamId: string): Promise<number>;
+  list(platform?: string): Promise<StoredConversationRef[]>;
 }

@@ -5,5 +5,5 @@
  */
 export interface EventDedupe {
   /** true the first time `key` is seen (and records it), false for every later call with the same key. */
-  firstSeen(key: string): boolean;
+  firstSeen(key: string): Promise<boolean>;
 }

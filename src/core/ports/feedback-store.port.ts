@@ -13,7 +13,7 @@ export interface Feedback {
 /** 👍/👎 on briefs, one vote per user per brief (a second vote replaces the first). */
 export interface FeedbackStore {
   /** false when the brief is not stored (deleted, or a forged key): nothing is recorded. */
-  record(feedback: Feedback): boolean;
+  record(feedback: Feedback): Promise<boolean>;
   /** Votes of one brief. */
-  tally(brief: BriefKey): { up: number; down: number };
+  tally(brief: BriefKey): Promise<{ up: number; down: number }>;
 }

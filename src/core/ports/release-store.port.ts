@@ -18,21 +18,21 @@ export interface ListOptions {
   storedSince?: string;
 }
 
-/** Durable home of releases and their cached briefs (SQLite today). */
+/** Durable home of releases and their cached briefs (SQLite or PostgreSQL behind the same port). */
 export interface ReleaseStore {
   /** Stores a release once: same canonical URL updates it (dropping stale briefs), same content returns it. */
-  saveRelease(draft: ReleaseDraft): { release: Release; outcome: SaveOutcome };
-  getRelease(id: string): Release | undefined;
-  findByCanonicalUrl(url: string): Release | undefined;
+  saveRelease(draft: ReleaseDraft): Promise<{ release: Release; outcome: SaveOutcome }>;
+  getRelease(id: string): Promise<Release | undefined>;
+  findByCanonicalUrl(url: string): Promise<Release | undefined>;
   /** The release stored under this canonical URL, or linked to it (a counterpart's page, a redirect's start). */
-  findByUrl(url: string): Release | undefined;
+  findByUrl(url: string): Promise<Release | undefined>;
   /** Makes a release findable by another canonical URL of its `lang` version (see findByUrl). */
-  linkUrl(releaseId: string, url: string, lang: Lang): void;
-  listReleases(options?: ListOptions): Release[];
-  countReleases(): number;
-  getBrief(key: BriefKey): Brief | undefined;
+  linkUrl(releaseId: string, url: string, lang: Lang): Promise<void>;
+  listReleases(options?: ListOptions): Promise<Release[]>;
+  countReleases(): Promise<number>;
+  getBrief(key: BriefKey): Promise<Brief | undefined>;
   /** The newest stored brief of a release, whatever engine wrote it. */
-  latestBriefFor(releaseId: string): Brief | undefined;
-  saveBrief(brief: Brief): void;
-  close(): void;
+  latestBriefFor(releaseId: string): Promise<Brief | undefined>;
+  saveBrief(brief: Brief): Promise<void>;
+  close(): Promise<void>;
 }

@@ -4,15 +4,15 @@ import type { NewSubscription, Subscription } from "../domain/subscription.js";
 /** Durable home of digest subscriptions: at most one per target conversation. */
 export interface SubscriptionStore {
   /** Creates the target's subscription, or replaces its settings (keeping its id) and enables it again. */
-  upsert(input: NewSubscription): { subscription: Subscription; created: boolean };
-  get(id: string): Subscription | undefined;
-  findByTarget(target: string): Subscription | undefined;
-  list(options?: { enabledOnly?: boolean }): Subscription[];
-  setEnabled(id: string, enabled: boolean, reason?: string): Subscription | undefined;
+  upsert(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
+  get(id: string): Promise<Subscription | undefined>;
+  findByTarget(target: string): Promise<Subscription | undefined>;
+  list(options?: { enabledOnly?: boolean }): Promise<Subscription[]>;
+  setEnabled(id: string, enabled: boolean, reason?: string): Promise<Subscription | undefined>;
   /** Moves the subscription (its id, settings and delivery history) to another target key. */
-  retarget(id: string, target: string): Subscription | undefined;
+  retarget(id: string, target: string): Promise<Subscription | undefined>;
   /** Also forgets its delivery history. */
-  remove(id: string): boolean;
+  remove(id: string): Promise<boolean>;
 }
 
 /**
@@ -61,28 +61,28 @@ export interface OpenDelivery {
  */
 export interface DeliveryLedger {
   /** Creates the row as pending unless it exists; returns the stored row either way. */
-  open(input: OpenDelivery): Delivery;
-  get(subscriptionId: string, period: string): Delivery | undefined;
+  open(input: OpenDelivery): Promise<Delivery>;
+  get(subscriptionId: string, period: string): Promise<Delivery | undefined>;
   /** Takes the row for this process until `leaseMs` from now; false while another live process holds it. */
-  claim(subscriptionId: string, period: string, leaseMs: number): boolean;
-  release(subscriptionId: string, period: string): void;
+  claim(subscriptionId: string, period: string, leaseMs: number): Promise<boolean>;
+  release(subscriptionId: string, period: string): Promise<void>;
   /** Where the next digest starts: the window end of the latest row posted, empty, or being posted. */
-  lastWindowEnd(subscriptionId: string): string | undefined;
+  lastWindowEnd(subscriptionId: string): Promise<string | undefined>;
   /** Stores the digest's window and parts (state posting, attempts + 1) before anything is sent. */
   freeze(
     subscriptionId: string,
     period: string,
     window: { since: string; until: string },
     parts: DigestPart[],
-  ): Delivery;
+  ): Promise<Delivery>;
   /** Counts another attempt of a row that was frozen before (a resume or a retry). */
-  retry(subscriptionId: string, period: string): void;
+  retry(subscriptionId: string, period: string): Promise<void>;
   /** Write-ahead: the part is about to be sent. */
-  markPartPosting(subscriptionId: string, period: string, index: number): void;
-  markPartPosted(subscriptionId: string, period: string, index: number, messageId: string): void;
-  finish(subscriptionId: string, period: string, state: "posted" | "empty" | "failed", error?: string): void;
+  markPartPosting(subscriptionId: string, period: string, index: number): Promise<void>;
+  markPartPosted(subscriptionId: string, period: string, index: number, messageId: string): Promise<void>;
+  finish(subscriptionId: string, period: string, state: "posted" | "empty" | "failed", error?: string): Promise<void>;
   /** Rows left pending or posting (a crash, a restart), scheduled at or after `since`, oldest first. */
-  unfinished(since: string): Delivery[];
+  unfinished(since: string): Promise<Delivery[]>;
   /** Latest rows first. */
-  list(options?: { subscriptionId?: string; limit?: number }): Delivery[];
+  list(options?: { subscriptionId?: string; limit?: number }): Promise<Delivery[]>;
 }

@@ -30,15 +30,19 @@ export class QaIndexer {
   }
 
   /** Builds the index from the store unless it already was (command line, tests). */
-  ensureReady(): void {
-    if (!this.built && !this.building) this.rebuild();
+  ensureReady(): Promise<void> {
+    return this.whenReady();
   }
 
   /** Resolves once the index is built; builds it now when nobody started to. */
   async whenReady(): Promise<void> {
     if (this.built) return;
-    if (this.building) return this.building;
-    this.rebuild();
+    this.building ??= this.rebuild()
+      .then(() => undefined)
+      .finally(() => {
+        this.building = undefined;
+      });
+    return this.building;
   }
 
   /**
@@ -54,36 +58,48 @@ export class QaIndexer {
   }
 
   /** Re-reads every stored release and its latest brief, at once. */
-  rebuild(): { releases: number; documents: number; ms: number } {
+  async rebuild(): Promise<{ releases: number; documents: number; ms: number }> {
     const started = performance.now();
-    const releases = this.allReleases();
-    const store = this.store;
+    const releases = await this.allReleases();
+    const briefs = await Promise.all(releases.map((r) => this.store.latestBriefFor(r.id)));
     function* documents() {
-      for (const r of releases) yield* indexDocuments(r, store.latestBriefFor(r.id));
+      for (const [i, r] of releases.entries()) yield* indexDocuments(r, briefs[i]);
     }
     this.index.rebuild(documents());
     this.built = true;
+    await this.refreshSavedDuringBuild();
     return this.report(releases.length, started);
   }
 
   private async buildInSlices(sliceSize: number): Promise<void> {
     const started = performance.now();
-    const releases = this.allReleases();
+    const releases = await this.allReleases();
     this.index.rebuild([]);
     for (let i = 0; i < releases.length; i += sliceSize) {
       for (const r of releases.slice(i, i + sliceSize)) {
-        this.index.replaceRelease(r.id, indexDocuments(r, this.store.latestBriefFor(r.id)));
+        this.index.replaceRelease(r.id, indexDocuments(r, await this.store.latestBriefFor(r.id)));
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.built = true;
-    for (const id of this.savedDuringBuild) this.refresh(id);
-    this.savedDuringBuild.clear();
+    await this.refreshSavedDuringBuild();
     this.report(releases.length, started);
   }
 
-  private allReleases(): Release[] {
-    return this.store.listReleases({ limit: Math.max(1, this.store.countReleases()) });
+  private async refreshSavedDuringBuild(): Promise<void> {
+    const ids = [...this.savedDuringBuild];
+    this.savedDuringBuild.clear();
+    for (const id of ids) await this.refresh(id);
+  }
+
+  private async allReleases(): Promise<Release[]> {
+    // Counted, then listed: a release saved in between must not push the oldest one out of a list cut at the
+    // count, so the list asks for some more, and again if even those were all taken.
+    for (let extra = 64; ; extra *= 4) {
+      const limit = (await this.store.countReleases()) + extra;
+      const releases = await this.store.listReleases({ limit });
+      if (releases.length < limit) return releases;
+    }
   }
 
   private report(releases: number, started: number) {
@@ -93,29 +109,29 @@ export class QaIndexer {
   }
 
   /** Re-indexes one release from the store (or drops it when it is gone). Before the first build, nothing to do. */
-  refresh(releaseId: string): void {
+  async refresh(releaseId: string): Promise<void> {
     if (this.building && !this.built) this.savedDuringBuild.add(releaseId);
     if (!this.built) return;
-    const release = this.store.getRelease(releaseId);
+    const release = await this.store.getRelease(releaseId);
     if (!release) {
       this.index.removeRelease(releaseId);
       return;
     }
-    this.index.replaceRelease(releaseId, indexDocuments(release, this.store.latestBriefFor(releaseId)));
+    this.index.replaceRelease(releaseId, indexDocuments(release, await this.store.latestBriefFor(releaseId)));
   }
 
-  onReleaseSaved(release: Release): void {
-    this.safely(() => this.refresh(release.id), release.id);
+  onReleaseSaved(release: Release): Promise<void> {
+    return this.safely(() => this.refresh(release.id), release.id);
   }
 
-  onBriefSaved(brief: Brief): void {
-    this.safely(() => this.refresh(brief.release.id), brief.release.id);
+  onBriefSaved(brief: Brief): Promise<void> {
+    return this.safely(() => this.refresh(brief.release.id), brief.release.id);
   }
 
   // Indexing must never fail an ingest or a brief: a missed update is repaired by the next one or a restart.
-  private safely(work: () => void, releaseId: string): void {
+  private async safely(work: () => Promise<void>, releaseId: string): Promise<void> {
     try {
-      work();
+      await work();
     } catch (err) {
       this.logger.warn("could not update the search index", { releaseId, error: err });
     }
@@ -133,16 +149,16 @@ export function observeSaves<T extends ReleaseStore>(
   return new Proxy(store, {
     get(target, prop) {
       if (prop === "saveRelease") {
-        return (draft: Parameters<ReleaseStore["saveRelease"]>[0]) => {
-          const result = target.saveRelease(draft);
-          if (result.outcome !== "unchanged") listener.onReleaseSaved(result.release);
+        return async (draft: Parameters<ReleaseStore["saveRelease"]>[0]) => {
+          const result = await target.saveRelease(draft);
+          if (result.outcome !== "unchanged") await listener.onReleaseSaved(result.release);
           return result;
         };
       }
       if (prop === "saveBrief") {
-        return (brief: Brief) => {
-          target.saveBrief(brief);
-          listener.onBriefSaved(brief);
+        return async (brief: Brief) => {
+          await target.saveBrief(brief);
+          await listener.onBriefSaved(brief);
         };
       }
       const value: unknown = Reflect.get(target, prop, target);

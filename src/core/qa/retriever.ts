@@ -62,23 +62,21 @@ export class Retriever {
   }
 
   /** Stored releases published in the range, newest first (a search made of date words only). */
-  inRange(range: DateRange, limit: number): Release[] {
-    return this.deps.store
-      .listReleases({ since: range.from, limit: limit * 5 })
+  async inRange(range: DateRange, limit: number): Promise<Release[]> {
+    return (await this.deps.store.listReleases({ since: range.from, limit: limit * 5 }))
       .filter((r) => releaseDate(r) <= range.to)
       .slice(0, limit);
   }
 
   /** Passages of these releases a reader of `lang` should see, best first for the query. */
-  rankPassages(
+  async rankPassages(
     query: IndexQuery,
     releases: Release[],
     lang: Lang,
     weights?: ReadonlyMap<string, number>,
-  ): PassageMatch[] {
-    const passages = releases.flatMap((r) =>
-      candidates(r, releasePassages(r, this.deps.store.latestBriefFor(r.id)), lang),
-    );
+  ): Promise<PassageMatch[]> {
+    const briefs = await Promise.all(releases.map((r) => this.deps.store.latestBriefFor(r.id)));
+    const passages = releases.flatMap((r, i) => candidates(r, releasePassages(r, briefs[i]), lang));
     const phrases = phrasesOf(query);
     return this.deps.indexer.index
       .rankPassages({ ...query, limit: passages.length }, passages, weights)
@@ -105,10 +103,10 @@ export class Retriever {
     const matches: ReleaseMatch[] = [];
     for (const match of this.deps.indexer.index.searchReleases({ ...query, limit: limit * 2 })) {
       if (matches.length >= limit) break;
-      const release = this.deps.store.getRelease(match.releaseId);
+      const release = await this.deps.store.getRelease(match.releaseId);
       if (!release || release.contentHash !== match.contentHash) {
         this.logger.warn("search index entry was stale; refreshing it", { releaseId: match.releaseId });
-        this.deps.indexer.refresh(match.releaseId);
+        await this.deps.indexer.refresh(match.releaseId);
         continue;
       }
       if (phrases.length > 0 && !containsPhrases(allText(release), phrases)) continue;
@@ -123,7 +121,7 @@ export class Retriever {
     const { matches, releases } = await this.searchReleases(query, request.releases ?? 5);
     const top = matches[0]?.score ?? 1;
     const weights = new Map(matches.map((m) => [m.releaseId, m.score / top]));
-    const passages = this.rankPassages(query, [...releases.values()], request.lang, weights);
+    const passages = await this.rankPassages(query, [...releases.values()], request.lang, weights);
     return { query, matches, releases, passages, weights };
   }
 

@@ -23,13 +23,13 @@ export async function searchReleases(
   const lang = detectQuestionLanguage(text, fallback).lang;
   const { range, rest } = narrowByDate(text, now);
   if (range && retriever.contentWords(rest).length === 0) {
-    const releases = retriever.inRange(range, limit);
+    const releases = await retriever.inRange(range, limit);
     return { language: lang, hits: releases.map((r) => hit(r, lang, firstSentence(r, lang))) };
   }
   const query = await retriever.query({ text: rest, lang, range });
   const { matches, releases } = await retriever.searchReleases(query, limit);
   const best = new Map<string, string>();
-  for (const m of retriever.rankPassages(query, [...releases.values()], lang)) {
+  for (const m of await retriever.rankPassages(query, [...releases.values()], lang)) {
     if (!best.has(m.passage.releaseId)) best.set(m.passage.releaseId, m.passage.text);
   }
   const hits = matches.flatMap((m) => {

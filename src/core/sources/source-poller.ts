@@ -65,14 +65,14 @@ export class SourcePoller {
    */
   async ingestPage(source: ReleaseSource, url: string): Promise<{ release: Release; outcome: SaveOutcome }> {
     const base: Base = { source: source.name, url };
-    const existing = this.deps.store.findByUrl(canonicalizeUrl(url));
+    const existing = await this.deps.store.findByUrl(canonicalizeUrl(url));
     const item = this.log(
       existing ? await this.refresh(source, existing, base) : await this.discoverNew(source, { url }, base),
     );
-    const release = item.releaseId ? this.deps.store.getRelease(item.releaseId) : undefined;
+    const release = item.releaseId ? await this.deps.store.getRelease(item.releaseId) : undefined;
     if (!release || item.outcome === "skipped")
       throw new Error(`${url} could not be stored: ${item.reason ?? "no release"}`);
-    this.remember(release.id, canonicalizeUrl(url), new Map());
+    await this.remember(release.id, canonicalizeUrl(url), new Map());
     return { release, outcome: item.outcome };
   }
 
@@ -108,9 +108,9 @@ export class SourcePoller {
       const done = handled.get(canonical);
       if (done)
         return this.log({ ...base, outcome: "skipped", releaseId: done, reason: "already handled in this poll" });
-      const existing = this.deps.store.findByUrl(canonical);
+      const existing = await this.deps.store.findByUrl(canonical);
       item = existing ? await this.refresh(source, existing, base) : await this.discoverNew(source, entry, base);
-      if (item.releaseId) this.remember(item.releaseId, canonical, handled);
+      if (item.releaseId) await this.remember(item.releaseId, canonical, handled);
     } catch (err) {
       item = { ...base, outcome: "skipped", reason: reasonOf(err) };
     }
@@ -123,15 +123,15 @@ export class SourcePoller {
     const candidates = counterpartCandidates(firstUrl, first.lang, first.alternates);
     // NATO may have listed the other language first: that release is this one's home.
     for (const candidate of candidates) {
-      const known = this.findStored(candidate);
+      const known = await this.findStored(candidate);
       if (known && !known.texts[first.lang]) return this.refresh(source, known, base, first);
     }
     const pair = await this.findCounterpart(source, candidates, otherLang(first.lang));
     const other = pair.version;
     const [original, counterpart] = other && isEarlier(other, first) ? [other, first] : [first, other];
     const draft = assemble(original, counterpart, original.text.url ?? firstUrl);
-    const { release, outcome } = this.deps.store.saveRelease(draft);
-    this.deps.store.linkUrl(release.id, canonicalizeUrl(entry.url), first.lang);
+    const { release, outcome } = await this.deps.store.saveRelease(draft);
+    await this.deps.store.linkUrl(release.id, canonicalizeUrl(entry.url), first.lang);
     const paired = counterpart?.text.url ? { lang: counterpart.lang, url: counterpart.text.url } : undefined;
     return { ...this.describe(base, release), outcome, paired, reason: pair.note };
   }
@@ -168,7 +168,7 @@ export class SourcePoller {
       return { ...this.describe(base, release), outcome: "unchanged", reason: note ?? "not modified (304)" };
     }
     const draft = assemble(original, counterpart, release.canonicalUrl ?? url, release.published);
-    const saved = this.deps.store.saveRelease(draft);
+    const saved = await this.deps.store.saveRelease(draft);
     const paired = !storedCp && counterpart?.text.url ? { lang: cpLang, url: counterpart.text.url } : undefined;
     const reason = note ?? (saved.outcome === "unchanged" ? "same content" : undefined);
     return { ...this.describe(base, saved.release), outcome: saved.outcome, paired, reason };
@@ -214,22 +214,22 @@ export class SourcePoller {
     return { lang: draft.sourceLanguage, text, fresh: true, published: draft.published, alternates: page.alternates };
   }
 
-  private findStored(url: string): Release | undefined {
+  private async findStored(url: string): Promise<Release | undefined> {
     try {
-      return this.deps.store.findByUrl(canonicalizeUrl(url));
+      return await this.deps.store.findByUrl(canonicalizeUrl(url));
     } catch {
       return undefined;
     }
   }
 
   /** Every URL of the release finds it again: in this poll (no second fetch) and in the store (release_urls). */
-  private remember(releaseId: string, entryUrl: string, handled: Map<string, string>): void {
+  private async remember(releaseId: string, entryUrl: string, handled: Map<string, string>): Promise<void> {
     handled.set(entryUrl, releaseId);
-    const release = this.deps.store.getRelease(releaseId);
+    const release = await this.deps.store.getRelease(releaseId);
     for (const text of Object.values(release?.texts ?? {})) {
       if (!text?.url) continue;
       handled.set(text.url, releaseId);
-      this.deps.store.linkUrl(releaseId, text.url, text.lang);
+      await this.deps.store.linkUrl(releaseId, text.url, text.lang);
     }
   }
 

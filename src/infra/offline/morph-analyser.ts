@@ -109,7 +109,7 @@ export class MorphAnalyser implements Analyser {
   }
 
   async close(): Promise<void> {
-    const processes = this.processes ? await this.processes : [];
+    const processes = this.processes !== undefined ? await this.processes : [];
     await Promise.all(processes.map((p) => p.close(1_000)));
   }
 

@@ -5,6 +5,7 @@ import type { Logger } from "../../core/ports/logger.port.js";
 import type { ReleaseSource } from "../../core/ports/release-source.port.js";
 import type { ReleaseStore } from "../../core/ports/release-store.port.js";
 import { SourcePoller } from "../../core/sources/source-poller.js";
+import { SqliteSourceState } from "../store/sqlite-source-state.js";
 import { FeedSource, PageSource } from "./feed-source.js";
 import { HostBackoff } from "./host-backoff.js";
 import { HttpFetcher } from "./http-fetcher.js";
@@ -12,7 +13,6 @@ import { NatoSiteSource } from "./nato-site-source.js";
 import type { PageLayout } from "./page-reader.js";
 import { PoliteFetcher } from "./polite-fetcher.js";
 import { HostRateLimiter, type Sleep } from "./rate-limiter.js";
-import { SqliteSourceState } from "./source-state.js";
 
 export interface SourcesDeps {
   db: Database.Database;

@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from "../../core/ports/clock.port.js";
-import type { SqliteSourceState } from "./source-state.js";
+import type { SourceStateStore } from "../../core/ports/source-state.port.js";
 
 export interface BackoffPolicy {
   /** Wait after the first refusal (default 1 minute). */
@@ -18,7 +18,7 @@ export function isBackoffStatus(status: number | undefined): boolean {
 }
 
 /**
- * Exponential back-off, kept in SQLite so a `sources poll --once` run from cron respects the wait an earlier
+ * Exponential back-off, kept in the store so a `sources poll --once` run from cron respects the wait an earlier
  * run earned: base, 2×base, 4×base... up to max, or the server's Retry-After when longer.
  * A refused URL waits on its own; the whole host waits after `hostStrikes` refusals in a row (a firewall
  * turning scrapers away) or at once on 429. A success clears the URL and the host's streak.
@@ -27,7 +27,7 @@ export class HostBackoff {
   private readonly clock: Clock;
 
   constructor(
-    private readonly state: SqliteSourceState,
+    private readonly state: SourceStateStore,
     private readonly policy: BackoffPolicy = DEFAULT_BACKOFF,
     clock?: Clock,
   ) {
@@ -35,14 +35,14 @@ export class HostBackoff {
   }
 
   /** When requests may resume, if the host or this URL is backing off now. */
-  blockedUntil(host: string, url: string): Date | undefined {
-    return this.blocked(host, url)?.until;
+  async blockedUntil(host: string, url: string): Promise<Date | undefined> {
+    return (await this.blocked(host, url))?.until;
   }
 
   /** Until when, and why: the last status that caused the wait (0: the page was over the size limit). */
-  blocked(host: string, url: string): { until: Date; lastStatus: number } | undefined {
+  async blocked(host: string, url: string): Promise<{ until: Date; lastStatus: number } | undefined> {
     const now = this.clock.now().getTime();
-    const waits = [this.state.backoff(`host:${host}`), this.state.backoff(`url:${url}`)]
+    const waits = [await this.state.backoff(`host:${host}`), await this.state.backoff(`url:${url}`)]
       .flatMap((s) => (s && Date.parse(s.retryAt) > now ? [{ at: Date.parse(s.retryAt), status: s.lastStatus }] : []))
       .sort((a, b) => b.at - a.at);
     const longest = waits[0];
@@ -50,16 +50,21 @@ export class HostBackoff {
   }
 
   /** Records a refusal; returns until when the URL (and maybe its host) waits, and whether the host does. */
-  failure(host: string, url: string, status: number, retryAfter?: string): { until: Date; host: boolean } {
+  async failure(
+    host: string,
+    url: string,
+    status: number,
+    retryAfter?: string,
+  ): Promise<{ until: Date; host: boolean }> {
     const now = this.clock.now().getTime();
     const asked = retryAfterMs(retryAfter, now) ?? 0;
-    const urlUntil = this.bump(`url:${url}`, status, asked, 0);
-    const strikes = (this.state.backoff(`host:${host}`)?.failures ?? 0) + 1;
+    const urlUntil = await this.bump(`url:${url}`, status, asked, 0);
+    const strikes = ((await this.state.backoff(`host:${host}`))?.failures ?? 0) + 1;
     const hostWaits = status === 429 || strikes >= this.policy.hostStrikes;
     const offset = status === 429 ? 0 : this.policy.hostStrikes - 1;
     const hostUntil = hostWaits
-      ? this.bump(`host:${host}`, status, asked, offset)
-      : this.save(`host:${host}`, strikes, new Date(now), status);
+      ? await this.bump(`host:${host}`, status, asked, offset)
+      : await this.save(`host:${host}`, strikes, new Date(now), status);
     return { until: new Date(Math.max(urlUntil.getTime(), hostUntil.getTime())), host: hostWaits };
   }
 
@@ -67,26 +72,26 @@ export class HostBackoff {
    * A page that will not read (over the size limit): only that URL waits, the host is not to blame.
    * It is asked again after the wait, in case it was fixed.
    */
-  urlFailure(url: string): Date {
+  urlFailure(url: string): Promise<Date> {
     return this.bump(`url:${url}`, 0, 0, 0);
   }
 
-  success(host: string, url: string): void {
+  async success(host: string, url: string): Promise<void> {
     for (const target of [`host:${host}`, `url:${url}`]) {
-      if (this.state.backoff(target)) this.state.clearBackoff(target);
+      if (await this.state.backoff(target)) await this.state.clearBackoff(target);
     }
   }
 
   /** One more failure of `target`: waits base × 2^(failures − 1 − offset), capped, or what the server asked. */
-  private bump(target: string, status: number, askedMs: number, offset: number): Date {
-    const failures = (this.state.backoff(target)?.failures ?? 0) + 1;
+  private async bump(target: string, status: number, askedMs: number, offset: number): Promise<Date> {
+    const failures = ((await this.state.backoff(target))?.failures ?? 0) + 1;
     const exponent = Math.max(0, failures - 1 - offset);
     const waitMs = Math.min(this.policy.maxMs, Math.max(this.policy.baseMs * 2 ** exponent, askedMs));
     return this.save(target, failures, new Date(this.clock.now().getTime() + waitMs), status);
   }
 
-  private save(target: string, failures: number, until: Date, status: number): Date {
-    this.state.saveBackoff(target, { failures, retryAt: until.toISOString(), lastStatus: status });
+  private async save(target: string, failures: number, until: Date, status: number): Promise<Date> {
+    await this.state.saveBackoff(target, { failures, retryAt: until.toISOString(), lastStatus: status });
     return until;
   }
 }

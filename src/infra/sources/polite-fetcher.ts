@@ -1,15 +1,15 @@
 import { canonicalizeUrl } from "../../core/ingest/canonical-url.js";
 import { type Logger, silentLogger } from "../../core/ports/logger.port.js";
 import type { FetchedPage } from "../../core/ports/page-fetcher.port.js";
+import type { SourceStateStore } from "../../core/ports/source-state.port.js";
 import type { HostBackoff } from "./host-backoff.js";
 import { isBackoffStatus } from "./host-backoff.js";
 import { type ConditionalRequest, FetchError, type HttpFetcher, type NotModified } from "./http-fetcher.js";
 import type { HostRateLimiter } from "./rate-limiter.js";
-import type { SqliteSourceState } from "./source-state.js";
 
 export interface PoliteFetcherDeps {
   http: HttpFetcher;
-  state: SqliteSourceState;
+  state: SourceStateStore;
   limiter: HostRateLimiter;
   backoff: HostBackoff;
   logger?: Logger;
@@ -37,11 +37,15 @@ export class PoliteFetcher {
   /** A listing, sitemap or feed. Its body is kept with its validators, so a 304 answers with the stored copy. */
   async document(url: string, expect: "text" | "json" = "text"): Promise<FetchedDocument> {
     const key = keyOf(url);
-    const stored = this.deps.state.validators(key);
+    const stored = await this.deps.state.validators(key);
     const copy = stored?.body !== undefined ? stored : undefined;
     const result = await this.send(url, { etag: copy?.etag, lastModified: copy?.lastModified, expect });
     if ("notModified" in result) return { url, body: copy?.body ?? "", notModified: true };
-    this.deps.state.saveValidators(key, { etag: result.etag, lastModified: result.lastModified, body: result.html });
+    await this.deps.state.saveValidators(key, {
+      etag: result.etag,
+      lastModified: result.lastModified,
+      body: result.html,
+    });
     return { url: result.url, body: result.html, notModified: false };
   }
 
@@ -50,12 +54,12 @@ export class PoliteFetcher {
    * page's text, since a 304 carries none. Bodies are not kept here: the release store has the text.
    */
   async page(url: string, conditional: boolean): Promise<FetchedPage | NotModified> {
-    const stored = conditional ? this.deps.state.validators(keyOf(url)) : undefined;
+    const stored = conditional ? await this.deps.state.validators(keyOf(url)) : undefined;
     const result = await this.send(url, { etag: stored?.etag, lastModified: stored?.lastModified });
     if (!("notModified" in result)) {
       const validators = { etag: result.etag, lastModified: result.lastModified };
-      this.deps.state.saveValidators(keyOf(url), validators);
-      if (result.url !== url) this.deps.state.saveValidators(keyOf(result.url), validators);
+      await this.deps.state.saveValidators(keyOf(url), validators);
+      if (result.url !== url) await this.deps.state.saveValidators(keyOf(result.url), validators);
     }
     return result;
   }
@@ -63,7 +67,7 @@ export class PoliteFetcher {
   private async send(url: string, request: ConditionalRequest): Promise<FetchedPage | NotModified> {
     const host = hostOf(url);
     const key = keyOf(url);
-    const blocked = this.deps.backoff.blocked(host, key);
+    const blocked = await this.deps.backoff.blocked(host, key);
     if (blocked) {
       const until = blocked.until.toISOString();
       // Say what actually happened last time: a page over the size limit was not refused by anyone.
@@ -76,11 +80,11 @@ export class PoliteFetcher {
     await this.deps.limiter.wait(host);
     try {
       const result = await this.deps.http.fetchConditional(url, request);
-      this.deps.backoff.success(host, key);
+      await this.deps.backoff.success(host, key);
       return result;
     } catch (err) {
       if (err instanceof FetchError && err.code === "http" && err.status !== undefined && isBackoffStatus(err.status)) {
-        const backoff = this.deps.backoff.failure(host, key, err.status, err.retryAfter);
+        const backoff = await this.deps.backoff.failure(host, key, err.status, err.retryAfter);
         this.logger.warn(backoff.host ? "host refuses requests; backing off the host" : "page refused; backing off", {
           host,
           url,
@@ -89,7 +93,7 @@ export class PoliteFetcher {
         });
       }
       if (err instanceof FetchError && err.code === "too-large") {
-        const retryAt = this.deps.backoff.urlFailure(key);
+        const retryAt = await this.deps.backoff.urlFailure(key);
         this.logger.warn("page over the size limit; not asked again before", { url, retryAt: retryAt.toISOString() });
       }
       throw err;

@@ -26,7 +26,7 @@ export class SqliteConversationRefs implements ConversationRefStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  save(ref: NewConversationRef): "created" | "updated" {
+  async save(ref: NewConversationRef): Promise<"created" | "updated"> {
     const at = this.now().toISOString();
     const existed = this.db
       .prepare("SELECT 1 FROM conversation_references WHERE conversation_key = ?")
@@ -55,24 +55,24 @@ export class SqliteConversationRefs implements ConversationRefStore {
     return existed ? "updated" : "created";
   }
 
-  get(key: string): StoredConversationRef | undefined {
+  async get(key: string): Promise<StoredConversationRef | undefined> {
     const row = this.db.prepare("SELECT * FROM conversation_references WHERE conversation_key = ?").get(key) as
       | Row
       | undefined;
     return row ? fromRow(row) : undefined;
   }
 
-  remove(key: string): boolean {
+  async remove(key: string): Promise<boolean> {
     return this.db.prepare("DELETE FROM conversation_references WHERE conversation_key = ?").run(key).changes > 0;
   }
 
-  removeTeam(platform: string, teamId: string): number {
+  async removeTeam(platform: string, teamId: string): Promise<number> {
     return this.db
       .prepare("DELETE FROM conversation_references WHERE platform = ? AND team_id = ?")
       .run(platform, teamId).changes;
   }
 
-  list(platform?: string): StoredConversationRef[] {
+  async list(platform?: string): Promise<StoredConversationRef[]> {
     const rows = (
       platform
         ? this.db

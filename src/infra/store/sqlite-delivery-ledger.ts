@@ -63,16 +63,21 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     this.isAlive = options.isAlive ?? processAlive;
   }
 
-  open(input: OpenDelivery): Delivery {
+  async open(input: OpenDelivery): Promise<Delivery> {
     const now = this.stamp();
     this.sql(
       `INSERT INTO digest_deliveries (subscription_id, period, state, scheduled_for, delayed, created_at, updated_at)
          VALUES (?, ?, 'pending', ?, ?, ?, ?) ON CONFLICT (subscription_id, period) DO NOTHING`,
     ).run(input.subscriptionId, input.period, input.scheduledFor, input.delayed ? 1 : 0, now, now);
-    return this.get(input.subscriptionId, input.period)!;
+    return this.row(input.subscriptionId, input.period)!;
   }
 
-  get(subscriptionId: string, period: string): Delivery | undefined {
+  async get(subscriptionId: string, period: string): Promise<Delivery | undefined> {
+    return this.row(subscriptionId, period);
+  }
+
+  /** Synchronous, so a write transaction can read with it. */
+  private row(subscriptionId: string, period: string): Delivery | undefined {
     const row = this.sql("SELECT * FROM digest_deliveries WHERE subscription_id = ? AND period = ?").get(
       subscriptionId,
       period,
@@ -80,7 +85,7 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     return row ? this.hydrate(row) : undefined;
   }
 
-  claim(subscriptionId: string, period: string, leaseMs: number): boolean {
+  async claim(subscriptionId: string, period: string, leaseMs: number): Promise<boolean> {
     return writeTransaction(this.db, () => {
       const row = this.sql(
         "SELECT owner, lease_until FROM digest_deliveries WHERE subscription_id = ? AND period = ?",
@@ -104,13 +109,13 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     });
   }
 
-  release(subscriptionId: string, period: string): void {
+  async release(subscriptionId: string, period: string): Promise<void> {
     this.sql(
       "UPDATE digest_deliveries SET owner = NULL, lease_until = NULL WHERE subscription_id = ? AND period = ? AND owner = ?",
     ).run(subscriptionId, period, this.owner);
   }
 
-  lastWindowEnd(subscriptionId: string): string | undefined {
+  async lastWindowEnd(subscriptionId: string): Promise<string | undefined> {
     const row = this.sql(
       `SELECT max(window_until) AS until FROM digest_deliveries
          WHERE subscription_id = ? AND state IN ('posted','empty','posting') AND window_until IS NOT NULL`,
@@ -118,12 +123,12 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     return row.until ?? undefined;
   }
 
-  freeze(
+  async freeze(
     subscriptionId: string,
     period: string,
     window: { since: string; until: string },
     parts: DigestPart[],
-  ): Delivery {
+  ): Promise<Delivery> {
     writeTransaction(this.db, () => {
       const now = this.stamp();
       this.db
@@ -150,31 +155,36 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
         );
       }
     });
-    return this.get(subscriptionId, period)!;
+    return this.row(subscriptionId, period)!;
   }
 
-  retry(subscriptionId: string, period: string): void {
+  async retry(subscriptionId: string, period: string): Promise<void> {
     this.sql(
       `UPDATE digest_deliveries SET state = 'posting', attempts = attempts + 1, last_error = NULL, updated_at = ?
          WHERE subscription_id = ? AND period = ?`,
     ).run(this.stamp(), subscriptionId, period);
   }
 
-  markPartPosting(subscriptionId: string, period: string, index: number): void {
+  async markPartPosting(subscriptionId: string, period: string, index: number): Promise<void> {
     this.sql(
       `UPDATE digest_delivery_parts SET state = 'posting', attempts = attempts + 1
          WHERE subscription_id = ? AND period = ? AND part_index = ?`,
     ).run(subscriptionId, period, index);
   }
 
-  markPartPosted(subscriptionId: string, period: string, index: number, messageId: string): void {
+  async markPartPosted(subscriptionId: string, period: string, index: number, messageId: string): Promise<void> {
     this.sql(
       `UPDATE digest_delivery_parts SET state = 'posted', message_id = ?, posted_at = ?
          WHERE subscription_id = ? AND period = ? AND part_index = ?`,
     ).run(messageId, this.stamp(), subscriptionId, period, index);
   }
 
-  finish(subscriptionId: string, period: string, state: "posted" | "empty" | "failed", error?: string): void {
+  async finish(
+    subscriptionId: string,
+    period: string,
+    state: "posted" | "empty" | "failed",
+    error?: string,
+  ): Promise<void> {
     const now = this.stamp();
     this.sql(
       `UPDATE digest_deliveries SET state = ?, last_error = ?, updated_at = ?, done_at = ?
@@ -182,7 +192,7 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     ).run(state, error ?? null, now, state === "failed" ? null : now, subscriptionId, period);
   }
 
-  unfinished(since: string): Delivery[] {
+  async unfinished(since: string): Promise<Delivery[]> {
     const rows = this.sql(
       `SELECT * FROM digest_deliveries WHERE state IN ('pending','posting') AND scheduled_for >= ?
          ORDER BY scheduled_for, subscription_id`,
@@ -190,7 +200,7 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     return rows.map((r) => this.hydrate(r));
   }
 
-  list(options: { subscriptionId?: string; limit?: number } = {}): Delivery[] {
+  async list(options: { subscriptionId?: string; limit?: number } = {}): Promise<Delivery[]> {
     const rows = this.sql(
       `SELECT * FROM digest_deliveries WHERE (? IS NULL OR subscription_id = ?)
          ORDER BY scheduled_for DESC, subscription_id LIMIT ?`,

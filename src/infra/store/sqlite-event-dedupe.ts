@@ -16,7 +16,7 @@ export class SqliteEventDedupe implements EventDedupe {
     private readonly keepMs = DAY_MS,
   ) {}
 
-  firstSeen(key: string): boolean {
+  async firstSeen(key: string): Promise<boolean> {
     const now = this.now();
     if (now.getTime() - this.lastPrune > this.keepMs / 24) {
       this.lastPrune = now.getTime();

@@ -9,7 +9,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  record(f: Feedback): boolean {
+  async record(f: Feedback): Promise<boolean> {
     const brief = this.db
       .prepare("SELECT release_id FROM briefs WHERE content_hash = ? AND engine = ? AND prompt_version = ?")
       .get(f.brief.contentHash, f.brief.engine, f.brief.promptVersion) as { release_id: string } | undefined;
@@ -27,7 +27,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
     return true;
   }
 
-  tally(key: BriefKey): { up: number; down: number } {
+  async tally(key: BriefKey): Promise<{ up: number; down: number }> {
     const row = this.db
       .prepare(
         `SELECT coalesce(sum(vote = 'up'), 0) AS up, coalesce(sum(vote = 'down'), 0) AS down FROM feedback

@@ -19,11 +19,11 @@ export class SqlitePreferenceStore implements PreferenceStore {
     );
   }
 
-  getLanguage(userKey: string): LangPreference | undefined {
+  async getLanguage(userKey: string): Promise<LangPreference | undefined> {
     return this.select.get(userKey)?.language;
   }
 
-  setLanguage(userKey: string, language: LangPreference): void {
+  async setLanguage(userKey: string, language: LangPreference): Promise<void> {
     this.upsert.run(userKey, language, this.now().toISOString());
   }
 }

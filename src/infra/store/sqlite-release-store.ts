@@ -32,10 +32,10 @@ export class SqliteReleaseStore implements ReleaseStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  saveRelease(draft: ReleaseDraft): { release: Release; outcome: SaveOutcome } {
+  async saveRelease(draft: ReleaseDraft): Promise<{ release: Release; outcome: SaveOutcome }> {
     return writeTransaction(this.db, () => {
-      const byUrl = draft.canonicalUrl ? this.findByCanonicalUrl(draft.canonicalUrl) : undefined;
-      const byHash = this.findByHash(draft.contentHash);
+      const byUrl = draft.canonicalUrl ? this.one("canonical_url", draft.canonicalUrl) : undefined;
+      const byHash = this.one("content_hash", draft.contentHash);
       const existing = byUrl ?? byHash;
       const now = this.now().toISOString();
       if (existing && existing.contentHash === draft.contentHash) {
@@ -51,7 +51,7 @@ export class SqliteReleaseStore implements ReleaseStore {
           .run(draft.contentHash, draft.sourceLanguage, draft.published ?? null, now, existing.id);
         this.db.prepare("DELETE FROM briefs WHERE release_id = ?").run(existing.id);
         this.writeTexts(existing.id, draft.texts);
-        return { release: this.getRelease(existing.id)!, outcome: "updated" as const };
+        return { release: this.one("id", existing.id)!, outcome: "updated" as const };
       }
       const id = releaseId(draft);
       this.db
@@ -68,21 +68,19 @@ export class SqliteReleaseStore implements ReleaseStore {
           now,
         );
       this.writeTexts(id, draft.texts);
-      return { release: this.getRelease(id)!, outcome: "new" as const };
+      return { release: this.one("id", id)!, outcome: "new" as const };
     });
   }
 
-  getRelease(id: string): Release | undefined {
-    const row = this.db.prepare("SELECT * FROM releases WHERE id = ?").get(id) as ReleaseRow | undefined;
-    return row ? this.hydrate(row) : undefined;
+  async getRelease(id: string): Promise<Release | undefined> {
+    return this.one("id", id);
   }
 
-  findByCanonicalUrl(url: string): Release | undefined {
-    const row = this.db.prepare("SELECT * FROM releases WHERE canonical_url = ?").get(url) as ReleaseRow | undefined;
-    return row ? this.hydrate(row) : undefined;
+  async findByCanonicalUrl(url: string): Promise<Release | undefined> {
+    return this.one("canonical_url", url);
   }
 
-  findByUrl(url: string): Release | undefined {
+  async findByUrl(url: string): Promise<Release | undefined> {
     const row =
       (this.db.prepare("SELECT * FROM releases WHERE canonical_url = ?").get(url) as ReleaseRow | undefined) ??
       (this.db
@@ -91,7 +89,7 @@ export class SqliteReleaseStore implements ReleaseStore {
     return row ? this.hydrate(row) : undefined;
   }
 
-  linkUrl(releaseId: string, url: string, lang: Lang): void {
+  async linkUrl(releaseId: string, url: string, lang: Lang): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO release_urls (url, release_id, lang) VALUES (?, ?, ?)
@@ -100,12 +98,11 @@ export class SqliteReleaseStore implements ReleaseStore {
       .run(url, releaseId, lang);
   }
 
-  findByHash(hash: string): Release | undefined {
-    const row = this.db.prepare("SELECT * FROM releases WHERE content_hash = ?").get(hash) as ReleaseRow | undefined;
-    return row ? this.hydrate(row) : undefined;
+  async findByHash(hash: string): Promise<Release | undefined> {
+    return this.one("content_hash", hash);
   }
 
-  listReleases(options: ListOptions = {}): Release[] {
+  async listReleases(options: ListOptions = {}): Promise<Release[]> {
     const rows = this.db
       .prepare(
         `SELECT * FROM releases WHERE (? IS NULL OR COALESCE(published, substr(created_at, 1, 10)) >= substr(?, 1, 10))
@@ -122,18 +119,18 @@ export class SqliteReleaseStore implements ReleaseStore {
     return rows.map((r) => this.hydrate(r));
   }
 
-  countReleases(): number {
+  async countReleases(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM releases").get() as { n: number }).n;
   }
 
-  getBrief(key: BriefKey): Brief | undefined {
+  async getBrief(key: BriefKey): Promise<Brief | undefined> {
     const row = this.db
       .prepare("SELECT data FROM briefs WHERE content_hash = ? AND engine = ? AND prompt_version = ?")
       .get(key.contentHash, key.engine, key.promptVersion) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Brief) : undefined;
   }
 
-  latestBriefFor(releaseId: string): Brief | undefined {
+  async latestBriefFor(releaseId: string): Promise<Brief | undefined> {
     const row = this.db
       .prepare(
         `SELECT b.data FROM briefs b JOIN releases r ON r.id = b.release_id AND r.content_hash = b.content_hash
@@ -143,7 +140,7 @@ export class SqliteReleaseStore implements ReleaseStore {
     return row ? (JSON.parse(row.data) as Brief) : undefined;
   }
 
-  saveBrief(brief: Brief): void {
+  async saveBrief(brief: Brief): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO briefs (content_hash, engine, prompt_version, release_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -160,13 +157,15 @@ export class SqliteReleaseStore implements ReleaseStore {
   }
 
   /** Briefs and tokens per engine, for `nato-brief stats`. */
-  usageTotals(): {
-    engine: string;
-    briefs: number;
-    promptTokens: number;
-    cachedTokens: number;
-    completionTokens: number;
-  }[] {
+  async usageTotals(): Promise<
+    {
+      engine: string;
+      briefs: number;
+      promptTokens: number;
+      cachedTokens: number;
+      completionTokens: number;
+    }[]
+  > {
     return this.db
       .prepare(
         `SELECT engine, count(*) AS briefs,
@@ -184,8 +183,14 @@ export class SqliteReleaseStore implements ReleaseStore {
     }[];
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** Synchronous, so a write transaction can read with it. */
+  private one(column: "id" | "canonical_url" | "content_hash", value: string): Release | undefined {
+    const row = this.db.prepare(`SELECT * FROM releases WHERE ${column} = ?`).get(value) as ReleaseRow | undefined;
+    return row ? this.hydrate(row) : undefined;
   }
 
   private deleteRelease(id: string): void {

@@ -25,9 +25,9 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  upsert(input: NewSubscription): { subscription: Subscription; created: boolean } {
+  async upsert(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }> {
     return writeTransaction(this.db, () => {
-      const existing = this.findByTarget(input.target);
+      const existing = this.one("target", input.target);
       const now = this.now().toISOString();
       const values = [
         JSON.stringify(input.schedule),
@@ -43,7 +43,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
              created_by = COALESCE(?, created_by), enabled = 1, disabled_reason = NULL, updated_at = ? WHERE id = ?`,
           )
           .run(...values, now, existing.id);
-        return { subscription: this.get(existing.id)!, created: false };
+        return { subscription: this.one("id", existing.id)!, created: false };
       }
       const id = randomBytes(4).toString("hex");
       this.db
@@ -52,23 +52,19 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
         )
         .run(id, input.target, ...values, now, now);
-      return { subscription: this.get(id)!, created: true };
+      return { subscription: this.one("id", id)!, created: true };
     });
   }
 
-  get(id: string): Subscription | undefined {
-    const row = this.db.prepare("SELECT * FROM subscriptions WHERE id = ?").get(id) as SubscriptionRow | undefined;
-    return row ? hydrate(row) : undefined;
+  async get(id: string): Promise<Subscription | undefined> {
+    return this.one("id", id);
   }
 
-  findByTarget(target: string): Subscription | undefined {
-    const row = this.db.prepare("SELECT * FROM subscriptions WHERE target = ?").get(target) as
-      | SubscriptionRow
-      | undefined;
-    return row ? hydrate(row) : undefined;
+  async findByTarget(target: string): Promise<Subscription | undefined> {
+    return this.one("target", target);
   }
 
-  list(options: { enabledOnly?: boolean } = {}): Subscription[] {
+  async list(options: { enabledOnly?: boolean } = {}): Promise<Subscription[]> {
     const rows = this.db
       .prepare(
         `SELECT * FROM subscriptions ${options.enabledOnly ? "WHERE enabled = 1" : ""} ORDER BY created_at, rowid`,
@@ -77,22 +73,30 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     return rows.map(hydrate);
   }
 
-  setEnabled(id: string, enabled: boolean, reason?: string): Subscription | undefined {
+  async setEnabled(id: string, enabled: boolean, reason?: string): Promise<Subscription | undefined> {
     this.db
       .prepare("UPDATE subscriptions SET enabled = ?, disabled_reason = ?, updated_at = ? WHERE id = ?")
       .run(enabled ? 1 : 0, enabled ? null : (reason ?? null), this.now().toISOString(), id);
     return this.get(id);
   }
 
-  retarget(id: string, target: string): Subscription | undefined {
+  async retarget(id: string, target: string): Promise<Subscription | undefined> {
     this.db
       .prepare("UPDATE subscriptions SET target = ?, updated_at = ? WHERE id = ?")
       .run(target, this.now().toISOString(), id);
     return this.get(id);
   }
 
-  remove(id: string): boolean {
+  async remove(id: string): Promise<boolean> {
     return this.db.prepare("DELETE FROM subscriptions WHERE id = ?").run(id).changes > 0;
+  }
+
+  /** Synchronous, so a write transaction can read with it. */
+  private one(column: "id" | "target", value: string): Subscription | undefined {
+    const row = this.db.prepare(`SELECT * FROM subscriptions WHERE ${column} = ?`).get(value) as
+      | SubscriptionRow
+      | undefined;
+    return row ? hydrate(row) : undefined;
   }
 }
 

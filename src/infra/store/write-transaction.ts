@@ -14,7 +14,8 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
  * Runs `fn` as one write transaction that takes the write lock first (`BEGIN IMMEDIATE`). A deferred transaction
  * that reads then writes cannot upgrade its lock once another process has committed (SQLITE_BUSY at once, whatever
  * busy_timeout says), so concurrent ingests lost writes; an immediate one waits its turn in busy_timeout instead.
- * SQLITE_BUSY after that wait is retried with back-off. The wait is synchronous, as every store call is today.
+ * SQLITE_BUSY after that wait is retried with back-off. The wait is synchronous: better-sqlite3 is, inside the
+ * asynchronous store ports.
  */
 export function writeTransaction<T>(db: Database.Database, fn: () => T, retry: WriteRetry = DEFAULT_RETRY): T {
   const transaction = db.transaction(fn);

@@ -16,7 +16,7 @@ export function feedbackCallback(deps: SlackDeps) {
         return;
       }
       const { releaseId, ...brief } = value;
-      const reply = deps.handler.recordFeedback({ releaseId, brief, vote }, slackContext(actionIds(body)));
+      const reply = await deps.handler.recordFeedback({ releaseId, brief, vote }, slackContext(actionIds(body)));
       await respond({
         response_type: "ephemeral",
         replace_original: false,

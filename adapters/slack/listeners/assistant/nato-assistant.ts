@@ -47,7 +47,7 @@ export function userMessageCallback(deps: SlackDeps): AssistantUserMessageMiddle
       deps.logger.warn("could not set the assistant status", { error: err });
     });
     await deps.afterAcks(async () => {
-      ctx.language = deps.languages.preference(ctx.userKey);
+      ctx.language = await deps.languages.preference(ctx.userKey);
       const [reply, langs] = await Promise.all([
         deps.handler.handle(command, ctx),
         deps.languages.languages(ctx.userKey, user, client),

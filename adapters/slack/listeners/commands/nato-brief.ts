@@ -23,11 +23,11 @@ export function natoBriefCommandCallback(deps: SlackDeps) {
       await deps.afterAcks(() => answer(deps, { command, respond, client }, parsed));
       return;
     }
-    const ctx = contextOf(deps, command);
+    const ctx = await contextOf(deps, command);
     const work = deps.handler.handle(parsed, ctx);
     const quick = await Promise.race([work, delay(FAST_REPLY_MS)]);
     if (quick) {
-      const langs = deps.languages.languagesNow(ctx.userKey, command.user_id);
+      const langs = await deps.languages.languagesNow(ctx.userKey, command.user_id);
       await ack({ response_type: "ephemeral", ...renderReply(quick, { langs, shareable: true }) });
       return;
     }
@@ -42,7 +42,7 @@ async function answer(
   parsed: Command,
   started?: Promise<Reply>,
 ) {
-  const ctx = contextOf(deps, command);
+  const ctx = await contextOf(deps, command);
   const [reply, langs] = await Promise.all([
     started ?? deps.handler.handle(parsed, ctx),
     deps.languages.languages(ctx.userKey, command.user_id, client),
@@ -54,7 +54,7 @@ async function answer(
   }
 }
 
-function contextOf(deps: SlackDeps, command: Args["command"]) {
+async function contextOf(deps: SlackDeps, command: Args["command"]) {
   const ctx = slackContext({
     teamId: command.team_id,
     enterpriseId: command.enterprise_id,
@@ -62,7 +62,7 @@ function contextOf(deps: SlackDeps, command: Args["command"]) {
     userId: command.user_id,
     channelId: command.channel_id,
   });
-  ctx.language = deps.languages.preference(ctx.userKey);
+  ctx.language = await deps.languages.preference(ctx.userKey);
   return ctx;
 }
 

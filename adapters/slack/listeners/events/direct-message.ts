@@ -27,7 +27,7 @@ export function directMessageCallback(deps: SlackDeps) {
       channelId: event.channel,
     });
     await deps.afterAcks(async () => {
-      ctx.language = deps.languages.preference(ctx.userKey);
+      ctx.language = await deps.languages.preference(ctx.userKey);
       const [reply, langs] = await Promise.all([
         deps.handler.handle(command, ctx),
         deps.languages.languages(ctx.userKey, event.user, client),

@@ -9,7 +9,7 @@ import type { SlackDeps } from "../../slack-deps.js";
 export function dedupeEventsMiddleware(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const eventId = "event_id" in body && typeof body.event_id === "string" ? body.event_id : undefined;
-    if (eventId && !firstSeen(deps, eventId)) {
+    if (eventId && !(await firstSeen(deps, eventId))) {
       deps.logger.info("ignored a redelivered Slack event", { eventId, retryNum: context.retryNum });
       return;
     }
@@ -18,9 +18,9 @@ export function dedupeEventsMiddleware(deps: SlackDeps): Middleware<AnyMiddlewar
 }
 
 /** A store that cannot answer counts the event as new: answering twice beats never answering. */
-function firstSeen(deps: SlackDeps, eventId: string): boolean {
+async function firstSeen(deps: SlackDeps, eventId: string): Promise<boolean> {
   try {
-    return deps.dedupe.firstSeen(`slack:${eventId}`.slice(0, 300));
+    return await deps.dedupe.firstSeen(`slack:${eventId}`.slice(0, 300));
   } catch (err) {
     deps.logger.error("could not record a Slack event id; handling it anyway", { error: err });
     return true;

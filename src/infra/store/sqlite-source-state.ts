@@ -1,26 +1,14 @@
 import type Database from "better-sqlite3";
-
-/** What the last 200 of a URL said about itself; `body` only for listings and feeds (what a 304 stands for). */
-export interface StoredValidators {
-  etag?: string | undefined;
-  lastModified?: string | undefined;
-  body?: string | undefined;
-}
-
-export interface BackoffState {
-  failures: number;
-  retryAt: string;
-  lastStatus?: number | undefined;
-}
+import type { BackoffState, SourceStateStore, StoredValidators } from "../../core/ports/source-state.port.js";
 
 /** The poller's memory between runs, in SQLite: HTTP validators per URL and back-off per host and URL (migration 2). */
-export class SqliteSourceState {
+export class SqliteSourceState implements SourceStateStore {
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  validators(url: string): StoredValidators | undefined {
+  async validators(url: string): Promise<StoredValidators | undefined> {
     const row = this.db.prepare("SELECT etag, last_modified, body FROM source_http_cache WHERE url = ?").get(url) as
       | { etag: string | null; last_modified: string | null; body: string | null }
       | undefined;
@@ -28,7 +16,7 @@ export class SqliteSourceState {
     return { etag: row.etag ?? undefined, lastModified: row.last_modified ?? undefined, body: row.body ?? undefined };
   }
 
-  saveValidators(url: string, validators: StoredValidators): void {
+  async saveValidators(url: string, validators: StoredValidators): Promise<void> {
     if (!validators.etag && !validators.lastModified) {
       // Nothing to ask "changed since?" with: forget any older validators rather than send stale ones.
       this.db.prepare("DELETE FROM source_http_cache WHERE url = ?").run(url);
@@ -43,8 +31,7 @@ export class SqliteSourceState {
       .run(url, validators.etag ?? null, validators.lastModified ?? null, validators.body ?? null, this.stamp());
   }
 
-  /** `target` is "host:www.nato.int" or "url:https://...". */
-  backoff(target: string): BackoffState | undefined {
+  async backoff(target: string): Promise<BackoffState | undefined> {
     const row = this.db
       .prepare("SELECT failures, retry_at, last_status FROM source_backoff WHERE target = ?")
       .get(target) as { failures: number; retry_at: string; last_status: number | null } | undefined;
@@ -53,7 +40,7 @@ export class SqliteSourceState {
       : undefined;
   }
 
-  saveBackoff(target: string, state: BackoffState): void {
+  async saveBackoff(target: string, state: BackoffState): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO source_backoff (target, failures, retry_at, last_status, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -63,7 +50,7 @@ export class SqliteSourceState {
       .run(target, state.failures, state.retryAt, state.lastStatus ?? null, this.stamp());
   }
 
-  clearBackoff(target: string): void {
+  async clearBackoff(target: string): Promise<void> {
     this.db.prepare("DELETE FROM source_backoff WHERE target = ?").run(target);
   }
 
