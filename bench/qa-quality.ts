@@ -65,8 +65,8 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
   if (fake) Object.assign(env, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "bench", OPENAI_MAX_RETRIES: "0" });
   const app = await createApp(loadConfig(env, { dotenvPath: false }), silentLogger);
   const stored = new Map<string, string>();
-  for (const r of releases) stored.set(r.id, store(app, r));
-  app.qa.indexer.ensureReady();
+  for (const r of releases) stored.set(r.id, await store(app, r));
+  await app.qa.indexer.ensureReady();
   const out: Outcome[] = [];
   for (const [i, q] of questions.entries()) {
     const ctx = { userKey: `u${i}`, conversationKey: `c${i}-${mode}`, language: q.lang };
@@ -93,10 +93,10 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
 }
 
 /** One-language releases through `ingest` (what `ingest FILE` does); paired ones as the poller stores a pair. */
-function store(app: Awaited<ReturnType<typeof createApp>>, r: EvalRelease): string {
+async function store(app: Awaited<ReturnType<typeof createApp>>, r: EvalRelease): Promise<string> {
   const url = `https://www.nato.int/cps/${r.source}/natohq/bench_${r.id.replace(/\W/gu, "_")}.htm`;
   const langs = Object.keys(r.texts) as Lang[];
-  if (langs.length === 1) return app.ingest.fromText(toText(r.texts[r.source]!), { url }).release.id;
+  if (langs.length === 1) return (await app.ingest.fromText(toText(r.texts[r.source]!), { url })).release.id;
   const texts: ReleaseDraft["texts"] = {};
   for (const lang of langs) {
     const d = draftFromText(toText(r.texts[lang]!), { url });
@@ -104,7 +104,7 @@ function store(app: Awaited<ReturnType<typeof createApp>>, r: EvalRelease): stri
   }
   const draft: ReleaseDraft = { canonicalUrl: url, contentHash: contentHash(texts), sourceLanguage: r.source, texts };
   if (r.published) draft.published = r.published;
-  return app.store.saveRelease(draft).release.id;
+  return (await app.store.saveRelease(draft)).release.id;
 }
 
 function expectation(q: Question, stored: Map<string, string>): Expected | undefined {

@@ -78,13 +78,13 @@ const digests = createDigests({
 
 if (mode === "setup") {
   for (let i = 0; i < 3; i++) {
-    store.saveRelease({
+    await store.saveRelease({
       contentHash: `crash-${i}`,
       sourceLanguage: "en",
       texts: { en: { lang: "en", title: `Release ${i}`, paragraphs: ["Allies met. They agreed."], official: true } },
     });
   }
-  for (let i = 0; i < 20; i++) digests.subscriptions.subscribe({ target: `journal:room${i}` });
+  for (let i = 0; i < 20; i++) await digests.subscriptions.subscribe({ target: `journal:room${i}` });
 } else {
   const outcomes = await digests.schedule.runNow();
   process.stdout.write(`${JSON.stringify(outcomes.map((o) => o.status))}\n`);
