@@ -4,11 +4,11 @@
  * cache key. The `openai` SDK is loaded only when an LLM is configured.
  */
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 import type { Config } from "./config.js";
 import { BriefService } from "./core/briefing/brief-service.js";
 import { CircuitBreaker } from "./core/briefing/circuit-breaker.js";
 import type { BriefEngine } from "./core/ports/brief-engine.port.js";
+import type { BriefRejectionStore } from "./core/ports/brief-rejection-store.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
 import type { ReleaseStore } from "./core/ports/release-store.port.js";
 import type { Translator } from "./core/ports/translator.port.js";
@@ -18,7 +18,6 @@ import { loadPrompts, type PromptLibrary } from "./infra/llm/prompt-loader.js";
 import { type Glossary, loadGlossary } from "./infra/offline/glossary.js";
 import { OfflineBriefEngine } from "./infra/offline/offline-brief-engine.js";
 import { createOfflineTranslation, type OfflineTranslation } from "./infra/offline/offline-translation.js";
-import { SqliteBriefRejections } from "./infra/store/sqlite-brief-rejections.js";
 import { createTrustTools } from "./infra/trust/trust-tools.js";
 
 export interface Briefing {
@@ -40,7 +39,7 @@ export async function createBriefing(
   config: Config,
   logger: Logger,
   store: ReleaseStore,
-  db: Database.Database,
+  rejections: BriefRejectionStore,
 ): Promise<Briefing> {
   const glossary = loadGlossary();
   // The fact guard's EN↔FR dictionary: read on first use only (never for `help` or `list`).
@@ -75,7 +74,7 @@ export async function createBriefing(
     offline,
     breaker: config.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }) : undefined,
     tools: trust,
-    rejections: new SqliteBriefRejections(db),
+    rejections,
     logger: logger.child({ component: "briefs" }),
   });
   return { briefs, engines: { primary, offline }, translator, translation, glossary, prompts, trust, lexicon };

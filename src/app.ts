@@ -2,7 +2,6 @@
  * Composition root shared by `npm start` and the CLI: builds the core services from the configuration and
  * owns their lifetime. The only place where infra implementations meet core ports.
  */
-import type Database from "better-sqlite3";
 import { ConsoleChatTarget } from "../adapters/console/console-chat-target.js";
 import type { SlackInstalls } from "../adapters/slack/oauth/index.js";
 import type { TeamsClient } from "../adapters/teams/index.js";
@@ -15,28 +14,25 @@ import { IngestService } from "./core/ingest/ingest-service.js";
 import type { BriefEngine } from "./core/ports/brief-engine.port.js";
 import type { ChatTarget } from "./core/ports/chat-target.port.js";
 import { systemClock } from "./core/ports/clock.port.js";
+import type { ConversationRefStore } from "./core/ports/conversation-ref-store.port.js";
+import type { EventDedupe } from "./core/ports/event-dedupe.port.js";
+import type { FeedbackStore } from "./core/ports/feedback-store.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
+import type { PreferenceStore } from "./core/ports/preference-store.port.js";
 import type { Translator } from "./core/ports/translator.port.js";
 import type { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
 import type { Sources } from "./infra/sources/build-sources.js";
-import { openDatabase } from "./infra/store/sqlite.js";
-import { SqliteConversationRefs } from "./infra/store/sqlite-conversation-refs.js";
-import { SqliteDeliveryLedger } from "./infra/store/sqlite-delivery-ledger.js";
-import { SqliteEventDedupe } from "./infra/store/sqlite-event-dedupe.js";
-import { SqliteFeedbackStore } from "./infra/store/sqlite-feedback-store.js";
-import { SqliteInstallationStore } from "./infra/store/sqlite-installation-store.js";
-import { SqlitePreferenceStore } from "./infra/store/sqlite-preferences-store.js";
-import { SqliteReleaseStore } from "./infra/store/sqlite-release-store.js";
-import { SqliteSubscriptionStore } from "./infra/store/sqlite-subscription-store.js";
+import { openStores, type ReleaseStoreWithStats, type Stores } from "./infra/store/stores.js";
 
 export interface App {
   config: Config;
   logger: Logger;
-  /** The SQLite handle, for infra repositories that live beside the release store. */
-  db: Database.Database;
-  store: SqliteReleaseStore;
+  /** Every store port on the configured database (SQLite file or PostgreSQL server); `health()` for /healthz. */
+  stores: Stores;
+  /** The release store, observed so every save keeps the Q&A index current: use this one, not `stores.releases`. */
+  store: ReleaseStoreWithStats;
   briefs: BriefService;
   ingest: IngestService;
   engines: { primary: BriefEngine; offline: BriefEngine };
@@ -50,11 +46,11 @@ export interface App {
   /** Where digests go, by platform: "console" always; the Slack and Teams adapters add theirs. */
   chatTargets: Map<string, ChatTarget>;
   /** Users' language choices, 👍/👎 on briefs, and chat events already handled (Slack redeliveries). */
-  preferences: SqlitePreferenceStore;
-  feedback: SqliteFeedbackStore;
-  seenEvents: SqliteEventDedupe;
+  preferences: PreferenceStore;
+  feedback: FeedbackStore;
+  seenEvents: EventDedupe;
   /** Conversation references for proactive posts (Teams digests). */
-  conversationRefs: SqliteConversationRefs;
+  conversationRefs: ConversationRefStore;
   /** Distributed Slack (SLACK_CLIENT_ID): the installations, tokens sealed, and each one's bot token. */
   slackInstalls?: SlackInstalls | undefined;
   /** The Bot Framework connection when Teams is configured (botbuilder is loaded only then). */
@@ -71,21 +67,21 @@ export interface App {
 }
 
 export async function createApp(config: Config, logger: Logger): Promise<App> {
-  const db = openDatabase(config.databasePath);
+  const stores = await openStores(config.database, { logger: logger.child({ component: "store" }) });
   // Every release and brief saved through `store`, by whoever, keeps the Q&A search index current.
-  const qaIndex = createQaIndex(new SqliteReleaseStore(db), logger);
+  const qaIndex = createQaIndex(stores.releases, logger);
   const store = qaIndex.store;
   const { briefs, engines, translator, translation, glossary, prompts, trust, lexicon } = await createBriefing(
     config,
     logger,
     store,
-    db,
+    stores.briefRejections,
   );
   const textTranslator: Translator | undefined = translator ? translation.text : undefined;
   let built: Promise<Sources> | undefined;
   const sources = () => {
     built ??= import("./infra/sources/build-sources.js").then((m) =>
-      m.createSources(config.sources, { db, store, logger }),
+      m.createSources(config.sources, { state: stores.sourceState, store, logger }),
     );
     return built;
   };
@@ -103,7 +99,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       ? (await import("../adapters/slack/oauth/index.js")).createSlackInstalls(
           { oauth: config.slack.oauth, apiUrl: config.slack.apiUrl },
           config.tokenKeys,
-          { records: new SqliteInstallationStore(db), logger },
+          { records: stores.installations, logger },
         )
       : undefined;
   if (config.slack) {
@@ -118,7 +114,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       }),
     );
   }
-  const conversationRefs = new SqliteConversationRefs(db);
+  const conversationRefs = stores.conversationRefs;
   let teams: TeamsClient | undefined;
   if (config.teams) {
     const { createTeamsClient } = await import("../adapters/teams/index.js");
@@ -129,8 +125,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const digests = createDigests({
     store,
     briefs,
-    subscriptionStore: new SqliteSubscriptionStore(db),
-    ledger: new SqliteDeliveryLedger(db),
+    subscriptionStore: stores.subscriptions,
+    ledger: stores.ledger,
     scheduler,
     targets: chatTargets,
     clock: systemClock,
@@ -151,8 +147,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     limits: config.qa,
     logger,
   });
-  const preferences = new SqlitePreferenceStore(db);
-  const feedback = new SqliteFeedbackStore(db);
+  const { preferences, feedback } = stores;
   const commands = new CommandHandler({
     store,
     briefs,
@@ -170,7 +165,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     textTranslator,
     config,
     logger,
-    db,
+    stores,
     store,
     briefs,
     ingest,
@@ -180,7 +175,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     chatTargets,
     preferences,
     feedback,
-    seenEvents: new SqliteEventDedupe(db),
+    seenEvents: stores.seenEvents,
     conversationRefs,
     slackInstalls,
     teams,
@@ -188,7 +183,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       digests.schedule.stop();
       scheduler.close();
       await translation.close();
-      await store.close();
+      // PostgreSQL: the pool ends, and with it every session lock this process held.
+      await stores.close();
     },
   };
 }

@@ -143,8 +143,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   DATABASE_URL: z
     .string()
+    .trim()
     .default("sqlite:./data/nato-brief.db")
-    .refine((v) => v.startsWith("sqlite:"), "must look like sqlite:./data/nato-brief.db or sqlite::memory:"),
+    .refine(
+      (v) => v.startsWith("sqlite:") || isPostgresUrl(v),
+      "must look like sqlite:./data/nato-brief.db, sqlite::memory: or postgres://user:password@host:5432/database",
+    ),
+  DATABASE_POOL_MAX: int(10, 1, 200),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().default("gpt-4.1-mini"),
@@ -203,7 +208,8 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** false when LOG_LEVEL was not set: the console chat then logs warnings only, so lines don't cut into it. */
   logLevelExplicit: boolean;
-  databasePath: string;
+  /** The embedded SQLite file (the default), or a PostgreSQL server shared by replicas. */
+  database: DatabaseConfig;
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number };
   /**
    * Single-workspace mode (`botToken`), or distributed mode (`oauth`: installs through "Add to Slack", a token
@@ -248,6 +254,17 @@ export interface Config {
   /** Questions and answers: questions per user per hour, longest question accepted. */
   qa: { rateLimitPerHour: number; maxQuestionChars: number };
 }
+
+export type DatabaseConfig =
+  | { kind: "sqlite"; path: string }
+  | {
+      kind: "postgres";
+      /** The connection string without `schema=` (node-postgres reads the rest). */
+      url: string;
+      /** `?schema=name`: tables live in that schema (search_path), created when missing. */
+      schema?: string | undefined;
+      poolMax: number;
+    };
 
 export interface SelectorsConfig {
   body: string;
@@ -338,7 +355,7 @@ export function loadConfig(
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     logLevelExplicit: Boolean(env.LOG_LEVEL?.trim()),
-    databasePath: databasePath(e.DATABASE_URL),
+    database: databaseConfig(e.DATABASE_URL, e.DATABASE_POOL_MAX),
     llm:
       e.OPENAI_API_KEY || e.OPENAI_BASE_URL
         ? {
@@ -482,10 +499,29 @@ function isLoopbackOrigin(origin: string): boolean {
   return host === "localhost" || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/u.test(host);
 }
 
-function databasePath(url: string): string {
-  const rest = url.slice("sqlite:".length);
-  if (rest === ":memory:") return ":memory:";
-  return rest.startsWith("//") ? rest.replace(/^\/\//, "") : rest;
+/** `sqlite:PATH`, or `postgres://` / `postgresql://` with an optional `?schema=name`. */
+export function databaseConfig(url: string, poolMax = 10): DatabaseConfig {
+  if (!isPostgresUrl(url)) {
+    const rest = url.slice("sqlite:".length);
+    if (rest === ":memory:") return { kind: "sqlite", path: ":memory:" };
+    return { kind: "sqlite", path: rest.startsWith("//") ? rest.replace(/^\/\//, "") : rest };
+  }
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  parsed.searchParams.delete("schema");
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) {
+    throw new ConfigError("DATABASE_URL", "has a schema= that is not a lower-case SQL name like nato_brief");
+  }
+  return { kind: "postgres", url: parsed.toString(), schema, poolMax };
+}
+
+function isPostgresUrl(value: string): boolean {
+  if (!/^postgres(ql)?:\/\//u.test(value)) return false;
+  try {
+    return new URL(value).hostname !== "";
+  } catch {
+    return false;
+  }
 }
 
 export function isValidTimezone(tz: string): boolean {

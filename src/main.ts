@@ -30,6 +30,17 @@ async function seedSamples(app: App): Promise<void> {
   }
 }
 
+/** Which database, whether it answers, and (when it does) how many releases it holds. */
+async function storeHealth(app: App): Promise<Record<string, unknown>> {
+  const health = await app.stores.health();
+  if (!health.reachable) {
+    app.logger.warn("health check: the database does not answer", { store: health.store, error: health.error });
+    return { status: "degraded", store: health.store, storeReachable: false };
+  }
+  const releases = await app.store.countReleases().catch(() => undefined);
+  return { store: health.store, storeReachable: true, releases };
+}
+
 const USAGE = `nato-brief server — npm start [-- --help]
 
 Serves everything configured on PORT (default 3000): POST /slack/events (Slack), POST /api/messages (Teams),
@@ -53,7 +64,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const handler = app.commands;
   let slack: SlackAdapter | undefined;
   const http = createHttpServer(logger, async () => ({
-    releases: await app.store.countReleases(),
+    ...(await storeHealth(app)),
     engine: app.briefs.engineId,
     ...guards,
     ...(slack ? { slack: slack.health() } : {}),

@@ -2,17 +2,16 @@
  * What a command reaches for, built on first use: a command that only lists releases never loads the brief
  * engines, the Q&A index, the sources or a chat SDK. Each part is imported when asked for.
  */
-import type Database from "better-sqlite3";
 import type { App } from "../app.js";
 import type { Config } from "../config.js";
 import type { BriefService } from "../core/briefing/brief-service.js";
 import type { BriefEngine } from "../core/ports/brief-engine.port.js";
 import type { Logger } from "../core/ports/logger.port.js";
-import type { SqliteReleaseStore } from "../infra/store/sqlite-release-store.js";
+import type { ReleaseStoreWithStats, Stores } from "../infra/store/stores.js";
 
 /** The store and what briefs its releases: what `show` needs. */
 export interface BriefingParts {
-  store: SqliteReleaseStore;
+  store: ReleaseStoreWithStats;
   briefs: BriefService;
   engines: { primary: BriefEngine; offline: BriefEngine };
 }
@@ -22,7 +21,7 @@ export interface CliContext {
   config(): Promise<Config>;
   logger(): Promise<Logger>;
   /** The release store alone: for commands that read stored releases and briefs. */
-  store(): Promise<SqliteReleaseStore>;
+  store(): Promise<ReleaseStoreWithStats>;
   /** The store with the brief engines and BriefService: briefs without the Q&A index, sources or chat SDKs. */
   briefing(): Promise<BriefingParts>;
   /** The whole composition root (`createApp`): ingest, sources, Q&A, digests, chat targets. */
@@ -35,9 +34,8 @@ export interface CliContext {
 export function createCliContext(): CliContext {
   let config: Promise<Config> | undefined;
   let logger: Promise<Logger> | undefined;
-  let store: Promise<SqliteReleaseStore> | undefined;
-  /** The SQLite handle under `store`: the brief service keeps its rejections beside the releases. */
-  let db: Database.Database | undefined;
+  /** The stores under `store`: the brief service keeps its rejections beside the releases. */
+  let stores: Promise<Stores> | undefined;
   let briefing: Promise<BriefingParts & { close(): Promise<void> }> | undefined;
   let app: Promise<App> | undefined;
   const ctx: CliContext = {
@@ -51,16 +49,15 @@ export function createCliContext(): CliContext {
     },
     store: () => {
       if (app) return app.then((a) => a.store);
-      store ??= (async () => {
-        const c = await ctx.config();
-        const [{ openDatabase }, { SqliteReleaseStore }] = await Promise.all([
-          import("../infra/store/sqlite.js"),
-          import("../infra/store/sqlite-release-store.js"),
+      stores ??= (async () => {
+        const [c, l, { openStores }] = await Promise.all([
+          ctx.config(),
+          ctx.logger(),
+          import("../infra/store/stores.js"),
         ]);
-        db = openDatabase(c.databasePath);
-        return new SqliteReleaseStore(db);
+        return openStores(c.database, { logger: l.child({ component: "store" }) });
       })();
-      return store;
+      return stores.then((s) => s.releases);
     },
     briefing: () => {
       if (app) throw new Error("a command asks for part of the app after the whole of it: use app() alone");
@@ -71,20 +68,21 @@ export function createCliContext(): CliContext {
           ctx.store(),
           import("../app-briefing.js"),
         ]);
-        const { briefs, engines, translation } = await createBriefing(c, l, s, db!);
+        const { briefs, engines, translation } = await createBriefing(c, l, s, (await stores!).briefRejections);
         return { store: s, briefs, engines, close: async () => translation.close() };
       })();
       return briefing;
     },
     app: () => {
-      if (store || briefing) throw new Error("a command asks for the whole app after a part of it: ask for app() only");
+      if (stores || briefing)
+        throw new Error("a command asks for the whole app after a part of it: ask for app() only");
       app ??= Promise.all([ctx.config(), ctx.logger(), import("../app.js")]).then(([c, l, m]) => m.createApp(c, l));
       return app;
     },
     close: async () => {
       if (app) await (await app).close();
       if (briefing) await (await briefing).close();
-      if (store) await (await store).close();
+      if (stores) await (await stores).close();
     },
   };
   return ctx;

@@ -18,8 +18,9 @@ export function createHttpServer(
 ): HttpServer {
   const routes = new Map<string, RouteHandler>();
   routes.set("GET /healthz", async (_req, res) => {
+    // `status` other than "ok" (the database is unreachable) answers 503, so a load balancer stops routing here.
     const body = { status: "ok", ...(await health()) };
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    res.writeHead(body.status === "ok" ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];

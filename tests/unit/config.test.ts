@@ -8,7 +8,7 @@ describe("loadConfig", () => {
     const c = load({});
     expect(c).toMatchObject({
       port: 3000,
-      databasePath: "./data/nato-brief.db",
+      database: { kind: "sqlite", path: "./data/nato-brief.db" },
       digest: { timezone: "Europe/Brussels" },
     });
     expect(c.llm).toBeUndefined();

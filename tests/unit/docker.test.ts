@@ -99,6 +99,8 @@ describe("Docker on a fresh clone", () => {
     // The image's WORKDIR is /app and its volume /app/data: the example's database lands in the volume.
     expect(dockerfile).toMatch(/WORKDIR \/app\n/);
     expect(dockerfile).toMatch(/VOLUME \["\/app\/data"\]/);
-    expect(path.posix.resolve("/app", config.databasePath)).toMatch(/^\/app\/data\//);
+    expect(config.database.kind).toBe("sqlite");
+    const file = config.database.kind === "sqlite" ? config.database.path : "";
+    expect(path.posix.resolve("/app", file)).toMatch(/^\/app\/data\//);
   });
 });

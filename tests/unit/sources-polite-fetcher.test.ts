@@ -187,7 +187,7 @@ describe("PoliteFetcher against the fixture site", () => {
     expect(config.minIntervalMs).toBe(1000);
     const db = openDatabase(":memory:");
     const { poller } = createSources(config, {
-      db,
+      state: new SqliteSourceState(db, () => time.clock.now()),
       store: new SqliteReleaseStore(db),
       logger: silentLogger,
       clock: time.clock,

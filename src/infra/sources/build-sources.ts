@@ -1,11 +1,10 @@
-import type Database from "better-sqlite3";
 import type { SourcesConfig } from "../../config.js";
 import type { Clock } from "../../core/ports/clock.port.js";
 import type { Logger } from "../../core/ports/logger.port.js";
 import type { ReleaseSource } from "../../core/ports/release-source.port.js";
 import type { ReleaseStore } from "../../core/ports/release-store.port.js";
+import type { SourceStateStore } from "../../core/ports/source-state.port.js";
 import { SourcePoller } from "../../core/sources/source-poller.js";
-import { SqliteSourceState } from "../store/sqlite-source-state.js";
 import { FeedSource, PageSource } from "./feed-source.js";
 import { HostBackoff } from "./host-backoff.js";
 import { HttpFetcher } from "./http-fetcher.js";
@@ -15,7 +14,8 @@ import { PoliteFetcher } from "./polite-fetcher.js";
 import { HostRateLimiter, type Sleep } from "./rate-limiter.js";
 
 export interface SourcesDeps {
-  db: Database.Database;
+  /** HTTP validators and back-off between polls (the store's). */
+  state: SourceStateStore;
   store: ReleaseStore;
   logger: Logger;
   /** Injected by tests so rate limiting and back-off never wait on real time. */
@@ -41,7 +41,7 @@ export function natoLayouts(config: SourcesConfig): PageLayout[] {
 /** The configured sources (NATO site, its legacy RSS, extra feeds, single pages) and the poller over them. */
 export function createSources(config: SourcesConfig, deps: SourcesDeps): Sources {
   const logger = deps.logger.child({ component: "sources" });
-  const state = new SqliteSourceState(deps.db, () => (deps.clock ?? { now: () => new Date() }).now());
+  const state = deps.state;
   const http = new HttpFetcher({
     allowedHosts: config.allowedHosts,
     timeoutMs: config.timeoutMs,

@@ -1,29 +1,10 @@
-import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Brief } from "../../core/domain/brief.js";
-import { isLang, type Lang } from "../../core/domain/language.js";
+import type { Lang } from "../../core/domain/language.js";
 import type { Release, ReleaseDraft, ReleaseText } from "../../core/domain/release.js";
 import type { BriefKey, ListOptions, ReleaseStore, SaveOutcome } from "../../core/ports/release-store.port.js";
+import { type ReleaseRow, releaseId, type TextRow, toRelease } from "./release-rows.js";
 import { writeTransaction } from "./write-transaction.js";
-
-interface ReleaseRow {
-  id: string;
-  canonical_url: string | null;
-  content_hash: string;
-  source_lang: string;
-  published: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface TextRow {
-  release_id: string;
-  lang: string;
-  title: string;
-  paragraphs: string;
-  url: string | null;
-  official: number;
-}
 
 /** Releases and cached briefs in SQLite. Every multi-statement write is one transaction. */
 export class SqliteReleaseStore implements ReleaseStore {
@@ -208,37 +189,7 @@ export class SqliteReleaseStore implements ReleaseStore {
   }
 
   private hydrate(row: ReleaseRow): Release {
-    const texts: Partial<Record<Lang, ReleaseText>> = {};
     const rows = this.db.prepare("SELECT * FROM release_texts WHERE release_id = ?").all(row.id) as TextRow[];
-    for (const t of rows) {
-      if (!isLang(t.lang)) continue;
-      texts[t.lang] = {
-        lang: t.lang,
-        title: t.title,
-        paragraphs: JSON.parse(t.paragraphs) as string[],
-        url: t.url ?? undefined,
-        official: t.official === 1,
-      };
-    }
-    if (!isLang(row.source_lang))
-      throw new Error(`release ${row.id} has an unknown source language ${row.source_lang}`);
-    return {
-      id: row.id,
-      canonicalUrl: row.canonical_url ?? undefined,
-      contentHash: row.content_hash,
-      sourceLanguage: row.source_lang,
-      published: row.published ?? undefined,
-      texts,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return toRelease(row, rows);
   }
-}
-
-/** Short, stable id: from the canonical URL when there is one (it survives edits), else from the content. */
-function releaseId(draft: ReleaseDraft): string {
-  return createHash("sha256")
-    .update(draft.canonicalUrl ?? draft.contentHash)
-    .digest("hex")
-    .slice(0, 10);
 }

@@ -1,0 +1,59 @@
+import type { FactFinding } from "../../../core/domain/brief.js";
+import type { BriefRejection, BriefRejectionStore } from "../../../core/ports/brief-rejection-store.port.js";
+import type { BriefKey } from "../../../core/ports/release-store.port.js";
+import type { PgDb } from "./pg-db.js";
+
+interface Row {
+  content_hash: string;
+  engine: string;
+  prompt_version: string;
+  release_id: string;
+  reason: string;
+  findings: string;
+  rejected_at: string;
+}
+
+/** Rejected model briefs in PostgreSQL. */
+export class PgBriefRejections implements BriefRejectionStore {
+  constructor(private readonly db: PgDb) {}
+
+  async get(key: BriefKey): Promise<BriefRejection | undefined> {
+    const [row] = await this.db.rows<Row>(
+      "SELECT * FROM brief_rejections WHERE content_hash = $1 AND engine = $2 AND prompt_version = $3",
+      [key.contentHash, key.engine, key.promptVersion],
+    );
+    if (!row) return undefined;
+    let findings: FactFinding[] = [];
+    try {
+      findings = JSON.parse(row.findings) as FactFinding[];
+    } catch {
+      // A damaged findings column still remembers the rejection itself.
+    }
+    return {
+      key: { contentHash: row.content_hash, engine: row.engine, promptVersion: row.prompt_version },
+      releaseId: row.release_id,
+      reason: row.reason,
+      findings,
+      rejectedAt: row.rejected_at,
+    };
+  }
+
+  async save(r: BriefRejection): Promise<void> {
+    await this.db.run(
+      `INSERT INTO brief_rejections (content_hash, engine, prompt_version, release_id, reason, findings, rejected_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (content_hash, engine, prompt_version)
+       DO UPDATE SET release_id = excluded.release_id, reason = excluded.reason, findings = excluded.findings,
+         rejected_at = excluded.rejected_at`,
+      [
+        r.key.contentHash,
+        r.key.engine,
+        r.key.promptVersion,
+        r.releaseId,
+        r.reason,
+        JSON.stringify(r.findings),
+        r.rejectedAt,
+      ],
+    );
+  }
+}
