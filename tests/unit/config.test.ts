@@ -35,7 +35,7 @@ describe("loadConfig", () => {
       expect(() => load(env)).not.toThrow(/sk-live-123/);
     }
     expect(() => load({ DIGEST_TIMEZONE: "Mars/sk-live-123" })).not.toThrow(/sk-live-123/);
-    expect(() => load({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL/);
+    expect(() => load({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => load({ DIGEST_TIMEZONE: "Mars/Olympus" })).toThrow(/DIGEST_TIMEZONE.*IANA/);
   });
   it("reads the response_url and Teams service URL origins; Teams' must be loopback", () => {

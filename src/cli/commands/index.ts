@@ -35,6 +35,7 @@ export const COMMANDS: CommandEntry[] = [
     "Slack workspaces that installed the app (distributed mode); rekey",
     () => import("./installations.js"),
   ),
+  entry("db", "The database: migrate it, or copy a SQLite file into PostgreSQL", () => import("./db.js")),
   entry("stats", "Stored releases, briefs and LLM tokens per engine", () => import("./stats.js")),
   entry("translate", "Offline machine translation EN↔FR (Apertium), labelled", () => import("./translate.js")),
 ];

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { migrate } from "./migrations.js";
 
 /** Opens (creating its folder) and migrates the SQLite file; WAL so readers never wait on the writer. */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, onMigrated?: (versions: number[]) => void): Database.Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Database.Database;
   try {
@@ -17,6 +17,7 @@ export function openDatabase(file: string): Database.Database {
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
-  migrate(db);
+  const ran = migrate(db);
+  onMigrated?.(ran);
   return db;
 }

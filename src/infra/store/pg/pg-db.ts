@@ -15,6 +15,8 @@ export interface PgOptions {
   logger: Logger;
   /** Tries of a statement or transaction whose connection was lost (default 3, the first included). */
   attempts?: number;
+  /** Shown in pg_stat_activity (default nato-brief; `application_name=` in the URL wins). */
+  applicationName?: string | undefined;
 }
 
 /** What a store runs its statements through: the pool, or one client inside a transaction. */
@@ -40,7 +42,7 @@ export class PgDb implements Queryable {
       max: options.poolMax ?? 10,
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
-      application_name: "nato-brief",
+      application_name: options.applicationName ?? "nato-brief",
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An idle connection the server closed: the pool drops it; without a listener Node would crash the process.
