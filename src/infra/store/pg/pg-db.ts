@@ -26,6 +26,23 @@ export interface Queryable {
   run(text: string, values?: unknown[]): Promise<number>;
 }
 
+/**
+ * Connection settings for a client of one's own (an advisory-lock or LISTEN connection beside the pool): the same
+ * server, schema (search_path) and application name as the pool's. Session locks and NOTIFY channels are
+ * database-wide: fold `schema` into their names so two schemas of one database never share them.
+ */
+export function pgClientConfig(options: Pick<PgOptions, "url" | "schema" | "applicationName">): pg.ClientConfig & {
+  schema: string | undefined;
+} {
+  return {
+    connectionString: options.url,
+    connectionTimeoutMillis: 10_000,
+    application_name: options.applicationName ?? "nato-brief",
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    schema: options.schema,
+  };
+}
+
 export class PgDb implements Queryable {
   readonly pool: pg.Pool;
   readonly schema: string | undefined;
@@ -37,14 +54,8 @@ export class PgDb implements Queryable {
     this.schema = options.schema;
     this.logger = options.logger;
     this.attempts = options.attempts ?? 3;
-    this.pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolMax ?? 10,
-      connectionTimeoutMillis: 10_000,
-      idleTimeoutMillis: 30_000,
-      application_name: options.applicationName ?? "nato-brief",
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
+    const { schema: _schema, ...client } = pgClientConfig(options);
+    this.pool = new pg.Pool({ ...client, max: options.poolMax ?? 10, idleTimeoutMillis: 30_000 });
     // An idle connection the server closed: the pool drops it; without a listener Node would crash the process.
     this.pool.on("error", (err) => {
       this.logger.warn("a PostgreSQL connection was lost; the pool replaces it", { error: describePgError(err) });
