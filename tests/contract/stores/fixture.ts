@@ -20,7 +20,7 @@ export class TestClock {
 export interface StoreFixture {
   stores: Stores;
   clock: TestClock;
-  /** Another process on the same database (another replica): its own connection and ledger owner. */
+  /** Another process on the same database (another replica): its own connection and a ledger owner of its own. */
   other(): Promise<Stores>;
   close(): Promise<void>;
 }
@@ -42,9 +42,9 @@ export const sqliteFixture: FixtureFactory = async () => {
     return s;
   };
   return {
-    stores: await open(`other-host/1/a`),
+    stores: await open("other-host/1/a"),
     clock,
-    other: () => open(`other-host/2/b`),
+    other: () => open(`other-host/${opened.length + 1}/b`),
     async close() {
       for (const s of opened) await s.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -69,7 +69,7 @@ export const postgresFixture: FixtureFactory = async () => {
   return {
     stores: await open("host-a/1/a"),
     clock,
-    other: () => open("host-b/2/b"),
+    other: () => open(`host-b/${opened.length + 1}/b`),
     async close() {
       for (const s of opened) await s.close();
       await schema.drop();
