@@ -55,7 +55,14 @@ export class PgDb implements Queryable {
     this.logger = options.logger;
     this.attempts = options.attempts ?? 3;
     const { schema: _schema, ...client } = pgClientConfig(options);
-    this.pool = new pg.Pool({ ...client, max: options.poolMax ?? 10, idleTimeoutMillis: 30_000 });
+    this.pool = new pg.Pool({
+      ...client,
+      max: options.poolMax ?? 10,
+      idleTimeoutMillis: 30_000,
+      // A hung statement or a transaction left open (a replica frozen mid-way) must not hold rows and locks forever.
+      statement_timeout: 60_000,
+      idle_in_transaction_session_timeout: 60_000,
+    });
     // An idle connection the server closed: the pool drops it; without a listener Node would crash the process.
     this.pool.on("error", (err) => {
       this.logger.warn("a PostgreSQL connection was lost; the pool replaces it", { error: describePgError(err) });
