@@ -183,6 +183,12 @@ export const PG_MIGRATIONS: PgMigration[] = [
 export async function migratePg(db: PgDb, migrations: PgMigration[] = PG_MIGRATIONS): Promise<number[]> {
   const client = await db.connect();
   const lockKey = `nato-brief migrations ${db.schema ?? "public"}`;
+  // Between two statements a dropped connection is reported as an event: the next statement then fails instead.
+  let lost: Error | undefined;
+  const onError = (err: Error) => {
+    lost = err;
+  };
+  client.on("error", onError);
   try {
     await client.query("SELECT pg_advisory_lock(hashtext($1))", [lockKey]);
     try {
@@ -215,7 +221,8 @@ export async function migratePg(db: PgDb, migrations: PgMigration[] = PG_MIGRATI
       await client.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey]).catch(() => undefined);
     }
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(lost ?? false);
   }
 }
 
