@@ -80,9 +80,11 @@ export function createCliContext(): CliContext {
       return app;
     },
     close: async () => {
-      if (app) await (await app).close();
-      if (briefing) await (await briefing).close();
-      if (stores) await (await stores).close();
+      // A part that failed to open was reported by the command already: nothing to close, nothing to say twice.
+      const opened = <T>(p: Promise<T> | undefined) => p?.catch(() => undefined);
+      await (await opened(app))?.close();
+      await (await opened(briefing))?.close();
+      await (await opened(stores))?.close();
     },
   };
   return ctx;
