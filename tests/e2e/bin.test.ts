@@ -96,6 +96,8 @@ describe("what each command loads (heavy modules only where they are needed)", (
   const SOURCES = /node_modules\/(?:linkedom|@mozilla\/readability|fast-xml-parser)\/|dist\/src\/infra\/sources\//;
   const ENGINES = /dist\/src\/infra\/(?:offline|llm)\//;
   const STORE = /node_modules\/better-sqlite3\//;
+  // The PostgreSQL driver, loaded only when DATABASE_URL names a PostgreSQL server (here: SQLite).
+  const PG = /node_modules\/pg(?:-[a-z-]+)?\/|dist\/src\/infra\/store\/pg\//;
 
   beforeAll(() => {
     execFileSync(process.execPath, [BIN, "ingest", "--file", sample], { env, cwd: dir });
@@ -103,7 +105,7 @@ describe("what each command loads (heavy modules only where they are needed)", (
 
   it("help loads neither the store nor any engine", () => {
     const urls = loaded(["help"]);
-    for (const heavy of [SDKS, QA_INDEX, SOURCES, ENGINES, STORE])
+    for (const heavy of [SDKS, QA_INDEX, SOURCES, ENGINES, STORE, PG])
       expect(urls.filter((u) => heavy.test(u))).toEqual([]);
     // Not even the command files it lists.
     expect(urls.filter((u) => /dist\/src\/cli\/commands\/(?!index\.js)/.test(u))).toEqual([]);
@@ -112,12 +114,12 @@ describe("what each command loads (heavy modules only where they are needed)", (
   it("list loads the store only", () => {
     const urls = loaded(["list"]);
     expect(urls.some((u) => STORE.test(u))).toBe(true);
-    for (const heavy of [SDKS, QA_INDEX, SOURCES, ENGINES]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
+    for (const heavy of [SDKS, QA_INDEX, SOURCES, ENGINES, PG]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
   });
 
   it("ingest --file loads no HTML or XML parser, no chat or LLM SDK", () => {
     const urls = loaded(["ingest", "--file", sample]);
-    for (const heavy of [SDKS, SOURCES]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
+    for (const heavy of [SDKS, SOURCES, PG]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
   });
 
   it("show ID loads the brief engines, not the search index, the sources or a chat or LLM SDK", () => {

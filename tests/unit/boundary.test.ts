@@ -18,9 +18,9 @@ const importsOf = (file: string) =>
   [...fs.readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
 
 describe("architecture boundaries", () => {
-  it("keeps src/core free of platform SDKs, the LLM SDK and HTTP servers", () => {
+  it("keeps src/core free of platform SDKs, the LLM SDK, HTTP servers and database drivers", () => {
     const forbidden =
-      /^(?:@slack\/|botbuilder|botframework|@microsoft\/|openai$|openai\/|node:http$|node:https$|http$|https$)/;
+      /^(?:@slack\/|botbuilder|botframework|@microsoft\/|openai$|openai\/|node:http$|node:https$|http$|https$|pg$|pg-|better-sqlite3$)/;
     const offenders = filesUnder(path.join(root, "src/core")).flatMap((f) =>
       importsOf(f)
         .filter((i) => forbidden.test(i))
@@ -35,6 +35,18 @@ describe("architecture boundaries", () => {
       if (/process\.env/.test(text)) bad.push("process.env");
       return bad.map((b) => `${path.relative(root, f)}: ${b}`);
     });
+    expect(offenders).toEqual([]);
+  });
+  it("keeps the PostgreSQL driver in src/infra (SQLite installs never load it)", () => {
+    const dirs = ["src", "adapters"].map((d) => path.join(root, d));
+    const offenders = dirs
+      .flatMap(filesUnder)
+      .filter((f) => !f.startsWith(path.join(root, "src", "infra") + path.sep))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => /^pg(?:$|-)/.test(i))
+          .map((i) => `${path.relative(root, f)} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
   it("lets only src/config.ts read process.env", () => {
