@@ -38,10 +38,10 @@ async function measure(kind: string, s: Stores): Promise<Record<string, string>>
   out["saveRelease (new)"] = fmt(
     await timed(RELEASES, (i) => s.releases.saveRelease(draft(`h${i}`, `https://www.nato.int/b/${i}`, `Release ${i}`))),
   );
-  out["findByUrl"] = fmt(await timed(RELEASES, (i) => s.releases.findByUrl(`https://www.nato.int/b/${i}`)));
+  out.findByUrl = fmt(await timed(RELEASES, (i) => s.releases.findByUrl(`https://www.nato.int/b/${i}`)));
   out["listReleases (20)"] = fmt(await timed(200, () => s.releases.listReleases({ limit: 20 })));
   out["firstSeen (event dedupe)"] = fmt(await timed(1000, (i) => s.seenEvents.firstSeen(`slack:${kind}:${i}`)));
-  out["getLanguage"] = fmt(await timed(1000, (i) => s.preferences.getLanguage(`slack:T1:U${i % 50}`)));
+  out.getLanguage = fmt(await timed(1000, (i) => s.preferences.getLanguage(`slack:T1:U${i % 50}`)));
   const ids: string[] = [];
   for (let i = 0; i < TARGETS; i++) {
     const { subscription } = await s.subscriptions.upsert({
