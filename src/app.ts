@@ -66,10 +66,20 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export interface AppOptions {
+  /** Save the Q&A index snapshot this long after a change (the server); without it, at close only (the CLI). */
+  persistDelayMs?: number | undefined;
+}
+
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const stores = await openStores(config.database, { logger: logger.child({ component: "store" }) });
-  // Every release and brief saved through `store`, by whoever, keeps the Q&A search index current.
-  const qaIndex = createQaIndex(stores.releases, logger);
+  // Every release and brief saved through `store`, by whoever, keeps the Q&A search index current (and queues the
+  // offline translation of a release NATO published in one language).
+  const qaIndex = createQaIndex(stores.releases, logger, {
+    translations: stores.releaseTranslations,
+    snapshots: stores.qaSnapshots,
+    persistDelayMs: options.persistDelayMs,
+  });
   const store = qaIndex.store;
   const { briefs, engines, translator, translation, glossary, prompts, trust, lexicon } = await createBriefing(
     config,
@@ -137,6 +147,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   });
   const qa = createQa({
     indexer: qaIndex.indexer,
+    index: qaIndex,
     store,
     translator,
     parts: translation.parts,
@@ -182,6 +193,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     async close() {
       digests.schedule.stop();
       scheduler.close();
+      await qa.close();
       await translation.close();
       // PostgreSQL: the pool ends, and with it every session lock this process held.
       await stores.close();

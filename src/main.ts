@@ -60,7 +60,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const consoleChat = !config.slack && !config.teams && Boolean(process.stdin.isTTY);
   const logger = createLogger(consoleChat && !config.logLevelExplicit ? "warn" : config.logLevel);
   const guards = installProcessGuards(logger);
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger, { persistDelayMs: 10_000 });
   const handler = app.commands;
   let slack: SlackAdapter | undefined;
   const http = createHttpServer(logger, async () => ({
@@ -106,8 +106,12 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       })
     : undefined;
 
-  // The Q&A search index is built from the store in the background (questions wait for it), then kept current.
-  void app.qa.indexer.warmUp().catch((err: unknown) => logger.error("search index build failed", { error: err }));
+  // The Q&A search index is loaded from its snapshot (or built once from the store) in the background, questions
+  // waiting for it; releases an earlier run left untranslated are queued for the offline translation after it.
+  void app.qa.indexer
+    .warmUp()
+    .then(() => app.qa.translations?.resume())
+    .catch((err: unknown) => logger.error("search index build failed", { error: err }));
   const port = await http.listen(config.port);
   logger.info("listening", { port, platforms, engine: app.briefs.engineId });
   // The fact guard's lexicon: loaded (or, once per machine, built from Apertium's dictionaries) in the background.

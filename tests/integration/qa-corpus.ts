@@ -10,6 +10,7 @@ import { ApertiumTranslator } from "../../src/infra/offline/apertium-translator.
 import { loadGlossary } from "../../src/infra/offline/glossary.js";
 import { createQa, createQaIndex, type QaOptions } from "../../src/infra/qa/build-qa.js";
 import { openDatabase } from "../../src/infra/store/sqlite.js";
+import { SqliteQaSnapshots, SqliteReleaseTranslations } from "../../src/infra/store/sqlite-qa-index-store.js";
 import { SqliteReleaseStore } from "../../src/infra/store/sqlite-release-store.js";
 import { createTrustTools } from "../../src/infra/trust/trust-tools.js";
 
@@ -52,7 +53,8 @@ export function corpusDrafts(): Map<string, ReleaseDraft> {
 
 /** A fresh in-memory store holding the corpus; `ids` maps each stem to its release id. */
 export async function corpusStore(now: () => Date = () => new Date("2025-03-20T10:00:00Z"), withCorpus = true) {
-  const store = new SqliteReleaseStore(openDatabase(":memory:"), now);
+  const db = openDatabase(":memory:");
+  const store = new SqliteReleaseStore(db, now);
   const ids = new Map<string, string>();
   const releases = new Map<string, Release>();
   for (const [stem, draft] of withCorpus ? corpusDrafts() : []) {
@@ -60,7 +62,7 @@ export async function corpusStore(now: () => Date = () => new Date("2025-03-20T1
     ids.set(stem, release.id);
     releases.set(stem, release);
   }
-  return { store, ids, releases, logger: silentLogger };
+  return { store, ids, releases, db, logger: silentLogger };
 }
 
 const MODES = ["fr-es", "spa-eng", "eng-spa", "es-fr"].map((m) => `/usr/share/apertium/modes/${m}.mode`);
@@ -77,17 +79,27 @@ export interface HarnessOptions {
   llm?: QaOptions["llm"];
   limits?: Partial<QaOptions["limits"]>;
   clock?: Clock;
+  /**
+   * Store translations and the index snapshot beside the releases, as the app does (a release saved through the
+   * harness's store is queued for translation); call `translateAll()` to translate the corpus (needs Apertium).
+   */
+  bilingual?: boolean;
 }
 
 /** The corpus in a store, indexed, behind the real Q&A service (MiniSearch, offline MT, the LLM when given). */
 export async function qaHarness(options: HarnessOptions = {}) {
   const clock = options.clock ?? fixedClock();
-  const { store: raw, ids } = await corpusStore(() => clock.now(), options.corpus ?? true);
-  const { indexer, store } = createQaIndex(raw, silentLogger);
+  const { store: raw, ids, db } = await corpusStore(() => clock.now(), options.corpus ?? true);
+  const stores = options.bilingual
+    ? { translations: new SqliteReleaseTranslations(db), snapshots: new SqliteQaSnapshots(db) }
+    : {};
+  const index = createQaIndex(raw, silentLogger, stores);
+  const { indexer, store } = index;
   const translator = options.apertium ? new ApertiumTranslator() : undefined;
   const glossary = loadGlossary();
   const qa = createQa({
     indexer,
+    index,
     store,
     translator,
     glossary,
@@ -99,5 +111,11 @@ export async function qaHarness(options: HarnessOptions = {}) {
     clock,
   });
   const stemOf = (releaseId: string | undefined) => [...ids].find(([, id]) => id === releaseId)?.[0];
-  return { qa, store, raw, ids, indexer, stemOf, close: async () => translator?.close() };
+  /** Translates every stored release into the language NATO did not publish it in, and waits for the index. */
+  const translateAll = async () => {
+    await qa.translations?.resume();
+    await qa.translations?.idle();
+    await indexer.idle();
+  };
+  return { qa, store, raw, db, ids, indexer, stemOf, translateAll, close: async () => translator?.close() };
 }

@@ -94,6 +94,8 @@ describe("keeping the index current", () => {
       },
     );
     const { release } = await h.store.saveRelease(draft);
+    // The index is refreshed after the save returns (ingest never waits for it).
+    await h.indexer.idle();
     expect(h.indexer.index.documentCount).toBe(before + 1);
     expect((await h.qa.service.search("quantum Copenhagen", {})).hits.map((x) => x.releaseId)).toEqual([release.id]);
 
@@ -104,6 +106,7 @@ describe("keeping the index current", () => {
       },
     );
     await h.store.saveRelease(changed);
+    await h.indexer.idle();
     expect((await h.qa.service.search("Copenhagen", {})).hits).toEqual([]);
     expect((await h.qa.service.search("Aarhus", {})).hits.map((x) => x.releaseId)).toEqual([release.id]);
 

@@ -34,9 +34,40 @@ describe("extractiveAnswer", () => {
       logger: silentLogger,
     });
     expect(a.text).toBe(
-      `From the stored releases: ${en.replace(/\.$/, "")} [1].\n(Machine translation (offline, Apertium): may contain errors)`,
+      `From the stored releases: ${en.replace(/\.$/, "")} [1]. Original (French): “${fr}”\n(Machine translation (offline, Apertium): may contain errors)`,
     );
     expect(a.numbers.releaseIds).toEqual(["r1"]);
+  });
+
+  it("quotes a stored translation labelled, then the original sentence, without translating anything now", async () => {
+    const translator = fakeTranslator({});
+    let calls = 0;
+    const counting: Translator = {
+      ...translator,
+      translate: async (...args) => {
+        calls++;
+        return translator.translate(...args);
+      },
+    };
+    const stored = match({
+      releaseId: "r1",
+      lang: "en",
+      kind: "translation",
+      text: en,
+      original: { lang: "fr", text: fr },
+    });
+    const a = await extractiveAnswer([stored], "en", { translator: counting, logger: silentLogger });
+    expect(a.text).toBe(
+      `From the stored releases: ${en.replace(/\.$/, "")} [1]. Original (French): “${fr}”\n(Machine translation (offline, Apertium): may contain errors)`,
+    );
+    expect(calls).toBe(0);
+    const frAnswer = await extractiveAnswer(
+      [match({ releaseId: "r1", lang: "fr", kind: "translation", text: fr, original: { lang: "en", text: en } })],
+      "fr",
+      { translator: counting, logger: silentLogger },
+    );
+    expect(frAnswer.text).toContain(`[1]. Original (anglais) : « ${en} »`);
+    expect(frAnswer.text).toContain("Traduction automatique (hors ligne, Apertium)");
   });
 
   it("says one thing once: a brief's translated sentence and the release's sentence translated now", async () => {

@@ -15,8 +15,10 @@ export interface ExtractiveAnswer {
 
 /**
  * An answer made of the passages themselves, each followed by the number of the release it comes from. A passage
- * in the other language is translated offline (names, figures and official terms protected) and labelled so;
- * when the translation is unavailable, or loses a figure, the passage is quoted as written, and the answer says so.
+ * of the release's offline translation (made when it was stored), or one in the other language translated now
+ * (names, figures and official terms protected), is shown labelled, then followed by the original sentence so the
+ * reader can check it; when the translation is unavailable, or loses a figure, the original is quoted as written,
+ * and the answer says so. A release NATO published in the asker's language is quoted in NATO's own words.
  */
 export async function extractiveAnswer(
   picked: PassageMatch[],
@@ -29,26 +31,33 @@ export async function extractiveAnswer(
   const parts: string[] = [];
   const seen = new Set<string>();
   for (const [i, m] of picked.entries()) {
-    const translated = translations[i];
-    let sentence = m.passage.text;
+    const stored = m.passage.kind === "translation" ? m.passage.original : undefined;
+    // The original sentence and the translation of it (stored with the release, or made now).
+    const source = stored ?? { lang: m.passage.lang, text: m.passage.text };
+    const translated = stored ? m.passage.text : translations[i];
+    let sentence = source.text;
     let note = m.passage.label;
+    let original: string | undefined;
     if (translated !== undefined) {
-      const lost = unsupportedFacts(translated, lang, [m.passage], undefined, ["number", "date", "time"]);
+      const from = { ...m.passage, lang: source.lang, text: source.text };
+      const lost = unsupportedFacts(translated, lang, [from], undefined, ["number", "date", "time"]);
       if (lost.length === 0) {
         sentence = translated;
         note = QA_MESSAGES.machineTranslation(lang);
+        original = QA_MESSAGES.original(lang, source.lang, source.text.trim());
       } else {
         deps.logger.warn("machine translation lost a figure; quoting the original", { lost: lost.map((f) => f.value) });
         note = QA_MESSAGES.untranslated(lang, QA_MESSAGES.figureLost(lang));
       }
     }
-    const clean = cleanGeneratedText(sentence, m.passage.text);
+    const clean = cleanGeneratedText(sentence, source.text);
     // A brief's translated sentence and the same sentence of the release, translated now, say one thing once.
     const key = fold(clean).replace(/[^\p{L}\p{N}]+/gu, "");
     if (seen.has(key)) continue;
     seen.add(key);
     if (note) notes.add(note);
-    parts.push(withMarker(clean, markers([numbers.number(m.passage.releaseId)])));
+    const cited = withMarker(clean, markers([numbers.number(m.passage.releaseId)]));
+    parts.push(original ? `${cited} ${original}` : cited);
   }
   const note = notes.size > 0 ? `\n(${[...notes].join("; ")})` : "";
   return { text: `${QA_MESSAGES.extractiveIntro(lang)} ${parts.join(" ")}${note}`, numbers };
@@ -62,7 +71,10 @@ async function translateForeign(
   notes: Set<string>,
 ): Promise<(string | undefined)[]> {
   const out: (string | undefined)[] = picked.map(() => undefined);
-  const foreign = picked.map((m, i) => ({ m, i })).filter(({ m }) => m.passage.lang !== lang);
+  // A stored translation's passage is already in the asker's language (its original travels with it).
+  const foreign = picked
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m.passage.lang !== lang && m.passage.kind !== "translation");
   if (foreign.length === 0) return out;
   const from = foreign[0]!.m.passage.lang;
   const translator = deps.translator;

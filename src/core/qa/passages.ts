@@ -1,6 +1,7 @@
 import type { Brief } from "../domain/brief.js";
 import { LANGS, type Lang } from "../domain/language.js";
 import type { Release, ReleaseText } from "../domain/release.js";
+import type { ReleaseTranslation } from "../ports/qa-index-store.port.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Passage } from "./qa-types.js";
 import type { IndexDocument } from "./search-index.port.js";
@@ -13,13 +14,25 @@ export function releaseDate(release: Pick<Release, "published" | "createdAt">): 
   return release.published ?? release.createdAt.slice(0, 10);
 }
 
-/** One index document per language the release or its brief has: title, brief text and body as fields. */
-export function indexDocuments(release: Release, brief?: Brief | undefined): IndexDocument[] {
-  const usable = brief && brief.contentHash === release.contentHash ? brief : undefined;
+/** What is stored beside a release that the index and answers read: its latest brief and offline translations. */
+export interface ReleaseExtras {
+  brief?: Brief | undefined;
+  /** Offline translations into the languages NATO did not publish the release in (current ones only are used). */
+  translations?: readonly ReleaseTranslation[] | undefined;
+}
+
+/**
+ * One index document per language the release, its brief or its offline translation has: title, brief text and
+ * body as fields. A release NATO published in one language is so indexed in both: its translation (made once when
+ * it was stored) is the other language's body, and a question meets it in its own language.
+ */
+export function indexDocuments(release: Release, extras: ReleaseExtras = {}): IndexDocument[] {
+  const usable = extras.brief && extras.brief.contentHash === release.contentHash ? extras.brief : undefined;
   return LANGS.flatMap((lang): IndexDocument[] => {
     const text = release.texts[lang];
     const part = usable?.[lang];
-    if (!text && !part) return [];
+    const translated = text ? undefined : currentTranslation(release, extras.translations, lang);
+    if (!text && !part && !translated) return [];
     return [
       {
         id: `${release.id}:${lang}`,
@@ -27,24 +40,44 @@ export function indexDocuments(release: Release, brief?: Brief | undefined): Ind
         lang,
         date: releaseDate(release),
         contentHash: release.contentHash,
-        title: text?.title ?? part?.headline ?? "",
+        title: text?.title ?? translated?.title ?? part?.headline ?? "",
         brief: part ? [part.headline, part.summary, ...part.keyPoints].join("\n") : "",
-        body: text ? text.paragraphs.join("\n") : "",
+        body: text ? text.paragraphs.join("\n") : (translated?.sentences.join("\n") ?? ""),
       },
     ];
   });
+}
+
+/** The translation of the release's current content into `lang`, if one was made. */
+export function currentTranslation(
+  release: Release,
+  translations: readonly ReleaseTranslation[] | undefined,
+  lang: Lang,
+): ReleaseTranslation | undefined {
+  return translations?.find(
+    (t) => t.lang === lang && t.contentHash === release.contentHash && t.releaseId === release.id,
+  );
+}
+
+/** The sentences an offline translation of the release translates, in order: its original's passages. */
+export function originalSentences(release: Release): { lang: Lang; title: string; sentences: string[] } {
+  const text = release.texts[release.sourceLanguage] ?? LANGS.map((l) => release.texts[l]).find(Boolean);
+  if (!text) return { lang: release.sourceLanguage, title: "", sentences: [] };
+  return { lang: text.lang, title: text.title, sentences: textPassages(release.id, text).map((p) => p.text) };
 }
 
 /**
  * The passages an answer may quote from a release: each sentence (or clause) of every official text, and the
  * brief's sentences in a language NATO did not publish, labelled with the brief's provenance.
  */
-export function releasePassages(release: Release, brief?: Brief | undefined): Passage[] {
+export function releasePassages(release: Release, extras: ReleaseExtras = {}): Passage[] {
   const out: Passage[] = [];
   for (const lang of LANGS) {
     const text = release.texts[lang];
     if (text) out.push(...textPassages(release.id, text));
   }
+  out.push(...translationPassages(release, extras.translations, out));
+  const brief = extras.brief;
   const usable = brief && brief.contentHash === release.contentHash ? brief : undefined;
   if (usable) {
     for (const lang of LANGS) {
@@ -64,6 +97,35 @@ export function releasePassages(release: Release, brief?: Brief | undefined): Pa
           label: usable.provenance[lang].label,
         });
       }
+    }
+  }
+  return out;
+}
+
+/** The offline translation's sentences, each with the original sentence it translates. */
+function translationPassages(
+  release: Release,
+  translations: readonly ReleaseTranslation[] | undefined,
+  originals: Passage[],
+): Passage[] {
+  const out: Passage[] = [];
+  for (const lang of LANGS) {
+    if (release.texts[lang]) continue;
+    const t = currentTranslation(release, translations, lang);
+    if (!t) continue;
+    const source = originals.filter((p) => p.lang !== lang);
+    for (const [n, text] of t.sentences.entries()) {
+      const original = source[n];
+      if (!original || !text.trim()) continue;
+      out.push({
+        id: `${release.id}:${lang}:translation:${n}`,
+        releaseId: release.id,
+        lang,
+        kind: "translation",
+        title: t.title,
+        text,
+        original: { lang: original.lang, text: original.text },
+      });
     }
   }
   return out;

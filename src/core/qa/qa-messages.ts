@@ -28,6 +28,11 @@ export const QA_MESSAGES = {
     lang === "fr"
       ? "Traduction automatique (hors ligne, Apertium) : peut contenir des erreurs"
       : "Machine translation (offline, Apertium): may contain errors",
+  /** After a machine-translated sentence: the sentence as NATO wrote it, so the reader can check the translation. */
+  original: (lang: Lang, source: Lang, text: string): string =>
+    lang === "fr"
+      ? `Original (${source === "en" ? "anglais" : "français"}) : « ${text} »`
+      : `Original (${source === "en" ? "English" : "French"}): “${text}”`,
   untranslated: (lang: Lang, reason: string): string =>
     lang === "fr" ? `Extrait en anglais, non traduit : ${reason}` : `Extract in French, not translated: ${reason}`,
   figureLost: (lang: Lang): string =>

@@ -1,5 +1,5 @@
 import type { CircuitBreakerLike } from "../briefing/circuit-breaker-like.js";
-import type { Lang } from "../domain/language.js";
+import { type Lang, otherLang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { Clock } from "../ports/clock.port.js";
 import { systemClock } from "../ports/clock.port.js";
@@ -13,11 +13,14 @@ import { CitationNumbers, markers } from "./citations.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
+import { carriesFocus, type QuestionFocus, questionFocus } from "./focus.js";
+import { titleOf } from "./passages.js";
 import { QA_MESSAGES } from "./qa-messages.js";
 import type { Answer, SearchOutcome, Turn } from "./qa-types.js";
 import { detectQuestionLanguage } from "./question-language.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
+import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
 import { pickForExtract, pickForModel } from "./selection.js";
 
@@ -49,6 +52,8 @@ export const EXTRACTIVE_ENGINE = "extractive";
 /** Longest `search` text looked at; past it nothing is searched. */
 export const MAX_SEARCH_CHARS = 2_000;
 const RETRIEVAL_ENGINE = "retrieval";
+/** How a follow-up opens: it asks about what the conversation was about. */
+const FOLLOW_UP = /^\s*(?:and|et|also|aussi|what about|how about|et pour|et en|et dans|et à|and in|and for|and at)\b/iu;
 
 /**
  * Questions about the stored releases, answered in the asker's language from retrieved passages only, every claim
@@ -101,7 +106,7 @@ export class QaService {
       context: history.map((t) => t.question).slice(-2),
       favour: new Set(history.flatMap((t) => t.releaseIds)),
     });
-    const answer = await this.answerFrom(question, lang, retrieval, history);
+    const answer = await this.answerFrom(question, lang, retrieval, history, this.focusOf(question, lang, history));
     this.logger.info("question answered", {
       lang,
       status: answer.status,
@@ -128,7 +133,53 @@ export class QaService {
     return searchReleases(this.deps.retriever, words, ctx.language ?? "en", this.clock.now(), limit);
   }
 
-  private async answerFrom(question: string, lang: Lang, retrieval: Retrieval, history: Turn[]): Promise<Answer> {
+  /** What the question asks for; a short follow-up ("and in 2023?", « et combien ? ») keeps the last question's. */
+  private focusOf(question: string, lang: Lang, history: Turn[]): QuestionFocus {
+    const last = history.at(-1);
+    const followUp = last && (FOLLOW_UP.test(question) || question.split(/\s+/u).length <= 3);
+    return questionFocus(question, lang, followUp ? questionFocus(last.question, last.language) : undefined);
+  }
+
+  /** A passage answers when it carries the focus; names are also looked for in their other-language spellings. */
+  private answers(focus: QuestionFocus, lang: Lang): (m: PassageMatch) => boolean {
+    const lexicon = this.deps.trust?.lexicon;
+    const spellings = new Map<string, readonly string[]>();
+    const equivalents = (name: string): readonly string[] => {
+      if (!lexicon) return [];
+      let known = spellings.get(name);
+      if (!known) {
+        known = lexicon
+          .equivalents(name, lang, otherLang(lang))
+          .filter((e) => e.pos === "np")
+          .map((e) => e.lemma);
+        spellings.set(name, known);
+      }
+      return known;
+    };
+    const common = new Map<string, boolean>();
+    const commonWord = lexicon?.available()
+      ? (word: string, wordLang: Lang): boolean => {
+          const key = `${wordLang}:${word}`;
+          let known = common.get(key);
+          if (known === undefined) {
+            known = lexicon.equivalents(word, wordLang, otherLang(wordLang)).some((e) => e.pos !== "np");
+            common.set(key, known);
+          }
+          return known;
+        }
+      : undefined;
+    return (m) =>
+      carriesFocus(focus, m.passage, { equivalents: m.passage.lang === lang ? undefined : equivalents, commonWord });
+  }
+
+  private async answerFrom(
+    question: string,
+    lang: Lang,
+    retrieval: Retrieval,
+    history: Turn[],
+    focus: QuestionFocus,
+  ): Promise<Answer> {
+    const answers = this.answers(focus, lang);
     const noAnswer = (): Answer => ({
       status: "no-answer",
       text:
@@ -139,7 +190,7 @@ export class QaService {
       citations: [],
       engine: RETRIEVAL_ENGINE,
     });
-    const forModel = pickForModel(retrieval.passages);
+    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers);
     if (forModel.length === 0) return noAnswer();
 
     let fallbackReason: string | undefined;
@@ -147,14 +198,19 @@ export class QaService {
     if (model && breaker && !breaker.canRequest()) {
       fallbackReason = "the language model failed repeatedly and is paused for a cool-down";
     } else if (model) {
-      const passages: NumberedPassage[] = forModel.map((m, i) => ({
-        n: i + 1,
-        releaseId: m.passage.releaseId,
-        title: m.passage.title,
-        published: retrieval.releases.get(m.passage.releaseId)?.published,
-        lang: m.passage.lang,
-        text: m.passage.text,
-      }));
+      // The model reads NATO's own sentence rather than the offline translation of it: it translates better.
+      const passages: NumberedPassage[] = forModel.map((m, i) => {
+        const source = m.passage.kind === "translation" ? m.passage.original : undefined;
+        const release = retrieval.releases.get(m.passage.releaseId);
+        return {
+          n: i + 1,
+          releaseId: m.passage.releaseId,
+          title: source && release ? titleOf(release, source.lang) : m.passage.title,
+          published: release?.published,
+          lang: source?.lang ?? m.passage.lang,
+          text: source?.text ?? m.passage.text,
+        };
+      });
       try {
         const reply = await model.answer({ question, language: lang, passages, history });
         breaker?.recordSuccess();
@@ -171,7 +227,7 @@ export class QaService {
       }
       this.logger.warn("answering extractively instead of with the language model", { reason: fallbackReason });
     }
-    const picked = pickForExtract(retrieval.passages, retrieval.weights, retrieval.query.favour);
+    const picked = pickForExtract(retrieval.passages, retrieval.weights, retrieval.query.favour, answers);
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {

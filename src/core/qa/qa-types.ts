@@ -6,8 +6,11 @@ export interface DateRange {
   to: string;
 }
 
-/** Where a passage comes from: a release's own text (original or NATO's translation), or its stored brief. */
-export type PassageKind = "body" | "brief";
+/**
+ * Where a passage comes from: a release's own text (original or NATO's translation), its stored brief, or the
+ * offline translation made when the release was stored (in a language NATO did not publish it in).
+ */
+export type PassageKind = "body" | "brief" | "translation";
 
 /** One sentence (or clause of a long sentence) that can answer a question, with the release it belongs to. */
 export interface Passage {
@@ -21,6 +24,8 @@ export interface Passage {
   text: string;
   /** For brief passages: the brief's provenance label ("Machine translation (offline, Apertium)…"). */
   label?: string | undefined;
+  /** For translation passages: the original sentence it translates, shown beside it so the reader can check. */
+  original?: { lang: Lang; text: string } | undefined;
 }
 
 /** A stored release an answer relies on; `[n]` in the answer text is `citations[n - 1]`. */

@@ -1,14 +1,17 @@
-import { type Lang, otherLang } from "../domain/language.js";
+import { LANGS, type Lang, otherLang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { ReleaseStore } from "../ports/release-store.port.js";
 import type { Translator } from "../ports/translator.port.js";
 import { fold } from "../text/fold.js";
+import type { TrustTools } from "../trust/evidence.js";
+import { expandQuestion } from "./expansion.js";
 import { releaseDate, releasePassages } from "./passages.js";
 import type { QaIndexer } from "./qa-indexer.js";
 import type { DateRange, Passage } from "./qa-types.js";
 import type { IndexQuery, PassageMatch, ReleaseMatch } from "./search-index.port.js";
+import { isRelevant } from "./selection.js";
 
 export interface RetrievalRequest {
   /** The question without its date words. */
@@ -45,6 +48,8 @@ export class Retriever {
       store: ReleaseStore;
       /** Offline MT of the question, so an English question finds a French-only release. */
       translator?: Translator | undefined;
+      /** Glossary and bilingual dictionary: other spellings of the question's words (see expansion.ts). */
+      trust?: TrustTools | undefined;
       logger?: Logger | undefined;
     },
   ) {
@@ -75,21 +80,46 @@ export class Retriever {
     lang: Lang,
     weights?: ReadonlyMap<string, number>,
   ): Promise<PassageMatch[]> {
-    const briefs = await Promise.all(releases.map((r) => this.deps.store.latestBriefFor(r.id)));
-    const passages = releases.flatMap((r, i) => candidates(r, releasePassages(r, briefs[i]), lang));
+    const extras = await Promise.all(releases.map((r) => this.deps.indexer.extras(r)));
+    const passages: Passage[] = releases.flatMap((r, i) => candidates(r, releasePassages(r, extras[i]), lang));
     const phrases = phrasesOf(query);
-    return this.deps.indexer.index
+    const ranked = this.deps.indexer.index
       .rankPassages({ ...query, limit: passages.length }, passages, weights)
       .filter((p) => phrases.length === 0 || containsPhrases(`${p.passage.title}\n${p.passage.text}`, phrases));
+    return asTranslated(ranked, passages, lang);
   }
 
-  async query(request: RetrievalRequest): Promise<IndexQuery> {
+  /**
+   * The question as the index reads it. Every release is indexed in both languages (NATO's counterpart or the
+   * offline translation stored with it), so the question is searched as asked; its machine translation is only
+   * added (`translate`) to reach releases whose translation is still pending.
+   */
+  async query(request: RetrievalRequest, translate = false): Promise<IndexQuery> {
     const phrases = [...request.text.matchAll(PHRASE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
     const required = phrases.flatMap((p) => this.deps.indexer.index.contentWords(p));
     const texts = [request.text];
-    const translated = await this.translate(request.text, request.lang);
+    const translated = translate ? await this.translate(request.text, request.lang) : undefined;
     if (translated) texts.push(translated);
-    return { texts, context: request.context, required, phrases, range: request.range, favour: request.favour };
+    const alternatives = expandQuestion(request.text, request.lang, this.deps.trust, (t) => this.contentWords(t));
+    return {
+      texts,
+      alternatives,
+      context: request.context,
+      required,
+      phrases,
+      range: request.range,
+      favour: request.favour,
+    };
+  }
+
+  /**
+   * Whether to search again with the question's machine translation: nothing relevant was found as asked, and
+   * some release is not yet indexed in the question's language. Apertium starts only then, never for a question
+   * the stored translations answer.
+   */
+  async needsTranslation(found: boolean): Promise<boolean> {
+    if (found || !this.deps.translator) return false;
+    return this.deps.indexer.hasUntranslated();
   }
 
   /** Releases that match, best first, checked against the store (a stale entry is refreshed and skipped). */
@@ -97,7 +127,7 @@ export class Retriever {
     query: IndexQuery,
     limit: number,
   ): Promise<{ matches: ReleaseMatch[]; releases: Map<string, Release> }> {
-    await this.deps.indexer.whenReady();
+    await this.deps.indexer.whenReady(query.sides ?? LANGS);
     const phrases = phrasesOf(query);
     const releases = new Map<string, Release>();
     const matches: ReleaseMatch[] = [];
@@ -116,8 +146,19 @@ export class Retriever {
     return { matches, releases };
   }
 
+  /**
+   * The question on its own language's side of the index first (every release is there once translated); when
+   * nothing relevant is found, on both sides, with its machine translation if some release is still untranslated.
+   */
   async retrieve(request: RetrievalRequest): Promise<Retrieval> {
     const query = await this.query(request);
+    const own = await this.retrieveWith({ ...query, sides: [request.lang] }, request);
+    if (own.passages.some(isRelevant)) return own;
+    const translate = await this.needsTranslation(false);
+    return this.retrieveWith(translate ? await this.query(request, true) : query, request);
+  }
+
+  private async retrieveWith(query: IndexQuery, request: RetrievalRequest): Promise<Retrieval> {
     const { matches, releases } = await this.searchReleases(query, request.releases ?? 5);
     const top = matches[0]?.score ?? 1;
     const weights = new Map(matches.map((m) => [m.releaseId, m.score / top]));
@@ -143,10 +184,38 @@ export class Retriever {
 
 /**
  * A release NATO published in the reader's language answers in that language: its other-language passages would
- * only need translating. A release without it offers all it has (its own text, and its brief's translation).
+ * only need translating. A release without it offers all it has (its own text, its offline translation made when
+ * it was stored, and its brief's translation).
  */
 function candidates(release: Release, passages: Passage[], lang: Lang): Passage[] {
   return release.texts[lang] ? passages.filter((p) => p.lang === lang) : passages;
+}
+
+/**
+ * An original sentence in the other language that the release's stored translation renders is shown as that
+ * translation (which carries the original beside it): ranked on either, answered the same way, never translated
+ * again at question time. The better-ranked of the two stands for both.
+ */
+function asTranslated(ranked: PassageMatch[], candidates: Passage[], lang: Lang): PassageMatch[] {
+  const translation = new Map<string, Passage>();
+  for (const p of candidates) if (p.kind === "translation") translation.set(sentenceKey(p), p);
+  if (translation.size === 0) return ranked;
+  const seen = new Set<string>();
+  const out: PassageMatch[] = [];
+  for (const m of ranked) {
+    const stand =
+      m.passage.kind === "body" && m.passage.lang !== lang ? translation.get(sentenceKey(m.passage)) : undefined;
+    const passage = stand ?? m.passage;
+    if (seen.has(passage.id)) continue;
+    seen.add(passage.id);
+    out.push(stand ? { ...m, passage } : m);
+  }
+  return out;
+}
+
+/** `${releaseId}:${n}` of a body or translation passage: the n-th sentence of the original, in either language. */
+function sentenceKey(p: Passage): string {
+  return `${p.releaseId}:${p.id.split(":").at(-1) ?? ""}`;
 }
 
 function phrasesOf(query: IndexQuery): string[] {

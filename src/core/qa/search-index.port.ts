@@ -18,6 +18,11 @@ export interface IndexDocument {
 export interface IndexQuery {
   /** The question as asked and, when a translator is available, translated: a match on any counts. */
   texts: string[];
+  /**
+   * Other spellings of the question's words (by word as written): glossary forms, dictionary equivalents in the
+   * other language, field synonyms. Searched with less weight; a word matched through one counts as matched.
+   */
+  alternatives?: Readonly<Record<string, readonly string[]>> | undefined;
   /** Earlier questions of the conversation: searched with less weight, for follow-ups ("and in 2023?"). */
   context?: string[] | undefined;
   /** Words of quoted phrases: every one must match. */
@@ -28,6 +33,11 @@ export interface IndexQuery {
   /** Releases the conversation already cited: favoured for follow-ups. */
   favour?: ReadonlySet<string> | undefined;
   limit?: number | undefined;
+  /**
+   * The index's sides (documents in that language) to search; all when not given. Every release is indexed in
+   * both languages once translated, so a question is searched on its own language's side first.
+   */
+  sides?: readonly Lang[] | undefined;
 }
 
 export interface ReleaseMatch {
@@ -54,12 +64,14 @@ export interface PassageMatch {
  * @see https://lucaong.github.io/minisearch/
  */
 export interface SearchIndex {
-  /** Adds the documents of one release, replacing what the index held for it. */
-  replaceRelease(releaseId: string, documents: IndexDocument[]): void;
+  /** Adds the documents of one release, replacing what the index held for it (on these sides only, when given). */
+  replaceRelease(releaseId: string, documents: IndexDocument[], sides?: readonly Lang[]): void;
   removeRelease(releaseId: string): void;
   /** Drops everything and indexes these documents. */
   rebuild(documents: Iterable<IndexDocument>): void;
   readonly documentCount: number;
+  /** Documents on one side. */
+  sideCount(side: Lang): number;
   /** Best releases first. */
   searchReleases(query: IndexQuery): ReleaseMatch[];
   /**
@@ -69,4 +81,14 @@ export interface SearchIndex {
   rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[];
   /** The words of `text` that count for search (stop words out), as written, for messages like "search …". */
   contentWords(text: string): string[];
+  /**
+   * One side of the index (the documents in one language) as a string to save, and the format it is in
+   * (analysis and engine versions). Each side is saved and loaded on its own: a question loads its language's.
+   */
+  snapshot(side: Lang): { format: string; data: string };
+  /**
+   * Replaces one side with its saved snapshot, without analysing any text again. false (side untouched) when the
+   * snapshot is of another format or unreadable: the caller rebuilds.
+   */
+  restore(side: Lang, format: string, data: string): boolean;
 }

@@ -7,7 +7,7 @@ const EXTRACT_PASSAGES = 3;
 const EXTRACT_PER_RELEASE = 2;
 const EXTRACT_CHARS = 700;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
-const MODEL_PASSAGES = 6;
+const MODEL_PASSAGES = 8;
 
 /**
  * Is this passage an answer rather than a passing mention? Half the question's content words at least, and two
@@ -23,13 +23,16 @@ export function isRelevant(match: PassageMatch): boolean {
  * the best (`weights`, 0–1 by release) and match a name of the question when the best one does.
  */
 export function pickForExtract(
-  ranked: PassageMatch[],
+  all: PassageMatch[],
   weights?: ReadonlyMap<string, number>,
   /** Releases the conversation is about: a follow-up answered from one of them stays with them. */
   favour?: ReadonlySet<string>,
+  /** Whether a passage carries what the question asks for (see focus.ts): the others are not answers. */
+  answers: (m: PassageMatch) => boolean = () => true,
 ): PassageMatch[] {
+  const ranked = eligible(all, favour, answers);
   const [top] = ranked;
-  if (!top || !isRelevant(top)) return [];
+  if (!top) return [];
   const picked: PassageMatch[] = [];
   const seen = new Set<string>();
   let chars = 0;
@@ -48,18 +51,41 @@ export function pickForExtract(
   return picked;
 }
 
-/** The passages a model answers from: only retrieved ones, and only when the best of them is relevant. */
-export function pickForModel(ranked: PassageMatch[]): PassageMatch[] {
-  const [top] = ranked;
-  if (!top || !isRelevant(top)) return [];
-  return ranked.filter((m) => m.coverage > 0).slice(0, MODEL_PASSAGES);
+/**
+ * The passages a model answers from: only retrieved ones, and only when one of them is relevant; those that carry
+ * the question's focus come first, then the others that match the question at all, for context.
+ */
+export function pickForModel(
+  ranked: PassageMatch[],
+  favour?: ReadonlySet<string>,
+  answers: (m: PassageMatch) => boolean = () => true,
+): PassageMatch[] {
+  const best = eligible(ranked, favour, answers);
+  // The model reads what it is given and may decline: a relevant passage without the focus still goes to it
+  // (the focus rule decides the offline answer, where nothing else reads the passages).
+  if (best.length === 0 && !ranked.some(isRelevant)) return [];
+  const rest = ranked.filter((m) => m.coverage > 0 && !best.includes(m));
+  return [...best, ...rest].slice(0, MODEL_PASSAGES);
+}
+
+/**
+ * Relevant passages that carry the focus, best first. A follow-up ("and how much were the contracts worth?") may
+ * use a word its release does not: in a release the conversation is about, half its words and the focus suffice.
+ */
+function eligible(
+  ranked: PassageMatch[],
+  favour: ReadonlySet<string> | undefined,
+  answers: (m: PassageMatch) => boolean,
+): PassageMatch[] {
+  return ranked.filter(
+    (m) =>
+      (isRelevant(m) || (favour?.has(m.passage.releaseId) === true && m.coverage >= MIN_COVERAGE && m.matched >= 1)) &&
+      answers(m),
+  );
 }
 
 function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {
   return (
-    isRelevant(m) &&
-    m.score >= top.score * 0.5 &&
-    (weights?.get(m.passage.releaseId) ?? 1) >= 0.5 &&
-    (!top.matchedName || m.matchedName)
+    m.score >= top.score * 0.5 && (weights?.get(m.passage.releaseId) ?? 1) >= 0.5 && (!top.matchedName || m.matchedName)
   );
 }

@@ -1,6 +1,8 @@
 import { CircuitBreaker } from "../../core/briefing/circuit-breaker.js";
+import type { Release } from "../../core/domain/release.js";
 import type { Clock } from "../../core/ports/clock.port.js";
 import type { Logger } from "../../core/ports/logger.port.js";
+import type { QaSnapshotStore, ReleaseTranslationStore } from "../../core/ports/qa-index-store.port.js";
 import type { ReleaseStore } from "../../core/ports/release-store.port.js";
 import type { Translator } from "../../core/ports/translator.port.js";
 import type { AnswerModel } from "../../core/qa/answer-model.port.js";
@@ -9,6 +11,7 @@ import { observeSaves, QaIndexer } from "../../core/qa/qa-indexer.js";
 import { QaService } from "../../core/qa/qa-service.js";
 import { RateLimiter } from "../../core/qa/rate-limiter.js";
 import { Retriever } from "../../core/qa/retriever.js";
+import { TranslationQueue } from "../../core/qa/translation-queue.js";
 import type { TrustTools } from "../../core/trust/evidence.js";
 import type { OpenAiAnswererOptions } from "../llm/openai-answerer.js";
 import type { PromptLibrary } from "../llm/prompt-loader.js";
@@ -23,19 +26,56 @@ export interface Qa {
   indexer: QaIndexer;
   /** Retrieval alone (benchmarks, recall tests). */
   retriever: Retriever;
+  /** Offline translation of stored releases into their other language, in the background; undefined without a store. */
+  translations: TranslationQueue | undefined;
+  /** Finishes (or, with a long backlog, stops) the translations and saves the index snapshot if it changed. */
+  close(): Promise<void>;
 }
+
+/** Where the index keeps what it needs beyond the releases: translations and its snapshot. */
+export interface QaIndexStores {
+  translations?: ReleaseTranslationStore | undefined;
+  snapshots?: QaSnapshotStore | undefined;
+  /** See QaIndexerStores.persistDelayMs: the server saves the snapshot shortly after changes, the CLI at exit. */
+  persistDelayMs?: number | undefined;
+}
+
+/** What a save through the observed store tells besides the index: the translation queue, once there is one. */
+export interface QaIndex {
+  indexer: QaIndexer;
+  translations: ReleaseTranslationStore | undefined;
+  afterReleaseSaved: Set<(release: Release) => void>;
+}
+
+/** Past this many releases left to translate, closing stops the queue (the next start resumes it) rather than wait. */
+const DRAIN_ON_CLOSE = 20;
 
 /**
  * The search index over `store`, and the same store observed so every release and brief saved through it, by
  * ingest, the source poller or the brief service, updates the index. Give the returned store to everyone.
  */
-export function createQaIndex<T extends ReleaseStore>(store: T, logger: Logger): { indexer: QaIndexer; store: T } {
-  const indexer = new QaIndexer(new MiniSearchIndex(), store, logger.child({ component: "qa-index" }));
-  return { indexer, store: observeSaves(store, indexer) };
+export function createQaIndex<T extends ReleaseStore>(
+  store: T,
+  logger: Logger,
+  stores: QaIndexStores = {},
+): QaIndex & { store: T } {
+  const indexer = new QaIndexer(new MiniSearchIndex(), store, logger.child({ component: "qa-index" }), stores);
+  const afterReleaseSaved = new Set<(release: Release) => void>();
+  const observed = observeSaves(store, {
+    onReleaseSaved: async (release) => {
+      // Queued, not awaited: the translation is made in the background; the index refresh takes milliseconds.
+      for (const listener of afterReleaseSaved) listener(release);
+      await indexer.onReleaseSaved(release);
+    },
+    onBriefSaved: (brief) => indexer.onBriefSaved(brief),
+  });
+  return { indexer, translations: stores.translations, afterReleaseSaved, store: observed };
 }
 
 export interface QaOptions {
   indexer: QaIndexer;
+  /** createQaIndex's result: with a translation store, releases saved are translated into their other language. */
+  index?: QaIndex | undefined;
   store: ReleaseStore;
   /** Apertium, or undefined when offline translation is off. */
   translator: Translator | undefined;
@@ -61,7 +101,24 @@ export function createQa(options: QaOptions): Qa {
         options.glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
       ),
   );
-  const retriever = new Retriever({ indexer: options.indexer, store: options.store, translator, logger });
+  const retriever = new Retriever({
+    indexer: options.indexer,
+    store: options.store,
+    translator,
+    trust: options.trust,
+    logger,
+  });
+  const translations =
+    options.index?.translations && options.translator
+      ? new TranslationQueue({
+          store: options.store,
+          translations: options.index.translations,
+          translator,
+          onTranslated: (id) => options.indexer.onTranslationSaved(id),
+          logger: logger.child({ component: "qa-translations" }),
+        })
+      : undefined;
+  if (translations) options.index?.afterReleaseSaved.add((release) => translations.onReleaseSaved(release));
   const service = new QaService({
     retriever,
     memory: new ConversationMemory({ now }),
@@ -74,7 +131,16 @@ export function createQa(options: QaOptions): Qa {
     clock: options.clock,
     logger,
   });
-  return { service, indexer: options.indexer, retriever };
+  const close = async () => {
+    if (translations && translations.size > DRAIN_ON_CLOSE) {
+      logger.info("stopping the offline translation of stored releases; the next start resumes it", {
+        left: translations.size,
+      });
+      await translations.stop();
+    } else await translations?.idle();
+    await options.indexer.flush();
+  };
+  return { service, indexer: options.indexer, retriever, translations, close };
 }
 
 /**

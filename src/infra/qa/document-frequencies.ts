@@ -38,6 +38,20 @@ export class DocumentFrequencies {
     this.termsOf.clear();
   }
 
+  /**
+   * The counts, to save with the index. Which terms each document has is not saved (it would double the
+   * snapshot): a document loaded from a snapshot and later removed leaves its counts, which only ever makes a
+   * term look a little more common than it is until the next full build.
+   */
+  toJSON(): [string, number][] {
+    return [...this.counts];
+  }
+
+  restore(counts: [string, number][]): void {
+    this.clear();
+    for (const [term, n] of counts) if (typeof term === "string" && n > 0) this.counts.set(term, n);
+  }
+
   /** Documents that carry `term`. */
   of(term: string): number {
     return this.counts.get(term) ?? 0;

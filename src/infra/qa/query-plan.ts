@@ -1,7 +1,7 @@
 import type { Query, SearchOptions } from "minisearch";
 import { LANGS } from "../../core/domain/language.js";
 import type { IndexQuery } from "../../core/qa/search-index.port.js";
-import { coverageWords, focusedQueryTerms, queryTerms } from "./analyzer.js";
+import { coverageWords, focusedQueryTerms, queryTerms, tokenize } from "./analyzer.js";
 
 export type Field = "title" | "brief" | "body";
 export const FIELDS: Field[] = ["title", "brief", "body"];
@@ -44,8 +44,15 @@ export function planQuery(
   stats: TermStats = SMALL_INDEX,
 ): QueryPlan {
   const titles = LANGS.map((l) => fieldName("title", l));
+  const alternatives = query.alternatives ?? {};
+  // A word matched through one of its other spellings is matched: its terms include theirs.
+  const widen = (words: Words): Words =>
+    words.map((w) => {
+      const extra = (alternatives[w.word] ?? []).flatMap((a) => tokenize(a).flatMap((t) => queryTerms(t)));
+      return extra.length > 0 ? { ...w, terms: [...new Set([...w.terms, ...extra])] } : w;
+    });
   const prune = (text: string) => {
-    const words = coverageWords(text);
+    const words = widen(coverageWords(text));
     const focused = focusedQueryTerms(text);
     if (!stats.large) return { words, processTerm: focused };
     const specific = words.filter((w) => w.terms.some((t) => !stats.isCommon(t)));
@@ -71,6 +78,7 @@ export function planQuery(
         processTerm: asked[i]!.processTerm,
         ...(asked[i]!.fields ? { fields: asked[i]!.fields } : {}),
       })),
+      ...alternativeQueries(alternatives, weights, stats),
       ...(query.context ?? []).map((text, i) => ({
         queries: [text],
         boost: boosts(weights, CONTEXT_WEIGHT),
@@ -90,6 +98,21 @@ export function planQuery(
     queries: required.map((w) => ({ combineWith: "OR", queries: [w], boost: boosts(weights) })),
   };
   return { query: { combineWith: "AND", queries: [any, all] }, judged };
+}
+
+/** Other spellings of the question's words weigh less than the words as asked. */
+const ALTERNATIVE_WEIGHT = 0.5;
+
+function alternativeQueries(
+  alternatives: Readonly<Record<string, readonly string[]>>,
+  weights: Record<Field, number>,
+  stats: TermStats,
+): Query[] {
+  const text = Object.values(alternatives).flat().join(" ");
+  if (!text) return [];
+  const focused = focusedQueryTerms(text);
+  const processTerm = stats.large ? (word: string) => focused(word).filter((t) => !stats.isCommon(t)) : focused;
+  return [{ queries: [text], boost: boosts(weights, ALTERNATIVE_WEIGHT), processTerm }];
 }
 
 /** Without earlier questions, unless the question has no content word of its own ("combien ?"). */

@@ -207,6 +207,48 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "Q&A: offline translations of releases, index snapshot and change counter (issue 12)",
+    up: `
+      CREATE TABLE release_translations (
+        release_id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL CHECK (lang IN ('en','fr')),
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL,
+        sentences TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (release_id, lang)
+      );
+      CREATE TABLE qa_snapshot (
+        side TEXT PRIMARY KEY CHECK (side IN ('en','fr')),
+        format TEXT NOT NULL,
+        change_seq INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+      CREATE TABLE qa_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        release_id TEXT NOT NULL
+      );
+      CREATE TRIGGER qa_release_inserted AFTER INSERT ON releases
+        BEGIN INSERT INTO qa_changes (release_id) VALUES (NEW.id); END;
+      CREATE TRIGGER qa_release_updated AFTER UPDATE OF content_hash, published, created_at ON releases
+        BEGIN INSERT INTO qa_changes (release_id) VALUES (NEW.id); END;
+      CREATE TRIGGER qa_release_deleted AFTER DELETE ON releases
+        BEGIN INSERT INTO qa_changes (release_id) VALUES (OLD.id); END;
+      CREATE TRIGGER qa_brief_inserted AFTER INSERT ON briefs
+        BEGIN INSERT INTO qa_changes (release_id) VALUES (NEW.release_id); END;
+      CREATE TRIGGER qa_brief_updated AFTER UPDATE ON briefs
+        BEGIN INSERT INTO qa_changes (release_id) VALUES (NEW.release_id); END;
+      CREATE TRIGGER qa_translation_inserted AFTER INSERT ON release_translations
+        BEGIN INSERT INTO qa_changes (release_id) VALUES (NEW.release_id); END;
+      CREATE TRIGGER qa_translation_updated AFTER UPDATE ON release_translations
+        BEGIN INSERT INTO qa_changes (release_id) VALUES (NEW.release_id); END;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

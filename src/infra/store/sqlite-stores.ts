@@ -7,6 +7,7 @@ import { SqliteEventDedupe } from "./sqlite-event-dedupe.js";
 import { SqliteFeedbackStore } from "./sqlite-feedback-store.js";
 import { SqliteInstallationStore } from "./sqlite-installation-store.js";
 import { SqlitePreferenceStore } from "./sqlite-preferences-store.js";
+import { SqliteQaSnapshots, SqliteReleaseTranslations } from "./sqlite-qa-index-store.js";
 import { SqliteReleaseStore } from "./sqlite-release-store.js";
 import { SqliteSourceState } from "./sqlite-source-state.js";
 import { SqliteSubscriptionStore } from "./sqlite-subscription-store.js";
@@ -38,6 +39,8 @@ export function sqliteStoresOn(db: Database.Database, options: Partial<OpenStore
     installations: new SqliteInstallationStore(db, now),
     briefRejections: new SqliteBriefRejections(db),
     sourceState: new SqliteSourceState(db, now),
+    releaseTranslations: new SqliteReleaseTranslations(db),
+    qaSnapshots: new SqliteQaSnapshots(db),
     async health() {
       try {
         db.prepare("SELECT 1").get();

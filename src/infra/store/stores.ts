@@ -11,6 +11,7 @@ import type { FeedbackStore } from "../../core/ports/feedback-store.port.js";
 import type { InstallationRecordStore } from "../../core/ports/installation-store.port.js";
 import type { Logger } from "../../core/ports/logger.port.js";
 import type { PreferenceStore } from "../../core/ports/preference-store.port.js";
+import type { QaSnapshotStore, ReleaseTranslationStore } from "../../core/ports/qa-index-store.port.js";
 import type { ReleaseStore } from "../../core/ports/release-store.port.js";
 import type { SourceStateStore } from "../../core/ports/source-state.port.js";
 import type { DeliveryLedger, SubscriptionStore } from "../../core/ports/subscription-store.port.js";
@@ -49,6 +50,9 @@ export interface Stores {
   installations: InstallationRecordStore;
   briefRejections: BriefRejectionStore;
   sourceState: SourceStateStore;
+  /** Q&A (issue 12): offline translations of releases, and the search index's snapshots with the change counter. */
+  releaseTranslations: ReleaseTranslationStore;
+  qaSnapshots: QaSnapshotStore;
   /** A cheap round trip to the database, for /healthz. */
   health(): Promise<StoreHealth>;
   /** Closes the database (PostgreSQL: ends the pool, which releases every lock this process held). */

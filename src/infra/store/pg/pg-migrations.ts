@@ -174,6 +174,59 @@ export const PG_MIGRATIONS: PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "Q&A: offline translations of releases, index snapshot and change counter (SQLite migration 9)",
+    up: `
+      CREATE TABLE release_translations (
+        release_id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+        lang TEXT NOT NULL CHECK (lang IN ('en','fr')),
+        content_hash TEXT NOT NULL,
+        title TEXT NOT NULL,
+        sentences TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (release_id, lang)
+      );
+      CREATE TABLE qa_snapshot (
+        side TEXT PRIMARY KEY CHECK (side IN ('en','fr')),
+        format TEXT NOT NULL,
+        change_seq BIGINT NOT NULL,
+        documents INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+      CREATE TABLE qa_change_counter (
+        only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+        seq BIGINT NOT NULL
+      );
+      INSERT INTO qa_change_counter (only_row, seq) VALUES (TRUE, 0);
+      CREATE TABLE qa_changes (
+        seq BIGINT PRIMARY KEY,
+        release_id TEXT NOT NULL
+      );
+      CREATE FUNCTION qa_note_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      DECLARE
+        rid TEXT;
+        next_seq BIGINT;
+      BEGIN
+        IF TG_TABLE_NAME = 'releases' THEN
+          rid := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+        ELSE
+          rid := NEW.release_id;
+        END IF;
+        UPDATE qa_change_counter SET seq = seq + 1 RETURNING seq INTO next_seq;
+        INSERT INTO qa_changes (seq, release_id) VALUES (next_seq, rid);
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER qa_release_changed AFTER INSERT OR DELETE OR UPDATE OF content_hash, published, created_at
+        ON releases FOR EACH ROW EXECUTE FUNCTION qa_note_change();
+      CREATE TRIGGER qa_brief_changed AFTER INSERT OR UPDATE ON briefs FOR EACH ROW EXECUTE FUNCTION qa_note_change();
+      CREATE TRIGGER qa_translation_changed AFTER INSERT OR UPDATE ON release_translations
+        FOR EACH ROW EXECUTE FUNCTION qa_note_change();
+    `,
+  },
 ];
 
 /**

@@ -9,6 +9,7 @@ import { PgFeedbackStore } from "./pg-feedback-store.js";
 import { PgInstallationStore } from "./pg-installation-store.js";
 import { migratePg } from "./pg-migrations.js";
 import { PgPreferenceStore } from "./pg-preference-store.js";
+import { PgQaSnapshots, PgReleaseTranslations } from "./pg-qa-index-store.js";
 import { PgReleaseStore } from "./pg-release-store.js";
 import { PgSourceState } from "./pg-source-state.js";
 import { PgSubscriptionStore } from "./pg-subscription-store.js";
@@ -51,6 +52,8 @@ export function pgStoresOn(db: PgDb, options: Partial<OpenStoresOptions> = {}): 
     installations: new PgInstallationStore(db, now),
     briefRejections: new PgBriefRejections(db),
     sourceState: new PgSourceState(db, now),
+    releaseTranslations: new PgReleaseTranslations(db),
+    qaSnapshots: new PgQaSnapshots(db),
     async health() {
       try {
         await db.rows("SELECT 1");

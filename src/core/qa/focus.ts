@@ -1,0 +1,250 @@
+import type { Lang } from "../domain/language.js";
+import { findDates } from "../text/dates.js";
+import { fold } from "../text/fold.js";
+import { NOT_NAMES } from "../text/names.js";
+import { digitRuns } from "../text/quantities.js";
+import { findNumberWords } from "../trust/number-words.js";
+import type { Passage } from "./qa-types.js";
+
+/**
+ * What counts as an answer, whatever the search index ranked first: the chosen sentence must carry what the
+ * question asks for. This rule lives in the core, so every index and every answer engine obeys it.
+ *
+ * - figure: "how many / how much / what percentage", « combien / quel montant »: a figure not already in the question;
+ * - date: "when / what year", « quand / en quelle année »: a date or a year not already in the question;
+ * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date;
+ * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
+ * - place: "where", « où »: a name of a place other than those asked about;
+ * - anything else: no extra demand.
+ * And always: one of the question's names at least must be in the sentence (or its release's title) as a name, in
+ * the passage's own language and case: « mars » the month is not "Mars" the planet.
+ */
+export type FocusKind = "figure" | "date" | "duration" | "person" | "place" | "any";
+
+export interface QuestionFocus {
+  kind: FocusKind;
+  /** Proper names and acronyms of the question, as written ("Finland", "NSPA", "Mars"). */
+  names: string[];
+  /** Figures and names the question itself gives: they do not answer it. */
+  given: { digits: Set<string>; words: Set<string> };
+}
+
+/** `\b` is ASCII-only even with the u flag ("où", "durée"): the same boundary over Unicode letters and digits. */
+const B = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
+const unicode = (re: RegExp): RegExp => new RegExp(re.source.replaceAll(String.raw`\b`, B), re.flags);
+
+type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
+const KINDS: KindRule[] = (
+  [
+    {
+      kind: "duration",
+      en: /\bhow long\b|\bfor how many (?:years|months|weeks|days|hours)\b|\buntil when\b/u,
+      fr: /\bcombien de temps\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
+    },
+    {
+      kind: "figure",
+      en: /\bhow (?:many|much)\b|\bwhat (?:percentage|percent|share|amount|number|sum|proportion|figure)\b|\bhow large\b|\bhow big\b/u,
+      fr: /\bcombien\b|\bquel(?:le)?s? (?:pourcentage|montant|nombre|somme|part|proportion|chiffre)\b/u,
+    },
+    {
+      kind: "date",
+      en: /\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b/u,
+      fr: /\bquand\b|\bquel(?:le)? (?:date|jour|année|mois)\b|\ben quelle année\b|\bdepuis quand\b|\bà quelle date\b/u,
+    },
+    {
+      kind: "person",
+      en: /^(?:and\s+|so\s+)?(?:(?:to|by|with|for|from)\s+)?(?:who|whom|whose)\b|\bwho (?:is|was|will|has|had|did|leads|heads|chairs|succeeded|replaced)\b/u,
+      fr: /^(?:et\s+)?(?:(?:à|a|par|de|avec|pour)\s+)?qui\b/u,
+    },
+    {
+      kind: "place",
+      en: /\bwhere\b|\bin (?:which|what) (?:country|countries|city|town|region|place)\b/u,
+      fr: /\boù\b|\bdans quel(?:le)?s? (?:pays|ville|région|lieu)\b|\bà quel endroit\b/u,
+    },
+  ] as KindRule[]
+).map((k) => ({ kind: k.kind, en: unicode(k.en), fr: unicode(k.fr) }));
+
+/** The focus of a question; a follow-up without a question word of its own ("and in 2023?") keeps `previous`'s. */
+export function questionFocus(question: string, lang: Lang, previous?: QuestionFocus): QuestionFocus {
+  const lower = question.toLowerCase().replace(/[’]/gu, "'").trim();
+  const kind = KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower))?.kind;
+  const names = questionNames(question);
+  const given = {
+    digits: digitRuns(question),
+    words: new Set(
+      question
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .map((w) => fold(w.toLowerCase())),
+    ),
+  };
+  if (!kind && previous) {
+    // "and how much?" asks what the last question asked about: its names still count as given, not as needed.
+    for (const w of previous.given.words) given.words.add(w);
+    for (const d of previous.given.digits) given.digits.add(d);
+    return { kind: previous.kind, names, given };
+  }
+  return { kind: kind ?? "any", names, given };
+}
+
+/**
+ * Single-word names of the question: a capitalised word past its first, or an acronym, not an institutional
+ * word. A run of capitalised words ("NATO Innovation Fund", "Nordic Response") is a title-cased name that the
+ * other language writes in lower case (« Fonds OTAN pour l'innovation »): retrieval matches its words; only lone
+ * names are held to their capital, which is what tells the planet Mars from the month « mars ».
+ */
+function questionNames(question: string): string[] {
+  const words = question.match(/[\p{L}\p{M}]+(?:[’'-][\p{L}\p{M}]+)*/gu) ?? [];
+  const capitalised = words.map((w, i) => i > 0 && /^\p{Lu}/u.test(w) && !UBIQUITOUS.has(w));
+  const out = new Set<string>();
+  for (const [i, raw] of words.entries()) {
+    const word = raw.replace(/^(?:l|d|qu|s|n)['’]/iu, "").replace(/['’]s$/u, "");
+    if (word.length < 2) continue;
+    const acronym = /^\p{Lu}{2,}$/u.test(word);
+    if (!acronym && !capitalised[i]) continue;
+    if (!acronym && (capitalised[i - 1] || capitalised[i + 1])) continue;
+    if (NOT_NAMES.en.has(word) || NOT_NAMES.fr.has(word) || UBIQUITOUS.has(word)) continue;
+    out.add(word);
+  }
+  return [...out];
+}
+
+/** Names every release carries: they decide nothing. */
+const UBIQUITOUS = new Set(["NATO", "OTAN", "Allies", "Alliés", "Alliance"]);
+
+/**
+ * Whether a name of the question is in the text as a name: the same letters, accents aside, capitalised as written
+ * (case-sensitive on purpose: the month « mars » is not the planet Mars). Its last letters may vary
+ * ("Finland" / « Finlande », "NATO's").
+ */
+function hasName(text: string, name: string): boolean {
+  const written = unaccent(name);
+  const stem = written.length > 5 ? written.slice(0, written.length - 2) : written;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(stem)}\\p{L}{0,4}(?![\\p{L}\\p{N}])`, "u").test(unaccent(text));
+}
+
+function unaccent(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}+/gu, "");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}
+
+/**
+ * Does this passage answer the question's focus? Names are looked for in the passage and its title (a sentence
+ * of a release about Finland need not repeat "Finland"); what is asked for (figure, date, person…) must be in the
+ * sentence itself. `equivalents` gives a name's spellings in the other language ("Finland" → "Finlande") for
+ * passages NATO published in the other language.
+ */
+export interface FocusLookups {
+  /** A name's spellings in the other language ("Finland" → « Finlande »), for passages in the other language. */
+  equivalents?: ((name: string) => readonly string[]) | undefined;
+  /**
+   * Whether a capitalised word is also a common word ("Locked", "Shields", "Response"): a run of such words is the
+   * name of an exercise or a programme, not of a person. Without it every run of capitalised words may be one.
+   */
+  commonWord?: ((word: string, lang: Lang) => boolean) | undefined;
+}
+
+export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: FocusLookups = {}): boolean {
+  const equivalents = lookups.equivalents ?? (() => []);
+  const context = `${passage.title}\n${passage.text}`;
+  // One of its names at least, as a name: a question naming two things is answered by a sentence about one.
+  const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
+  if (focus.names.length > 0 && !named) return false;
+  return carriesKind(focus, passage.text, passage.lang, lookups);
+}
+
+function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: FocusLookups): boolean {
+  switch (focus.kind) {
+    case "figure":
+      // A count or an amount: a year is when, not how many.
+      return newDigits(text, focus, false) || findNumberWords(text, lang).length > 0;
+    case "date":
+      return (
+        findDates(text, lang).length > 0 || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d))
+      );
+    case "duration":
+      return DURATION[lang].test(text) || DURATION[lang === "en" ? "fr" : "en"].test(text);
+    case "person":
+      return personNames(text, lang, focus, lookups.commonWord).length > 0;
+    case "place":
+      return placeNames(text, focus).length > 0;
+    default:
+      return true;
+  }
+}
+
+const DURATION: Record<Lang, RegExp> = {
+  en: unicode(
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b|\buntil\b|\bthrough\b|\bfor (?:the )?(?:next|coming)\b|\bpermanent(?:ly)?\b/iu,
+  ),
+  fr: unicode(
+    /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)\s+(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']/iu,
+  ),
+};
+
+function newDigits(text: string, focus: QuestionFocus, years = true): boolean {
+  return [...digitRuns(text)].some((d) => !focus.given.digits.has(d) && (years || !isYear(d)));
+}
+
+// "in Vilnius", "at NATO Headquarters in Brussels", « à Nice, en France », « dans la Jordanie voisine ».
+const PLACE =
+  /(?<![\p{L}])(?:in|at|near|from|to|across|à|au|aux|en|dans|près de|depuis|vers)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?([\p{Lu}][\p{L}’'-]+)/gu;
+
+/** Names of places the text gives after a preposition of place, other than those the question gives. */
+function placeNames(text: string, focus: QuestionFocus): string[] {
+  return [...text.matchAll(PLACE)]
+    .map((m) => m[1] ?? "")
+    .filter((name) => name && isNew(name, focus) && !isMonthOrDay(name) && !UBIQUITOUS.has(name));
+}
+
+function isYear(digits: string): boolean {
+  return /^(?:19|20)\d\d$/u.test(digits);
+}
+
+function isNew(name: string, focus: QuestionFocus): boolean {
+  return name
+    .split(/[\s’'-]+/u)
+    .filter(Boolean)
+    .some((w) => !focus.given.words.has(fold(w.toLowerCase())) && !UBIQUITOUS.has(w));
+}
+
+const MONTHS_DAYS = new Set(
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
+
+function isMonthOrDay(word: string): boolean {
+  return MONTHS_DAYS.has(word.toLowerCase());
+}
+
+// A title before a name says a person is meant even when the name is one word ("M. Rutte", "Minister Kallas").
+const TITLE =
+  /\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|General|Admiral|President|Minister|Secretary General|Ambassador|Commissioner|Chancellor|Président|Présidente|ministre|secrétaire général|général|amiral|ambassadeur|ambassadrice)\s+(?:[\p{Lu}][\p{L}’'-]+)/u;
+
+/** Names of people in the text that the question does not already give: "Mark Rutte", "M. Rutte". */
+function personNames(
+  text: string,
+  lang: Lang,
+  focus: QuestionFocus,
+  commonWord?: (word: string, lang: Lang) => boolean,
+): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(new RegExp(TITLE.source, "gu"))) {
+    const name = m[0].split(/\s+/u).at(-1) ?? "";
+    if (isNew(name, focus)) out.push(name);
+  }
+  // Two or more capitalised words in a row (particles allowed): "Mark Rutte", "Ursula von der Leyen".
+  const run = /(?<![\p{L}])[\p{Lu}][\p{Ll}’'-]+(?:\s+(?:(?:von|van|der|de|du|la|le)\s+)*[\p{Lu}][\p{Ll}’'-]+)+/gu;
+  for (const m of text.matchAll(run)) {
+    const words = m[0].split(/\s+/u);
+    if (words.some((w) => NOT_NAMES[lang].has(w) || MONTHS_DAYS.has(w.toLowerCase()))) continue;
+    // "Locked Shields", "Nordic Response": every word a common one, the name of a thing.
+    if (commonWord && words.every((w) => commonWord(w, lang))) continue;
+    if (isNew(m[0], focus)) out.push(m[0]);
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+import MiniSearch, { type Options } from "minisearch";
+import { LANGS } from "../../core/domain/language.js";
+import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
+import { queryTerms, termFor, tokenize } from "./analyzer.js";
+import { DocumentFrequencies } from "./document-frequencies.js";
+import { FIELDS, fieldName, type QueryPlan, SMALL_INDEX, type TermStats } from "./query-plan.js";
+
+const FAVOURED = 1.5;
+/** Typos in long words ("Stoltenbreg") match; short words must be exact, or they match anything. */
+export const FUZZY = (term: string) => (term.length >= 7 ? 0.15 : false);
+
+/**
+ * Bump when the analysis (tokenizer, stemmers, stop words, fields) or the engine changes: an older snapshot is
+ * then rebuilt rather than read with terms the questions no longer produce.
+ */
+export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-1:sides";
+const STORED = ["releaseId", "date", "contentHash"];
+
+type Stored = { releaseId: string; date: string; contentHash: string };
+
+/** One release's best document on a side: its score and the question's terms it matched. */
+export interface SideHit {
+  score: number;
+  contentHash: string;
+  terms: Set<string>;
+}
+
+/**
+ * One language's documents of the search index (every release's text in that language: NATO's, or the offline
+ * translation stored with it): a MiniSearch instance of its own, so a question in that language loads and
+ * searches only it.
+ */
+export class IndexSide {
+  private readonly frequencies = new DocumentFrequencies();
+  private mini: MiniSearch;
+  private readonly idsByRelease = new Map<string, string[]>();
+  private readonly onTerm = (term: string) => this.frequencies.collect(term);
+
+  constructor(
+    private readonly pruneFrom: number,
+    private readonly commonShare: number,
+  ) {
+    this.mini = createMiniSearch(STORED, this.onTerm);
+  }
+
+  get documentCount(): number {
+    return this.mini.documentCount;
+  }
+
+  add(d: IndexDocument): void {
+    this.frequencies.begin();
+    this.mini.add(toFields(d));
+    this.frequencies.end(d.id);
+    const ids = this.idsByRelease.get(d.releaseId) ?? [];
+    ids.push(d.id);
+    this.idsByRelease.set(d.releaseId, ids);
+  }
+
+  remove(releaseId: string): void {
+    for (const id of this.idsByRelease.get(releaseId) ?? []) {
+      if (this.mini.has(id)) this.mini.discard(id);
+      this.frequencies.remove(id);
+    }
+    this.idsByRelease.delete(releaseId);
+  }
+
+  clear(): void {
+    this.mini = createMiniSearch(STORED, this.onTerm);
+    this.frequencies.clear();
+    this.idsByRelease.clear();
+  }
+
+  stats(): TermStats {
+    const n = this.mini.documentCount;
+    if (n < this.pruneFrom) return SMALL_INDEX;
+    const most = n * this.commonShare;
+    return {
+      large: true,
+      isCommon: (term) => this.frequencies.of(term) > most,
+      frequency: (term) => this.frequencies.of(term),
+    };
+  }
+
+  /** The best `limit` releases, best first, each with the question's terms its documents matched. */
+  search(plan: QueryPlan, query: IndexQuery, fuzzy: boolean): Map<string, SideHit> {
+    const favour = query.favour;
+    const range = query.range;
+    const results = this.mini.search(plan.query, {
+      filter: range ? (r) => (r.date as string) >= range.from && (r.date as string) <= range.to : undefined,
+      boostDocument: favour?.size
+        ? (_id, _term, stored) => (favour.has((stored as Stored).releaseId) ? FAVOURED : 1)
+        : undefined,
+      fuzzy: fuzzy ? FUZZY : false,
+    });
+    // Results come best first: a release's score is that of its first document. Terms are gathered only for the
+    // releases kept, so a common question over thousands of documents costs one pass.
+    const limit = query.limit ?? 10;
+    const kept = new Map<string, SideHit>();
+    for (const r of results) {
+      const id = r.releaseId as string;
+      if (!kept.has(id) && kept.size < limit)
+        kept.set(id, { score: r.score, contentHash: r.contentHash, terms: new Set() });
+      const entry = kept.get(id);
+      if (entry) for (const t of r.queryTerms) entry.terms.add(t);
+    }
+    return kept;
+  }
+
+  /** MiniSearch's own serialisation of the inverted index, with our document frequencies and ids, as one string. */
+  snapshot(): string {
+    return JSON.stringify({ mini: this.mini, frequencies: this.frequencies.toJSON(), ids: [...this.idsByRelease] });
+  }
+
+  /** false (side untouched) when the data is not a snapshot of this format. */
+  restore(data: string): boolean {
+    let parsed: { mini?: unknown; frequencies?: unknown; ids?: unknown };
+    let mini: MiniSearch;
+    try {
+      parsed = JSON.parse(data) as typeof parsed;
+      if (!parsed.mini || !Array.isArray(parsed.ids) || !Array.isArray(parsed.frequencies)) return false;
+      // loadJS takes the parsed object: no second parse, and no text is tokenised or stemmed again.
+      mini = MiniSearch.loadJS(
+        parsed.mini as Parameters<typeof MiniSearch.loadJS>[0],
+        miniOptions(STORED, this.onTerm),
+      );
+    } catch {
+      return false;
+    }
+    this.mini = mini;
+    this.frequencies.restore(parsed.frequencies as [string, number][]);
+    this.idsByRelease.clear();
+    for (const entry of parsed.ids as [string, string[]][]) this.idsByRelease.set(entry[0], entry[1]);
+    return true;
+  }
+}
+
+export function createMiniSearch(storeFields: string[], onTerm?: (term: string) => void): MiniSearch {
+  return new MiniSearch(miniOptions(storeFields, onTerm));
+}
+
+function miniOptions(storeFields: string[], onTerm?: (term: string) => void): Options {
+  return {
+    idField: "id",
+    fields: FIELDS.flatMap((f) => LANGS.map((l) => fieldName(f, l))),
+    storeFields,
+    tokenize: (text) => tokenize(text),
+    processTerm: (word, field) => {
+      const term = termFor(word, field?.endsWith("_fr") ? "fr" : "en");
+      if (term !== null) onTerm?.(term);
+      return term;
+    },
+    searchOptions: {
+      tokenize: (text) => tokenize(text),
+      processTerm: (word) => queryTerms(word),
+      fuzzy: false,
+      weights: { fuzzy: 0.3, prefix: 0.5 },
+    },
+  };
+}
+
+function toFields(d: IndexDocument): Record<string, string> {
+  return {
+    id: d.id,
+    releaseId: d.releaseId,
+    date: d.date,
+    contentHash: d.contentHash,
+    [fieldName("title", d.lang)]: d.title,
+    [fieldName("brief", d.lang)]: d.brief,
+    [fieldName("body", d.lang)]: d.body,
+  };
+}

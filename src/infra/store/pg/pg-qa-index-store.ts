@@ -1,0 +1,133 @@
+import type { Lang } from "../../../core/domain/language.js";
+import type {
+  QaSnapshot,
+  QaSnapshotStore,
+  ReleaseTranslation,
+  ReleaseTranslationStore,
+} from "../../../core/ports/qa-index-store.port.js";
+import type { PgDb } from "./pg-db.js";
+
+interface TranslationRow {
+  release_id: string;
+  lang: Lang;
+  content_hash: string;
+  title: string;
+  sentences: string;
+  pipeline: string;
+  created_at: string;
+}
+
+const PENDING = `FROM releases r CROSS JOIN (SELECT 'en' AS lang UNION ALL SELECT 'fr') l
+  WHERE NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = l.lang)
+    AND NOT EXISTS (SELECT 1 FROM release_translations x
+                    WHERE x.release_id = r.id AND x.lang = l.lang AND x.content_hash = r.content_hash)`;
+
+/** Offline translations of releases in PostgreSQL (PostgreSQL migration 2). */
+export class PgReleaseTranslations implements ReleaseTranslationStore {
+  constructor(private readonly db: PgDb) {}
+
+  async get(releaseId: string, lang: Lang): Promise<ReleaseTranslation | undefined> {
+    const [row] = await this.db.rows<TranslationRow>(
+      "SELECT * FROM release_translations WHERE release_id = $1 AND lang = $2",
+      [releaseId, lang],
+    );
+    if (!row) return undefined;
+    let sentences: string[];
+    try {
+      const parsed: unknown = JSON.parse(row.sentences);
+      sentences = Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch {
+      // A damaged row is a translation to make again, not an error for the reader.
+      return undefined;
+    }
+    return {
+      releaseId: row.release_id,
+      lang: row.lang,
+      contentHash: row.content_hash,
+      title: row.title,
+      sentences,
+      pipeline: row.pipeline,
+      createdAt: row.created_at,
+    };
+  }
+
+  async save(t: ReleaseTranslation): Promise<void> {
+    await this.db.run(
+      `INSERT INTO release_translations (release_id, lang, content_hash, title, sentences, pipeline, created_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM releases WHERE id = $1)
+       ON CONFLICT (release_id, lang) DO UPDATE SET content_hash = excluded.content_hash, title = excluded.title,
+         sentences = excluded.sentences, pipeline = excluded.pipeline, created_at = excluded.created_at`,
+      [t.releaseId, t.lang, t.contentHash, t.title, JSON.stringify(t.sentences), t.pipeline, t.createdAt],
+    );
+  }
+
+  async hasPending(): Promise<boolean> {
+    return (await this.db.rows(`SELECT 1 ${PENDING} LIMIT 1`)).length > 0;
+  }
+
+  pending(limit: number): Promise<{ releaseId: string; lang: Lang }[]> {
+    return this.db.rows<{ releaseId: string; lang: Lang }>(
+      `SELECT r.id AS "releaseId", l.lang AS lang ${PENDING} ORDER BY r.created_at, r.id LIMIT $1`,
+      [Math.max(0, Math.floor(limit))],
+    );
+  }
+}
+
+/**
+ * The Q&A index snapshot and change counter in PostgreSQL. Triggers number every change from one counter row
+ * (not a sequence): its row lock hands out numbers in commit order, so a replica that has read up to N never
+ * later finds an older-numbered change that committed after it looked.
+ */
+export class PgQaSnapshots implements QaSnapshotStore {
+  constructor(private readonly db: PgDb) {}
+
+  async load(side: Lang): Promise<QaSnapshot | undefined> {
+    const [row] = await this.db.rows<{
+      format: string;
+      change_seq: string;
+      documents: number;
+      data: string;
+      saved_at: string;
+    }>("SELECT * FROM qa_snapshot WHERE side = $1", [side]);
+    if (!row) return undefined;
+    return {
+      side,
+      format: row.format,
+      changeSeq: Number(row.change_seq),
+      documents: row.documents,
+      data: row.data,
+      savedAt: row.saved_at,
+    };
+  }
+
+  async save(s: QaSnapshot): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      // One statement decides: a stored snapshot of the same format that covers a later change is kept.
+      const saved = await tx.run(
+        `INSERT INTO qa_snapshot (side, format, change_seq, documents, data, saved_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (side) DO UPDATE SET format = excluded.format, change_seq = excluded.change_seq,
+           documents = excluded.documents, data = excluded.data, saved_at = excluded.saved_at
+         WHERE qa_snapshot.format <> excluded.format OR qa_snapshot.change_seq <= excluded.change_seq`,
+        [s.side, s.format, s.changeSeq, s.documents, s.data, s.savedAt],
+      );
+      if (saved === 0) return false;
+      // The log before every side's snapshot is no use to anyone: a loader starts from a snapshot.
+      await tx.run(`DELETE FROM qa_changes WHERE seq <= (SELECT min(change_seq) FROM qa_snapshot HAVING count(*) = 2)`);
+      return true;
+    });
+  }
+
+  async changeSeq(): Promise<number> {
+    const [row] = await this.db.rows<{ seq: string }>("SELECT seq FROM qa_change_counter");
+    return Number(row?.seq ?? 0);
+  }
+
+  async changedSince(seq: number): Promise<{ seq: number; releaseIds: string[] }> {
+    const rows = await this.db.rows<{ seq: string; release_id: string }>(
+      "SELECT seq, release_id FROM qa_changes WHERE seq > $1 ORDER BY seq",
+      [seq],
+    );
+    const last = rows.length ? Number(rows.at(-1)!.seq) : Math.max(seq, await this.changeSeq());
+    return { seq: last, releaseIds: [...new Set(rows.map((r) => r.release_id))] };
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/core/domain/language.js";
+import { carriesFocus, questionFocus } from "../../src/core/qa/focus.js";
+import type { Passage } from "../../src/core/qa/qa-types.js";
+
+const passage = (text: string, lang: Lang = "en", title = "A release"): Passage => ({
+  id: "r:en:body:0",
+  releaseId: "r",
+  lang,
+  kind: "body",
+  title,
+  text,
+});
+const answers = (q: string, lang: Lang, text: string, textLang: Lang = lang) =>
+  carriesFocus(questionFocus(q, lang), passage(text, textLang));
+
+describe("questionFocus / carriesFocus", () => {
+  it("reads what each kind of question asks for, in both languages", () => {
+    const kinds: [string, Lang, string][] = [
+      ["How many troops took part?", "en", "figure"],
+      ["Combien de navires participent ?", "fr", "figure"],
+      ["Quel montant les Alliés ont-ils promis ?", "fr", "figure"],
+      ["When did Finland join NATO?", "en", "date"],
+      ["Quand la Suède a-t-elle adhéré ?", "fr", "date"],
+      ["How long will the mission last?", "en", "duration"],
+      ["Combien de temps durera la mission ?", "fr", "duration"],
+      ["Who succeeded Jens Stoltenberg?", "en", "person"],
+      ["Qui est le nouveau secrétaire général ?", "fr", "person"],
+      ["Where will the centre be based?", "en", "place"],
+      ["Où sera installé le centre ?", "fr", "place"],
+      ["What did ministers agree on hybrid threats?", "en", "any"],
+    ];
+    for (const [q, lang, kind] of kinds) expect(questionFocus(q, lang).kind, q).toBe(kind);
+  });
+
+  it("wants a figure the question does not already give", () => {
+    expect(
+      answers("How many troops take part in Steadfast Defender 2024?", "en", "About 90,000 troops take part."),
+    ).toBe(true);
+    expect(
+      answers("How many troops take part in Steadfast Defender 2024?", "en", "Steadfast Defender 2024 is large."),
+    ).toBe(false);
+    expect(answers("Combien de navires participent ?", "fr", "Quinze navires participent à l'exercice.")).toBe(true);
+  });
+
+  it("wants a date for when, a duration for how long, a new person for who, a place for where", () => {
+    expect(answers("When did Finland join NATO?", "en", "Finland joined on 4 April 2023.")).toBe(true);
+    expect(answers("When did Finland join NATO?", "en", "Finland brings strong armed forces.")).toBe(false);
+    expect(answers("How long will the mission last?", "en", "The mission will last two years.")).toBe(true);
+    expect(answers("How long will the mission last?", "en", "The mission starts in 2025.")).toBe(false);
+    const who = "Who succeeded Jens Stoltenberg as Secretary General?";
+    expect(answers(who, "en", "Mark Rutte took office, succeeding Jens Stoltenberg.")).toBe(true);
+    expect(answers(who, "en", "Secretary General Jens Stoltenberg hailed a historic day.")).toBe(false);
+    expect(answers("Qui a remplacé Jens Stoltenberg ?", "fr", "M. Rutte a pris ses fonctions.")).toBe(true);
+    expect(answers("Where will the centre be based?", "en", "The centre will be based in Wiesbaden.")).toBe(true);
+    expect(answers("Where will the centre be based?", "en", "The centre will be based on a new model.")).toBe(false);
+  });
+
+  it("holds a lone name to its capital: the month « mars » is not the planet Mars", () => {
+    expect(answers("What did NATO say about a mission to Mars?", "en", "La mission durera jusqu'en mars.", "fr")).toBe(
+      false,
+    );
+    expect(
+      answers("Que dit l'OTAN de la planète Mars ?", "fr", "Bruxelles, 17 mars 2025 – L'OTAN a parlé d'espace."),
+    ).toBe(false);
+    expect(answers("What did NATO say about Mars?", "en", "Allies discussed missions to Mars.")).toBe(true);
+    // A name's other-language spelling, and a title-cased programme the other language writes in lower case.
+    expect(answers("When did Finland join NATO?", "en", "La Finlande a adhéré le 4 avril 2023.", "fr")).toBe(true);
+    expect(
+      answers(
+        "What is the NATO Innovation Fund investing in?",
+        "en",
+        "Le Fonds OTAN pour l'innovation investit.",
+        "fr",
+      ),
+    ).toBe(true);
+  });
+
+  it("keeps the last question's focus for a short follow-up", () => {
+    const first = questionFocus("How many contracts did the NSPA sign in 2023?", "en");
+    const next = questionFocus("and in 2024?", "en", first);
+    expect(next.kind).toBe("figure");
+    expect(carriesFocus(next, passage("In 2024 the NSPA signed 40 contracts."))).toBe(true);
+  });
+});
