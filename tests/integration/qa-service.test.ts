@@ -105,9 +105,10 @@ describe("conversation", () => {
     const follow = await ask("Who commands it?", "steadfast");
     expect(follow.citations.map((c) => h.stemOf(c.releaseId))).toEqual(["03-steadfast-defender"]);
     expect(follow.text).toMatch(/Cavoli/);
-    // The same words in a new conversation are about something else.
+    // The same words in a new conversation are about something else: another release answers first (since issue 12
+    // a who-question needs a sentence naming a person, and Steadfast Defender's Cavoli may follow as a close second).
     const fresh = await ask("Who commands it?", "fresh");
-    expect(fresh.citations.map((c) => h.stemOf(c.releaseId))).not.toContain("03-steadfast-defender");
+    expect(h.stemOf(fresh.citations[0]?.releaseId)).not.toBe("03-steadfast-defender");
   });
 
   it("keeps a French conversation in French, follow-ups without a content word included", async () => {

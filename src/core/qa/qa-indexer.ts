@@ -19,6 +19,8 @@ export interface QaIndexerStores {
 
 /** Past this share of releases changed since the snapshot, re-reading them all is as cheap as a rebuild. */
 const CATCH_UP_SHARE = 0.3;
+/** ...and a few releases are always re-read rather than rebuilt for, however small the store. */
+const CATCH_UP_MIN = 50;
 
 /**
  * Keeps the search index in step with the store. At start-up (`warmUp`, or the first question) it loads the saved
@@ -108,7 +110,7 @@ export class QaIndexer {
       }
       const since = await snapshots.changedSince(snapshot.changeSeq);
       const total = Math.max(1, await this.store.countReleases());
-      if (since.releaseIds.length > total * CATCH_UP_SHARE) {
+      if (since.releaseIds.length > Math.max(CATCH_UP_MIN, total * CATCH_UP_SHARE)) {
         this.logger.info("most releases changed since the search index snapshot; rebuilding", {
           changed: since.releaseIds.length,
         });

@@ -113,9 +113,9 @@ export class Retriever {
   }
 
   /**
-   * Whether to search again with the question's machine translation: nothing relevant was found as asked, and
-   * some release is not yet indexed in the question's language. Apertium starts only then, never for a question
-   * the stored translations answer.
+   * Whether to search with the question's machine translation too: nothing relevant was found as asked (`found`
+   * false), a translator is on, and some release is not yet indexed in both languages. Apertium starts only then,
+   * never while the stored translations cover every release.
    */
   async needsTranslation(found: boolean): Promise<boolean> {
     if (found || !this.deps.translator) return false;
@@ -148,14 +148,15 @@ export class Retriever {
 
   /**
    * The question on its own language's side of the index first (every release is there once translated); when
-   * nothing relevant is found, on both sides, with its machine translation if some release is still untranslated.
+   * nothing relevant is found there, on both sides. While some release is still untranslated (and a translator is
+   * on), both sides at once and the question's machine translation too, so that release is not missed.
    */
   async retrieve(request: RetrievalRequest): Promise<Retrieval> {
+    if (await this.needsTranslation(false)) return this.retrieveWith(await this.query(request, true), request);
     const query = await this.query(request);
     const own = await this.retrieveWith({ ...query, sides: [request.lang] }, request);
     if (own.passages.some(isRelevant)) return own;
-    const translate = await this.needsTranslation(false);
-    return this.retrieveWith(translate ? await this.query(request, true) : query, request);
+    return this.retrieveWith(query, request);
   }
 
   private async retrieveWith(query: IndexQuery, request: RetrievalRequest): Promise<Retrieval> {

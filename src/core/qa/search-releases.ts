@@ -28,12 +28,10 @@ export async function searchReleases(
   }
   // Its own language's side of the index first; both sides (and the words' machine translation, while some
   // release is untranslated) when that finds nothing.
-  let query = await retriever.query({ text: rest, lang, range });
-  let { matches, releases } = await retriever.searchReleases({ ...query, sides: [lang] }, limit);
-  if (matches.length === 0) {
-    if (await retriever.needsTranslation(false)) query = await retriever.query({ text: rest, lang, range }, true);
-    ({ matches, releases } = await retriever.searchReleases(query, limit));
-  }
+  const untranslated = await retriever.needsTranslation(false);
+  const query = await retriever.query({ text: rest, lang, range }, untranslated);
+  let { matches, releases } = await retriever.searchReleases(untranslated ? query : { ...query, sides: [lang] }, limit);
+  if (matches.length === 0 && !untranslated) ({ matches, releases } = await retriever.searchReleases(query, limit));
   const best = new Map<string, string>();
   for (const m of await retriever.rankPassages(query, [...releases.values()], lang)) {
     if (!best.has(m.passage.releaseId)) best.set(m.passage.releaseId, m.passage.text);

@@ -67,7 +67,17 @@ export class SqliteReleaseTranslations implements ReleaseTranslationStore {
   }
 
   async hasPending(): Promise<boolean> {
-    return (await this.pending(1)).length > 0;
+    // The same condition as pending(), stopping at the first release found.
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM releases r CROSS JOIN (SELECT 'en' AS lang UNION ALL SELECT 'fr') l
+         WHERE NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = l.lang)
+           AND NOT EXISTS (SELECT 1 FROM release_translations x
+                           WHERE x.release_id = r.id AND x.lang = l.lang AND x.content_hash = r.content_hash)
+         LIMIT 1`,
+      )
+      .get();
+    return row !== undefined;
   }
 
   async pending(limit: number): Promise<{ releaseId: string; lang: Lang }[]> {
