@@ -43,6 +43,18 @@ describe("questionFocus / carriesFocus", () => {
     expect(answers("Combien de navires participent ?", "fr", "Quinze navires participent à l'exercice.")).toBe(true);
   });
 
+  it("wants the thing counted, or another spelling of it, beside the figure; a price is a figure", () => {
+    const q = "How many nuclear weapons are stored in Belgium?";
+    expect(questionFocus(q, "en").counted).toBe("weapons");
+    expect(answers(q, "en", "Flights run more than 1,000 kilometres from Belgium.")).toBe(false);
+    const troops = questionFocus("How many troops took part in Nordic Response?", "en");
+    const translated = passage("The exercise gathered more than 20,000 military from 13 countries.");
+    expect(carriesFocus(troops, translated)).toBe(false);
+    expect(carriesFocus(troops, translated, { alternatives: () => ["military", "soldiers"] })).toBe(true);
+    expect(questionFocus("What is the price of grain?", "en").kind).toBe("figure");
+    expect(questionFocus("Quel est le coût du programme ?", "fr").kind).toBe("figure");
+  });
+
   it("wants a date for when, a duration for how long, a new person for who, a place for where", () => {
     expect(answers("When did Finland join NATO?", "en", "Finland joined on 4 April 2023.")).toBe(true);
     expect(answers("When did Finland join NATO?", "en", "Finland brings strong armed forces.")).toBe(false);

@@ -23,6 +23,8 @@ export type FocusKind = "figure" | "date" | "duration" | "person" | "place" | "a
 
 export interface QuestionFocus {
   kind: FocusKind;
+  /** For "how many N" / « combien de N »: the thing counted, which the sentence must name (or a synonym of it). */
+  counted?: string | undefined;
   /** Proper names and acronyms of the question, as written ("Finland", "NSPA", "Mars"). */
   names: string[];
   /** Figures and names the question itself gives: they do not answer it. */
@@ -78,13 +80,38 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
         .map((w) => fold(w.toLowerCase())),
     ),
   };
+  const counted = kind === "figure" ? countedNoun(lower) : undefined;
   if (!kind && previous) {
     // "and how much?" asks what the last question asked about: its names still count as given, not as needed.
     for (const w of previous.given.words) given.words.add(w);
     for (const d of previous.given.digits) given.digits.add(d);
     return { kind: previous.kind, names, given };
   }
-  return { kind: kind ?? "any", names, given };
+  return { kind: kind ?? "any", counted, names, given };
+}
+
+// What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
+const COUNTED: RegExp[] = [
+  /\bhow many ((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
+  /\bcombien (?:de |d')((?:[\p{L}-]+\s*){1,3})/u,
+];
+const NOT_COUNTED = new Set(
+  "additional more new other different people times exactly roughly approximately nouveaux nouvelles autres".split(" "),
+);
+
+function countedNoun(lowerQuestion: string): string | undefined {
+  for (const re of COUNTED) {
+    const words = unicode(re).exec(lowerQuestion)?.[1]?.split(/\s+/u).filter(Boolean) ?? [];
+    // The noun: the last of up to three words before a verb-like word; good enough to name the thing counted.
+    const stop = words.findIndex((w) =>
+      /^(?:are|is|were|was|did|do|does|have|has|will|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u.test(
+        w,
+      ),
+    );
+    const head = (stop >= 0 ? words.slice(0, stop) : words).filter((w) => !NOT_COUNTED.has(w));
+    if (head.length > 0) return head.at(-1);
+  }
+  return undefined;
 }
 
 /**
@@ -138,6 +165,8 @@ function escapeRegExp(text: string): string {
  * passages NATO published in the other language.
  */
 export interface FocusLookups {
+  /** Other spellings of a question's word (the query's expansion): "troops" → "military", « militaires ». */
+  alternatives?: ((word: string) => readonly string[]) | undefined;
   /** A name's spellings in the other language ("Finland" → « Finlande »), for passages in the other language. */
   equivalents?: ((name: string) => readonly string[]) | undefined;
   /**
@@ -159,8 +188,11 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
 function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: FocusLookups): boolean {
   switch (focus.kind) {
     case "figure":
-      // A count or an amount: a year is when, not how many.
-      return newDigits(text, focus, false) || findNumberWords(text, lang).length > 0;
+      // A count or an amount (a year is when, not how many), of the thing counted when the question says what.
+      return (
+        (newDigits(text, focus, false) || findNumberWords(text, lang).length > 0) &&
+        (!focus.counted || names(text, focus.counted, lookups.alternatives?.(focus.counted) ?? []))
+      );
     case "date":
       return (
         findDates(text, lang).length > 0 || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d))
@@ -184,6 +216,19 @@ const DURATION: Record<Lang, RegExp> = {
     /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)\s+(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']/iu,
   ),
 };
+
+/** Whether the text has the word, or one of its other spellings, inflections aside (the first letters suffice). */
+function names(text: string, word: string, alternatives: readonly string[]): boolean {
+  const hay = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return [word, ...alternatives].some((w) => {
+    const f = fold(w)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    if (!f) return false;
+    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 2));
+    return hay.includes(` ${stem}`);
+  });
+}
 
 function newDigits(text: string, focus: QuestionFocus, years = true): boolean {
   return [...digitRuns(text)].some((d) => !focus.given.digits.has(d) && (years || !isYear(d)));

@@ -141,7 +141,11 @@ export class QaService {
   }
 
   /** A passage answers when it carries the focus; names are also looked for in their other-language spellings. */
-  private answers(focus: QuestionFocus, lang: Lang): (m: PassageMatch) => boolean {
+  private answers(
+    focus: QuestionFocus,
+    lang: Lang,
+    alternatives: Readonly<Record<string, readonly string[]>> = {},
+  ): (m: PassageMatch) => boolean {
     const lexicon = this.deps.trust?.lexicon;
     const spellings = new Map<string, readonly string[]>();
     const equivalents = (name: string): readonly string[] => {
@@ -169,7 +173,11 @@ export class QaService {
         }
       : undefined;
     return (m) =>
-      carriesFocus(focus, m.passage, { equivalents: m.passage.lang === lang ? undefined : equivalents, commonWord });
+      carriesFocus(focus, m.passage, {
+        equivalents: m.passage.lang === lang ? undefined : equivalents,
+        commonWord,
+        alternatives: (word) => alternativesOf(alternatives, word),
+      });
   }
 
   private async answerFrom(
@@ -179,7 +187,7 @@ export class QaService {
     history: Turn[],
     focus: QuestionFocus,
   ): Promise<Answer> {
-    const answers = this.answers(focus, lang);
+    const answers = this.answers(focus, lang, retrieval.query.alternatives);
     const noAnswer = (): Answer => ({
       status: "no-answer",
       text:
@@ -257,6 +265,13 @@ export class QaService {
       .join(" ");
     return { status: "answered", text, language: lang, citations: numbers.list(releases, lang), engine };
   }
+}
+
+/** The query's other spellings of a word, whatever its case in the question. */
+function alternativesOf(alternatives: Readonly<Record<string, readonly string[]>>, word: string): readonly string[] {
+  const lower = word.toLowerCase();
+  for (const [k, v] of Object.entries(alternatives)) if (k.toLowerCase() === lower) return v;
+  return [];
 }
 
 function reasonOf(err: unknown): string {
