@@ -45,8 +45,8 @@ const KINDS: KindRule[] = (
     },
     {
       kind: "figure",
-      en: /\bhow (?:many|much)\b|\bwhat (?:percentage|percent|share|amount|number|sum|proportion|figure)\b|\bhow large\b|\bhow big\b/u,
-      fr: /\bcombien\b|\bquel(?:le)?s? (?:pourcentage|montant|nombre|somme|part|proportion|chiffre)\b/u,
+      en: /\bhow (?:many|much)\b|\bwhat (?:percentage|percent|share|amount|number|sum|proportion|figure)\b|\bhow large\b|\bhow big\b|\b(?:price|cost|budget|value) of\b|\bwhat (?:is|was|are|were) the (?:price|cost|budget|value|size|total)\b/u,
+      fr: /\bcombien\b|\bquel(?:le)?s? (?:pourcentage|montant|nombre|somme|part|proportion|chiffre|prix|coût|budget)\b|\b(?:prix|coût|budget|valeur|montant) (?:de|du|des|d')/u,
     },
     {
       kind: "date",

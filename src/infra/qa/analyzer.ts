@@ -29,6 +29,8 @@ const QUESTION_WORDS = [
   ],
   ...["quoi", "combien", "comment", "pourquoi", "quand", "dit", "dire", "sait", "savoir", "concernant", "propos"],
   ...["dernières", "derniers", "récemment", "récent", "récents", "nouvelles", "parlé", "est-ce"],
+  // What is left of an ordinal once its figure is split off ("60th" → 60 + th, « 52e » → 52 + e).
+  ...["th", "st", "nd", "rd", "er", "ere", "ème", "eme"],
 ];
 const STOP = new Set([...eng, ...fra, ...QUESTION_WORDS].map((w) => fold(w)));
 

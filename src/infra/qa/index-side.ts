@@ -13,7 +13,7 @@ export const FUZZY = (term: string) => (term.length >= 7 ? 0.15 : false);
  * Bump when the analysis (tokenizer, stemmers, stop words, fields) or the engine changes: an older snapshot is
  * then rebuilt rather than read with terms the questions no longer produce.
  */
-export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-1:sides";
+export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-2:sides";
 const STORED = ["releaseId", "date", "contentHash"];
 
 type Stored = { releaseId: string; date: string; contentHash: string };
