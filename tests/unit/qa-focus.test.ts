@@ -45,7 +45,12 @@ describe("questionFocus / carriesFocus", () => {
 
   it("wants the thing counted, or another spelling of it, beside the figure; a price is a figure", () => {
     const q = "How many nuclear weapons are stored in Belgium?";
-    expect(questionFocus(q, "en").counted).toBe("weapons");
+    expect(questionFocus(q, "en").counted).toEqual(["nuclear", "weapons"]);
+    expect(questionFocus("Combien de mines terrestres contaminent le territoire ?", "fr").counted).toEqual([
+      "mines",
+      "terrestres",
+      "contaminent",
+    ]);
     expect(answers(q, "en", "Flights run more than 1,000 kilometres from Belgium.")).toBe(false);
     const troops = questionFocus("How many troops took part in Nordic Response?", "en");
     const translated = passage("The exercise gathered more than 20,000 military from 13 countries.");

@@ -23,8 +23,11 @@ export type FocusKind = "figure" | "date" | "duration" | "person" | "place" | "a
 
 export interface QuestionFocus {
   kind: FocusKind;
-  /** For "how many N" / « combien de N »: the thing counted, which the sentence must name (or a synonym of it). */
-  counted?: string | undefined;
+  /**
+   * For "how many N" / « combien de N »: the words that say what is counted ("nuclear weapons"); the sentence must
+   * have one of them (or another spelling of one).
+   */
+  counted?: string[] | undefined;
   /** Proper names and acronyms of the question, as written ("Finland", "NSPA", "Mars"). */
   names: string[];
   /** Figures and names the question itself gives: they do not answer it. */
@@ -99,17 +102,17 @@ const NOT_COUNTED = new Set(
   "additional more new other different people times exactly roughly approximately nouveaux nouvelles autres".split(" "),
 );
 
-function countedNoun(lowerQuestion: string): string | undefined {
+function countedNoun(lowerQuestion: string): string[] | undefined {
   for (const re of COUNTED) {
     const words = unicode(re).exec(lowerQuestion)?.[1]?.split(/\s+/u).filter(Boolean) ?? [];
-    // The noun: the last of up to three words before a verb-like word; good enough to name the thing counted.
+    // Up to three words before a verb-like word: the noun and its adjectives, in either order.
     const stop = words.findIndex((w) =>
       /^(?:are|is|were|was|did|do|does|have|has|will|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u.test(
         w,
       ),
     );
     const head = (stop >= 0 ? words.slice(0, stop) : words).filter((w) => !NOT_COUNTED.has(w));
-    if (head.length > 0) return head.at(-1);
+    if (head.length > 0) return head;
   }
   return undefined;
 }
@@ -191,7 +194,7 @@ function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: Fo
       // A count or an amount (a year is when, not how many), of the thing counted when the question says what.
       return (
         (newDigits(text, focus, false) || findNumberWords(text, lang).length > 0) &&
-        (!focus.counted || names(text, focus.counted, lookups.alternatives?.(focus.counted) ?? []))
+        (!focus.counted || focus.counted.some((w) => names(text, w, lookups.alternatives?.(w) ?? [])))
       );
     case "date":
       return (
@@ -225,7 +228,7 @@ function names(text: string, word: string, alternatives: readonly string[]): boo
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
     if (!f) return false;
-    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 2));
+    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
     return hay.includes(` ${stem}`);
   });
 }
