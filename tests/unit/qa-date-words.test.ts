@@ -48,6 +48,15 @@ describe("narrowByDate", () => {
     expect(narrowByDate("life on Mars", today).range).toBeUndefined();
   });
 
+  it("says when the year of a month was guessed (the last such month), not when it was given", () => {
+    const today = new Date("2026-12-01T10:00:00Z");
+    expect(narrowByDate("what did ministers agree in February?", today)).toMatchObject({
+      range: { from: "2026-02-01", to: "2026-02-28" },
+      guessedYear: true,
+    });
+    expect(narrowByDate("what did ministers agree in February 2025?", today).guessedYear).toBeUndefined();
+  });
+
   it("checks a date against a range, any date passing without one", () => {
     expect(inRange("2025-03-18", { from: "2025-03-17", to: "2025-03-20" })).toBe(true);
     expect(inRange("2025-03-21", { from: "2025-03-17", to: "2025-03-20" })).toBe(false);

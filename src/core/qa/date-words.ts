@@ -7,6 +7,8 @@ export interface DateNarrowing {
   range?: DateRange | undefined;
   /** The question with the date words taken out, so "février" does not have to match the text as well. */
   rest: string;
+  /** A month without its year ("in February"): read as the last one, but the asker may mean an earlier year. */
+  guessedYear?: boolean | undefined;
 }
 
 const MONTHS: Record<string, number> = {
@@ -122,6 +124,7 @@ export function narrowByDate(question: string, today: Date): DateNarrowing {
     return {
       range: since ? span(parse(range.from), t) : range,
       rest: cut(text, month.index, month.index + month[0].length),
+      guessedYear: !since,
     };
   }
 

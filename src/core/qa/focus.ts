@@ -239,7 +239,7 @@ function newDigits(text: string, focus: QuestionFocus, years = true): boolean {
 
 // "in Vilnius", "at NATO Headquarters in Brussels", « à Nice, en France », « dans la Jordanie voisine ».
 const PLACE =
-  /(?<![\p{L}])(?:in|at|near|from|to|across|à|au|aux|en|dans|près de|depuis|vers)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?([\p{Lu}][\p{L}’'-]+)/gu;
+  /(?<![\p{L}])(?:in|at|on|near|from|to|across|base of|à|au|aux|en|dans|sur|près de|depuis|vers|base de)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?([\p{Lu}][\p{L}’'-]+)/gu;
 
 /** Names of places the text gives after a preposition of place, other than those the question gives. */
 function placeNames(text: string, focus: QuestionFocus): string[] {

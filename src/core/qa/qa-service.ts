@@ -14,7 +14,7 @@ import type { ConversationMemory } from "./conversation-memory.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { carriesFocus, type QuestionFocus, questionFocus } from "./focus.js";
-import { titleOf } from "./passages.js";
+import { releaseDate, titleOf } from "./passages.js";
 import { QA_MESSAGES } from "./qa-messages.js";
 import type { Answer, SearchOutcome, Turn } from "./qa-types.js";
 import { detectQuestionLanguage } from "./question-language.js";
@@ -22,7 +22,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
-import { pickForExtract, pickForModel } from "./selection.js";
+import { isRelevant, pickForExtract, pickForModel } from "./selection.js";
 
 export interface QaServiceDeps {
   retriever: Retriever;
@@ -98,14 +98,22 @@ export class QaService {
       return refuse("rate-limited", QA_MESSAGES.rateLimited(lang, this.deps.limiter.perWindow, minutes));
     }
 
-    const { range, rest } = narrowByDate(question, this.clock.now());
-    const retrieval = await this.deps.retriever.retrieve({
+    const { range, rest, guessedYear } = narrowByDate(question, this.clock.now());
+    const request = {
       text: rest,
       lang,
       range,
       context: history.map((t) => t.question).slice(-2),
       favour: new Set(history.flatMap((t) => t.releaseIds)),
-    });
+    };
+    let retrieval = await this.deps.retriever.retrieve(request);
+    // "in February" is last February unless nothing then answers: then any February (the month's words stay out).
+    if (guessedYear && range && !retrieval.passages.some(isRelevant)) {
+      const month = range.from.slice(5, 7);
+      const any = await this.deps.retriever.retrieve({ ...request, range: undefined });
+      const inMonth = any.passages.filter((p) => releaseMonth(any, p.passage.releaseId) === month);
+      if (inMonth.some(isRelevant)) retrieval = { ...any, passages: inMonth };
+    }
     const answer = await this.answerFrom(question, lang, retrieval, history, this.focusOf(question, lang, history));
     this.logger.info("question answered", {
       lang,
@@ -265,6 +273,12 @@ export class QaService {
       .join(" ");
     return { status: "answered", text, language: lang, citations: numbers.list(releases, lang), engine };
   }
+}
+
+/** The month (MM) a retrieved release counts for in date searches. */
+function releaseMonth(retrieval: Retrieval, releaseId: string): string | undefined {
+  const release = retrieval.releases.get(releaseId);
+  return release ? releaseDate(release).slice(5, 7) : undefined;
 }
 
 /** The query's other spellings of a word, whatever its case in the question. */
