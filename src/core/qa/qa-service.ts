@@ -52,6 +52,8 @@ export const EXTRACTIVE_ENGINE = "extractive";
 /** Longest `search` text looked at; past it nothing is searched. */
 export const MAX_SEARCH_CHARS = 2_000;
 const RETRIEVAL_ENGINE = "retrieval";
+/** Share of the question's words a release must match for its sentences to answer with one of them. */
+const STRONG_COVERAGE = 1;
 /** How a follow-up opens: it asks about what the conversation was about. */
 const FOLLOW_UP = /^\s*(?:and|et|also|aussi|what about|how about|et pour|et en|et dans|et à|and in|and for|and at)\b/iu;
 
@@ -196,6 +198,15 @@ export class QaService {
     focus: QuestionFocus,
   ): Promise<Answer> {
     const answers = this.answers(focus, lang, retrieval.query.alternatives);
+    // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
+    // what is asked answers with one of the question's words (only when something is asked: a figure, a person…).
+    const strong = new Set(
+      focus.kind === "any"
+        ? []
+        : retrieval.matches
+            .filter((m) => m.coverage >= STRONG_COVERAGE && (retrieval.weights.get(m.releaseId) ?? 0) >= 0.5)
+            .map((m) => m.releaseId),
+    );
     const noAnswer = (): Answer => ({
       status: "no-answer",
       text:
@@ -206,7 +217,7 @@ export class QaService {
       citations: [],
       engine: RETRIEVAL_ENGINE,
     });
-    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers);
+    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong);
     if (forModel.length === 0) return noAnswer();
 
     let fallbackReason: string | undefined;
@@ -243,7 +254,7 @@ export class QaService {
       }
       this.logger.warn("answering extractively instead of with the language model", { reason: fallbackReason });
     }
-    const picked = pickForExtract(retrieval.passages, retrieval.weights, retrieval.query.favour, answers);
+    const picked = pickForExtract(retrieval.passages, retrieval.weights, retrieval.query.favour, answers, strong);
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {

@@ -29,8 +29,10 @@ export function pickForExtract(
   favour?: ReadonlySet<string>,
   /** Whether a passage carries what the question asks for (see focus.ts): the others are not answers. */
   answers: (m: PassageMatch) => boolean = () => true,
+  /** Releases that match the question as a whole (see `eligible`); only for a question that asks for something. */
+  strong?: ReadonlySet<string>,
 ): PassageMatch[] {
-  const ranked = eligible(all, favour, answers);
+  const ranked = eligible(all, favour, answers, strong);
   const [top] = ranked;
   if (!top) return [];
   const picked: PassageMatch[] = [];
@@ -59,8 +61,9 @@ export function pickForModel(
   ranked: PassageMatch[],
   favour?: ReadonlySet<string>,
   answers: (m: PassageMatch) => boolean = () => true,
+  strong?: ReadonlySet<string>,
 ): PassageMatch[] {
-  const best = eligible(ranked, favour, answers);
+  const best = eligible(ranked, favour, answers, strong);
   // The model reads what it is given and may decline: a relevant passage without the focus still goes to it
   // (the focus rule decides the offline answer, where nothing else reads the passages).
   if (best.length === 0 && !ranked.some(isRelevant)) return [];
@@ -71,17 +74,20 @@ export function pickForModel(
 /**
  * Relevant passages that carry the focus, best first. A follow-up ("and how much were the contracts worth?") may
  * use a word its release does not: in a release the conversation is about, half its words and the focus suffice.
+ * So may the sentence that answers a question about a release the question names as a whole ("how many take part
+ * in Locked Shields 2017?" → « Cet exercice rassemble environ 800 participants »): in a `strong` release, one word
+ * and the focus.
  */
 function eligible(
   ranked: PassageMatch[],
   favour: ReadonlySet<string> | undefined,
   answers: (m: PassageMatch) => boolean,
+  strong?: ReadonlySet<string>,
 ): PassageMatch[] {
-  return ranked.filter(
-    (m) =>
-      (isRelevant(m) || (favour?.has(m.passage.releaseId) === true && m.coverage >= MIN_COVERAGE && m.matched >= 1)) &&
-      answers(m),
-  );
+  const about = (m: PassageMatch) =>
+    (favour?.has(m.passage.releaseId) === true && m.coverage >= MIN_COVERAGE && m.matched >= 1) ||
+    (strong?.has(m.passage.releaseId) === true && m.matched >= 1);
+  return ranked.filter((m) => (isRelevant(m) || about(m)) && answers(m));
 }
 
 function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../../src/core/qa/qa-types.js";
+import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
+import { pickForExtract, pickForModel } from "../../src/core/qa/selection.js";
+
+const m = (releaseId: string, text: string, coverage: number, matched: number, score = 1): PassageMatch => {
+  const passage: Passage = {
+    id: `${releaseId}:en:body:${text.length}`,
+    releaseId,
+    lang: "en",
+    kind: "body",
+    title: "T",
+    text,
+  };
+  return { passage, score, coverage, matched, matchedName: false };
+};
+const hasFigure = (x: PassageMatch) => /\d/.test(x.passage.text);
+
+describe("pickForExtract / pickForModel", () => {
+  const topic = m("r1", "Locked Shields 2017 is the largest cyber defence exercise.", 0.75, 3, 30);
+  const answer = m("r1", "This exercise brings together some 800 participants.", 0.25, 1, 3);
+
+  it("skips the relevant sentence that does not carry the focus", () => {
+    expect(
+      pickForExtract([topic, answer], undefined, undefined, (x) => x === topic || (hasFigure(x) && x !== topic)),
+    ).toEqual([topic]);
+    expect(pickForExtract([topic, answer], undefined, undefined, (x) => x === answer)).toEqual([]);
+  });
+
+  it("lets a sentence of a release that matches the whole question answer with one of its words", () => {
+    const strong = new Set(["r1"]);
+    expect(pickForExtract([topic, answer], undefined, undefined, (x) => x === answer, strong)).toEqual([answer]);
+    expect(pickForModel([topic, answer], undefined, (x) => x === answer, strong)[0]).toBe(answer);
+    // Another release's one-word match does not.
+    const other = m("r2", "Some 40 ships took part.", 0.25, 1, 2);
+    expect(pickForExtract([topic, other], undefined, undefined, (x) => x === other, strong)).toEqual([]);
+  });
+});
