@@ -76,6 +76,21 @@ describe("nato-brief ask / search on the sample release (issue #5, done when)", 
     60_000,
   );
 
+  it("a second `ask` loads the saved index instead of rebuilding it, and starts no translator", () => {
+    const logged = (question: string) => {
+      const run = runCli(["ask", question, "--json"], { env: { ...env, LOG_LEVEL: "debug" }, cwd: dir });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stderr;
+    };
+    // The first ask after the ingest may build the index (the ingest's own process saved it already, or not).
+    logged("Quel montant de contrats la NSPA a-t-elle autorisés ?");
+    const again = logged("Quel montant de contrats la NSPA a-t-elle autorisés ?");
+    expect(again).toMatch(/"msg":"search index loaded from its snapshot"/);
+    expect(again).not.toMatch(/"msg":"search index built from the store"/);
+    // The release's English translation was stored by the ingest: the French question needs no Apertium.
+    expect(again).not.toMatch(/"msg":"starting Apertium pipeline"/);
+  }, 60_000);
+
   it("gives a plain no-answer, with no citation, to a question the store cannot answer", () => {
     const out = askJson("What is the recipe for a chocolate cake?");
     expect(out.answer).toMatch(/^No answer in the stored releases\. Try a keyword search: search /);
