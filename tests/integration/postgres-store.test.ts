@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, databaseConfig, loadConfig } from "../../src/config.js";
+import { scheduleFrom } from "../../src/core/domain/subscription.js";
 import type { Logger } from "../../src/core/ports/logger.port.js";
+import { silentLogger } from "../../src/core/ports/logger.port.js";
 import { PgDb } from "../../src/infra/store/pg/pg-db.js";
 import { migratePg, PG_MIGRATIONS } from "../../src/infra/store/pg/pg-migrations.js";
 import { pgStoresOn } from "../../src/infra/store/pg/pg-stores.js";
@@ -111,6 +113,39 @@ describe.skipIf(missing !== undefined)("PostgreSQL store: migrations, lost conne
     await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [app]);
     expect(await slow).toEqual([{ one: 1, pg_sleep: "" }]);
     expect(lines.some((l) => l.msg === "PostgreSQL connection lost; retrying on a new one")).toBe(true);
+  });
+
+  it("lets another replica take a dead owner's rows at once, a live one's only when its lease ran out", async () => {
+    schema = await freshSchema("presence");
+    const url = (app: string) => {
+      const u = new URL(schema!.url);
+      u.searchParams.set("application_name", app);
+      return databaseConfig(u.toString());
+    };
+    const appA = `nb_a_${schema.schema}`;
+    const a = await openStores(url(appA), { logger: silentLogger, ledgerOwner: "host-a/1/a" });
+    const b = await openStores(url(`nb_b_${schema.schema}`), { logger: silentLogger, ledgerOwner: "host-b/2/b" });
+    try {
+      const { subscription } = await a.subscriptions.upsert({
+        target: "slack:T1:C1",
+        schedule: scheduleFrom({}),
+        timezone: "UTC",
+        languages: "en",
+        topics: [],
+      });
+      await a.ledger.open({ subscriptionId: subscription.id, period: "p", scheduledFor: "x", delayed: false });
+      expect(await a.ledger.claim(subscription.id, "p", 600_000)).toBe(true);
+      expect(await b.ledger.claim(subscription.id, "p", 600_000)).toBe(false);
+      // Replica A's connections die (as when its process is killed): its presence lock goes with them.
+      await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [appA]);
+      expect(await b.ledger.claim(subscription.id, "p", 600_000)).toBe(true);
+      // A, still running, takes its presence again; B is alive, so the row stays B's.
+      expect(await a.ledger.claim(subscription.id, "p", 600_000)).toBe(false);
+      expect(await b.ledger.claim(subscription.id, "p", 600_000)).toBe(true);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 
   it("reports an unreachable server without the password, and health says so", async () => {

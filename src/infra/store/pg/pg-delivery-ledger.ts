@@ -10,6 +10,11 @@ import type {
 } from "../../../core/ports/subscription-store.port.js";
 import type { PgDb, Queryable } from "./pg-db.js";
 
+/** The connection holding this owner's presence lock. */
+interface Presence {
+  end(): void;
+}
+
 interface DeliveryRow {
   subscription_id: string;
   period: string;
@@ -43,15 +48,23 @@ export interface PgLedgerOptions {
   owner?: string;
 }
 
+/** Namespace of the presence locks (session advisory locks keyed by owner): "nb" in ASCII, then anything. */
+const PRESENCE_LOCKS = 1851870062;
+
 /**
- * The delivery ledger in PostgreSQL. Replicas on other hosts cannot see each other's processes, so a claim is a
- * lease only: one conditional UPDATE takes a row that is free, ours, or whose lease ran out, and the row lock
- * of that UPDATE makes two replicas' claims of one row serialise, so exactly one of them gets it. The holder
- * renews the lease before every part; a replica that dies leaves its rows to others when their lease expires.
+ * The delivery ledger in PostgreSQL. A claim is a lease: one conditional UPDATE takes a row that is free, ours,
+ * whose lease ran out, or whose owner is gone, and the row lock of that UPDATE makes two replicas' claims of one
+ * row serialise, so exactly one of them gets it. The holder renews the lease before every part.
+ * "Gone" is the cross-host form of SQLite's pid check: while a ledger claims it holds a session advisory lock on
+ * its owner key (its presence) on a connection of its own; the server frees it when that process dies, so a
+ * claim may take the rows of an owner whose presence lock it can take. A live replica stalled past its lease
+ * keeps its rows; a SIGKILLed one's are free at once.
  */
 export class PgDeliveryLedger implements DeliveryLedger {
   readonly owner: string;
   private readonly now: () => Date;
+  private present: Promise<Presence> | undefined;
+  private closed = false;
 
   constructor(
     private readonly db: PgDb,
@@ -80,14 +93,70 @@ export class PgDeliveryLedger implements DeliveryLedger {
   }
 
   async claim(subscriptionId: string, period: string, leaseMs: number): Promise<boolean> {
+    // Closed (shutting down): nothing more is claimed, and a delivery under way stops as "busy", left to resume.
+    if (this.closed) return false;
+    await this.presence();
     const now = this.now();
+    // The owner's presence lock taken for the statement only (xact): free means its process is gone.
     const changed = await this.db.run(
       `UPDATE digest_deliveries SET owner = $1, lease_until = $2
        WHERE subscription_id = $3 AND period = $4
-         AND (owner IS NULL OR owner = $1 OR lease_until IS NULL OR lease_until <= $5)`,
-      [this.owner, new Date(now.getTime() + leaseMs).toISOString(), subscriptionId, period, now.toISOString()],
+         AND (owner IS NULL OR owner = $1 OR lease_until IS NULL OR lease_until <= $5
+              OR pg_try_advisory_xact_lock($6, hashtext(owner)))`,
+      [
+        this.owner,
+        new Date(now.getTime() + leaseMs).toISOString(),
+        subscriptionId,
+        period,
+        now.toISOString(),
+        PRESENCE_LOCKS,
+      ],
     );
     return changed === 1;
+  }
+
+  /** Gives up the presence lock (its connection goes back closed); the stores' close calls it before the pool ends. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const present = this.present;
+    this.present = undefined;
+    (await present?.catch(() => undefined))?.end();
+  }
+
+  /** The session lock that says this owner is alive: taken once, and again after its connection was lost. */
+  private presence(): Promise<Presence> {
+    if (!this.present) {
+      const forget = () => {
+        if (this.present === taken) this.present = undefined;
+      };
+      const taken: Promise<Presence> = this.takePresence(forget);
+      this.present = taken;
+      taken.catch(forget);
+    }
+    return this.present;
+  }
+
+  private async takePresence(onLost: () => void): Promise<Presence> {
+    const client = await this.db.connect();
+    let ended = false;
+    // Destroyed, not returned to the pool: closing the connection is what frees the lock on the server.
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      client.release(true);
+    };
+    client.on("error", () => {
+      // The next claim takes the lock again on a new connection; until then others may take our rows.
+      onLost();
+      end();
+    });
+    try {
+      await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [PRESENCE_LOCKS, this.owner]);
+      return { end };
+    } catch (err) {
+      end();
+      throw err;
+    }
   }
 
   async release(subscriptionId: string, period: string): Promise<void> {

@@ -39,12 +39,13 @@ export async function openPgStores(
 
 export function pgStoresOn(db: PgDb, options: Partial<OpenStoresOptions> = {}): PgStores {
   const now = options.now ?? (() => new Date());
+  const ledger = new PgDeliveryLedger(db, { now, ...(options.ledgerOwner ? { owner: options.ledgerOwner } : {}) });
   return {
     kind: "postgres",
     db,
     releases: new PgReleaseStore(db, now),
     subscriptions: new PgSubscriptionStore(db, now),
-    ledger: new PgDeliveryLedger(db, { now, ...(options.ledgerOwner ? { owner: options.ledgerOwner } : {}) }),
+    ledger,
     conversationRefs: new PgConversationRefs(db, now),
     preferences: new PgPreferenceStore(db, now),
     feedback: new PgFeedbackStore(db, now),
@@ -62,6 +63,10 @@ export function pgStoresOn(db: PgDb, options: Partial<OpenStoresOptions> = {}): 
         return { store: "postgres", reachable: false, error: describePgError(err) };
       }
     },
-    close: () => db.end(),
+    async close() {
+      // The ledger's presence connection first: the pool ends only once every connection is back.
+      await ledger.close();
+      await db.end();
+    },
   };
 }
