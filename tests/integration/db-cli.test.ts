@@ -91,6 +91,15 @@ async function filledSqlite(file: string): Promise<void> {
   });
   await s.sourceState.saveValidators("https://a/", { etag: '"e"' });
   await s.sourceState.saveBackoff("host:a", { failures: 1, retryAt: "t" });
+  await s.releaseTranslations.save({
+    releaseId: release.id,
+    lang: "fr",
+    contentHash: "h1",
+    title: "Les Alliés se réunissent",
+    sentences: ["Un.", "Deux."],
+    pipeline: "apertium:en-es-fr",
+    createdAt: "2026-03-27T08:00:00.000Z",
+  });
   await s.close();
 }
 
@@ -107,6 +116,7 @@ async function snapshot(s: Stores) {
     rejection: await s.briefRejections.get({ contentHash: "h1", engine: "llm", promptVersion: "1" }),
     validators: await s.sourceState.validators("https://a/"),
     backoff: await s.sourceState.backoff("host:a"),
+    translation: await s.releaseTranslations.get((await s.releases.findByUrl("https://www.nato.int/fr/a"))!.id, "fr"),
   };
 }
 

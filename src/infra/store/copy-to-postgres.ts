@@ -17,7 +17,11 @@ interface TableSpec {
   orderBy: string;
 }
 
-/** In foreign-key order. Every table of SQLite migration 8 (src/infra/store/migrations.ts). */
+/**
+ * In foreign-key order: every table of SQLite's migrations (src/infra/store/migrations.ts) but the Q&A index
+ * snapshot and its change log, which belong to SQLite's change counter: PostgreSQL's triggers count the copied rows
+ * as changes, and the first start builds and saves the index there.
+ */
 export const COPIED_TABLES: TableSpec[] = [
   {
     name: "releases",
@@ -133,6 +137,11 @@ export const COPIED_TABLES: TableSpec[] = [
       "updated_at",
     ],
     booleans: ["is_enterprise_install"],
+    orderBy: "rowid",
+  },
+  {
+    name: "release_translations",
+    columns: ["release_id", "lang", "content_hash", "title", "sentences", "pipeline", "created_at"],
     orderBy: "rowid",
   },
   {
