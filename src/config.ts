@@ -112,6 +112,19 @@ const SOURCE_VARIABLES = {
   NATO_LEGACY_DATE_SELECTOR: selector("p.date"),
 };
 
+/**
+ * Replicas on one PostgreSQL database (issue #16): how fast a dead poller leader is replaced and a dead
+ * replica's digest claims are taken over. Defaults suit production; tests shorten them.
+ */
+const REPLICA_VARIABLES = {
+  // A follower tries the poller's lock this often: a dead leader is replaced within this interval (≤ 60 s).
+  POLLER_LEADER_RETRY_MS: int(15_000, 100, 60_000),
+  // A digest row claimed by a replica stays its own this long without renewal (renewed while it delivers).
+  DIGEST_LEASE_MS: int(120_000, 300, 3_600_000),
+  // Each replica looks this often for unfinished digest rows whose claim lapsed (a replica died) and resumes them.
+  DIGEST_RESUME_INTERVAL_MS: int(30_000, 100, 3_600_000),
+};
+
 /** Distributed Slack app (issue #17): OAuth v2 installs, a token per workspace, sealed at rest. */
 const SLACK_OAUTH_VARIABLES = {
   SLACK_CLIENT_ID: optionalString,
@@ -188,6 +201,7 @@ const schema = z.object({
     ),
   NATO_BASE_URL: z.url({ message: "must be an absolute http(s) URL" }).default("https://www.nato.int"),
   ...SOURCE_VARIABLES,
+  ...REPLICA_VARIABLES,
   DIGEST_TIMEZONE: z.string().default("Europe/Brussels"),
   DIGEST_POST_WHEN_EMPTY: bool,
   DIGEST_CATCHUP_HOURS: int(6, 0, 168),
@@ -244,7 +258,14 @@ export interface Config {
   /** What `npm run teams:package` fills into the Teams app manifest (read whether or not Teams runs here). */
   teamsPackage: { appId?: string; botId?: string; domain?: string };
   sources: SourcesConfig;
-  digest: { timezone: string; postWhenEmpty: boolean; catchUpHours: number };
+  digest: {
+    timezone: string;
+    postWhenEmpty: boolean;
+    catchUpHours: number;
+    /** Replicas: a claim's lease, and how often lapsed claims are looked for and resumed. */
+    leaseMs: number;
+    resumeIntervalMs: number;
+  };
   offline: {
     translation: "apertium" | "off";
     apertiumModesDir: string;
@@ -278,6 +299,8 @@ export interface SourcesConfig {
   /** Poll on the schedule in `npm start`: SOURCES_POLL, where "auto" means "when Slack or Teams is configured". */
   poll: boolean;
   pollCron: string;
+  /** Replicas: how often a follower tries to become the poller's leader (POLLER_LEADER_RETRY_MS). */
+  leaderRetryMs: number;
   /** Least time between two requests to one host. */
   minIntervalMs: number;
   timeoutMs: number;
@@ -408,6 +431,8 @@ export function loadConfig(
       timezone: e.DIGEST_TIMEZONE,
       postWhenEmpty: e.DIGEST_POST_WHEN_EMPTY,
       catchUpHours: e.DIGEST_CATCHUP_HOURS,
+      leaseMs: e.DIGEST_LEASE_MS,
+      resumeIntervalMs: e.DIGEST_RESUME_INTERVAL_MS,
     },
     offline: {
       translation: e.OFFLINE_TRANSLATION,
@@ -452,6 +477,7 @@ function sourcesConfig(e: z.output<typeof schema>, platformConfigured: boolean):
     natoBaseUrl: e.NATO_BASE_URL,
     poll,
     pollCron: e.SOURCES_POLL_CRON,
+    leaderRetryMs: e.POLLER_LEADER_RETRY_MS,
     minIntervalMs: e.SOURCES_MIN_INTERVAL_MS,
     timeoutMs: e.SOURCES_TIMEOUT_MS,
     maxBytes: e.SOURCES_MAX_BYTES,

@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+/** The server the PostgreSQL suites use: TEST_DATABASE_URL (CI sets it), else this machine's default. */
+export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+
+let probed: Promise<string | undefined> | undefined;
+
+/** Why the PostgreSQL tests cannot run here (printed with the skip), or undefined when the server answers. */
+export function pgUnavailable(): Promise<string | undefined> {
+  probed ??= (async () => {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      return undefined;
+    } catch (err) {
+      return `PostgreSQL not reachable at ${new URL(PG_ADMIN_URL).host} (${err instanceof Error ? err.message : err}); set TEST_DATABASE_URL or start a server (.ci/run does)`;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  })();
+  return probed;
+}
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own for one test file: advisory locks and NOTIFY channels are database-wide, so separate
+ * databases (not just schemas) keep parallel test files from electing one leader between them.
+ */
+export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `nb_${prefix}_${randomBytes(4).toString("hex")}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Ends every session of `database` named `application` (a dropped connection, as a server restart does). */
+export async function terminateSessions(database: string, application: string): Promise<number> {
+  const { rows } = await adminQuery<{ n: string }>(
+    `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`,
+    [database, application],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function admin(sql: string): Promise<void> {
+  await adminQuery(sql, []);
+}
+
+async function adminQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<pg.QueryResult<T>> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await client.query<T>(sql, params);
+  } finally {
+    await client.end();
+  }
+}
