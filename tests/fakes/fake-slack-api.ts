@@ -37,8 +37,34 @@ type Override =
   | { kind: "error"; error: string }
   | { kind: "status"; status: number };
 
+/** A digest part as the fake received it: its channel, the idempotency key in its metadata, who sent it. */
+export interface DigestPost {
+  channel: string;
+  key: string | undefined;
+  /** The bot token it carried (replicas in tests each get their own, to tell who posted). */
+  token: string | undefined;
+  at: number;
+}
+
 export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
+  /** Every accepted `chat.postMessage`, in order; `keep: false` in `postOptions` keeps only these (long runs). */
+  readonly posts: DigestPost[] = [];
+  /**
+   * `chat.postMessage` behaviour: `latencyMs` before answering (the post is recorded, and `onPost` called, on
+   * arrival, so a sender killed meanwhile never learns it was accepted, as with a real network); `limit`, a
+   * workspace-wide sliding window answered with 429 + Retry-After beyond it; `keepCalls: false` records posts
+   * only in `posts`, not in `calls` (thousands of posts across trials).
+   */
+  readonly postOptions: {
+    latencyMs: number;
+    limit?: { count: number; perMs: number } | undefined;
+    keepCalls: boolean;
+    onPost?: ((post: DigestPost) => void) | undefined;
+  } = { latencyMs: 0, keepCalls: true };
+  /** Posts refused by `postOptions.limit`. */
+  rateLimited = 0;
+  private readonly sentAt: number[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, FakeUser>();
   /** Bot identity `auth.test` returns. */
@@ -161,7 +187,14 @@ export class FakeSlackApi {
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     if (!method) return send(404, { ok: false, error: "not_found" });
     const call: ApiCall = { method, body, headers: req.headers, at: Date.now() };
-    this.calls.push(call);
+    if (method === "chat.postMessage") {
+      const refused = this.overLimit(call.at);
+      if (refused !== undefined) {
+        this.rateLimited++;
+        return send(429, { ok: false, error: "ratelimited" }, { "retry-after": String(refused) });
+      }
+    }
+    if (method !== "chat.postMessage" || this.postOptions.keepCalls) this.calls.push(call);
     if (method === "oauth.v2.access") return send(200, this.oauth.access(body, req.headers.authorization));
     let workspace: FakeWorkspace | undefined;
     if (this.oauth.enabled) {
@@ -177,7 +210,43 @@ export class FakeSlackApi {
     }
     if (override?.kind === "error") return send(200, { ok: false, error: override.error });
     if (override?.kind === "status") return send(override.status, { ok: false, error: "http_error" });
-    return send(200, this.answer(method, body, workspace));
+    const answer = this.answer(method, body, workspace);
+    if (method === "chat.postMessage") {
+      const post = this.recordPost(body, req.headers.authorization, call.at);
+      this.postOptions.onPost?.(post);
+      if (this.postOptions.latencyMs > 0) await new Promise((r) => setTimeout(r, this.postOptions.latencyMs));
+    }
+    return send(200, answer);
+  }
+
+  /** Posts per idempotency key (parts without one are not counted). */
+  postsByKey(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const p of this.posts) if (p.key) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+    return counts;
+  }
+
+  private recordPost(body: Record<string, unknown>, authorization: string | undefined, at: number): DigestPost {
+    const metadata = body.metadata as { event_payload?: { key?: unknown } } | undefined;
+    const key = metadata?.event_payload?.key;
+    const post: DigestPost = {
+      channel: String(body.channel),
+      key: typeof key === "string" ? key : undefined,
+      token: authorization?.replace(/^Bearer /, "") ?? (body.token as string | undefined),
+      at,
+    };
+    this.posts.push(post);
+    return post;
+  }
+
+  /** Seconds to wait (Slack's Retry-After is whole seconds) when `postOptions.limit` is reached, else undefined. */
+  private overLimit(now: number): number | undefined {
+    const limit = this.postOptions.limit;
+    if (!limit) return undefined;
+    while (this.sentAt.length > 0 && this.sentAt[0]! <= now - limit.perMs) this.sentAt.shift();
+    if (this.sentAt.length >= limit.count) return Math.max(1, Math.ceil((this.sentAt[0]! + limit.perMs - now) / 1000));
+    this.sentAt.push(now);
+    return undefined;
   }
 
   private answer(method: string, body: Record<string, unknown>, workspace?: FakeWorkspace): Record<string, unknown> {

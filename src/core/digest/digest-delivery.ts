@@ -1,8 +1,9 @@
-import { parseTarget, type Subscription } from "../domain/subscription.js";
+import { parseTarget, type Subscription, type TargetRef } from "../domain/subscription.js";
 import { type ChatTarget, ChatTargetError, TargetGoneError } from "../ports/chat-target.port.js";
 import type { Clock } from "../ports/clock.port.js";
 import type { Logger } from "../ports/logger.port.js";
 import type { Delivery, DeliveryLedger, SubscriptionStore } from "../ports/subscription-store.port.js";
+import { ClaimKeeper } from "./claim-keeper.js";
 import type { Digest } from "./digest.js";
 import type { DigestBuilder } from "./digest-builder.js";
 import { DigestPoster } from "./digest-poster.js";
@@ -59,6 +60,7 @@ const FIRST_WINDOW_MS = 24 * 3600_000;
  */
 export class DigestDelivery {
   private readonly posters = new Map<ChatTarget, DigestPoster>();
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly deps: DigestDeliveryDeps) {}
 
@@ -78,7 +80,7 @@ export class DigestDelivery {
     slot: Date,
     options: { delayed?: boolean; period?: string } = {},
   ): Promise<DeliveryOutcome> {
-    const { ledger, logger } = this.deps;
+    const { logger } = this.deps;
     const period = options.period ?? periodKey(sub.schedule, sub.timezone, slot);
     const delayed = options.delayed ?? false;
     const outcome = (status: DeliveryStatus, row?: Delivery, error?: string): DeliveryOutcome => ({
@@ -99,12 +101,40 @@ export class DigestDelivery {
       logger.warn("no chat target for this platform; digest not delivered", { target: sub.target, period });
       return outcome("no-target");
     }
+    // One delivery of a row at a time in this process: the ledger's claim is ours already, so it would not stop a
+    // second one (a signal's run-now while the schedule or the resume sweep delivers the same row).
+    const key = `${sub.id}|${period}`;
+    if (this.inFlight.has(key)) return outcome("busy");
+    this.inFlight.add(key);
+    try {
+      return await this.deliverClaimed(sub, slot, period, delayed, ref, chat, outcome);
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private async deliverClaimed(
+    sub: Subscription,
+    slot: Date,
+    period: string,
+    delayed: boolean,
+    ref: TargetRef,
+    chat: ChatTarget,
+    outcome: (status: DeliveryStatus, row?: Delivery, error?: string) => DeliveryOutcome,
+  ): Promise<DeliveryOutcome> {
+    const { ledger, logger } = this.deps;
     const opened = await ledger.open({ subscriptionId: sub.id, period, scheduledFor: slot.toISOString(), delayed });
     // "empty" posted nothing, so building it again (with only what arrived since) cannot duplicate anything.
     if (opened.state === "posted") return outcome("already-done", opened);
     if (!(await ledger.claim(sub.id, period, this.leaseMs))) return outcome("busy", opened);
+    const keeper = new ClaimKeeper(() => ledger.claim(sub.id, period, this.leaseMs), this.leaseMs, logger, {
+      target: sub.target,
+      period,
+    });
     try {
-      let row = opened;
+      // Read again under the claim: another replica may have delivered or frozen the row since it was opened.
+      let row = (await ledger.get(sub.id, period)) ?? opened;
+      if (row.state === "posted") return outcome("already-done", row);
       // Never frozen (new, empty, or failed while building): build it now. Otherwise resume the frozen parts.
       if (row.state === "pending" || row.state === "empty" || !row.window) {
         const frozen = await this.freeze(sub, row, chat, slot);
@@ -115,10 +145,14 @@ export class DigestDelivery {
         logger.info("resuming a digest delivery", { target: sub.target, period, state: row.state });
       }
       const poster = this.posterFor(chat);
-      for (const rec of row.parts) {
-        if (rec.state === "posted") continue;
-        if (!(await ledger.claim(sub.id, period, this.leaseMs)))
+      for (const { index } of row.parts) {
+        if (keeper.lost || !(await ledger.claim(sub.id, period, this.leaseMs))) {
           return outcome("busy", await ledger.get(sub.id, period));
+        }
+        // The part's state as stored now, under the claim: a replica that held the row before (its lease lapsed
+        // while it was paused, then it went on) may have posted it since this row was read.
+        const rec = (await ledger.get(sub.id, period))?.parts.find((p) => p.index === index);
+        if (!rec || rec.state === "posted") continue;
         if (rec.state === "posting" && chat.findPosted) {
           const found = await chat.findPosted(ref, rec.idempotencyKey);
           if (found) {
@@ -138,6 +172,7 @@ export class DigestDelivery {
       const { status, error } = await this.failed(sub, period, err);
       return outcome(status, await ledger.get(sub.id, period), error);
     } finally {
+      keeper.stop();
       await ledger.release(sub.id, period);
     }
   }
