@@ -6,9 +6,11 @@ import { ConsoleChatTarget } from "../adapters/console/console-chat-target.js";
 import type { SlackInstalls } from "../adapters/slack/oauth/index.js";
 import type { TeamsClient } from "../adapters/teams/index.js";
 import { createBriefing } from "./app-briefing.js";
+import { type Coordination, createCoordination } from "./app-coordination.js";
 import type { Config } from "./config.js";
 import type { BriefService } from "./core/briefing/brief-service.js";
 import { CommandHandler } from "./core/commands/command-handler.js";
+import { announceSaves } from "./core/coordination/index-sync.js";
 import { createDigests, type Digests } from "./core/digest/index.js";
 import { IngestService } from "./core/ingest/ingest-service.js";
 import type { BriefEngine } from "./core/ports/brief-engine.port.js";
@@ -20,6 +22,7 @@ import type { FeedbackStore } from "./core/ports/feedback-store.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
 import type { PreferenceStore } from "./core/ports/preference-store.port.js";
 import type { Translator } from "./core/ports/translator.port.js";
+import { observeSaves } from "./core/qa/qa-indexer.js";
 import type { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
@@ -59,6 +62,8 @@ export interface App {
   qa: Qa;
   /** The fact guard's bilingual lexicon (loaded on first use; `ready()` builds its cache when missing). */
   lexicon: ApertiumLexicon;
+  /** Replicas: the poller's leader lock and the release feed (PostgreSQL), or their one-process stand-ins. */
+  coordination: Coordination;
   /** The platform-neutral entry point of every chat surface (console, Slack, Teams). */
   commands: CommandHandler;
   /** Offline English↔French translation of any text (`translate`); undefined when OFFLINE_TRANSLATION=off. */
@@ -80,7 +85,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     snapshots: stores.qaSnapshots,
     persistDelayMs: options.persistDelayMs,
   });
-  const store = qaIndex.store;
+  const coordination = await createCoordination(config, logger);
+  // …and, with replicas, tells the others, whose indexes re-read the release from the shared store.
+  const store =
+    coordination.kind === "local"
+      ? qaIndex.store
+      : observeSaves(qaIndex.store, announceSaves(coordination.releases, logger));
   const { briefs, engines, translator, translation, glossary, prompts, trust, lexicon } = await createBriefing(
     config,
     logger,
@@ -120,6 +130,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         botToken: config.slack.botToken,
         tokens: slackInstalls?.tokens,
         apiUrl: config.slack.apiUrl,
+        postsPerMinute: config.slack.postsPerMinute,
         logger,
       }),
     );
@@ -144,6 +155,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     defaultTimezone: config.digest.timezone,
     postWhenEmpty: config.digest.postWhenEmpty,
     catchUpMs: config.digest.catchUpHours * 3600_000,
+    leaseMs: config.digest.leaseMs,
+    resumeEveryMs: config.digest.resumeIntervalMs,
   });
   const qa = createQa({
     indexer: qaIndex.indexer,
@@ -172,6 +185,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   return {
     qa,
     lexicon,
+    coordination,
     commands,
     textTranslator,
     config,
@@ -195,6 +209,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       scheduler.close();
       await qa.close();
       await translation.close();
+      await coordination.close();
       // PostgreSQL: the pool ends, and with it every session lock this process held.
       await stores.close();
     },

@@ -172,6 +172,8 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
+  // Digest posts per minute this process allows itself (Slack's limit is per workspace: split it among replicas).
+  SLACK_POSTS_PER_MINUTE: int(300, 1, 100_000),
   ...SLACK_OAUTH_VARIABLES,
   SLACK_RESPONSE_URL_ORIGINS: originList("https://hooks.slack.com"),
   MICROSOFT_APP_ID: optionalString,
@@ -234,6 +236,8 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     apiUrl?: string;
+    /** Digest posts per minute this process allows itself (SLACK_POSTS_PER_MINUTE). */
+    postsPerMinute: number;
     /** The only origins a `response_url` may point to (Slack's hooks host; a fake in tests). */
     responseUrlOrigins: string[];
     oauth?: {
@@ -396,6 +400,7 @@ export function loadConfig(
             signingSecret: e.SLACK_SIGNING_SECRET,
             appToken: e.SLACK_APP_TOKEN,
             apiUrl: e.SLACK_API_URL,
+            postsPerMinute: e.SLACK_POSTS_PER_MINUTE,
             responseUrlOrigins: e.SLACK_RESPONSE_URL_ORIGINS,
             oauth: e.SLACK_CLIENT_ID
               ? {

@@ -10,6 +10,8 @@ import { renderBriefText } from "../adapters/console/render/brief-text.js";
 import { type SlackAdapter, startSlack } from "../adapters/slack/slack-app.js";
 import { type App, createApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { followReleaseChanges } from "./core/coordination/index-sync.js";
+import { LeaderElection } from "./core/coordination/leader-election.js";
 import { createHttpServer } from "./http/server.js";
 import { schedulePolling } from "./infra/sources/poll-schedule.js";
 import { createLogger } from "./logger.js";
@@ -121,13 +123,37 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     (outcomes) => outcomes.length && logger.info("digest catch-up done", { outcomes }),
     (err: unknown) => logger.error("digest schedule failed to start", { error: err }),
   );
+  // Replicas: each one's search index follows the releases the others store (nothing to follow on SQLite).
+  if (app.coordination.kind !== "local") {
+    void followReleaseChanges(app.coordination.releases, app.qa.indexer, app.store, logger).catch((err: unknown) =>
+      logger.error("cannot follow other replicas' releases", { error: err }),
+    );
+  }
   // SOURCES_POLL=auto (default) polls only when a chat platform is configured: a fresh `npm start` stays offline.
-  const polling = config.sources.poll
+  // Of several replicas only the poller's leader polls; on SQLite this process always leads.
+  const election = config.sources.poll
+    ? new LeaderElection({
+        lock: app.coordination.pollerLock,
+        logger: logger.child({ component: "sources" }),
+        retryMs: config.sources.leaderRetryMs,
+      })
+    : undefined;
+  const polling = election
     ? schedulePolling((await app.sources()).poller, {
         cron: config.sources.pollCron,
         logger: logger.child({ component: "sources" }),
+        leader: election,
       })
     : undefined;
+  election?.start();
+  // `kill -USR2 PID`: deliver the current period's digests now (on any replica: the ledger posts each part once).
+  process.on("SIGUSR2", () => {
+    logger.info("SIGUSR2: delivering the current digests now");
+    void app.digests.schedule.runNow().then(
+      (outcomes) => logger.info("digest run-now done", { outcomes: countStatuses(outcomes) }),
+      (err: unknown) => logger.error("digest run-now failed", { error: err }),
+    );
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -135,9 +161,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     stopping = true;
     logger.info("shutting down", { signal });
     await polling?.stop();
+    // Gives the poller's lock up at once, so another replica takes over at its next try.
+    await election?.stop();
     await slack?.stop();
     await http.close();
     await teams?.idle();
+    // Digest rows being delivered: the part in flight finishes, then the row is let go for another replica.
+    app.digests.schedule.stop();
+    await app.digests.delivery.drain(10_000);
     await app.close();
     process.exit(0);
   };
@@ -152,6 +183,12 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     });
     await stop("console closed");
   }
+}
+
+function countStatuses(outcomes: { status: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { status } of outcomes) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
 }
 
 main().catch((err: unknown) => {

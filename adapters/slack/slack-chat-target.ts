@@ -49,7 +49,7 @@ const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable
  */
 export class SlackChatTarget implements ChatTarget {
   readonly platform = "slack";
-  readonly limits = SLACK_LIMITS;
+  readonly limits: ChatTargetLimits;
   private readonly client: webApi.WebClient;
   private readonly tokens: BotTokens;
 
@@ -59,7 +59,16 @@ export class SlackChatTarget implements ChatTarget {
     tokens?: BotTokens | undefined;
     apiUrl?: string | undefined;
     logger?: Logger | undefined;
+    /**
+     * Posts per minute this process allows itself across the workspace (default Slack's 300). Slack's limit is
+     * per workspace, not per process: replicas each get their share (SLACK_POSTS_PER_MINUTE, README "Running
+     * replicas"); a 429 beyond it is still honoured.
+     */
+    postsPerMinute?: number | undefined;
   }) {
+    this.limits = options.postsPerMinute
+      ? { ...SLACK_LIMITS, global: { count: options.postsPerMinute, perMs: 60_000 } }
+      : SLACK_LIMITS;
     const tokens = options.tokens ?? (options.botToken ? singleWorkspaceTokens(options.botToken) : undefined);
     if (!tokens) throw new Error("SlackChatTarget needs a bot token or an installation token source");
     this.tokens = tokens;

@@ -137,4 +137,27 @@ describe("digest delivery across replicas", () => {
     release?.();
     expect((await delivering).status).toBe("posted");
   });
+
+  it("resumes, while running, the rows a replica left when it died mid fan-out, once its lease ran out", async () => {
+    const time = new VirtualTime(Date.parse("2026-03-27T12:00:00Z"));
+    const platform = new FakePlatform(time, TEST_LIMITS, { canFindPosted: true });
+    const a = harness({ time, targets: () => [platform] });
+    const b = harness({ file: a.file, time, targets: () => [platform] });
+    open.push(a, b);
+    a.addRelease("Allies agree new plan");
+    for (const c of ["C1", "C2", "C3", "C4"]) await a.digests.subscriptions.subscribe({ target: `fake:${c}` });
+    time.advance(60_000);
+    // A's third post never returns: A "dies" there, its claims on that row (and the rows not yet sent) left.
+    platform.script = (call) => (call === 3 ? "hang-before" : "ok");
+    void a.digests.schedule.runNow();
+    await new Promise((r) => setTimeout(r, 50));
+    platform.script = () => "ok";
+    // While A's lease runs, B's resume finds the row held and leaves it.
+    expect((await time.run(b.digests.schedule.resumeLapsed())).map((o) => o.status)).toContain("busy");
+    expect(platform.posts).toHaveLength(3);
+    time.advance(5 * 60_000);
+    const outcomes = await time.run(b.digests.schedule.resumeLapsed());
+    expect(outcomes.filter((o) => o.status === "posted")).toHaveLength(1);
+    for (const c of ["C1", "C2", "C3", "C4"]) expect(platform.postsTo(`fake:${c}`)).toHaveLength(1);
+  });
 });

@@ -66,13 +66,14 @@ export async function followReleaseChanges(
 export function announceSaves(
   feed: ReleaseChangeFeed,
   logger: Logger,
-): { onReleaseSaved(release: Release): void; onBriefSaved(brief: Brief): void } {
+): { onReleaseSaved(release: Release): Promise<void>; onBriefSaved(brief: Brief): Promise<void> } {
   const announce = (releaseId: string) =>
     void feed
       .announce(releaseId)
       .catch((err: unknown) => logger.warn("could not announce a release", { releaseId, error: err }));
+  // Not awaited: a save never waits on the feed (which may be reconnecting).
   return {
-    onReleaseSaved: (release) => announce(release.id),
-    onBriefSaved: (brief) => announce(brief.release.id),
+    onReleaseSaved: async (release) => announce(release.id),
+    onBriefSaved: async (brief) => announce(brief.release.id),
   };
 }

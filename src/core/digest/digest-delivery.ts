@@ -61,6 +61,7 @@ const FIRST_WINDOW_MS = 24 * 3600_000;
 export class DigestDelivery {
   private readonly posters = new Map<ChatTarget, DigestPoster>();
   private readonly inFlight = new Set<string>();
+  private stopping = false;
 
   constructor(private readonly deps: DigestDeliveryDeps) {}
 
@@ -104,7 +105,7 @@ export class DigestDelivery {
     // One delivery of a row at a time in this process: the ledger's claim is ours already, so it would not stop a
     // second one (a signal's run-now while the schedule or the resume sweep delivers the same row).
     const key = `${sub.id}|${period}`;
-    if (this.inFlight.has(key)) return outcome("busy");
+    if (this.inFlight.has(key) || this.stopping) return outcome("busy");
     this.inFlight.add(key);
     try {
       return await this.deliverClaimed(sub, slot, period, delayed, ref, chat, outcome);
@@ -146,7 +147,8 @@ export class DigestDelivery {
       }
       const poster = this.posterFor(chat);
       for (const { index } of row.parts) {
-        if (keeper.lost || !(await ledger.claim(sub.id, period, this.leaseMs))) {
+        // Shutting down: stop between parts and let the claim go, so another replica resumes at once.
+        if (this.stopping || keeper.lost || !(await ledger.claim(sub.id, period, this.leaseMs))) {
           return outcome("busy", await ledger.get(sub.id, period));
         }
         // The part's state as stored now, under the claim: a replica that held the row before (its lease lapsed
@@ -175,6 +177,16 @@ export class DigestDelivery {
       keeper.stop();
       await ledger.release(sub.id, period);
     }
+  }
+
+  /**
+   * Shutdown: no new part starts; resolves once the parts being sent are done and their rows' claims released
+   * (another replica resumes them at its next look), or after `timeoutMs`, when the leases will free them.
+   */
+  async drain(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    const deadline = Date.now() + timeoutMs;
+    while (this.inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   }
 
   private async freeze(sub: Subscription, row: Delivery, chat: ChatTarget, slot: Date): Promise<Delivery | undefined> {

@@ -24,6 +24,13 @@ export interface DigestSchedulerDeps {
   /** Deliveries under way at once: enough to keep every platform's limiter busy, few enough that digests are
    * built and recorded while earlier ones are being sent rather than all before the first send. */
   deliveriesInFlight?: number;
+  /**
+   * Replicas: how often unfinished rows are looked for and resumed when their claim lapsed (the replica holding
+   * them died mid fan-out). Off when undefined (one process resumes at start-up only).
+   */
+  resumeEveryMs?: number | undefined;
+  /** How far back the resume looks for unfinished rows; default the larger of `catchUpMs` and 6 hours. */
+  resumeWindowMs?: number;
 }
 
 const RUN_NOW_LOOKBACK_MS = 8 * 24 * 3600_000;
@@ -36,6 +43,8 @@ const RUN_NOW_LOOKBACK_MS = 8 * 24 * 3600_000;
 export class DigestScheduler {
   private readonly jobs = new Map<string, { job: ScheduledJob; signature: string }>();
   private reconcileJob: ScheduledJob | undefined;
+  private resumeTimer: ReturnType<typeof setInterval> | undefined;
+  private resuming: Promise<DeliveryOutcome[]> | undefined;
   private readonly running = new Set<Promise<unknown>>();
   private started = false;
   /** Reconciles run one after another: two interleaved ones would both schedule a new subscription. */
@@ -57,6 +66,11 @@ export class DigestScheduler {
       "UTC",
       async () => this.reconcile(),
     );
+    const every = this.deps.resumeEveryMs;
+    if (every && !this.resumeTimer) {
+      this.resumeTimer = setInterval(() => void this.track(this.resumeLapsed()), every);
+      this.resumeTimer.unref?.();
+    }
     return this.catchUp();
   }
 
@@ -66,6 +80,8 @@ export class DigestScheduler {
     this.jobs.clear();
     this.reconcileJob?.stop();
     this.reconcileJob = undefined;
+    if (this.resumeTimer) clearInterval(this.resumeTimer);
+    this.resumeTimer = undefined;
   }
 
   /** Resolves when every run started by a job has finished (for shutdown and tests). */
@@ -140,6 +156,37 @@ export class DigestScheduler {
       work.push(this.lane(() => delivery.deliver(sub, last, { period, delayed: true })));
     }
     return Promise.all(work);
+  }
+
+  /**
+   * Resumes every unfinished row no live replica holds (a claimed row answers "busy" at once): what another
+   * replica left when it died mid fan-out. Runs on `resumeEveryMs`; a pass still running is shared.
+   */
+  resumeLapsed(): Promise<DeliveryOutcome[]> {
+    this.resuming ??= this.resumeRows().finally(() => {
+      this.resuming = undefined;
+    });
+    return this.resuming;
+  }
+
+  private async resumeRows(): Promise<DeliveryOutcome[]> {
+    const { ledger, subscriptions, delivery, clock, logger } = this.deps;
+    const windowMs = this.deps.resumeWindowMs ?? Math.max(this.deps.catchUpMs, 6 * 3600_000);
+    const since = new Date(clock.now().getTime() - windowMs).toISOString();
+    const work: Promise<DeliveryOutcome>[] = [];
+    for (const row of await ledger.unfinished(since)) {
+      const sub = await subscriptions.get(row.subscriptionId);
+      if (!sub?.enabled) continue;
+      work.push(
+        this.lane(() =>
+          delivery.deliver(sub, new Date(row.scheduledFor), { period: row.period, delayed: row.delayed }),
+        ),
+      );
+    }
+    const outcomes = await Promise.all(work);
+    const resumed = outcomes.filter((o) => o.status !== "busy" && o.status !== "already-done");
+    if (resumed.length) logger.info("resumed digest deliveries left unfinished", { rows: resumed.length });
+    return outcomes;
   }
 
   /**

@@ -31,6 +31,8 @@ export interface DigestsDeps {
   catchUpMs: number;
   maxItems?: number;
   leaseMs?: number;
+  /** Replicas: how often rows a dead replica left unfinished are looked for and resumed (off when undefined). */
+  resumeEveryMs?: number;
 }
 
 /** Everything digests need, wired once: subscriptions, builder, delivery and the schedule. */
@@ -72,6 +74,7 @@ export function createDigests(deps: DigestsDeps): Digests {
     clock: deps.clock,
     logger,
     catchUpMs: deps.catchUpMs,
+    resumeEveryMs: deps.resumeEveryMs,
   });
   const subscriptions = new SubscriptionService({
     store: deps.subscriptionStore,
