@@ -108,6 +108,15 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       })
     : undefined;
 
+  // `kill -USR2 PID`: deliver the current period's digests now (on any replica: the ledger posts each part once).
+  // Installed before the server listens: until then the signal's default action would end the process.
+  process.on("SIGUSR2", () => {
+    logger.info("SIGUSR2: delivering the current digests now");
+    void app.digests.schedule.runNow().then(
+      (outcomes) => logger.info("digest run-now done", { outcomes: countStatuses(outcomes) }),
+      (err: unknown) => logger.error("digest run-now failed", { error: err }),
+    );
+  });
   // The Q&A search index is loaded from its snapshot (or built once from the store) in the background, questions
   // waiting for it; releases an earlier run left untranslated are queued for the offline translation after it.
   void app.qa.indexer
@@ -146,14 +155,6 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       })
     : undefined;
   election?.start();
-  // `kill -USR2 PID`: deliver the current period's digests now (on any replica: the ledger posts each part once).
-  process.on("SIGUSR2", () => {
-    logger.info("SIGUSR2: delivering the current digests now");
-    void app.digests.schedule.runNow().then(
-      (outcomes) => logger.info("digest run-now done", { outcomes: countStatuses(outcomes) }),
-      (err: unknown) => logger.error("digest run-now failed", { error: err }),
-    );
-  });
 
   let stopping = false;
   const stop = async (signal: string) => {
