@@ -50,7 +50,7 @@ describe("digest delivery across replicas", () => {
     const platform = new FakePlatform(h.time);
     const a = harness({ file: h.file, time: h.time, targets: () => [platform] });
     open.push(a);
-    a.addRelease("Allies agree new plan");
+    await a.addRelease("Allies agree new plan");
     const { subscription } = await a.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     // B opens the row (pending), then, before its claim, A delivers the whole row and lets it go.
@@ -83,7 +83,7 @@ describe("digest delivery across replicas", () => {
     const platform = new FakePlatform(time);
     const h = harness({ time, targets: () => [platform] });
     open.push(h);
-    h.addRelease("Allies agree new plan");
+    await h.addRelease("Allies agree new plan");
     await h.digests.subscriptions.subscribe({ target: "fake:C1" });
     h.time.advance(60_000);
     const [one, two] = await h.time.run(Promise.all([h.digests.schedule.runNow(), h.digests.schedule.runNow()]));
@@ -112,7 +112,7 @@ describe("digest delivery across replicas", () => {
     // Real time here (the lease runs out in real milliseconds): the harness only stores the release and the row.
     const h = harness({ start: new Date().toISOString(), targets: () => [slow] });
     open.push(h);
-    h.addRelease("Allies agree new plan");
+    await h.addRelease("Allies agree new plan");
     const { subscription } = await h.digests.subscriptions.subscribe({ target: "slow:C1" });
     const db = openDatabase(h.file);
     closers.push(() => db.close());
@@ -144,7 +144,7 @@ describe("digest delivery across replicas", () => {
     const a = harness({ time, targets: () => [platform] });
     const b = harness({ file: a.file, time, targets: () => [platform] });
     open.push(a, b);
-    a.addRelease("Allies agree new plan");
+    await a.addRelease("Allies agree new plan");
     for (const c of ["C1", "C2", "C3", "C4"]) await a.digests.subscriptions.subscribe({ target: `fake:${c}` });
     time.advance(60_000);
     // A's third post never returns: A "dies" there, its claims on that row (and the rows not yet sent) left.
