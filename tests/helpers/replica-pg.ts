@@ -1,28 +1,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { postgresMissing, TEST_DATABASE_URL } from "./postgres.js";
 
 /** The server the PostgreSQL suites use: TEST_DATABASE_URL (CI sets it), else this machine's default. */
-export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+export const PG_ADMIN_URL = TEST_DATABASE_URL;
 
-let probed: Promise<string | undefined> | undefined;
-
-/** Why the PostgreSQL tests cannot run here (printed with the skip), or undefined when the server answers. */
-export function pgUnavailable(): Promise<string | undefined> {
-  probed ??= (async () => {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      await client.query("SELECT 1");
-      return undefined;
-    } catch (err) {
-      return `PostgreSQL not reachable at ${new URL(PG_ADMIN_URL).host} (${err instanceof Error ? err.message : err}); set TEST_DATABASE_URL or start a server (.ci/run does)`;
-    } finally {
-      await client.end().catch(() => {});
-    }
-  })();
-  return probed;
-}
+/** Why the PostgreSQL tests cannot run here (printed once by the probe), or undefined when the server answers. */
+export const pgUnavailable = postgresMissing;
 
 export interface TestDatabase {
   url: string;

@@ -1,10 +1,9 @@
+import { databaseConfig } from "../../src/config.js";
 import type { NewSubscription } from "../../src/core/domain/subscription.js";
+import { silentLogger } from "../../src/core/ports/logger.port.js";
 import type { ReleaseStore } from "../../src/core/ports/release-store.port.js";
 import type { DeliveryLedger, SubscriptionStore } from "../../src/core/ports/subscription-store.port.js";
-import { openDatabase } from "../../src/infra/store/sqlite.js";
-import { SqliteDeliveryLedger } from "../../src/infra/store/sqlite-delivery-ledger.js";
-import { SqliteReleaseStore } from "../../src/infra/store/sqlite-release-store.js";
-import { SqliteSubscriptionStore } from "../../src/infra/store/sqlite-subscription-store.js";
+import { openStores } from "../../src/infra/store/stores.js";
 
 /** The stores a replica test reads and seeds, on the database the replicas share. */
 export interface SharedStores {
@@ -14,15 +13,14 @@ export interface SharedStores {
   close(): Promise<void>;
 }
 
+/** The app's own stores on `databaseUrl` (a DATABASE_URL), migrated if the replicas have not done it yet. */
 export async function openSharedStores(databaseUrl: string): Promise<SharedStores> {
-  const db = openDatabase(databaseUrl.replace(/^sqlite:/, ""));
+  const stores = await openStores(databaseConfig(databaseUrl), { logger: silentLogger, ledgerOwner: "test-reader" });
   return {
-    releases: new SqliteReleaseStore(db),
-    subscriptions: new SqliteSubscriptionStore(db),
-    ledger: new SqliteDeliveryLedger(db, { owner: "test-reader" }),
-    async close() {
-      db.close();
-    },
+    releases: stores.releases,
+    subscriptions: stores.subscriptions,
+    ledger: stores.ledger,
+    close: () => stores.close(),
   };
 }
 
@@ -64,19 +62,25 @@ export async function seedSubscriptions(
   channels: string[],
   settings: (channel: string, i: number) => Partial<NewSubscription> = () => ({}),
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, channel] of channels.entries()) {
-    const { subscription } = await store.upsert({
-      target: `slack:${channel}`,
-      // Far from now: neither a cron run nor the start-up catch-up delivers it; only "run now" does.
-      schedule: { kind: "weekly", day: ((new Date().getDay() + 3) % 7) as 0, time: "03:00" },
-      timezone: "UTC",
-      languages: "en",
-      topics: [],
-      ...settings(channel, i),
-    });
-    await store.setEnabled(subscription.id, false, "not this trial");
-    ids.push(subscription.id);
-  }
-  return ids;
+  // In parallel: thousands of rows on PostgreSQL are round trips, not work.
+  return Promise.all(
+    channels.map(async (channel, i) => {
+      const { subscription } = await store.upsert({
+        target: `slack:${channel}`,
+        // Far from now: neither a cron run nor the start-up catch-up delivers it; only "run now" does.
+        schedule: { kind: "weekly", day: ((new Date().getDay() + 3) % 7) as 0, time: "03:00" },
+        timezone: "UTC",
+        languages: "en",
+        topics: [],
+        ...settings(channel, i),
+      });
+      await store.setEnabled(subscription.id, false, "not this trial");
+      return subscription.id;
+    }),
+  );
+}
+
+/** Turns the given subscriptions on or off, in parallel. */
+export async function setEnabled(store: SubscriptionStore, ids: string[], enabled: boolean): Promise<void> {
+  await Promise.all(ids.map((id) => store.setEnabled(id, enabled, enabled ? undefined : "trial over")));
 }

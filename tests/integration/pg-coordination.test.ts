@@ -7,7 +7,6 @@ import { PgChangeFeed } from "../../src/infra/coordination/pg-change-feed.js";
 import { createTestDatabase, pgUnavailable, type TestDatabase, terminateSessions } from "../helpers/replica-pg.js";
 
 const skip = await pgUnavailable();
-if (skip) console.warn(`pg-coordination: skipped: ${skip}`);
 
 const until = async (check: () => boolean, timeoutMs = 5000) => {
   const deadline = Date.now() + timeoutMs;

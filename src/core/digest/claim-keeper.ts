@@ -1,7 +1,7 @@
 import type { Logger } from "../ports/logger.port.js";
 
 /**
- * Keeps a claimed ledger row ours while its delivery runs: the lease is renewed every third of its length, so a
+ * Keeps a claimed ledger row ours while its delivery runs: the lease is renewed every quarter of its length, so a
  * long wait inside one part (the platform's pacing, a 429's Retry-After) never lets it lapse while this replica
  * is alive, and a replica that died stops renewing and its rows are taken over once the lease runs out.
  * A renewal refused means another replica holds the row now: `lost` turns true and the delivery stops before its
@@ -18,7 +18,7 @@ export class ClaimKeeper {
     private readonly logger: Logger,
     private readonly what: Record<string, unknown>,
   ) {
-    this.timer = setInterval(() => void this.beat(), Math.max(50, Math.floor(leaseMs / 3)));
+    this.timer = setInterval(() => void this.beat(), Math.max(50, Math.floor(leaseMs / 4)));
     this.timer.unref?.();
   }
 

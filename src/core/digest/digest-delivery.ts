@@ -138,9 +138,9 @@ export class DigestDelivery {
       if (row.state === "posted") return outcome("already-done", row);
       // Never frozen (new, empty, or failed while building): build it now. Otherwise resume the frozen parts.
       if (row.state === "pending" || row.state === "empty" || !row.window) {
-        const frozen = await this.freeze(sub, row, chat, slot);
-        if (!frozen) return outcome("empty", await ledger.get(sub.id, period));
-        row = frozen;
+        const frozen = await this.freeze(sub, row, chat, slot, keeper);
+        if ("status" in frozen) return outcome(frozen.status, await ledger.get(sub.id, period));
+        row = frozen.row;
       } else {
         await ledger.retry(sub.id, period);
         logger.info("resuming a digest delivery", { target: sub.target, period, state: row.state });
@@ -189,7 +189,18 @@ export class DigestDelivery {
     while (this.inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   }
 
-  private async freeze(sub: Subscription, row: Delivery, chat: ChatTarget, slot: Date): Promise<Delivery | undefined> {
+  /**
+   * Builds the digest and stores its parts, unless, while it was being built (briefs are written on the way, which
+   * can take long), the claim was lost, or a replica that took the row over froze it: a second freeze would reset
+   * parts that replica may have posted, so its parts are resumed instead.
+   */
+  private async freeze(
+    sub: Subscription,
+    row: Delivery,
+    chat: ChatTarget,
+    slot: Date,
+    keeper: ClaimKeeper,
+  ): Promise<{ row: Delivery } | { status: DeliveryStatus }> {
     const { ledger, builder } = this.deps;
     const since = await this.windowStart(sub, slot);
     const until = new Date(Math.max(slot.getTime(), since.getTime()));
@@ -200,15 +211,19 @@ export class DigestDelivery {
       until,
       delayed: row.delayed,
     });
+    if (keeper.lost || !(await ledger.claim(sub.id, row.period, this.leaseMs))) return { status: "busy" };
+    const current = await ledger.get(sub.id, row.period);
+    if (current?.state === "posted") return { status: "already-done" };
+    if (current?.state === "posting" && current.window) return { row: current };
     const window = digest.window;
     if (digest.items.length === 0 && !this.deps.postWhenEmpty) {
       await ledger.freeze(sub.id, row.period, window, []);
       await ledger.finish(sub.id, row.period, "empty");
       this.deps.logger.info("nothing new; no digest posted", { target: sub.target, period: row.period });
-      return undefined;
+      return { status: "empty" };
     }
     const parts = splitDigest(digest, (p) => chat.measure(p), chat.limits.maxPartSize);
-    return ledger.freeze(sub.id, row.period, window, parts);
+    return { row: await ledger.freeze(sub.id, row.period, window, parts) };
   }
 
   private async failed(
