@@ -22,6 +22,8 @@ export interface FixtureRoute {
   headers?: Record<string, string>;
   /** ETag and Last-Modified, and 304 on a matching If-None-Match / If-Modified-Since (default true for 200s). */
   validators?: boolean;
+  /** Answers after this long (a slow site), so requests that overlap can be seen overlapping (`inFlight`). */
+  delayMs?: number;
 }
 
 export interface SeenRequest {
@@ -44,6 +46,8 @@ const LAST_MODIFIED = "Tue, 07 Jul 2026 08:00:00 GMT";
  */
 export class FixtureWebServer {
   readonly requests: SeenRequest[] = [];
+  /** Per path: requests being answered now, and the most there ever were at once. */
+  readonly inFlight = new Map<string, { now: number; max: number }>();
   private readonly routes = new Map<string, FixtureRoute>();
 
   private constructor(
@@ -87,6 +91,28 @@ export class FixtureWebServer {
     const seen: SeenRequest = { method: req.method ?? "GET", url, path: routePath, headers: req.headers, status: 0 };
     this.requests.push(seen);
     const route = this.routes.get(routePath) ?? { status: 404, type: "text/html", body: "<p>Not found</p>" };
+    if (route.delayMs) {
+      const count = this.inFlight.get(routePath) ?? { now: 0, max: 0 };
+      count.now++;
+      count.max = Math.max(count.max, count.now);
+      this.inFlight.set(routePath, count);
+      // A request ends when answered, or when its client went away (a killed process is not fetching any more).
+      let ended = false;
+      const end = () => {
+        if (!ended) count.now--;
+        ended = true;
+      };
+      res.once("close", end);
+      setTimeout(() => {
+        end();
+        if (!res.destroyed) this.answer(req, res, route, seen);
+      }, route.delayMs);
+      return;
+    }
+    this.answer(req, res, route, seen);
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse, route: FixtureRoute, seen: SeenRequest): void {
     const status = route.status ?? 200;
     const type = route.type ?? "text/html; charset=utf-8";
     if (route.bigBytes) {
