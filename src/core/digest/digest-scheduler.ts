@@ -31,6 +31,8 @@ export interface DigestSchedulerDeps {
   resumeEveryMs?: number | undefined;
   /** How far back the resume looks for unfinished rows; default the larger of `catchUpMs` and 6 hours. */
   resumeWindowMs?: number;
+  /** The lease the resume claims a lapsed row with (the delivery's own; default 120 s). */
+  leaseMs?: number;
 }
 
 const RUN_NOW_LOOKBACK_MS = 8 * 24 * 3600_000;
@@ -159,7 +161,7 @@ export class DigestScheduler {
   }
 
   /**
-   * Resumes every unfinished row no live replica holds (a claimed row answers "busy" at once): what another
+   * Resumes every unfinished row no live replica holds (a held row is skipped after one refused claim): what another
    * replica left when it died mid fan-out. Runs on `resumeEveryMs`; a pass still running is shared.
    */
   resumeLapsed(): Promise<DeliveryOutcome[]> {
@@ -169,14 +171,25 @@ export class DigestScheduler {
     return this.resuming;
   }
 
+  private get leaseMs(): number {
+    return this.deps.leaseMs ?? 120_000;
+  }
+
   private async resumeRows(): Promise<DeliveryOutcome[]> {
     const { ledger, subscriptions, delivery, clock, logger } = this.deps;
     const windowMs = this.deps.resumeWindowMs ?? Math.max(this.deps.catchUpMs, 6 * 3600_000);
     const since = new Date(clock.now().getTime() - windowMs).toISOString();
     const work: Promise<DeliveryOutcome>[] = [];
     for (const row of await ledger.unfinished(since)) {
+      // One statement per row a live replica is delivering (the claim is refused), however many rows a big
+      // fan-out has under way; only a row whose claim lapsed costs a delivery. The delivery claims it again
+      // (ours already) and lets it go when done.
+      if (!(await ledger.claim(row.subscriptionId, row.period, this.leaseMs))) continue;
       const sub = await subscriptions.get(row.subscriptionId);
-      if (!sub?.enabled) continue;
+      if (!sub?.enabled) {
+        await ledger.release(row.subscriptionId, row.period);
+        continue;
+      }
       work.push(
         this.lane(() =>
           delivery.deliver(sub, new Date(row.scheduledFor), { period: row.period, delayed: row.delayed }),

@@ -75,6 +75,7 @@ export function createDigests(deps: DigestsDeps): Digests {
     logger,
     catchUpMs: deps.catchUpMs,
     resumeEveryMs: deps.resumeEveryMs,
+    leaseMs: deps.leaseMs,
   });
   const subscriptions = new SubscriptionService({
     store: deps.subscriptionStore,
