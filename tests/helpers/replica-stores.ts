@@ -66,7 +66,9 @@ export async function seedSubscriptions(
   return Promise.all(
     channels.map(async (channel, i) => {
       const { subscription } = await store.upsert({
-        target: `slack:${channel}`,
+        // Workspace and channel, as targets are written since issue 17 (T1: the fake Slack's team); a bare
+        // `slack:C…` would be adopted by each replica at start-up, racing the deliveries.
+        target: `slack:T1:${channel}`,
         // Far from now: neither a cron run nor the start-up catch-up delivers it; only "run now" does.
         schedule: { kind: "weekly", day: ((new Date().getDay() + 3) % 7) as 0, time: "03:00" },
         timezone: "UTC",
