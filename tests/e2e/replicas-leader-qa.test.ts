@@ -90,7 +90,7 @@ describe.skipIf(skip)("replicas on PostgreSQL: one poller, fresh indexes", () =>
   it("answers on replica B, within 5 s, a question about a release ingested through replica A", async () => {
     const [a, b] = replicas as [Replica, Replica];
     // B's index is built (from a store without this release) before A stores it: only A's notice can tell B.
-    await b.waitForLog((l) => l.msg === "search index built");
+    await b.waitForLog((l) => /^search index (built from the store|loaded from its snapshot)/.test(l.msg));
     // A page no feed lists (the poller never stores it), pasted into a chat served by A.
     expect((await slack(a, `${site.url}${PATHS.legacy}`, "ingest")).status).toBe(200);
     await fake.waitFor(() => answerText("ingest").includes("Vilnius"), 30_000);
