@@ -65,11 +65,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const app = await createApp(config, logger, { persistDelayMs: 10_000 });
   const handler = app.commands;
   let slack: SlackAdapter | undefined;
+  let election: LeaderElection | undefined;
   const http = createHttpServer(logger, async () => ({
     ...(await storeHealth(app)),
     engine: app.briefs.engineId,
     ...guards,
     ...(slack ? { slack: slack.health() } : {}),
+    // Replicas: whether this one is the source poller right now (one of them is, when polling is on).
+    ...(election ? { pollerLeader: election.isLeader } : {}),
   }));
 
   const platforms = [config.slack && "slack", config.teams && "teams"].filter(Boolean);
@@ -140,7 +143,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   }
   // SOURCES_POLL=auto (default) polls only when a chat platform is configured: a fresh `npm start` stays offline.
   // Of several replicas only the poller's leader polls; on SQLite this process always leads.
-  const election = config.sources.poll
+  election = config.sources.poll
     ? new LeaderElection({
         lock: app.coordination.pollerLock,
         logger: logger.child({ component: "sources" }),

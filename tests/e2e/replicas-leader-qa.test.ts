@@ -144,6 +144,16 @@ describe.skipIf(skip)("replicas on PostgreSQL: one poller, fresh indexes", () =>
     expect(after.size).toBe(1);
     const next = replicas.find((r) => after.has(agentOf(r)))!;
     expect(next.logs.some((l) => l.msg === "became poller leader")).toBe(true);
+    // /healthz says which replica polls.
+    const leading = await Promise.all(
+      replicas.map(
+        async (r) =>
+          ((await (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json()) as { pollerLeader?: boolean })
+            .pollerLeader,
+      ),
+    );
+    expect(leading.filter(Boolean)).toHaveLength(1);
+    expect(leading[replicas.indexOf(next)]).toBe(true);
     // Never two polls of the feed at once, in the whole test.
     expect(site.inFlight.get(PATHS.rss)?.max).toBe(1);
     console.log(`poller leader ${leader.name} killed; ${next.name} polled ${tookOverMs} ms later`);
