@@ -36,3 +36,23 @@ describe("pickForExtract / pickForModel", () => {
     expect(pickForExtract([topic, other], undefined, undefined, (x) => x === other, strong)).toEqual([]);
   });
 });
+
+describe("pickForModel: the best release's sentences that carry the focus", () => {
+  it("sends them before the context even when they match few words of the question", () => {
+    const opening = m("r1", "The agency signed 12 contracts with partners.", 1, 4, 30);
+    const context = [2, 3, 4, 5, 6, 7, 8, 9].map((i) =>
+      m(`r${i}`, `The agency met partners ${"x".repeat(i)}.`, 0.75, 3, 20),
+    );
+    const director = m("r1", "Its director general, Anna Berg, welcomed the decision.", 0.25, 1, 1);
+    const carries = (x: PassageMatch) => x === opening || x === director;
+    const ranked = [opening, ...context, director];
+    const without = pickForModel(ranked, undefined, carries);
+    expect(without).toHaveLength(8);
+    expect(without).not.toContain(director);
+    const sent = pickForModel(ranked, undefined, carries, undefined, [director]);
+    expect(sent.slice(0, 2)).toEqual([opening, director]);
+    expect(sent).toHaveLength(8);
+    // A sentence of the best release that does not carry the focus is not brought forward.
+    expect(pickForModel(ranked, undefined, (x) => x === opening, undefined, [director])).not.toContain(director);
+  });
+});

@@ -4,6 +4,7 @@ import { fold } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
 import { findNumberWords } from "../trust/number-words.js";
+import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import type { Passage } from "./qa-types.js";
 
 /**
@@ -32,6 +33,10 @@ export interface QuestionFocus {
   names: string[];
   /** Figures and names the question itself gives: they do not answer it. */
   given: { digits: Set<string>; words: Set<string> };
+  /** "the next summit", « le prochain sommet »: only a sentence about what is to come answers (focus-future.ts). */
+  next?: boolean | undefined;
+  /** The word after "next" ("summit"): the release that answers speaks of it somewhere (`releaseCovers`). */
+  nextOf?: string | undefined;
 }
 
 /** `\b` is ASCII-only even with the u flag ("où", "durée"): the same boundary over Unicode letters and digits. */
@@ -88,9 +93,10 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
     // "and how much?" asks what the last question asked about: its names still count as given, not as needed.
     for (const w of previous.given.words) given.words.add(w);
     for (const d of previous.given.digits) given.digits.add(d);
-    return { kind: previous.kind, names, given };
+    return { kind: previous.kind, names, given, next: previous.next, nextOf: previous.nextOf };
   }
-  return { kind: kind ?? "any", counted, names, given };
+  const next = asksAboutNext(question);
+  return { kind: kind ?? "any", counted, names, given, next, nextOf: next ? nextNoun(question) : undefined };
 }
 
 // What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
@@ -185,6 +191,7 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   // One of its names at least, as a name: a question naming two things is answered by a sentence about one.
   const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
   if (focus.names.length > 0 && !named) return false;
+  if (focus.next && !passageSpeaksOfFuture(passage)) return false;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
 
@@ -286,7 +293,9 @@ function personNames(
     if (isNew(name, focus)) out.push(name);
   }
   // Two or more capitalised words in a row (particles allowed): "Mark Rutte", "Ursula von der Leyen".
-  const run = /(?<![\p{L}])[\p{Lu}][\p{Ll}’'-]+(?:\s+(?:(?:von|van|der|de|du|la|le)\s+)*[\p{Lu}][\p{Ll}’'-]+)+/gu;
+  // Each word has a lower-case letter after its capital: "Boeing E-7" is an aircraft, not a person.
+  const run =
+    /(?<![\p{L}])[\p{Lu}]\p{Ll}[\p{Ll}’'-]*(?:\s+(?:(?:von|van|der|de|du|la|le)\s+)*[\p{Lu}]\p{Ll}[\p{Ll}’'-]*)+/gu;
   for (const m of text.matchAll(run)) {
     const words = m[0].split(/\s+/u);
     if (words.some((w) => NOT_NAMES[lang].has(w) || MONTHS_DAYS.has(w.toLowerCase()))) continue;

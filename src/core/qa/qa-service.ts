@@ -14,6 +14,7 @@ import type { ConversationMemory } from "./conversation-memory.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { carriesFocus, type QuestionFocus, questionFocus } from "./focus.js";
+import { textCovers } from "./focus-future.js";
 import { releaseDate, titleOf } from "./passages.js";
 import { QA_MESSAGES } from "./qa-messages.js";
 import type { Answer, SearchOutcome, Turn } from "./qa-types.js";
@@ -22,7 +23,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
-import { isRelevant, pickForExtract, pickForModel } from "./selection.js";
+import { isRelevant, pickForExtract, pickForModel, unmatchedMatch } from "./selection.js";
 
 export interface QaServiceDeps {
   retriever: Retriever;
@@ -197,7 +198,18 @@ export class QaService {
     history: Turn[],
     focus: QuestionFocus,
   ): Promise<Answer> {
-    const answers = this.answers(focus, lang, retrieval.query.alternatives);
+    const focused = this.answers(focus, lang, retrieval.query.alternatives);
+    const { nextOf } = focus;
+    // "Where is the next summit?": a release that never speaks of a summit does not answer it.
+    const answers = nextOf
+      ? (m: PassageMatch) =>
+          focused(m) &&
+          textCovers(
+            retrieval.texts?.get(m.passage.releaseId) ?? `${m.passage.title}\n${m.passage.text}`,
+            nextOf,
+            alternativesOf(retrieval.query.alternatives ?? {}, nextOf),
+          )
+      : focused;
     // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
     // what is asked answers with one of the question's words (only when something is asked: a figure, a person…).
     const strong = new Set(
@@ -217,7 +229,15 @@ export class QaService {
       citations: [],
       engine: RETRIEVAL_ENGINE,
     });
-    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong);
+    const top = retrieval.matches[0]?.releaseId;
+    const fromBest =
+      focus.kind === "any" || !top
+        ? []
+        : [
+            ...retrieval.passages.filter((m) => m.passage.releaseId === top),
+            ...(retrieval.unmatched ?? []).map(unmatchedMatch),
+          ];
+    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest);
     if (forModel.length === 0) return noAnswer();
 
     let fallbackReason: string | undefined;

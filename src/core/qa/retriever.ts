@@ -33,6 +33,14 @@ export interface Retrieval {
   passages: PassageMatch[];
   /** Each matched release's score relative to the best one (0–1). */
   weights: ReadonlyMap<string, number>;
+  /**
+   * The best release's sentences that match no word of the question (shown as the reader sees them): the answer
+   * to "who leads the agency?" may be "Its General Manager, Jane Doe, said…", which repeats none of its words.
+   * Only the model reads them, and only those that carry the focus (selection.ts `pickForModel`).
+   */
+  unmatched?: Passage[] | undefined;
+  /** Every word a retrieved release has, all languages and its stored translation (focus-future.ts `textCovers`). */
+  texts?: ReadonlyMap<string, string> | undefined;
 }
 
 // Straight, curly and French quotation marks around two or more words mark a phrase the text must contain.
@@ -164,7 +172,27 @@ export class Retriever {
     const top = matches[0]?.score ?? 1;
     const weights = new Map(matches.map((m) => [m.releaseId, m.score / top]));
     const passages = await this.rankPassages(query, [...releases.values()], request.lang, weights);
-    return { query, matches, releases, passages, weights };
+    const best = matches[0] ? releases.get(matches[0].releaseId) : undefined;
+    const unmatched = best ? await this.unmatched(best, passages, request.lang) : undefined;
+    const texts = new Map<string, string>();
+    for (const r of releases.values()) {
+      const all = releasePassages(r, await this.deps.indexer.extras(r));
+      texts.set(r.id, [...new Set(all.flatMap((p) => [p.title, p.text]))].join("\n"));
+    }
+    return { query, matches, releases, passages, weights, unmatched, texts };
+  }
+
+  /** Sentences of `release` a reader of `lang` would see that are not among `ranked` (see `Retrieval.unmatched`). */
+  private async unmatched(release: Release, ranked: PassageMatch[], lang: Lang): Promise<Passage[]> {
+    const all = candidates(release, releasePassages(release, await this.deps.indexer.extras(release)), lang);
+    const shown = new Set(ranked.map((m) => sentenceKey(m.passage)));
+    const translated = new Set(all.filter((p) => p.kind === "translation").map(sentenceKey));
+    return all.filter((p) => {
+      if (p.kind !== "body" && p.kind !== "translation") return false;
+      if (shown.has(sentenceKey(p))) return false;
+      // An original sentence in the other language is read through its stored translation, as ranked ones are.
+      return p.kind === "translation" || p.lang === lang || !translated.has(sentenceKey(p));
+    });
   }
 
   private async translate(text: string, from: Lang): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import { fold } from "../text/fold.js";
+import type { Passage } from "./qa-types.js";
 import type { PassageMatch } from "./search-index.port.js";
 
 /** Share of the question's content words a passage (with its title) must match to count as an answer. */
@@ -8,6 +9,8 @@ const EXTRACT_PER_RELEASE = 2;
 const EXTRACT_CHARS = 700;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
+/** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
+const FROM_BEST_PASSAGES = 2;
 
 /**
  * Is this passage an answer rather than a passing mention? Half the question's content words at least, and two
@@ -62,13 +65,28 @@ export function pickForModel(
   favour?: ReadonlySet<string>,
   answers: (m: PassageMatch) => boolean = () => true,
   strong?: ReadonlySet<string>,
+  /**
+   * The best release's sentences, matched or not (`Retrieval.unmatched`), when the question asks for something:
+   * "who leads the agency?" is answered by "Its General Manager, Jane Doe, said…", which matches few of its words.
+   */
+  fromBest: readonly PassageMatch[] = [],
 ): PassageMatch[] {
   const best = eligible(ranked, favour, answers, strong);
   // The model reads what it is given and may decline: a relevant passage without the focus still goes to it
   // (the focus rule decides the offline answer, where nothing else reads the passages).
   if (best.length === 0 && !ranked.some(isRelevant)) return [];
-  const rest = ranked.filter((m) => m.coverage > 0 && !best.includes(m));
-  return [...best, ...rest].slice(0, MODEL_PASSAGES);
+  // Those of the best release's sentences that carry what is asked: after the focus-carrying matches, before the
+  // context, so the limit does not cut them.
+  const ids = new Set(best.map((m) => m.passage.id));
+  const carrying = fromBest.filter((m) => !ids.has(m.passage.id) && answers(m)).slice(0, FROM_BEST_PASSAGES);
+  for (const m of carrying) ids.add(m.passage.id);
+  const rest = ranked.filter((m) => m.coverage > 0 && !ids.has(m.passage.id));
+  return [...best, ...carrying, ...rest].slice(0, MODEL_PASSAGES);
+}
+
+/** A passage of a sentence that matched no word of the question, for `pickForModel`'s `fromBest`. */
+export function unmatchedMatch(passage: Passage): PassageMatch {
+  return { passage, score: 0, coverage: 0, matched: 0, matchedName: false };
 }
 
 /**

@@ -1,0 +1,83 @@
+import type { Passage } from "./qa-types.js";
+
+/**
+ * "Who will be the next chair?", « Où se tiendra le prochain sommet ? »: a question about the next one of
+ * something is about the future. A sentence about the last one (a past summit, the current chair's visit) is on
+ * topic but does not answer it; the answer speaks of what is to come: "next", "upcoming", a future tense
+ * (« se tiendra », « se déroulera »), "will", "is to". "Next year" / « l'an prochain » is a span of time, not the
+ * next event: it neither asks nor answers such a question.
+ */
+
+/** `\b` is ASCII-only even with the u flag: the same boundary over Unicode letters and digits. */
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+
+const TIME_UNITS =
+  "year|years|month|months|week|weeks|day|days|decade|decades|time|times|an|ans|année|années|mois|semaine|semaines|jour|jours|décennie|décennies|fois";
+
+// "the next summit", « le prochain sommet », « la prochaine édition », "the upcoming meeting".
+const NEXT_WORD = new RegExp(
+  `${START}(?:next|upcoming|forthcoming|prochaine?s?|futur(?:e|s|es)?)\\s+(?!(?:${TIME_UNITS})${END})[\\p{L}]`,
+  "iu",
+);
+// « le sommet prochain » is rare, « l'année prochaine » is a span: only « à venir » after a noun other than time.
+const A_VENIR = new RegExp(`${START}(?!(?:${TIME_UNITS})${END})\\p{L}{3,}\\s+à venir${END}`, "iu");
+
+/** Whether the question asks about the next one of something (not "next year"). */
+export function asksAboutNext(question: string): boolean {
+  const text = question.replace(/[’]/gu, "'");
+  return NEXT_WORD.test(text) || A_VENIR.test(text);
+}
+
+// English future: "will", "shall", "'ll", "is to be", "is due to", "is scheduled / planned / expected to".
+const FUTURE_EN = new RegExp(
+  `${START}(?:will|shall|won't)${END}|'ll${END}|${START}(?:is|are)\\s+(?:to|due to|scheduled|planned|expected to|set to|going to)${END}`,
+  "iu",
+);
+// French future and conditional of the verbs releases use, and the usual future words.
+const FUTURE_FR = new RegExp(
+  `${START}(?:sera|seront|aura|auront|fera|feront|ira|iront|pourra|pourront|devra|devront|devrait|devraient|tiendra|tiendront|déroulera|dérouleront|accueillera|accueilleront|succédera|remplacera|prendra|prendront|deviendra|commencera|commenceront|aura lieu|à venir)${END}|${START}\\p{Ll}{3,}(?:era|eront|ira|iront|dra|dront)${END}`,
+  "u",
+);
+
+/** Whether a text speaks of something to come, in either language (a stored translation keeps the original's). */
+export function speaksOfFuture(text: string): boolean {
+  const plain = text.replace(/[’]/gu, "'");
+  return NEXT_WORD.test(plain) || A_VENIR.test(plain) || FUTURE_EN.test(plain) || FUTURE_FR.test(plain);
+}
+
+/** A passage answers a question about the next one of something when it, or the sentence it translates, does. */
+export function passageSpeaksOfFuture(passage: Passage): boolean {
+  return speaksOfFuture(passage.text) || (passage.original ? speaksOfFuture(passage.original.text) : false);
+}
+
+/** The word the question asks the next one of: "the next summit" → "summit", « la prochaine édition » → « édition ». */
+export function nextNoun(question: string): string | undefined {
+  const m = new RegExp(`${START}(?:next|upcoming|forthcoming|prochaine?s?)\\s+([\\p{L}-]{3,})`, "iu").exec(
+    question.replace(/[’]/gu, "'"),
+  );
+  return m?.[1]?.toLowerCase();
+}
+
+/**
+ * Whether a release's text (all its languages, its stored translation included) has the word or one of its other
+ * spellings, inflections aside. A release that never mentions a summit does not say where the next one is.
+ */
+export function textCovers(text: string, word: string, alternatives: readonly string[]): boolean {
+  const hay = ` ${plain(text)} `;
+  return [word, ...alternatives].some((w) => {
+    const f = plain(w);
+    if (!f) return false;
+    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
+    return hay.includes(` ${stem}`);
+  });
+}
+
+function plain(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
