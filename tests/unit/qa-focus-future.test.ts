@@ -41,6 +41,10 @@ describe("questions about the next one of something (focus-future.ts)", () => {
     const q = questionFocus("Where will the next space conference take place?", "en");
     expect(carriesFocus(q, passage("The space conference took place in Oslo, in Norway.", "en"))).toBe(false);
     expect(carriesFocus(q, passage("The next edition will take place in Lyon, in France.", "en"))).toBe(true);
+    expect(carriesFocus(q, passage("The space conference will be held in Turin, in Italy.", "en"))).toBe(true);
+    // Future, but about something else; "next" before another noun: not where the next conference is.
+    const other = "The Board will advise the Council in Paris on the next Defence Review for the conference in 2027.";
+    expect(carriesFocus(q, passage(other, "en"))).toBe(false);
     const fr = questionFocus("Qui présidera le prochain comité ?", "fr");
     expect(carriesFocus(fr, passage("Le comité a été présidé par Anna Berg.", "fr"))).toBe(false);
     // A stored translation may lose the tense: the original it renders counts too.

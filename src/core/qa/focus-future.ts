@@ -46,9 +46,50 @@ export function speaksOfFuture(text: string): boolean {
   return NEXT_WORD.test(plain) || A_VENIR.test(plain) || FUTURE_EN.test(plain) || FUTURE_FR.test(plain);
 }
 
-/** A passage answers a question about the next one of something when it, or the sentence it translates, does. */
-export function passageSpeaksOfFuture(passage: Passage): boolean {
-  return speaksOfFuture(passage.text) || (passage.original ? speaksOfFuture(passage.original.text) : false);
+/**
+ * A passage answers a question about the next `noun` when it, or the sentence it translates, speaks of the next
+ * one of it (« la prochaine édition », "the next NATO summit") or says in the future something of the noun itself
+ * ("the summit will be held in…"), a few words apart. A future sentence about something else ("the Chair will
+ * guide the Committee… for the Summit in 2022") does not say where the next summit is.
+ */
+export function passageSpeaksOfFuture(
+  passage: Passage,
+  noun?: string | undefined,
+  alternatives: readonly string[] = [],
+): boolean {
+  const texts = [passage.text, ...(passage.original ? [passage.original.text] : [])].map((t) =>
+    t.replace(/[’]/gu, "'"),
+  );
+  if (!noun) return texts.some(speaksOfFuture);
+  const spellings = [noun, ...alternatives].map(plain).filter(Boolean);
+  return texts.some((text) => {
+    const words = plain(text).split(" ");
+    const isNoun = (k: number) => spellings.some((s) => startsPhrase(words, k, s));
+    for (const [k, w] of words.entries()) {
+      // "next summit", « prochain sommet de l'OTAN », "next annual summit", « la prochaine édition ».
+      if (NEXT.has(w) && [1, 2].some((d) => isNoun(k + d) || GENERIC.has(words[k + d] ?? ""))) return true;
+      if (FUTURE_WORD.test(w) && [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5].some((d) => isNoun(k + d))) return true;
+    }
+    return false;
+  });
+}
+
+const NEXT = new Set(["next", "upcoming", "forthcoming", "prochain", "prochaine", "prochains", "prochaines"]);
+/** The next "edition" or "session" of the thing asked about: the release need not name it again. */
+const GENERIC = new Set(["edition", "session", "meeting", "round", "one", "reunion", "rencontre"]);
+// One word of a future tense, accents folded: "will", « sera », « tiendra », « deroulera ».
+const FUTURE_WORD =
+  /^(?:will|shall|ll|sera|seront|aura|auront|fera|feront|pourra|devra|devrait|tiendra|tiendront|accueillera|\p{Ll}{3,}(?:era|eront|ira|iront|dra|dront))$/u;
+
+/** Whether the words from `k` on spell `phrase` (its last word inflected at most a few letters). */
+function startsPhrase(words: readonly string[], k: number, phrase: string): boolean {
+  if (k < 0) return false;
+  const parts = phrase.split(" ");
+  return parts.every((p, i) => {
+    const w = words[k + i] ?? "";
+    const stem = p.length <= 4 ? p : p.slice(0, Math.max(4, p.length - 3));
+    return i < parts.length - 1 ? w === p : w.startsWith(stem);
+  });
 }
 
 /** The word the question asks the next one of: "the next summit" → "summit", « la prochaine édition » → « édition ». */

@@ -191,8 +191,12 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   // One of its names at least, as a name: a question naming two things is answered by a sentence about one.
   const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
   if (focus.names.length > 0 && !named) return false;
-  if (focus.next && !passageSpeaksOfFuture(passage)) return false;
+  if (focus.next && !passageSpeaksOfFuture(passage, focus.nextOf, alternativesOf(lookups, focus.nextOf))) return false;
   return carriesKind(focus, passage.text, passage.lang, lookups);
+}
+
+function alternativesOf(lookups: FocusLookups, word: string | undefined): readonly string[] {
+  return word ? (lookups.alternatives?.(word) ?? []) : [];
 }
 
 function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: FocusLookups): boolean {

@@ -15,6 +15,7 @@ import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { carriesFocus, type QuestionFocus, questionFocus } from "./focus.js";
 import { textCovers } from "./focus-future.js";
+import { namesWhich, whichNoun } from "./focus-which.js";
 import { releaseDate, titleOf } from "./passages.js";
 import { QA_MESSAGES } from "./qa-messages.js";
 import type { Answer, SearchOutcome, Turn } from "./qa-types.js";
@@ -212,8 +213,10 @@ export class QaService {
       : focused;
     // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
     // what is asked answers with one of the question's words (only when something is asked: a figure, a person…).
+    // A "which N" question asks for something too: one of the Ns (focus-which.ts).
+    const which = whichNoun(question);
     const strong = new Set(
-      focus.kind === "any"
+      focus.kind === "any" && !which
         ? []
         : retrieval.matches
             .filter((m) => m.coverage >= STRONG_COVERAGE && (retrieval.weights.get(m.releaseId) ?? 0) >= 0.5)
@@ -274,7 +277,17 @@ export class QaService {
       }
       this.logger.warn("answering extractively instead of with the language model", { reason: fallbackReason });
     }
-    const picked = pickForExtract(retrieval.passages, retrieval.weights, retrieval.query.favour, answers, strong);
+    const alternatives = retrieval.query.alternatives ?? {};
+    // The noun's other spellings: the query's, and the dictionary's for the whole word (« porte-avions » is one).
+    const whichSpellings = which
+      ? [
+          ...alternativesOf(alternatives, which),
+          ...(this.deps.trust?.lexicon?.equivalents(which, lang, otherLang(lang)) ?? []).map((e) => e.lemma),
+        ]
+      : [];
+    const prefer = which ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings) : undefined;
+    const { favour } = retrieval.query;
+    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, answers, strong, prefer);
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {

@@ -34,8 +34,11 @@ export function pickForExtract(
   answers: (m: PassageMatch) => boolean = () => true,
   /** Releases that match the question as a whole (see `eligible`); only for a question that asks for something. */
   strong?: ReadonlySet<string>,
+  /** Answers that name what a "which N" question asks for (focus-which.ts) come before the others. */
+  prefer?: (m: PassageMatch) => boolean,
 ): PassageMatch[] {
-  const ranked = eligible(all, favour, answers, strong);
+  const found = eligible(all, favour, answers, strong);
+  const ranked = prefer ? [...found.filter(prefer), ...found.filter((m) => !prefer(m))] : found;
   const [top] = ranked;
   if (!top) return [];
   const picked: PassageMatch[] = [];
