@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
-import { pickForExtract, pickForModel } from "../../src/core/qa/selection.js";
+import { pickForExtract, pickForModel, strongReleases } from "../../src/core/qa/selection.js";
 
 const m = (releaseId: string, text: string, coverage: number, matched: number, score = 1): PassageMatch => {
   const passage: Passage = {
@@ -54,5 +54,25 @@ describe("pickForModel: the best release's sentences that carry the focus", () =
     expect(sent).toHaveLength(8);
     // A sentence of the best release that does not carry the focus is not brought forward.
     expect(pickForModel(ranked, undefined, (x) => x === opening, undefined, [director])).not.toContain(director);
+  });
+});
+
+describe("strongReleases", () => {
+  const rel = (releaseId: string, coverage: number) => ({ releaseId, contentHash: "h", score: 1, coverage });
+  const weights = new Map([
+    ["talks", 1],
+    ["drill", 0.8],
+    ["other", 0.3],
+  ]);
+  const matches = [rel("talks", 0.34), rel("drill", 1), rel("other", 1)];
+
+  it("holds the releases matching every word and ranking close to the best, when something is asked", () => {
+    expect([...strongReleases(matches, weights, undefined, true)]).toEqual(["drill"]);
+    expect([...strongReleases(matches, weights, undefined, false)]).toEqual([]);
+  });
+
+  it("holds the release the conversation is about when it ranks first again, not when it trails", () => {
+    expect([...strongReleases(matches, weights, new Set(["talks"]), true)].sort()).toEqual(["drill", "talks"]);
+    expect([...strongReleases(matches, weights, new Set(["other"]), true)]).toEqual(["drill"]);
   });
 });

@@ -24,7 +24,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
-import { isRelevant, pickForExtract, pickForModel, unmatchedMatch } from "./selection.js";
+import { isRelevant, pickForExtract, pickForModel, strongReleases, unmatchedMatch } from "./selection.js";
 
 export interface QaServiceDeps {
   retriever: Retriever;
@@ -54,8 +54,6 @@ export const EXTRACTIVE_ENGINE = "extractive";
 /** Longest `search` text looked at; past it nothing is searched. */
 export const MAX_SEARCH_CHARS = 2_000;
 const RETRIEVAL_ENGINE = "retrieval";
-/** Share of the question's words a release must match for its sentences to answer with one of them. */
-const STRONG_COVERAGE = 1;
 /** How a follow-up opens: it asks about what the conversation was about. */
 const FOLLOW_UP = /^\s*(?:and|et|also|aussi|what about|how about|et pour|et en|et dans|et à|and in|and for|and at)\b/iu;
 
@@ -215,12 +213,11 @@ export class QaService {
     // what is asked answers with one of the question's words (only when something is asked: a figure, a person…).
     // A "which N" question asks for something too: one of the Ns (focus-which.ts).
     const which = whichNoun(question);
-    const strong = new Set(
-      focus.kind === "any" && !which
-        ? []
-        : retrieval.matches
-            .filter((m) => m.coverage >= STRONG_COVERAGE && (retrieval.weights.get(m.releaseId) ?? 0) >= 0.5)
-            .map((m) => m.releaseId),
+    const strong = strongReleases(
+      retrieval.matches,
+      retrieval.weights,
+      retrieval.query.favour,
+      focus.kind !== "any" || !!which,
     );
     const noAnswer = (): Answer => ({
       status: "no-answer",

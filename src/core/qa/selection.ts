@@ -1,12 +1,14 @@
 import { fold } from "../text/fold.js";
 import type { Passage } from "./qa-types.js";
-import type { PassageMatch } from "./search-index.port.js";
+import type { PassageMatch, ReleaseMatch } from "./search-index.port.js";
 
 /** Share of the question's content words a passage (with its title) must match to count as an answer. */
 export const MIN_COVERAGE = 0.5;
 const EXTRACT_PASSAGES = 3;
 const EXTRACT_PER_RELEASE = 2;
 const EXTRACT_CHARS = 700;
+/** Share of the question's words a release must match for its sentences to answer with one of them. */
+const STRONG_COVERAGE = 1;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
 /** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
@@ -114,5 +116,28 @@ function eligible(
 function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {
   return (
     m.score >= top.score * 0.5 && (weights?.get(m.passage.releaseId) ?? 1) >= 0.5 && (!top.matchedName || m.matchedName)
+  );
+}
+
+/**
+ * Releases whose sentences may answer with one word of the question and what it asks for (`eligible`), when it
+ * asks for something (`asks`): those the question matches as a whole and nearly as well as the best; and the
+ * release the conversation is about when it ranks first again ("how long does each course last?" after a question
+ * about the courses is about its courses, whatever words it uses).
+ */
+export function strongReleases(
+  matches: readonly ReleaseMatch[],
+  weights: ReadonlyMap<string, number>,
+  favour: ReadonlySet<string> | undefined,
+  asks: boolean,
+): Set<string> {
+  if (!asks) return new Set();
+  return new Set(
+    matches
+      .filter((m) => {
+        const weight = weights.get(m.releaseId) ?? 0;
+        return (m.coverage >= STRONG_COVERAGE && weight >= 0.5) || (weight === 1 && favour?.has(m.releaseId) === true);
+      })
+      .map((m) => m.releaseId),
   );
 }
