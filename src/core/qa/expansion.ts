@@ -1,5 +1,6 @@
 import { type Lang, otherLang } from "../domain/language.js";
 import { fold } from "../text/fold.js";
+import { ordinalFigures, ordinalWordFigure } from "../text/ordinals.js";
 import type { TrustTools } from "../trust/evidence.js";
 
 /**
@@ -61,6 +62,12 @@ export function expandQuestion(
       w,
       equivalents.slice(0, KEPT_EQUIVALENTS).map((e) => e.lemma),
     );
+  }
+  // "the 60th anniversary" / « le soixantième anniversaire »: the figure and the words of the same ordinal.
+  for (const o of ordinalFigures(text)) if (words.includes(o.figure)) add(o.figure, o.words);
+  for (const w of words) {
+    const figure = ordinalWordFigure(w);
+    if (figure) add(w, [figure]);
   }
   return out;
 }
