@@ -75,4 +75,19 @@ describe("strongReleases", () => {
     expect([...strongReleases(matches, weights, new Set(["talks"]), true)].sort()).toEqual(["drill", "talks"]);
     expect([...strongReleases(matches, weights, new Set(["other"]), true)]).toEqual(["drill"]);
   });
+
+  it("holds the best release for a person, place or date when it matches more of the question than any other", () => {
+    const leading = [rel("gala", 0.5), rel("talks", 0.25), rel("drill", 0.25)];
+    const near = new Map([
+      ["gala", 1],
+      ["talks", 0.9],
+      ["drill", 0.4],
+    ]);
+    expect([...strongReleases(leading, near, undefined, true, true)]).toEqual(["gala"]);
+    // Not for a figure (any sentence has one), not when another release matches as much, not below half.
+    expect([...strongReleases(leading, near, undefined, true, false)]).toEqual([]);
+    const tied = [rel("gala", 0.5), rel("talks", 0.5)];
+    expect([...strongReleases(tied, near, undefined, true, true)]).toEqual([]);
+    expect([...strongReleases([rel("gala", 0.4)], near, undefined, true, true)]).toEqual([]);
+  });
 });

@@ -213,11 +213,13 @@ export class QaService {
     // what is asked answers with one of the question's words (only when something is asked: a figure, a person…).
     // A "which N" question asks for something too: one of the Ns (focus-which.ts).
     const which = whichNoun(question);
+    const distinctive = focus.kind === "person" || focus.kind === "place" || focus.kind === "date";
     const strong = strongReleases(
       retrieval.matches,
       retrieval.weights,
       retrieval.query.favour,
       focus.kind !== "any" || !!which,
+      distinctive,
     );
     const noAnswer = (): Answer => ({
       status: "no-answer",

@@ -121,22 +121,39 @@ function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap
 
 /**
  * Releases whose sentences may answer with one word of the question and what it asks for (`eligible`), when it
- * asks for something (`asks`): those the question matches as a whole and nearly as well as the best; and the
- * release the conversation is about when it ranks first again ("how long does each course last?" after a question
- * about the courses is about its courses, whatever words it uses).
+ * asks for something (`asks`): those the question matches as a whole and nearly as well as the best; the release
+ * the conversation is about when it ranks first again ("how long does each course last?" after a question about
+ * the courses is about its courses, whatever words it uses); and, for a `distinctive` focus, the best release when
+ * it matches more of the question than any other ("who spoke at the sixtieth anniversary?": the anniversary's
+ * release, where the speaker's sentence repeats one word of the question).
  */
 export function strongReleases(
   matches: readonly ReleaseMatch[],
   weights: ReadonlyMap<string, number>,
   favour: ReadonlySet<string> | undefined,
   asks: boolean,
+  /**
+   * Whether what is asked is rare enough in a release to trust the leading release with it (a person, a place, a
+   * date): a figure is in nearly every sentence, so "how many tanks of fuel…" keeps the stricter rule.
+   */
+  distinctive = false,
 ): Set<string> {
   if (!asks) return new Set();
+  const [top, ...others] = matches;
+  // The best release that also matches more of the question than any other, and at least half of it.
+  const leads =
+    distinctive && top && top.coverage >= MIN_COVERAGE && others.every((m) => m.coverage < top.coverage)
+      ? top.releaseId
+      : undefined;
   return new Set(
     matches
       .filter((m) => {
         const weight = weights.get(m.releaseId) ?? 0;
-        return (m.coverage >= STRONG_COVERAGE && weight >= 0.5) || (weight === 1 && favour?.has(m.releaseId) === true);
+        return (
+          (m.coverage >= STRONG_COVERAGE && weight >= 0.5) ||
+          (weight === 1 && favour?.has(m.releaseId) === true) ||
+          m.releaseId === leads
+        );
       })
       .map((m) => m.releaseId),
   );
