@@ -4,17 +4,7 @@ import type {
   NewConversationRef,
   StoredConversationRef,
 } from "../../core/ports/conversation-ref-store.port.js";
-
-interface Row {
-  conversation_key: string;
-  platform: string;
-  team_id: string | null;
-  tenant_id: string | null;
-  conversation_type: string | null;
-  reference: string;
-  created_at: string;
-  updated_at: string;
-}
+import { type ConversationRefRow, toConversationRef } from "./rows/conversation-ref-rows.js";
 
 /**
  * Conversation references for proactive posts (table `conversation_references`, migration 6); nothing here
@@ -57,9 +47,9 @@ export class SqliteConversationRefs implements ConversationRefStore {
 
   async get(key: string): Promise<StoredConversationRef | undefined> {
     const row = this.db.prepare("SELECT * FROM conversation_references WHERE conversation_key = ?").get(key) as
-      | Row
+      | ConversationRefRow
       | undefined;
-    return row ? fromRow(row) : undefined;
+    return row ? toConversationRef(row) : undefined;
   }
 
   async remove(key: string): Promise<boolean> {
@@ -79,20 +69,7 @@ export class SqliteConversationRefs implements ConversationRefStore {
             .prepare("SELECT * FROM conversation_references WHERE platform = ? ORDER BY conversation_key")
             .all(platform)
         : this.db.prepare("SELECT * FROM conversation_references ORDER BY conversation_key").all()
-    ) as Row[];
-    return rows.map(fromRow);
+    ) as ConversationRefRow[];
+    return rows.map(toConversationRef);
   }
-}
-
-function fromRow(row: Row): StoredConversationRef {
-  return {
-    key: row.conversation_key,
-    platform: row.platform,
-    teamId: row.team_id ?? undefined,
-    tenantId: row.tenant_id ?? undefined,
-    conversationType: row.conversation_type ?? undefined,
-    reference: JSON.parse(row.reference) as unknown,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

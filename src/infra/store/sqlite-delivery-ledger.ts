@@ -3,41 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import type Database from "better-sqlite3";
 import { type DigestPart, idempotencyKey } from "../../core/digest/digest.js";
-import type {
-  Delivery,
-  DeliveryLedger,
-  DeliveryPartRecord,
-  DeliveryState,
-  OpenDelivery,
-} from "../../core/ports/subscription-store.port.js";
+import type { Delivery, DeliveryLedger, OpenDelivery } from "../../core/ports/subscription-store.port.js";
+import { type DeliveryRow, type PartRow, toDelivery } from "./rows/delivery-rows.js";
 import { writeTransaction } from "./write-transaction.js";
-
-interface DeliveryRow {
-  subscription_id: string;
-  period: string;
-  state: DeliveryState;
-  attempts: number;
-  scheduled_for: string;
-  delayed: number;
-  window_since: string | null;
-  window_until: string | null;
-  owner: string | null;
-  lease_until: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  done_at: string | null;
-}
-
-interface PartRow {
-  part_index: number;
-  idempotency_key: string;
-  content: string;
-  state: DeliveryPartRecord["state"];
-  attempts: number;
-  message_id: string | null;
-  posted_at: string | null;
-}
 
 export interface LedgerOptions {
   now?: () => Date;
@@ -89,7 +57,7 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     return writeTransaction(this.db, () => {
       const row = this.sql(
         "SELECT owner, lease_until FROM digest_deliveries WHERE subscription_id = ? AND period = ?",
-      ).get(subscriptionId, period) as Pick<DeliveryRow, "owner" | "lease_until"> | undefined;
+      ).get(subscriptionId, period) as { owner: string | null; lease_until: string | null } | undefined;
       if (!row) return false;
       const now = this.now();
       const free =
@@ -226,28 +194,7 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
     const parts = this.sql(
       "SELECT * FROM digest_delivery_parts WHERE subscription_id = ? AND period = ? ORDER BY part_index",
     ).all(row.subscription_id, row.period) as PartRow[];
-    return {
-      subscriptionId: row.subscription_id,
-      period: row.period,
-      state: row.state,
-      attempts: row.attempts,
-      scheduledFor: row.scheduled_for,
-      delayed: row.delayed === 1,
-      window: row.window_since && row.window_until ? { since: row.window_since, until: row.window_until } : undefined,
-      parts: parts.map((p) => ({
-        index: p.part_index,
-        idempotencyKey: p.idempotency_key,
-        part: JSON.parse(p.content) as DigestPart,
-        state: p.state,
-        attempts: p.attempts,
-        messageId: p.message_id ?? undefined,
-        postedAt: p.posted_at ?? undefined,
-      })),
-      lastError: row.last_error ?? undefined,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      doneAt: row.done_at ?? undefined,
-    };
+    return toDelivery(row, parts);
   }
 }
 

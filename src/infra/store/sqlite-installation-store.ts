@@ -4,20 +4,7 @@ import type {
   NewInstallation,
   StoredInstallation,
 } from "../../core/ports/installation-store.port.js";
-
-interface InstallationRow {
-  platform: string;
-  install_key: string;
-  team_id: string | null;
-  enterprise_id: string | null;
-  is_enterprise_install: number;
-  name: string | null;
-  bot_user_id: string | null;
-  key_id: string;
-  sealed: string;
-  installed_at: string;
-  updated_at: string;
-}
+import { type InstallationRow, toInstallation } from "./rows/installation-rows.js";
 
 /** Installations in SQLite (table `installations`, migration 7); the tokens arrive sealed. */
 export class SqliteInstallationStore implements InstallationRecordStore {
@@ -59,7 +46,7 @@ export class SqliteInstallationStore implements InstallationRecordStore {
     const row = this.db
       .prepare("SELECT * FROM installations WHERE platform = ? AND install_key = ?")
       .get(platform, installKey) as InstallationRow | undefined;
-    return row ? hydrate(row) : undefined;
+    return row ? toInstallation(row) : undefined;
   }
 
   async remove(platform: string, installKey: string): Promise<boolean> {
@@ -73,22 +60,6 @@ export class SqliteInstallationStore implements InstallationRecordStore {
     const rows = this.db
       .prepare("SELECT * FROM installations WHERE platform = ? ORDER BY installed_at, install_key")
       .all(platform) as InstallationRow[];
-    return rows.map(hydrate);
+    return rows.map(toInstallation);
   }
-}
-
-function hydrate(row: InstallationRow): StoredInstallation {
-  return {
-    platform: row.platform,
-    installKey: row.install_key,
-    teamId: row.team_id ?? undefined,
-    enterpriseId: row.enterprise_id ?? undefined,
-    isEnterpriseInstall: row.is_enterprise_install === 1,
-    name: row.name ?? undefined,
-    botUserId: row.bot_user_id ?? undefined,
-    keyId: row.key_id,
-    sealed: row.sealed,
-    installedAt: row.installed_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -6,17 +6,14 @@ import type {
   ReleaseTranslation,
   ReleaseTranslationStore,
 } from "../../core/ports/qa-index-store.port.js";
+import {
+  PENDING_TRANSLATIONS,
+  type SnapshotRow,
+  type TranslationRow,
+  toQaSnapshot,
+  toReleaseTranslation,
+} from "./rows/qa-index-rows.js";
 import { writeTransaction } from "./write-transaction.js";
-
-interface TranslationRow {
-  release_id: string;
-  lang: Lang;
-  content_hash: string;
-  title: string;
-  sentences: string;
-  pipeline: string;
-  created_at: string;
-}
 
 /** Offline translations of releases in SQLite (table `release_translations`, migration 9). */
 export class SqliteReleaseTranslations implements ReleaseTranslationStore {
@@ -26,24 +23,7 @@ export class SqliteReleaseTranslations implements ReleaseTranslationStore {
     const row = this.db
       .prepare("SELECT * FROM release_translations WHERE release_id = ? AND lang = ?")
       .get(releaseId, lang) as TranslationRow | undefined;
-    if (!row) return undefined;
-    let sentences: string[];
-    try {
-      const parsed: unknown = JSON.parse(row.sentences);
-      sentences = Array.isArray(parsed) ? parsed.map(String) : [];
-    } catch {
-      // A damaged row is a translation to make again, not an error for the reader.
-      return undefined;
-    }
-    return {
-      releaseId: row.release_id,
-      lang: row.lang,
-      contentHash: row.content_hash,
-      title: row.title,
-      sentences,
-      pipeline: row.pipeline,
-      createdAt: row.created_at,
-    };
+    return row ? toReleaseTranslation(row) : undefined;
   }
 
   async save(t: ReleaseTranslation): Promise<void> {
@@ -68,39 +48,14 @@ export class SqliteReleaseTranslations implements ReleaseTranslationStore {
 
   async hasPending(): Promise<boolean> {
     // The same condition as pending(), stopping at the first release found.
-    const row = this.db
-      .prepare(
-        `SELECT 1 FROM releases r CROSS JOIN (SELECT 'en' AS lang UNION ALL SELECT 'fr') l
-         WHERE NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = l.lang)
-           AND NOT EXISTS (SELECT 1 FROM release_translations x
-                           WHERE x.release_id = r.id AND x.lang = l.lang AND x.content_hash = r.content_hash)
-         LIMIT 1`,
-      )
-      .get();
-    return row !== undefined;
+    return this.db.prepare(`SELECT 1 ${PENDING_TRANSLATIONS} LIMIT 1`).get() !== undefined;
   }
 
   async pending(limit: number): Promise<{ releaseId: string; lang: Lang }[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT r.id AS releaseId, l.lang AS lang
-         FROM releases r CROSS JOIN (SELECT 'en' AS lang UNION ALL SELECT 'fr') l
-         WHERE NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = l.lang)
-           AND NOT EXISTS (SELECT 1 FROM release_translations x
-                           WHERE x.release_id = r.id AND x.lang = l.lang AND x.content_hash = r.content_hash)
-         ORDER BY r.created_at, r.id LIMIT ?`,
-      )
+    return this.db
+      .prepare(`SELECT r.id AS releaseId, l.lang AS lang ${PENDING_TRANSLATIONS} ORDER BY r.created_at, r.id LIMIT ?`)
       .all(Math.max(0, Math.floor(limit))) as { releaseId: string; lang: Lang }[];
-    return rows;
   }
-}
-
-interface SnapshotRow {
-  format: string;
-  change_seq: number;
-  documents: number;
-  data: string;
-  saved_at: string;
 }
 
 /** The Q&A index snapshot and change counter in SQLite (tables `qa_snapshot`, `qa_changes`, migration 9). */
@@ -109,15 +64,7 @@ export class SqliteQaSnapshots implements QaSnapshotStore {
 
   async load(side: Lang): Promise<QaSnapshot | undefined> {
     const row = this.db.prepare("SELECT * FROM qa_snapshot WHERE side = ?").get(side) as SnapshotRow | undefined;
-    if (!row) return undefined;
-    return {
-      side,
-      format: row.format,
-      changeSeq: row.change_seq,
-      documents: row.documents,
-      data: row.data,
-      savedAt: row.saved_at,
-    };
+    return row ? toQaSnapshot(side, row) : undefined;
   }
 
   async save(s: QaSnapshot): Promise<boolean> {

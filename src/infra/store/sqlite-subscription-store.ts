@@ -1,22 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
-import type { DigestLanguages, NewSubscription, Schedule, Subscription } from "../../core/domain/subscription.js";
+import type { NewSubscription, Subscription } from "../../core/domain/subscription.js";
 import type { SubscriptionStore } from "../../core/ports/subscription-store.port.js";
+import { type SubscriptionRow, toSubscription } from "./rows/subscription-rows.js";
 import { writeTransaction } from "./write-transaction.js";
-
-interface SubscriptionRow {
-  id: string;
-  target: string;
-  schedule: string;
-  timezone: string;
-  languages: string;
-  topics: string;
-  enabled: number;
-  disabled_reason: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 /** Subscriptions in SQLite (migration 4): one row per target conversation. */
 export class SqliteSubscriptionStore implements SubscriptionStore {
@@ -70,7 +57,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
         `SELECT * FROM subscriptions ${options.enabledOnly ? "WHERE enabled = 1" : ""} ORDER BY created_at, rowid`,
       )
       .all() as SubscriptionRow[];
-    return rows.map(hydrate);
+    return rows.map(toSubscription);
   }
 
   async setEnabled(id: string, enabled: boolean, reason?: string): Promise<Subscription | undefined> {
@@ -96,22 +83,6 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     const row = this.db.prepare(`SELECT * FROM subscriptions WHERE ${column} = ?`).get(value) as
       | SubscriptionRow
       | undefined;
-    return row ? hydrate(row) : undefined;
+    return row ? toSubscription(row) : undefined;
   }
-}
-
-function hydrate(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    target: row.target,
-    schedule: JSON.parse(row.schedule) as Schedule,
-    timezone: row.timezone,
-    languages: row.languages as DigestLanguages,
-    topics: JSON.parse(row.topics) as string[],
-    enabled: row.enabled === 1,
-    disabledReason: row.disabled_reason ?? undefined,
-    createdBy: row.created_by ?? undefined,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

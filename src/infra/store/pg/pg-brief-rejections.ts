@@ -1,41 +1,18 @@
-import type { FactFinding } from "../../../core/domain/brief.js";
 import type { BriefRejection, BriefRejectionStore } from "../../../core/ports/brief-rejection-store.port.js";
 import type { BriefKey } from "../../../core/ports/release-store.port.js";
+import { type BriefRejectionRow, toBriefRejection } from "../rows/brief-rejection-rows.js";
 import type { PgDb } from "./pg-db.js";
-
-interface Row {
-  content_hash: string;
-  engine: string;
-  prompt_version: string;
-  release_id: string;
-  reason: string;
-  findings: string;
-  rejected_at: string;
-}
 
 /** Rejected model briefs in PostgreSQL. */
 export class PgBriefRejections implements BriefRejectionStore {
   constructor(private readonly db: PgDb) {}
 
   async get(key: BriefKey): Promise<BriefRejection | undefined> {
-    const [row] = await this.db.rows<Row>(
+    const [row] = await this.db.rows<BriefRejectionRow>(
       "SELECT * FROM brief_rejections WHERE content_hash = $1 AND engine = $2 AND prompt_version = $3",
       [key.contentHash, key.engine, key.promptVersion],
     );
-    if (!row) return undefined;
-    let findings: FactFinding[] = [];
-    try {
-      findings = JSON.parse(row.findings) as FactFinding[];
-    } catch {
-      // A damaged findings column still remembers the rejection itself.
-    }
-    return {
-      key: { contentHash: row.content_hash, engine: row.engine, promptVersion: row.prompt_version },
-      releaseId: row.release_id,
-      reason: row.reason,
-      findings,
-      rejectedAt: row.rejected_at,
-    };
+    return row ? toBriefRejection(row) : undefined;
   }
 
   async save(r: BriefRejection): Promise<void> {

@@ -3,18 +3,8 @@ import type {
   NewConversationRef,
   StoredConversationRef,
 } from "../../../core/ports/conversation-ref-store.port.js";
+import { type ConversationRefRow, toConversationRef } from "../rows/conversation-ref-rows.js";
 import type { PgDb } from "./pg-db.js";
-
-interface Row {
-  conversation_key: string;
-  platform: string;
-  team_id: string | null;
-  tenant_id: string | null;
-  conversation_type: string | null;
-  reference: string;
-  created_at: string;
-  updated_at: string;
-}
 
 /** Conversation references for proactive posts, in PostgreSQL. */
 export class PgConversationRefs implements ConversationRefStore {
@@ -49,8 +39,11 @@ export class PgConversationRefs implements ConversationRefStore {
   }
 
   async get(key: string): Promise<StoredConversationRef | undefined> {
-    const [row] = await this.db.rows<Row>("SELECT * FROM conversation_references WHERE conversation_key = $1", [key]);
-    return row ? fromRow(row) : undefined;
+    const [row] = await this.db.rows<ConversationRefRow>(
+      "SELECT * FROM conversation_references WHERE conversation_key = $1",
+      [key],
+    );
+    return row ? toConversationRef(row) : undefined;
   }
 
   async remove(key: string): Promise<boolean> {
@@ -62,23 +55,10 @@ export class PgConversationRefs implements ConversationRefStore {
   }
 
   async list(platform?: string): Promise<StoredConversationRef[]> {
-    const rows = await this.db.rows<Row>(
+    const rows = await this.db.rows<ConversationRefRow>(
       "SELECT * FROM conversation_references WHERE ($1::text IS NULL OR platform = $1::text) ORDER BY conversation_key",
       [platform ?? null],
     );
-    return rows.map(fromRow);
+    return rows.map(toConversationRef);
   }
-}
-
-function fromRow(row: Row): StoredConversationRef {
-  return {
-    key: row.conversation_key,
-    platform: row.platform,
-    teamId: row.team_id ?? undefined,
-    tenantId: row.tenant_id ?? undefined,
-    conversationType: row.conversation_type ?? undefined,
-    reference: JSON.parse(row.reference) as unknown,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -1,45 +1,13 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { type DigestPart, idempotencyKey } from "../../../core/digest/digest.js";
-import type {
-  Delivery,
-  DeliveryLedger,
-  DeliveryPartRecord,
-  DeliveryState,
-  OpenDelivery,
-} from "../../../core/ports/subscription-store.port.js";
+import type { Delivery, DeliveryLedger, OpenDelivery } from "../../../core/ports/subscription-store.port.js";
+import { type DeliveryRow, type PartRow, toDelivery } from "../rows/delivery-rows.js";
 import type { PgDb, Queryable } from "./pg-db.js";
 
 /** The connection holding this owner's presence lock. */
 interface Presence {
   end(): void;
-}
-
-interface DeliveryRow {
-  subscription_id: string;
-  period: string;
-  state: DeliveryState;
-  attempts: number;
-  scheduled_for: string;
-  delayed: boolean;
-  window_since: string | null;
-  window_until: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  done_at: string | null;
-}
-
-interface PartRow {
-  subscription_id: string;
-  period: string;
-  part_index: number;
-  idempotency_key: string;
-  content: string;
-  state: DeliveryPartRecord["state"];
-  attempts: number;
-  message_id: string | null;
-  posted_at: string | null;
 }
 
 export interface PgLedgerOptions {
@@ -277,27 +245,6 @@ export class PgDeliveryLedger implements DeliveryLedger {
       const key = `${p.subscription_id}\u0000${p.period}`;
       byRow.set(key, [...(byRow.get(key) ?? []), p]);
     }
-    return rows.map((row) => ({
-      subscriptionId: row.subscription_id,
-      period: row.period,
-      state: row.state,
-      attempts: row.attempts,
-      scheduledFor: row.scheduled_for,
-      delayed: row.delayed,
-      window: row.window_since && row.window_until ? { since: row.window_since, until: row.window_until } : undefined,
-      parts: (byRow.get(`${row.subscription_id}\u0000${row.period}`) ?? []).map((p) => ({
-        index: p.part_index,
-        idempotencyKey: p.idempotency_key,
-        part: JSON.parse(p.content) as DigestPart,
-        state: p.state,
-        attempts: p.attempts,
-        messageId: p.message_id ?? undefined,
-        postedAt: p.posted_at ?? undefined,
-      })),
-      lastError: row.last_error ?? undefined,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      doneAt: row.done_at ?? undefined,
-    }));
+    return rows.map((row) => toDelivery(row, byRow.get(`${row.subscription_id}\u0000${row.period}`) ?? []));
   }
 }

@@ -1,7 +1,6 @@
 import type { EventDedupe } from "../../../core/ports/event-dedupe.port.js";
+import { SEEN_EVENT_KEEP_MS, SeenEventPruning } from "../rows/seen-events.js";
 import type { PgDb } from "./pg-db.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Seen event ids in PostgreSQL: a Slack retry or a Teams redelivery that lands on another replica is dropped
@@ -9,22 +8,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * exactly one sees it first. Ids older than a day are pruned as new ones arrive.
  */
 export class PgEventDedupe implements EventDedupe {
-  private lastPrune = 0;
+  private readonly pruning: SeenEventPruning;
 
   constructor(
     private readonly db: PgDb,
     private readonly now: () => Date = () => new Date(),
-    private readonly keepMs = DAY_MS,
-  ) {}
+    keepMs = SEEN_EVENT_KEEP_MS,
+  ) {
+    this.pruning = new SeenEventPruning(keepMs);
+  }
 
   async firstSeen(key: string): Promise<boolean> {
     const now = this.now();
-    if (now.getTime() - this.lastPrune > this.keepMs / 24) {
-      this.lastPrune = now.getTime();
-      await this.db.run("DELETE FROM seen_events WHERE seen_at < $1", [
-        new Date(now.getTime() - this.keepMs).toISOString(),
-      ]);
-    }
+    const cutoff = this.pruning.cutoff(now);
+    if (cutoff) await this.db.run("DELETE FROM seen_events WHERE seen_at < $1", [cutoff]);
     const inserted = await this.db.run(
       "INSERT INTO seen_events (event_key, seen_at) VALUES ($1, $2) ON CONFLICT (event_key) DO NOTHING",
       [key, now.toISOString()],

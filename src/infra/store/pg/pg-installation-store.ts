@@ -3,21 +3,8 @@ import type {
   NewInstallation,
   StoredInstallation,
 } from "../../../core/ports/installation-store.port.js";
+import { type InstallationRow, toInstallation } from "../rows/installation-rows.js";
 import type { PgDb } from "./pg-db.js";
-
-interface InstallationRow {
-  platform: string;
-  install_key: string;
-  team_id: string | null;
-  enterprise_id: string | null;
-  is_enterprise_install: boolean;
-  name: string | null;
-  bot_user_id: string | null;
-  key_id: string;
-  sealed: string;
-  installed_at: string;
-  updated_at: string;
-}
 
 /** Installations in PostgreSQL; the tokens arrive sealed. */
 export class PgInstallationStore implements InstallationRecordStore {
@@ -56,7 +43,7 @@ export class PgInstallationStore implements InstallationRecordStore {
       "SELECT * FROM installations WHERE platform = $1 AND install_key = $2",
       [platform, installKey],
     );
-    return row ? hydrate(row) : undefined;
+    return row ? toInstallation(row) : undefined;
   }
 
   async remove(platform: string, installKey: string): Promise<boolean> {
@@ -73,22 +60,6 @@ export class PgInstallationStore implements InstallationRecordStore {
       "SELECT * FROM installations WHERE platform = $1 ORDER BY installed_at, install_key",
       [platform],
     );
-    return rows.map(hydrate);
+    return rows.map(toInstallation);
   }
-}
-
-function hydrate(row: InstallationRow): StoredInstallation {
-  return {
-    platform: row.platform,
-    installKey: row.install_key,
-    teamId: row.team_id ?? undefined,
-    enterpriseId: row.enterprise_id ?? undefined,
-    isEnterpriseInstall: row.is_enterprise_install,
-    name: row.name ?? undefined,
-    botUserId: row.bot_user_id ?? undefined,
-    keyId: row.key_id,
-    sealed: row.sealed,
-    installedAt: row.installed_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -5,22 +5,14 @@ import type {
   ReleaseTranslation,
   ReleaseTranslationStore,
 } from "../../../core/ports/qa-index-store.port.js";
+import {
+  PENDING_TRANSLATIONS,
+  type SnapshotRow,
+  type TranslationRow,
+  toQaSnapshot,
+  toReleaseTranslation,
+} from "../rows/qa-index-rows.js";
 import type { PgDb } from "./pg-db.js";
-
-interface TranslationRow {
-  release_id: string;
-  lang: Lang;
-  content_hash: string;
-  title: string;
-  sentences: string;
-  pipeline: string;
-  created_at: string;
-}
-
-const PENDING = `FROM releases r CROSS JOIN (SELECT 'en' AS lang UNION ALL SELECT 'fr') l
-  WHERE NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = l.lang)
-    AND NOT EXISTS (SELECT 1 FROM release_translations x
-                    WHERE x.release_id = r.id AND x.lang = l.lang AND x.content_hash = r.content_hash)`;
 
 /** Offline translations of releases in PostgreSQL (PostgreSQL migration 2). */
 export class PgReleaseTranslations implements ReleaseTranslationStore {
@@ -31,24 +23,7 @@ export class PgReleaseTranslations implements ReleaseTranslationStore {
       "SELECT * FROM release_translations WHERE release_id = $1 AND lang = $2",
       [releaseId, lang],
     );
-    if (!row) return undefined;
-    let sentences: string[];
-    try {
-      const parsed: unknown = JSON.parse(row.sentences);
-      sentences = Array.isArray(parsed) ? parsed.map(String) : [];
-    } catch {
-      // A damaged row is a translation to make again, not an error for the reader.
-      return undefined;
-    }
-    return {
-      releaseId: row.release_id,
-      lang: row.lang,
-      contentHash: row.content_hash,
-      title: row.title,
-      sentences,
-      pipeline: row.pipeline,
-      createdAt: row.created_at,
-    };
+    return row ? toReleaseTranslation(row) : undefined;
   }
 
   async save(t: ReleaseTranslation): Promise<void> {
@@ -62,12 +37,12 @@ export class PgReleaseTranslations implements ReleaseTranslationStore {
   }
 
   async hasPending(): Promise<boolean> {
-    return (await this.db.rows(`SELECT 1 ${PENDING} LIMIT 1`)).length > 0;
+    return (await this.db.rows(`SELECT 1 ${PENDING_TRANSLATIONS} LIMIT 1`)).length > 0;
   }
 
   pending(limit: number): Promise<{ releaseId: string; lang: Lang }[]> {
     return this.db.rows<{ releaseId: string; lang: Lang }>(
-      `SELECT r.id AS "releaseId", l.lang AS lang ${PENDING} ORDER BY r.created_at, r.id LIMIT $1`,
+      `SELECT r.id AS "releaseId", l.lang AS lang ${PENDING_TRANSLATIONS} ORDER BY r.created_at, r.id LIMIT $1`,
       [Math.max(0, Math.floor(limit))],
     );
   }
@@ -82,22 +57,8 @@ export class PgQaSnapshots implements QaSnapshotStore {
   constructor(private readonly db: PgDb) {}
 
   async load(side: Lang): Promise<QaSnapshot | undefined> {
-    const [row] = await this.db.rows<{
-      format: string;
-      change_seq: string;
-      documents: number;
-      data: string;
-      saved_at: string;
-    }>("SELECT * FROM qa_snapshot WHERE side = $1", [side]);
-    if (!row) return undefined;
-    return {
-      side,
-      format: row.format,
-      changeSeq: Number(row.change_seq),
-      documents: row.documents,
-      data: row.data,
-      savedAt: row.saved_at,
-    };
+    const [row] = await this.db.rows<SnapshotRow>("SELECT * FROM qa_snapshot WHERE side = $1", [side]);
+    return row ? toQaSnapshot(side, row) : undefined;
   }
 
   async save(s: QaSnapshot): Promise<boolean> {

@@ -1,21 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { DigestLanguages, NewSubscription, Schedule, Subscription } from "../../../core/domain/subscription.js";
+import type { NewSubscription, Subscription } from "../../../core/domain/subscription.js";
 import type { SubscriptionStore } from "../../../core/ports/subscription-store.port.js";
+import { type SubscriptionRow, toSubscription } from "../rows/subscription-rows.js";
 import type { PgDb } from "./pg-db.js";
-
-interface SubscriptionRow {
-  id: string;
-  target: string;
-  schedule: string;
-  timezone: string;
-  languages: string;
-  topics: string;
-  enabled: boolean;
-  disabled_reason: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 const COLUMNS =
   "id, target, schedule, timezone, languages, topics, enabled, disabled_reason, created_by, created_at, updated_at";
@@ -48,26 +35,26 @@ export class PgSubscriptionStore implements SubscriptionStore {
         now,
       ],
     );
-    return { subscription: hydrate(row!), created: row!.inserted };
+    return { subscription: toSubscription(row!), created: row!.inserted };
   }
 
   async get(id: string): Promise<Subscription | undefined> {
     const [row] = await this.db.rows<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1`, [id]);
-    return row ? hydrate(row) : undefined;
+    return row ? toSubscription(row) : undefined;
   }
 
   async findByTarget(target: string): Promise<Subscription | undefined> {
     const [row] = await this.db.rows<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions WHERE target = $1`, [
       target,
     ]);
-    return row ? hydrate(row) : undefined;
+    return row ? toSubscription(row) : undefined;
   }
 
   async list(options: { enabledOnly?: boolean } = {}): Promise<Subscription[]> {
     const rows = await this.db.rows<SubscriptionRow>(
       `SELECT ${COLUMNS} FROM subscriptions ${options.enabledOnly ? "WHERE enabled" : ""} ORDER BY created_at, seq`,
     );
-    return rows.map(hydrate);
+    return rows.map(toSubscription);
   }
 
   async setEnabled(id: string, enabled: boolean, reason?: string): Promise<Subscription | undefined> {
@@ -75,7 +62,7 @@ export class PgSubscriptionStore implements SubscriptionStore {
       `UPDATE subscriptions SET enabled = $1, disabled_reason = $2, updated_at = $3 WHERE id = $4 RETURNING ${COLUMNS}`,
       [enabled, enabled ? null : (reason ?? null), this.now().toISOString(), id],
     );
-    return row ? hydrate(row) : undefined;
+    return row ? toSubscription(row) : undefined;
   }
 
   async retarget(id: string, target: string): Promise<Subscription | undefined> {
@@ -83,26 +70,10 @@ export class PgSubscriptionStore implements SubscriptionStore {
       `UPDATE subscriptions SET target = $1, updated_at = $2 WHERE id = $3 RETURNING ${COLUMNS}`,
       [target, this.now().toISOString(), id],
     );
-    return row ? hydrate(row) : undefined;
+    return row ? toSubscription(row) : undefined;
   }
 
   async remove(id: string): Promise<boolean> {
     return (await this.db.run("DELETE FROM subscriptions WHERE id = $1", [id])) > 0;
   }
-}
-
-function hydrate(row: SubscriptionRow): Subscription {
-  return {
-    id: row.id,
-    target: row.target,
-    schedule: JSON.parse(row.schedule) as Schedule,
-    timezone: row.timezone,
-    languages: row.languages as DigestLanguages,
-    topics: JSON.parse(row.topics) as string[],
-    enabled: row.enabled,
-    disabledReason: row.disabled_reason ?? undefined,
-    createdBy: row.created_by ?? undefined,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -1,0 +1,26 @@
+import type { StoredConversationRef } from "../../../core/ports/conversation-ref-store.port.js";
+
+/** A `conversation_references` row, the same in SQLite and PostgreSQL. */
+export interface ConversationRefRow {
+  conversation_key: string;
+  platform: string;
+  team_id: string | null;
+  tenant_id: string | null;
+  conversation_type: string | null;
+  reference: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toConversationRef(row: ConversationRefRow): StoredConversationRef {
+  return {
+    key: row.conversation_key,
+    platform: row.platform,
+    teamId: row.team_id ?? undefined,
+    tenantId: row.tenant_id ?? undefined,
+    conversationType: row.conversation_type ?? undefined,
+    reference: JSON.parse(row.reference) as unknown,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

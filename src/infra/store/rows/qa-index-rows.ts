@@ -1,0 +1,62 @@
+import type { Lang } from "../../../core/domain/language.js";
+import type { QaSnapshot, ReleaseTranslation } from "../../../core/ports/qa-index-store.port.js";
+
+/** A `release_translations` row, the same in SQLite and PostgreSQL. */
+export interface TranslationRow {
+  release_id: string;
+  lang: Lang;
+  content_hash: string;
+  title: string;
+  sentences: string;
+  pipeline: string;
+  created_at: string;
+}
+
+/** Undefined for a damaged row: a translation to make again, not an error for the reader. */
+export function toReleaseTranslation(row: TranslationRow): ReleaseTranslation | undefined {
+  let sentences: string[];
+  try {
+    const parsed: unknown = JSON.parse(row.sentences);
+    sentences = Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return undefined;
+  }
+  return {
+    releaseId: row.release_id,
+    lang: row.lang,
+    contentHash: row.content_hash,
+    title: row.title,
+    sentences,
+    pipeline: row.pipeline,
+    createdAt: row.created_at,
+  };
+}
+
+/** A `qa_snapshot` row; `change_seq` is a number in SQLite, a bigint (a string through pg) in PostgreSQL. */
+export interface SnapshotRow {
+  format: string;
+  change_seq: number | string;
+  documents: number;
+  data: string;
+  saved_at: string;
+}
+
+export function toQaSnapshot(side: Lang, row: SnapshotRow): QaSnapshot {
+  return {
+    side,
+    format: row.format,
+    changeSeq: Number(row.change_seq),
+    documents: row.documents,
+    data: row.data,
+    savedAt: row.saved_at,
+  };
+}
+
+/**
+ * FROM/WHERE of "releases with a side that has neither NATO's own text nor a translation of the current
+ * content", valid SQL in both dialects; pending() and hasPending() must ask the same question.
+ */
+export const PENDING_TRANSLATIONS = `FROM releases r CROSS JOIN (SELECT 'en' AS lang UNION ALL SELECT 'fr') l
+  WHERE NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = l.lang)
+    AND NOT EXISTS (SELECT 1 FROM release_translations x
+                    WHERE x.release_id = r.id AND x.lang = l.lang AND x.content_hash = r.content_hash)`;
