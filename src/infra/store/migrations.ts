@@ -4,6 +4,9 @@ import { writeTransaction } from "./write-transaction.js";
 /**
  * Versioned schema changes, applied in order inside one transaction each. Never edit a shipped migration:
  * add a new one. The version number is stored in `schema_migrations`.
+ * The other dialect must change with this file: a new table or column here needs its PostgreSQL migration in
+ * pg/pg-migrations.ts (and the shared row type in rows/), and a change there needs one here. The store contract
+ * suites (tests/contract) run against both schemas and catch a store whose schema fell behind.
  */
 export interface Migration {
   version: number;

@@ -4,6 +4,9 @@ import type { PgDb } from "./pg-db.js";
  * PostgreSQL schema changes, applied in order, each in its own transaction, recorded in `schema_migrations`.
  * Never edit a shipped one: add the next version. Timestamps are ISO-8601 UTC text (`Date.toISOString()`),
  * exactly as in SQLite, so both stores compare and order them the same way and `db copy` moves them as they are.
+ * The other dialect must change with this file: a new table or column here needs its SQLite migration in
+ * ../migrations.ts (and the shared row type in ../rows/), and a change there needs one here. The store contract
+ * suites (tests/contract) run against both schemas and catch a store whose schema fell behind.
  */
 export interface PgMigration {
   version: number;
