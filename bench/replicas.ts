@@ -11,14 +11,14 @@
  * generator run in this process. Needs PostgreSQL (TEST_DATABASE_URL or 127.0.0.1:5432/test).
  */
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { FakeSlackApi } from "../tests/fakes/fake-slack-api.js";
 import { freshSchema, postgresMissing } from "../tests/helpers/postgres.js";
+import { replicaEnv } from "../tests/helpers/replica-env.js";
 import { type Replica, startReplica } from "../tests/helpers/replica-process.js";
 import { openSharedStores, seedReleases, seedSubscriptions, setEnabled } from "../tests/helpers/replica-stores.js";
-import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
+import { percentile, postSignedLatest } from "./slack-ack/signed-post.js";
 
 const TARGETS = 1000;
 const LIMIT_PER_S = 50;
@@ -42,30 +42,16 @@ const running: Replica[] = [];
 let started = 0;
 
 function env(database: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const n = ++started;
-  return {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: database,
-    SLACK_BOT_TOKEN: `xoxb-bench-${n}`,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_RESPONSE_URL_ORIGINS: new URL(fake.apiUrl).origin,
-    SLACK_CLIENT_ID: "",
-    SLACK_APP_TOKEN: "",
-    SOURCES_POLL: "false",
-    OFFLINE_TRANSLATION: "off",
-    OPENAI_API_KEY: "",
-    OPENAI_BASE_URL: "",
-    TEAMS_ENABLED: "",
-    MICROSOFT_APP_ID: "",
-    DIGEST_CATCHUP_HOURS: "0",
-    DIGEST_LEASE_MS: "5000",
-    DIGEST_RESUME_INTERVAL_MS: "2000",
-    // The replica helper waits for the "listening" info line.
-    LOG_LEVEL: "info",
-    ...extra,
-  };
+  return replicaEnv(
+    {
+      databaseUrl: database,
+      botToken: `xoxb-bench-${++started}`,
+      signingSecret: SECRET,
+      slackApiUrl: fake.apiUrl,
+      nodeEnv: "production",
+    },
+    { DIGEST_CATCHUP_HOURS: "0", DIGEST_LEASE_MS: "5000", DIGEST_RESUME_INTERVAL_MS: "2000", ...extra },
+  );
 }
 const launch = async (name: string, e: NodeJS.ProcessEnv) => {
   const r = await startReplica(name, e);
@@ -133,41 +119,6 @@ async function fanOut(url: string): Promise<string[]> {
   return lines;
 }
 
-/** One signed slash command on a fresh connection, as Slack sends them; resolves with the ms until the answer. */
-function post(port: number, responseUrl: string): Promise<number> {
-  const { body, contentType } = slashCommand({ text: "latest", responseUrl });
-  const ts = Math.floor(Date.now() / 1000);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/slack/events",
-        method: "POST",
-        agent: false,
-        headers: {
-          "content-type": contentType,
-          "content-length": Buffer.byteLength(body),
-          "x-slack-request-timestamp": String(ts),
-          "x-slack-signature": slackSignature(SECRET, ts, body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () =>
-          res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 async function acks(pgUrl: string): Promise<string[]> {
   fake.postOptions.latencyMs = 0;
   const sqliteUrl = `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-replicas-")), "db.sqlite")}`;
@@ -186,7 +137,9 @@ async function acks(pgUrl: string): Promise<string[]> {
     for (const name of ["sqlite", "postgres"]) {
       const port = servers[name]!.port;
       const got = await Promise.all(
-        Array.from({ length: CONCURRENCY }, (_, i) => post(port, fake.responseUrl(`${name}-${round}-${i}`))),
+        Array.from({ length: CONCURRENCY }, (_, i) =>
+          postSignedLatest(port, SECRET, fake.responseUrl(`${name}-${round}-${i}`)),
+        ),
       );
       // Round -1 warms up (JIT, the first brief), not counted; the briefs of a round are let finish before the next.
       if (round >= 0) times[name]!.push(...got);
@@ -200,7 +153,7 @@ async function acks(pgUrl: string): Promise<string[]> {
   for (const name of ["sqlite", "postgres"]) {
     const s = [...times[name]!].sort((a, b) => a - b);
     lines.push(
-      `| ${name} | ${s.length} | ${pct(s, 50).toFixed(1)} ms | ${pct(s, 90).toFixed(1)} ms | ${pct(s, 99).toFixed(1)} ms | ${s.at(-1)!.toFixed(1)} ms |`,
+      `| ${name} | ${s.length} | ${percentile(s, 50).toFixed(1)} ms | ${percentile(s, 90).toFixed(1)} ms | ${percentile(s, 99).toFixed(1)} ms | ${s.at(-1)!.toFixed(1)} ms |`,
     );
   }
   return lines;

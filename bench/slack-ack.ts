@@ -7,10 +7,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
+import { percentile, postSignedLatest } from "./slack-ack/signed-post.js";
 
 const CONCURRENCY = 200;
 const ROUNDS = 5;
@@ -40,51 +39,19 @@ function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<
   });
 }
 
-/** One signed slash command on a fresh connection, as Slack sends them; resolves with the ms until the answer. */
-function post(port: number, responseUrl: string): Promise<number> {
-  const { body, contentType } = slashCommand({ text: "latest", responseUrl });
-  const ts = Math.floor(Date.now() / 1000);
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/slack/events",
-        method: "POST",
-        agent: false,
-        headers: {
-          "content-type": contentType,
-          "content-length": Buffer.byteLength(body),
-          "x-slack-request-timestamp": String(ts),
-          "x-slack-signature": slackSignature(SECRET, ts, body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () =>
-          res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
 async function received(apiUrl: string): Promise<{ id: string; at: number }[]> {
   const res = await fetch(new URL("/_received", apiUrl));
   return ((await res.json()) as { responses: { id: string; at: number }[] }).responses;
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 async function round(port: number, apiUrl: string, tag: string, waitForBriefs: boolean) {
   const sentAt = Date.now();
   const ids = Array.from({ length: CONCURRENCY }, (_, i) => `${tag}-${i}`);
-  const acks = await Promise.all(ids.map((id) => post(port, `${new URL(`/response/${id}`, apiUrl)}`)));
+  const acks = await Promise.all(
+    ids.map((id) => postSignedLatest(port, SECRET, `${new URL(`/response/${id}`, apiUrl)}`)),
+  );
   let delivered: number[] = [];
   if (waitForBriefs) {
     const deadline = Date.now() + 60_000;
@@ -141,7 +108,7 @@ async function main() {
   const delivered: number[] = [];
   const ratios: number[] = [];
   const p99 = (xs: number[]) =>
-    pct(
+    percentile(
       [...xs].sort((a, b) => a - b),
       99,
     );
@@ -156,7 +123,14 @@ async function main() {
 
   const rows = (["bare", "full"] as const).map((mode) => {
     const s = [...acks[mode]].sort((a, b) => a - b);
-    return { mode, n: s.length, p50: pct(s, 50), p90: pct(s, 90), p99: pct(s, 99), max: s.at(-1)! };
+    return {
+      mode,
+      n: s.length,
+      p50: percentile(s, 50),
+      p90: percentile(s, 90),
+      p99: percentile(s, 99),
+      max: s.at(-1)!,
+    };
   });
   const [b, f] = rows as [(typeof rows)[number], (typeof rows)[number]];
   const d = [...delivered].sort((x, y) => x - y);
@@ -172,7 +146,7 @@ async function main() {
     `per-round p99 ratio: min ${r[0]!.toFixed(2)}, median ${r[Math.floor(r.length / 2)]!.toFixed(2)}, max ${r.at(-1)!.toFixed(2)}`,
   );
   console.log(
-    `brief delivered to response_url (full, from round start): p50 ${fmt(pct(d, 50))}, p99 ${fmt(pct(d, 99))}, all ${d.length}/${CONCURRENCY * ROUNDS}`,
+    `brief delivered to response_url (full, from round start): p50 ${fmt(percentile(d, 50))}, p99 ${fmt(percentile(d, 99))}, all ${d.length}/${CONCURRENCY * ROUNDS}`,
   );
   const load = os
     .loadavg()

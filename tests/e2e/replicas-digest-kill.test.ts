@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Delivery } from "../../src/core/ports/subscription-store.port.js";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { freshSchema, type TestSchema } from "../helpers/postgres.js";
+import { replicaEnv } from "../helpers/replica-env.js";
 import { pgUnavailable } from "../helpers/replica-pg.js";
 import { type Replica, startReplica } from "../helpers/replica-process.js";
 import {
@@ -38,29 +39,18 @@ describe.skipIf(skip)(`three replicas on one ${STORE} database, one killed mid f
   let started = 0;
   const trials: string[][] = [];
 
-  const env = (n: number): NodeJS.ProcessEnv => ({
-    ...process.env,
-    NODE_ENV: "test",
-    DATABASE_URL: url,
-    // Each replica its own token, so the fake can tell who posted.
-    SLACK_BOT_TOKEN: `xoxb-replica-${n}`,
-    SLACK_SIGNING_SECRET: "replicas-secret",
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_CLIENT_ID: "",
-    SLACK_POSTS_PER_MINUTE: "60000",
-    SOURCES_POLL: "false",
-    OFFLINE_TRANSLATION: "off",
-    OPENAI_API_KEY: "",
-    OPENAI_BASE_URL: "",
-    TEAMS_ENABLED: "",
-    MICROSOFT_APP_ID: "",
-    DIGEST_CATCHUP_HOURS: "0",
-    // A killed replica's rows are free at once (its ledger presence lock dies with its session) and looked for
-    // every 300 ms; a live replica stalled by this busy machine keeps its rows for the lease (30 s, renewed).
-    DIGEST_LEASE_MS: "30000",
-    DIGEST_RESUME_INTERVAL_MS: "300",
-    LOG_LEVEL: "info",
-  });
+  const env = (n: number): NodeJS.ProcessEnv =>
+    replicaEnv(
+      { databaseUrl: url, botToken: `xoxb-replica-${n}`, signingSecret: "replicas-secret", slackApiUrl: fake.apiUrl },
+      {
+        SLACK_POSTS_PER_MINUTE: "60000",
+        DIGEST_CATCHUP_HOURS: "0",
+        // A killed replica's rows are free at once (its ledger presence lock dies with its session) and looked
+        // for every 300 ms; a live replica stalled by this busy machine keeps its rows for the lease (30 s, renewed).
+        DIGEST_LEASE_MS: "30000",
+        DIGEST_RESUME_INTERVAL_MS: "300",
+      },
+    );
   const launch = () => {
     const n = ++started;
     return startReplica(`replica-${n}`, env(n));

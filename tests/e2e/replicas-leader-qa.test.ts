@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlackApi } from "../fakes/fake-slack-api.js";
 import { FixtureWebServer, natoSiteRoutes, PATHS } from "../fakes/fixture-web-server.js";
 import { freshSchema, type TestSchema } from "../helpers/postgres.js";
+import { replicaEnv } from "../helpers/replica-env.js";
 import { pgUnavailable } from "../helpers/replica-pg.js";
 import { type Replica, startReplica } from "../helpers/replica-process.js";
 import { postToSlackApp, slashCommand } from "../helpers/slack-requests.js";
@@ -28,34 +29,23 @@ describe.skipIf(skip)("replicas on PostgreSQL: one poller, fresh indexes", () =>
     // The feed answers slowly: two polls at once would overlap there and show in `inFlight`.
     site.set(PATHS.rss, { file: "rss.xml", type: "application/rss+xml", delayMs: 150 });
     schema = await freshSchema("leader");
-    const env = (n: number): NodeJS.ProcessEnv => ({
-      ...process.env,
-      NODE_ENV: "test",
-      DATABASE_URL: schema.url,
-      SLACK_BOT_TOKEN: `xoxb-replica-${n}`,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      SLACK_RESPONSE_URL_ORIGINS: new URL(fake.apiUrl).origin,
-      SLACK_CLIENT_ID: "",
-      SLACK_APP_TOKEN: "",
-      NATO_BASE_URL: site.url,
-      NATO_SITE_ENABLED: "false",
-      ALLOWED_SOURCE_HOSTS: site.host,
-      SOURCES_FEEDS: `${site.url}${PATHS.rss}`,
-      SOURCES_POLL: "true",
-      SOURCES_POLL_CRON: "* * * * * *",
-      SOURCES_MIN_INTERVAL_MS: "0",
-      // Who fetched what, as the site sees it.
-      SOURCES_USER_AGENT: `nato-brief-test/replica-${n}`,
-      POLLER_LEADER_RETRY_MS: "500",
-      OFFLINE_TRANSLATION: "off",
-      OPENAI_API_KEY: "",
-      OPENAI_BASE_URL: "",
-      TEAMS_ENABLED: "",
-      MICROSOFT_APP_ID: "",
-      QA_RATE_LIMIT_PER_HOUR: "1000",
-      LOG_LEVEL: "info",
-    });
+    const env = (n: number): NodeJS.ProcessEnv =>
+      replicaEnv(
+        { databaseUrl: schema.url, botToken: `xoxb-replica-${n}`, signingSecret: SECRET, slackApiUrl: fake.apiUrl },
+        {
+          NATO_BASE_URL: site.url,
+          NATO_SITE_ENABLED: "false",
+          ALLOWED_SOURCE_HOSTS: site.host,
+          SOURCES_FEEDS: `${site.url}${PATHS.rss}`,
+          SOURCES_POLL: "true",
+          SOURCES_POLL_CRON: "* * * * * *",
+          SOURCES_MIN_INTERVAL_MS: "0",
+          // Who fetched what, as the site sees it.
+          SOURCES_USER_AGENT: `nato-brief-test/replica-${n}`,
+          POLLER_LEADER_RETRY_MS: "500",
+          QA_RATE_LIMIT_PER_HOUR: "1000",
+        },
+      );
     // One first (it migrates), then two together.
     replicas = [await startReplica("replica-1", env(1))];
     replicas.push(...(await Promise.all([startReplica("replica-2", env(2)), startReplica("replica-3", env(3))])));
