@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { BriefRejection, BriefRejectionStore } from "../../core/ports/brief-rejection-store.port.js";
 import type { BriefKey } from "../../core/ports/release-store.port.js";
-import { type BriefRejectionRow, toBriefRejection } from "./rows/brief-rejection-rows.js";
+import { type BriefRejectionRow, briefRejectionValues, toBriefRejection } from "./rows/brief-rejection-rows.js";
 
 /** Rejected model briefs in SQLite (table `brief_rejections`, migration 8). */
 export class SqliteBriefRejections implements BriefRejectionStore {
@@ -23,14 +23,6 @@ export class SqliteBriefRejections implements BriefRejectionStore {
          DO UPDATE SET release_id = excluded.release_id, reason = excluded.reason, findings = excluded.findings,
            rejected_at = excluded.rejected_at`,
       )
-      .run(
-        r.key.contentHash,
-        r.key.engine,
-        r.key.promptVersion,
-        r.releaseId,
-        r.reason,
-        JSON.stringify(r.findings),
-        r.rejectedAt,
-      );
+      .run(...briefRejectionValues(r));
   }
 }

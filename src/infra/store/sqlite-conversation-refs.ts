@@ -4,7 +4,7 @@ import type {
   NewConversationRef,
   StoredConversationRef,
 } from "../../core/ports/conversation-ref-store.port.js";
-import { type ConversationRefRow, toConversationRef } from "./rows/conversation-ref-rows.js";
+import { type ConversationRefRow, conversationRefValues, toConversationRef } from "./rows/conversation-ref-rows.js";
 
 /**
  * Conversation references for proactive posts (table `conversation_references`, migration 6); nothing here
@@ -32,16 +32,7 @@ export class SqliteConversationRefs implements ConversationRefStore {
            conversation_type = coalesce(excluded.conversation_type, conversation_type),
            reference = excluded.reference, updated_at = excluded.updated_at`,
       )
-      .run(
-        ref.key,
-        ref.platform,
-        ref.teamId ?? null,
-        ref.tenantId ?? null,
-        ref.conversationType ?? null,
-        JSON.stringify(ref.reference),
-        at,
-        at,
-      );
+      .run(...conversationRefValues(ref), at, at);
     return existed ? "updated" : "created";
   }
 

@@ -3,7 +3,7 @@ import type { Brief } from "../../core/domain/brief.js";
 import type { Lang } from "../../core/domain/language.js";
 import type { Release, ReleaseDraft, ReleaseText } from "../../core/domain/release.js";
 import type { BriefKey, ListOptions, ReleaseStore, SaveOutcome } from "../../core/ports/release-store.port.js";
-import { type ReleaseRow, releaseId, type TextRow, toRelease } from "./release-rows.js";
+import { type ReleaseRow, releaseId, type TextRow, toRelease } from "./rows/release-rows.js";
 import { writeTransaction } from "./write-transaction.js";
 
 /** Releases and cached briefs in SQLite. Every multi-statement write is one transaction. */

@@ -1,6 +1,6 @@
 import type { BriefRejection, BriefRejectionStore } from "../../../core/ports/brief-rejection-store.port.js";
 import type { BriefKey } from "../../../core/ports/release-store.port.js";
-import { type BriefRejectionRow, toBriefRejection } from "../rows/brief-rejection-rows.js";
+import { type BriefRejectionRow, briefRejectionValues, toBriefRejection } from "../rows/brief-rejection-rows.js";
 import type { PgDb } from "./pg-db.js";
 
 /** Rejected model briefs in PostgreSQL. */
@@ -22,15 +22,7 @@ export class PgBriefRejections implements BriefRejectionStore {
        ON CONFLICT (content_hash, engine, prompt_version)
        DO UPDATE SET release_id = excluded.release_id, reason = excluded.reason, findings = excluded.findings,
          rejected_at = excluded.rejected_at`,
-      [
-        r.key.contentHash,
-        r.key.engine,
-        r.key.promptVersion,
-        r.releaseId,
-        r.reason,
-        JSON.stringify(r.findings),
-        r.rejectedAt,
-      ],
+      briefRejectionValues(r),
     );
   }
 }

@@ -3,7 +3,7 @@ import type {
   NewConversationRef,
   StoredConversationRef,
 } from "../../../core/ports/conversation-ref-store.port.js";
-import { type ConversationRefRow, toConversationRef } from "../rows/conversation-ref-rows.js";
+import { type ConversationRefRow, conversationRefValues, toConversationRef } from "../rows/conversation-ref-rows.js";
 import type { PgDb } from "./pg-db.js";
 
 /** Conversation references for proactive posts, in PostgreSQL. */
@@ -25,15 +25,7 @@ export class PgConversationRefs implements ConversationRefStore {
          conversation_type = coalesce(excluded.conversation_type, conversation_references.conversation_type),
          reference = excluded.reference, updated_at = excluded.updated_at
        RETURNING (xmax = 0) AS inserted`,
-      [
-        ref.key,
-        ref.platform,
-        ref.teamId ?? null,
-        ref.tenantId ?? null,
-        ref.conversationType ?? null,
-        JSON.stringify(ref.reference),
-        at,
-      ],
+      [...conversationRefValues(ref), at],
     );
     return row?.inserted ? "created" : "updated";
   }

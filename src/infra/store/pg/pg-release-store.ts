@@ -2,7 +2,7 @@ import type { Brief } from "../../../core/domain/brief.js";
 import type { Lang } from "../../../core/domain/language.js";
 import type { Release, ReleaseDraft } from "../../../core/domain/release.js";
 import type { BriefKey, ListOptions, SaveOutcome } from "../../../core/ports/release-store.port.js";
-import { type ReleaseRow, releaseId, type TextRow, toRelease } from "../release-rows.js";
+import { type ReleaseRow, releaseId, type TextRow, toRelease } from "../rows/release-rows.js";
 import type { ReleaseStoreWithStats, UsageTotal } from "../stores.js";
 import type { PgDb, Queryable } from "./pg-db.js";
 

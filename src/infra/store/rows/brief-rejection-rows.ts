@@ -27,3 +27,16 @@ export function toBriefRejection(row: BriefRejectionRow): BriefRejection {
     rejectedAt: row.rejected_at,
   };
 }
+
+/** The INSERT values of both stores, in column order: content_hash … rejected_at. */
+export function briefRejectionValues(r: BriefRejection): string[] {
+  return [
+    r.key.contentHash,
+    r.key.engine,
+    r.key.promptVersion,
+    r.releaseId,
+    r.reason,
+    JSON.stringify(r.findings),
+    r.rejectedAt,
+  ];
+}

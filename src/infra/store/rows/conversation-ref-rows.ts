@@ -1,4 +1,4 @@
-import type { StoredConversationRef } from "../../../core/ports/conversation-ref-store.port.js";
+import type { NewConversationRef, StoredConversationRef } from "../../../core/ports/conversation-ref-store.port.js";
 
 /** A `conversation_references` row, the same in SQLite and PostgreSQL. */
 export interface ConversationRefRow {
@@ -23,4 +23,16 @@ export function toConversationRef(row: ConversationRefRow): StoredConversationRe
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The INSERT values of both stores, in column order: conversation_key … reference (the times follow). */
+export function conversationRefValues(ref: NewConversationRef): (string | null)[] {
+  return [
+    ref.key,
+    ref.platform,
+    ref.teamId ?? null,
+    ref.tenantId ?? null,
+    ref.conversationType ?? null,
+    JSON.stringify(ref.reference),
+  ];
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { isLang, type Lang } from "../../core/domain/language.js";
-import type { Release, ReleaseDraft, ReleaseText } from "../../core/domain/release.js";
+import { isLang, type Lang } from "../../../core/domain/language.js";
+import type { Release, ReleaseDraft, ReleaseText } from "../../../core/domain/release.js";
+import { fromSqlBool, type SqlBool } from "./sql-bool.js";
 
 /** A `releases` row, the same in SQLite and PostgreSQL. */
 export interface ReleaseRow {
@@ -20,7 +21,7 @@ export interface TextRow {
   title: string;
   paragraphs: string;
   url: string | null;
-  official: number | boolean;
+  official: SqlBool;
 }
 
 export function toRelease(row: ReleaseRow, textRows: TextRow[]): Release {
@@ -32,7 +33,7 @@ export function toRelease(row: ReleaseRow, textRows: TextRow[]): Release {
       title: t.title,
       paragraphs: JSON.parse(t.paragraphs) as string[],
       url: t.url ?? undefined,
-      official: t.official === 1 || t.official === true,
+      official: fromSqlBool(t.official),
     };
   }
   if (!isLang(row.source_lang)) throw new Error(`release ${row.id} has an unknown source language ${row.source_lang}`);
