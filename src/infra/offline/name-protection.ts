@@ -1,5 +1,5 @@
 import type { Lang } from "../../core/domain/language.js";
-import { findNames } from "../../core/text/names.js";
+import { findNames, NOT_NAMES } from "../../core/text/names.js";
 import type { WordClass } from "./morph-analyser.js";
 import type { ProtectedSpan } from "./protect.js";
 
@@ -51,11 +51,23 @@ export async function dictionaryNames(
       // "Armenia’s": the possessive is grammar for MT, not part of the name.
       const word = lang === "en" ? m[0].replace(/['’]s$/u, "") : m[0];
       const start = run.start + m.index;
-      return { word, start, end: start + word.length };
+      return { word, start, end: start + word.length, opening: false };
     }),
   );
+  // The sentence's opening word before a run ("Rose Gottemoeller a ouvert…") is a candidate first name too.
+  split.forEach((words, i) => {
+    const opening = openingWord(text, runs[i]!.start, lang);
+    if (opening) words.unshift({ ...opening, opening: true });
+  });
   const all = split.flat().map((w) => w.word);
   const classes = await lexicon([...all, ...all.flatMap((w) => (w.includes("-") ? w.split("-") : []))], lang);
+  const other = lang === "en" ? "fr" : "en";
+  // A first name that is a common word in the source ("Rose", fr) is a person's name to the other language.
+  const elsewhere = await lexicon(all, other);
+  const firstName = (w: string) => {
+    const c = elsewhere.get(w);
+    return c === "name" || c === "ambiguous";
+  };
   // A compound the dictionary lacks is as known as its parts ("NATO-led", "Multi-Domain", "État-major").
   const cls = (w: string): WordClass => {
     const whole = classes.get(w);
@@ -66,7 +78,10 @@ export async function dictionaryNames(
   return split.flatMap((words) => {
     let first = 0;
     // Titles come before a name (Admiral Rob Bauer); words after it are part of it (Stuart Peach).
-    while (first < words.length && cls(words[first]!.word) === "common") first++;
+    while (first < words.length && (words[first]!.opening || cls(words[first]!.word) === "common")) first++;
+    // …but a first name that is also a common word stays with its surname (Rose Gottemoeller): the words just
+    // before the name that the other language's dictionary knows as a name; titles are not names there.
+    while (first > 0 && first < words.length && firstName(words[first - 1]!.word)) first--;
     // Words after a name are part of it (Stuart Peach) unless they name an institution (Nobel Laureates,
     // Research Division), which MT translates.
     let last = words.length - 1;
@@ -105,6 +120,16 @@ export async function lowerCommonNouns(
     out = out.slice(0, m.index) + m[0][0]!.toLowerCase() + out.slice(m.index + 1);
   }
   return out;
+}
+
+/** The capitalised word opening the sentence right before `at`, when only spaces separate them. */
+function openingWord(text: string, at: number, lang: Lang): { word: string; start: number; end: number } | undefined {
+  const m = /(?:^|[.!?…]\s+|\n\s*)[«“"'(\-–—\s]*(\p{Lu}[\p{L}\p{M}'’-]*\p{L})\s+$/u.exec(
+    text.slice(Math.max(0, at - 80), at),
+  );
+  if (!m || NOT_NAMES[lang].has(m[1]!)) return undefined;
+  const start = Math.max(0, at - 80) + m.index + m[0].lastIndexOf(m[1]!);
+  return { word: m[1]!, start, end: start + m[1]!.length };
 }
 
 const INSTITUTIONAL =
