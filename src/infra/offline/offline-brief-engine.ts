@@ -11,7 +11,8 @@ import type { PartTranslator } from "./part-translator.js";
 
 // Bumped whenever offline output changes (it is part of the brief cache key). 5: pivot per direction, leak guard,
 // names narrowed by Apertium's dictionaries, post-editing rules, verb phrases, dates with their preposition.
-export const OFFLINE_ENGINE_VERSION = "extractive-5";
+// 6: a first name that is a common word (« Rose ») stays with its surname.
+export const OFFLINE_ENGINE_VERSION = "extractive-6";
 
 const INSTALL_HINT = "apt-get install apertium apertium-fr-es apertium-eng-spa apertium-fra-cat apertium-eng-cat";
 

@@ -252,6 +252,12 @@ export const MIGRATIONS: Migration[] = [
         BEGIN INSERT INTO qa_changes (release_id) VALUES (NEW.release_id); END;
     `,
   },
+  {
+    version: 10,
+    name: "Q&A: stored offline translations made again (names keep first names that are common words, issue 12)",
+    // The queue keeps a translation while the release's text is unchanged; resume() at start-up redoes these.
+    up: "DELETE FROM release_translations;",
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

@@ -230,6 +230,11 @@ export const PG_MIGRATIONS: PgMigration[] = [
         FOR EACH ROW EXECUTE FUNCTION qa_note_change();
     `,
   },
+  {
+    version: 3,
+    name: "as SQLite migration 10: stored offline translations made again (names keep first names, issue 12)",
+    up: "DELETE FROM release_translations;",
+  },
 ];
 
 /**
