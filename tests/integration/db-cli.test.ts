@@ -191,7 +191,7 @@ describe.skipIf(missing !== undefined)("nato-brief db copy (SQLite → PostgreSQ
     const config = loadConfig({ DATABASE_URL: schema.url }, { dotenvPath: false });
     expect(await run(config, ["migrate"], { json: true })).toEqual({
       code: 0,
-      out: '{"store":"postgres","applied":[1,2]}\n',
+      out: '{"store":"postgres","applied":[1,2,3]}\n',
     });
     expect((await run(config, ["migrate"])).out).toBe("the schema is up to date\n");
   });
