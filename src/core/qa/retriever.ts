@@ -88,8 +88,23 @@ export class Retriever {
     lang: Lang,
     weights?: ReadonlyMap<string, number>,
   ): Promise<PassageMatch[]> {
+    return this.rankLoaded(query, releases, await this.passagesOf(releases), lang, weights);
+  }
+
+  /** Every passage of each release (its text, brief and stored translations), read from the store once. */
+  private async passagesOf(releases: Release[]): Promise<Map<string, Passage[]>> {
     const extras = await Promise.all(releases.map((r) => this.deps.indexer.extras(r)));
-    const passages: Passage[] = releases.flatMap((r, i) => candidates(r, releasePassages(r, extras[i]), lang));
+    return new Map(releases.map((r, i) => [r.id, releasePassages(r, extras[i])]));
+  }
+
+  private rankLoaded(
+    query: IndexQuery,
+    releases: Release[],
+    all: ReadonlyMap<string, Passage[]>,
+    lang: Lang,
+    weights?: ReadonlyMap<string, number>,
+  ): PassageMatch[] {
+    const passages: Passage[] = releases.flatMap((r) => candidates(r, all.get(r.id) ?? [], lang));
     const phrases = phrasesOf(query);
     const ranked = this.deps.indexer.index
       .rankPassages({ ...query, limit: passages.length }, passages, weights)
@@ -171,20 +186,19 @@ export class Retriever {
     const { matches, releases } = await this.searchReleases(query, request.releases ?? 5);
     const top = matches[0]?.score ?? 1;
     const weights = new Map(matches.map((m) => [m.releaseId, m.score / top]));
-    const passages = await this.rankPassages(query, [...releases.values()], request.lang, weights);
+    const found = [...releases.values()];
+    const all = await this.passagesOf(found);
+    const passages = this.rankLoaded(query, found, all, request.lang, weights);
     const best = matches[0] ? releases.get(matches[0].releaseId) : undefined;
-    const unmatched = best ? await this.unmatched(best, passages, request.lang) : undefined;
+    const unmatched = best ? this.unmatched(best, all.get(best.id) ?? [], passages, request.lang) : undefined;
     const texts = new Map<string, string>();
-    for (const r of releases.values()) {
-      const all = releasePassages(r, await this.deps.indexer.extras(r));
-      texts.set(r.id, [...new Set(all.flatMap((p) => [p.title, p.text]))].join("\n"));
-    }
+    for (const [id, list] of all) texts.set(id, [...new Set(list.flatMap((p) => [p.title, p.text]))].join("\n"));
     return { query, matches, releases, passages, weights, unmatched, texts };
   }
 
   /** Sentences of `release` a reader of `lang` would see that are not among `ranked` (see `Retrieval.unmatched`). */
-  private async unmatched(release: Release, ranked: PassageMatch[], lang: Lang): Promise<Passage[]> {
-    const all = candidates(release, releasePassages(release, await this.deps.indexer.extras(release)), lang);
+  private unmatched(release: Release, passages: Passage[], ranked: PassageMatch[], lang: Lang): Passage[] {
+    const all = candidates(release, passages, lang);
     const shown = new Set(ranked.map((m) => sentenceKey(m.passage)));
     const translated = new Set(all.filter((p) => p.kind === "translation").map(sentenceKey));
     return all.filter((p) => {
