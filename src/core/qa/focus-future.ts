@@ -1,3 +1,4 @@
+import { fold } from "../text/fold.js";
 import type { Passage } from "./qa-types.js";
 
 /**
@@ -115,10 +116,7 @@ export function textCovers(text: string, word: string, alternatives: readonly st
 }
 
 function plain(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
+  return fold(text)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

@@ -1,4 +1,4 @@
-import { fold } from "../text/fold.js";
+import { textCovers } from "./focus-future.js";
 import type { Passage } from "./qa-types.js";
 
 /**
@@ -24,19 +24,5 @@ export function whichNoun(question: string): string | undefined {
 /** Whether the passage, or the sentence it translates, has the noun or one of its other spellings. */
 export function namesWhich(passage: Passage, noun: string, alternatives: readonly string[]): boolean {
   const texts = [passage.text, ...(passage.original ? [passage.original.text] : [])];
-  return texts.some((text) => {
-    const hay = ` ${plain(text)} `;
-    return [noun, ...alternatives].some((w) => {
-      const f = plain(w);
-      if (!f) return false;
-      const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
-      return hay.includes(` ${stem}`);
-    });
-  });
-}
-
-function plain(text: string): string {
-  return fold(text)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return texts.some((text) => textCovers(text, noun, alternatives));
 }
