@@ -11,7 +11,7 @@ import fs from "node:fs";
 import type { Lang } from "../src/core/domain/language.js";
 import { loadGlossary } from "../src/infra/offline/glossary.js";
 import { type Leak, LeakDetector } from "../src/infra/offline/leak-detector.js";
-import { MorphAnalyser } from "../src/infra/offline/morph-analyser.js";
+import { createAnalysers } from "../src/infra/offline/morph-analyser.js";
 import { DEFAULT_PIVOTS } from "../src/infra/offline/pivots.js";
 import { CHRF_DEFAULTS, corpusChrf, describeChrf } from "./translation/chrf.js";
 import { type Dataset, heldOut, natoCorpus } from "./translation/datasets.js";
@@ -21,12 +21,7 @@ const wanted = (process.env.TRANSLATION_PIPELINES ?? Object.keys(PIPELINES).join
 for (const w of wanted) if (!PIPELINES[w]) throw new Error(`unknown pipeline "${w}" (have ${Object.keys(PIPELINES)})`);
 
 const datasets: Dataset[] = [natoCorpus(), heldOut()];
-const analysers = {
-  en: new MorphAnalyser("en"),
-  fr: new MorphAnalyser("fr"),
-  es: new MorphAnalyser("es"),
-  ca: new MorphAnalyser("ca"),
-};
+const analysers = createAnalysers();
 const detector = new LeakDetector(analysers);
 const directions: [Lang, Lang][] = [
   ["en", "fr"],

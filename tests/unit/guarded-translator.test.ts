@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ApertiumTranslator } from "../../src/infra/offline/apertium-translator.js";
 import { GuardedTranslator } from "../../src/infra/offline/guarded-translator.js";
 import { LeakDetector } from "../../src/infra/offline/leak-detector.js";
-import { MorphAnalyser } from "../../src/infra/offline/morph-analyser.js";
+import { createAnalysers } from "../../src/infra/offline/morph-analyser.js";
 import { PIVOT_CHAINS } from "../../src/infra/offline/pivots.js";
 
 // Real Apertium with both pivots and the analysers: skipped only when the Debian packages are missing, with why.
@@ -19,12 +19,7 @@ if (!installed) {
   console.warn(`Skipping guarded translator tests: ${statuses.map((s) => (s.available ? "" : s.reason)).join(" ")}`);
 }
 
-const analysers = {
-  en: new MorphAnalyser("en"),
-  fr: new MorphAnalyser("fr"),
-  es: new MorphAnalyser("es"),
-  ca: new MorphAnalyser("ca"),
-};
+const analysers = createAnalysers();
 const detector = new LeakDetector(analysers);
 
 describe.skipIf(!installed)("GuardedTranslator with Apertium", () => {

@@ -157,3 +157,13 @@ function verdict(unit: LexicalUnit): WordVerdict {
   const placeOnly = nameOnly && unit.analyses.every((a) => /<loc>/.test(a));
   return { surface: unit.surface, known, name, nameOnly, placeOnly };
 }
+
+/** One analyser per installed dictionary the leak guard and name protection ask (each started on first use). */
+export function createAnalysers(options: MorphAnalyserOptions = {}): Record<AnalyserLang, MorphAnalyser> {
+  return {
+    en: new MorphAnalyser("en", options),
+    fr: new MorphAnalyser("fr", options),
+    es: new MorphAnalyser("es", options),
+    ca: new MorphAnalyser("ca", options),
+  };
+}

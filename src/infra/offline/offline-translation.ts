@@ -5,7 +5,7 @@ import { ApertiumTranslator, type Direction } from "./apertium-translator.js";
 import type { Glossary } from "./glossary.js";
 import { GuardedTranslator } from "./guarded-translator.js";
 import { LeakDetector } from "./leak-detector.js";
-import { type AnalyserLang, MorphAnalyser } from "./morph-analyser.js";
+import { createAnalysers } from "./morph-analyser.js";
 import { PartTranslator } from "./part-translator.js";
 import { DEFAULT_PIVOTS, PIVOT_CHAINS, type PivotId } from "./pivots.js";
 import { createMtRules } from "./rules/index.js";
@@ -39,9 +39,7 @@ export interface OfflineTranslation {
 export function createOfflineTranslation(options: OfflineTranslationOptions): OfflineTranslation {
   const logger = options.logger ?? silentLogger;
   const { modesDir } = options;
-  const analysers = Object.fromEntries(
-    (["en", "fr", "es", "ca"] as const).map((lang) => [lang, new MorphAnalyser(lang, { modesDir, logger })]),
-  ) as Record<AnalyserLang, MorphAnalyser>;
+  const analysers = createAnalysers({ modesDir, logger });
   const pivot = (id: PivotId) =>
     new ApertiumTranslator({ chains: PIVOT_CHAINS[id], modesDir, logger: logger.child({ pivot: id }) });
   const translator = new GuardedTranslator({
