@@ -1,8 +1,9 @@
 /**
  * Q&A quality across languages. Run: npm run bench -- qa-quality   (flags after `--`: --verbose lists the misses,
- * --set dev|held-out|all, default all; the held-out questions are for final figures only, never for tuning).
+ * --set dev|held-out|all, default all, or one file: dev-1|dev-2|held-out-1|held-out-2; dev = dev.json + dev-2.json;
+ * the held-out questions are for final figures only, never for tuning).
  * Stores the releases of bench/qa-quality/releases.json and of $NATO_CORPUS_DIR (../shared/corpus, each stored in
- * one language, alternately EN/FR) in a fresh SQLite store through the app's ingest and store, builds the app's
+ * one language, alternately EN/FR; set 1's files alone store set 1's releases, see data.ts) in a fresh SQLite store through the app's ingest and store, builds the app's
  * Q&A service (src/app.ts), and asks every question through QaService.ask twice: OFFLINE (no model: extractive
  * answers, Apertium) and with an ORACLE model (bench/qa-quality/oracle.ts, a fake OpenAI server on 127.0.0.1).
  * Definitions (the matching rule is in bench/qa-quality/score.ts):
@@ -26,22 +27,33 @@ import { draftFromText } from "../src/core/ingest/from-text.js";
 import { contentHash } from "../src/core/ingest/index.js";
 import { silentLogger } from "../src/core/ports/logger.port.js";
 import { startFakeOpenAi } from "../tests/fakes/fake-openai-server.js";
-import { type EvalRelease, loadQuestions, loadReleases, type Question, validate } from "./qa-quality/data.js";
+import {
+  type EvalRelease,
+  filesOf,
+  loadQuestions,
+  loadReleases,
+  type Question,
+  releasesFor,
+  SELECTION_NAMES,
+  validate,
+} from "./qa-quality/data.js";
 import { Oracle } from "./qa-quality/oracle.js";
 import { type Expected, judge, type Verdict } from "./qa-quality/score.js";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const setArg = args.includes("--set") ? args[args.indexOf("--set") + 1] : "all";
-if (!["dev", "held-out", "all"].includes(setArg ?? "")) {
-  console.error("--set takes dev, held-out or all");
+const files = filesOf(setArg ?? "");
+if (!files) {
+  console.error(`--set takes ${SELECTION_NAMES.join(", ")}`);
   process.exit(2);
 }
 const corpusDir = process.env.NATO_CORPUS_DIR ?? path.resolve(import.meta.dirname, "..", "..", "shared", "corpus");
-const releases = loadReleases(corpusDir);
+const allReleases = loadReleases(corpusDir);
 const allQuestions = loadQuestions();
-validate(releases, allQuestions);
-const questions = allQuestions.filter((q) => setArg === "all" || q.set === setArg);
+validate(allReleases, allQuestions);
+const releases = releasesFor(allReleases, files);
+const questions = allQuestions.filter((q) => files.includes(q.file));
 const byId = new Map(releases.map((r) => [r.id, r]));
 
 interface Outcome {
@@ -175,7 +187,7 @@ for (const mode of ["offline", "oracle"] as const) {
     (q) => [pairOf(q)],
   );
   table("per kind", outcomes, (q) => [q.kind]);
-  table("per set", outcomes, (q) => [`${origin(q)}/${q.set}`, q.set]);
+  table("per set", outcomes, (q) => [`${origin(q)}/${q.file}`, q.file]);
   table(
     "per trap",
     outcomes.filter((o) => o.q.trap !== undefined),
@@ -197,7 +209,7 @@ for (const mode of ["offline", "oracle"] as const) {
       const exp = o.q.trap === undefined ? `${o.q.release}: «${o.q.quote}»` : `decline (${o.q.trap})`;
       const ret = `${o.retrieved === false ? " not-retrieved" : ""} ${o.verdict}`;
       console.log(
-        `    ${o.q.id} [${o.q.set} ${o.q.kind} ${pairOf(o.q)}]${ret} ${o.q.before ? `${o.q.before.join(" / ")} → ` : ""}${o.q.q}`,
+        `    ${o.q.id} [${o.q.file} ${o.q.kind} ${pairOf(o.q)}]${ret} ${o.q.before ? `${o.q.before.join(" / ")} → ` : ""}${o.q.q}`,
       );
       console.log(`        expected ${exp}\n        got ${o.got}`);
     }

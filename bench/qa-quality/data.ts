@@ -1,7 +1,9 @@
 /**
  * The qa-quality evaluation set: releases written for this benchmark (bench/qa-quality/releases.json), the real
  * releases of $NATO_CORPUS_DIR (../shared/corpus, read from there, each stored in ONE language, alternately
- * English and French), and the questions of dev.json and held-out.json.
+ * English and French), and the questions of four files: set 1 (dev.json, held-out.json, on releases e01–f11 and
+ * the corpus) and set 2 (dev-2.json, held-out-2.json, written later and blind to the Q&A code, on releases
+ * n01–n14, marked `"set": 2`, and the corpus).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +17,8 @@ export interface RawText {
 export interface EvalRelease {
   id: string;
   origin: "own" | "corpus";
+  /** The question set that brought the release in (the corpus is shared: 1). */
+  set: 1 | 2;
   source: Lang;
   published?: string | undefined;
   texts: Partial<Record<Lang, RawText>>;
@@ -32,11 +36,40 @@ export interface Question {
   quoteOther?: string;
   /** Unanswerable: why it looks answerable. */
   trap?: string;
-  set: "dev" | "held-out";
+  file: QuestionFile;
+}
+
+export const QUESTION_FILES = ["dev", "dev-2", "held-out", "held-out-2"] as const;
+export type QuestionFile = (typeof QUESTION_FILES)[number];
+
+/** What `--set` selects: a pair of files (dev, held-out), one file (dev-1 is dev.json alone), or all. */
+const SELECTIONS: Record<string, readonly QuestionFile[]> = {
+  all: QUESTION_FILES,
+  dev: ["dev", "dev-2"],
+  "held-out": ["held-out", "held-out-2"],
+  "dev-1": ["dev"],
+  "dev-2": ["dev-2"],
+  "held-out-1": ["held-out"],
+  "held-out-2": ["held-out-2"],
+};
+export const SELECTION_NAMES = Object.keys(SELECTIONS);
+
+export function filesOf(selection: string): readonly QuestionFile[] | undefined {
+  return SELECTIONS[selection];
+}
+
+/**
+ * The releases to store for questions of `files`: set 1's files alone get set 1's releases, so their figures
+ * stay those measured before set 2 existed; any set-2 file gets every release (its traps are unanswerable from
+ * all of them).
+ */
+export function releasesFor(releases: EvalRelease[], files: readonly QuestionFile[]): EvalRelease[] {
+  return files.some((f) => f.endsWith("-2")) ? releases : releases.filter((r) => r.set === 1);
 }
 
 interface RawOwn {
   id: string;
+  set?: 2;
   source: Lang;
   published?: string;
   en?: RawText;
@@ -51,7 +84,7 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
     const texts: Partial<Record<Lang, RawText>> = {};
     if (r.en) texts.en = r.en;
     if (r.fr) texts.fr = r.fr;
-    return { id: r.id, origin: "own", source: r.source, published: r.published, texts };
+    return { id: r.id, origin: "own", set: r.set ?? 1, source: r.source, published: r.published, texts };
   });
   const indexFile = path.join(corpusDir, "index.json");
   if (!fs.existsSync(indexFile)) throw new Error(`no corpus at ${corpusDir}: set NATO_CORPUS_DIR`);
@@ -66,6 +99,7 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
     return {
       id: `corpus:${e.id}`,
       origin: "corpus",
+      set: 1,
       source: lang,
       published: e.date,
       texts: { [lang]: { title: lines[0]!, paragraphs: lines.slice(1) } },
@@ -74,10 +108,14 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
   return [...own, ...corpus];
 }
 
-export function loadQuestions(): Question[] {
-  return (["dev", "held-out"] as const).flatMap((set) =>
-    read<{ questions: Omit<Question, "set">[] }>(path.join(here, `${set}.json`)).questions.map((q) => ({ ...q, set })),
-  );
+/** The questions of `files` (all four by default), each marked with its file. */
+export function loadQuestions(files: readonly QuestionFile[] = QUESTION_FILES): Question[] {
+  return files.flatMap((file) => {
+    const name = path.join(here, `${file}.json`);
+    // held-out-2.json is written after dev-2.json: until then there is nothing to read.
+    if (file === "held-out-2" && !fs.existsSync(name)) return [];
+    return read<{ questions: Omit<Question, "file">[] }>(name).questions.map((q) => ({ ...q, file }));
+  });
 }
 
 /** Fails loudly on a question whose release or quote is not in the data: a typo must not become a miss. */
@@ -90,6 +128,7 @@ export function validate(releases: EvalRelease[], questions: Question[]): void {
     if (q.trap !== undefined) continue;
     const r = q.release ? byId.get(q.release) : undefined;
     if (!r || !q.quote) throw new Error(`${q.id}: no release "${q.release}" or no quote`);
+    if (r.set === 2 && !q.file.endsWith("-2")) throw new Error(`${q.id}: a set-1 question on set 2's ${r.id}`);
     for (const quote of [q.quote, q.quoteOther].filter((x): x is string => x !== undefined)) {
       const found = Object.values(r.texts).some((t) =>
         normaliseForMatch([t.title, ...t.paragraphs].join("\n")).includes(normaliseForMatch(quote)),

@@ -1,0 +1,115 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  type EvalRelease,
+  filesOf,
+  loadQuestions,
+  loadReleases,
+  QUESTION_FILES,
+  type Question,
+  releasesFor,
+  validate,
+} from "../../bench/qa-quality/data.js";
+import { containsQuote } from "../../bench/qa-quality/score.js";
+
+// The qa-quality benchmark's data: a typo in a quote or a trap that is not marked would become a false miss.
+const corpusDir =
+  process.env.NATO_CORPUS_DIR ?? path.resolve(import.meta.dirname, "..", "..", "..", "shared", "corpus");
+const releases = loadReleases(corpusDir);
+const questions = loadQuestions();
+const byId = new Map(releases.map((r) => [r.id, r]));
+
+const KINDS = [
+  "who",
+  "which",
+  "where",
+  "when",
+  "how-many",
+  "how-much",
+  "how-long",
+  "what-agreed",
+  "yes-no",
+  "follow-up",
+];
+const TRAPS = ["near-topic", "homograph", "name-common-word", "absent"];
+const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
+  const t = r.texts[lang];
+  return t ? [t.title, ...t.paragraphs].join("\n") : "";
+};
+const answerable = (q: Question) => q.trap === undefined;
+const cross = (q: Question) => !(q.lang in byId.get(q.release!)!.texts);
+const setTwo = QUESTION_FILES.filter((f) => f.endsWith("-2"));
+
+describe("qa-quality data", () => {
+  it("passes the benchmark's own validation, every id once", () => {
+    expect(() => validate(releases, questions)).not.toThrow();
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
+    expect(new Set(releases.map((r) => r.id)).size).toBe(releases.length);
+  });
+
+  it("has set 2's fourteen releases: 7 first in English, 7 in French, 2 each way with NATO's counterpart", () => {
+    const two = releases.filter((r) => r.set === 2);
+    expect(two).toHaveLength(14);
+    for (const lang of ["en", "fr"] as const) {
+      const first = two.filter((r) => r.source === lang);
+      expect(first).toHaveLength(7);
+      expect(first.filter((r) => Object.keys(r.texts).length === 2)).toHaveLength(2);
+      for (const r of first) expect(r.texts[lang]!.paragraphs.length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  // (Set 1's files, checked by validate() above, may give the two languages either way round.)
+  it("set 2 quotes the release's original text, and NATO's translation only where the release has one", () => {
+    for (const q of questions.filter((x) => answerable(x) && x.file.endsWith("-2"))) {
+      const r = byId.get(q.release!)!;
+      expect(containsQuote(textOf(r, r.source), q.quote!), `${q.id} quote`).toBe(true);
+      if (q.quoteOther === undefined) continue;
+      const other = r.source === "en" ? "fr" : "en";
+      expect(r.texts[other], `${q.id} quoteOther without a counterpart`).toBeDefined();
+      expect(containsQuote(textOf(r, other), q.quoteOther), `${q.id} quoteOther`).toBe(true);
+    }
+  });
+
+  it("marks every unanswerable question with a known trap, and every question with a known kind", () => {
+    for (const q of questions) {
+      expect(KINDS, q.id).toContain(q.kind);
+      if (answerable(q)) expect(q.release, q.id).toBeDefined();
+      else {
+        expect(TRAPS, q.id).toContain(q.trap);
+        expect(q.release ?? q.quote, q.id).toBeUndefined();
+      }
+      if (q.kind === "follow-up") expect(q.before?.length, q.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives each file of set 2 every kind and every trap, enough traps and cross-language questions", () => {
+    for (const file of setTwo) {
+      const qs = questions.filter((q) => q.file === file);
+      if (file === "held-out-2" && qs.length === 0) continue; // written after dev-2
+      const count = (trap: string) => qs.filter((q) => q.trap === trap).length;
+      expect(new Set(qs.map((q) => q.kind)), file).toEqual(new Set(KINDS));
+      expect(qs.filter((q) => !answerable(q)).length, file).toBeGreaterThanOrEqual(16);
+      expect([count("near-topic"), count("homograph"), count("name-common-word"), count("absent")], file).toSatisfy(
+        ([near, homograph, name, absent]: number[]) => near! >= 8 && homograph! >= 3 && name! >= 2 && absent! >= 2,
+      );
+      const ok = qs.filter(answerable);
+      expect(ok.filter(cross).length / ok.length, file).toBeGreaterThanOrEqual(0.4);
+      const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
+      expect(corpus.length, file).toBeGreaterThanOrEqual(15);
+      expect(corpus.filter(cross).length / corpus.length, file).toBeGreaterThanOrEqual(0.4);
+      const own = new Set(ok.filter((q) => byId.get(q.release!)!.set === 2).map((q) => q.release));
+      expect(own.size, `${file} asks about every set-2 release`).toBe(14);
+    }
+  });
+
+  it("--set names select files, and set 1's files alone store set 1's releases", () => {
+    expect(filesOf("dev")).toEqual(["dev", "dev-2"]);
+    expect(filesOf("held-out")).toEqual(["held-out", "held-out-2"]);
+    expect(filesOf("dev-1")).toEqual(["dev"]);
+    expect(filesOf("all")).toEqual(QUESTION_FILES);
+    expect(filesOf("dev-3")).toBeUndefined();
+    expect(releasesFor(releases, ["dev"]).some((r) => r.set === 2)).toBe(false);
+    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14);
+    expect(releasesFor(releases, ["dev-2"])).toEqual(releases);
+  });
+});
