@@ -112,8 +112,6 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
 export function loadQuestions(files: readonly QuestionFile[] = QUESTION_FILES): Question[] {
   return files.flatMap((file) => {
     const name = path.join(here, `${file}.json`);
-    // held-out-2.json is written after dev-2.json: until then there is nothing to read.
-    if (file === "held-out-2" && !fs.existsSync(name)) return [];
     return read<{ questions: Omit<Question, "file">[] }>(name).questions.map((q) => ({ ...q, file }));
   });
 }
