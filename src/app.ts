@@ -22,7 +22,7 @@ import type { FeedbackStore } from "./core/ports/feedback-store.port.js";
 import type { Logger } from "./core/ports/logger.port.js";
 import type { PreferenceStore } from "./core/ports/preference-store.port.js";
 import type { Translator } from "./core/ports/translator.port.js";
-import { observeSaves } from "./core/qa/qa-indexer.js";
+import { observeSaves } from "./core/qa/observe-saves.js";
 import type { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
 import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";

@@ -3,9 +3,11 @@ import { LANGS, type Lang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
-import type { QaSnapshotStore, ReleaseTranslation, ReleaseTranslationStore } from "../ports/qa-index-store.port.js";
+import type { QaSnapshotStore, ReleaseTranslationStore } from "../ports/qa-index-store.port.js";
 import type { ReleaseStore } from "../ports/release-store.port.js";
+import { IndexSnapshots } from "./index-snapshots.js";
 import { indexDocuments, type ReleaseExtras } from "./passages.js";
+import { listAllReleases, releaseExtras } from "./release-reader.js";
 import type { SearchIndex } from "./search-index.port.js";
 
 export interface QaIndexerStores {
@@ -17,16 +19,11 @@ export interface QaIndexerStores {
   persistDelayMs?: number | undefined;
 }
 
-/** Past this share of releases changed since the snapshot, re-reading them all is as cheap as a rebuild. */
-const CATCH_UP_SHARE = 0.3;
-/** ...and a few releases are always re-read rather than rebuilt for, however small the store. */
-const CATCH_UP_MIN = 50;
-
 /**
  * Keeps the search index in step with the store. At start-up (`warmUp`, or the first question) it loads the saved
  * snapshot and re-indexes only the releases changed since (the store's change counter); without a usable snapshot
  * it builds from the store, in slices so the process keeps serving, and saves one. Then each release, brief or
- * translation saved refreshes its release, and the snapshot is saved again shortly after.
+ * translation saved refreshes its release, and the snapshot is saved again shortly after (see IndexSnapshots).
  */
 export class QaIndexer {
   /** The sides (languages) of the index that are ready: loaded from their snapshot or built. */
@@ -36,13 +33,9 @@ export class QaIndexer {
   /** Releases saved while a build runs: re-read once it is done. */
   private readonly savedDuringBuild = new Set<string>();
   private readonly logger: Logger;
-  /** Per side, the store's change counter it reflects every change up to, and whether it changed since saved. */
-  private readonly appliedSeq: Record<Lang, number> = { en: 0, fr: 0 };
-  private readonly changed: Record<Lang, boolean> = { en: false, fr: false };
+  private readonly snapshots: IndexSnapshots;
   private pendingWork: Promise<unknown> = Promise.resolve();
-  private persistTimer: ReturnType<typeof setTimeout> | undefined;
-  /** How the index came to be, for logs and tests: full builds from the store, side snapshots loaded, releases re-read. */
-  readonly counts = { rebuilds: 0, loads: 0, refreshed: 0 };
+  private readonly tally = { rebuilds: 0, refreshed: 0 };
 
   constructor(
     readonly index: SearchIndex,
@@ -51,6 +44,20 @@ export class QaIndexer {
     private readonly stores: QaIndexerStores = {},
   ) {
     this.logger = logger ?? silentLogger;
+    this.snapshots = new IndexSnapshots({
+      index,
+      store: stores.snapshots,
+      reindex: (id, sides) => this.reindex(id, sides),
+      countReleases: () => store.countReleases(),
+      isReady: (side) => this.loaded.has(side),
+      logger: this.logger,
+      persistDelayMs: stores.persistDelayMs,
+    });
+  }
+
+  /** How the index came to be, for logs and tests: full builds from the store, side snapshots loaded, releases re-read. */
+  get counts(): { rebuilds: number; loads: number; refreshed: number } {
+    return { rebuilds: this.tally.rebuilds, loads: this.snapshots.loads, refreshed: this.tally.refreshed };
   }
 
   /** Both sides are ready. */
@@ -88,56 +95,22 @@ export class QaIndexer {
     const missing = sides.filter((l) => !this.loaded.has(l));
     if (missing.length === 0) return;
     let usable = true;
-    for (const side of missing) if (usable) usable = await this.loadSnapshot(side);
+    for (const side of missing) {
+      if (!usable) break;
+      usable = await this.snapshots.load(side);
+      if (usable) this.loaded.add(side);
+    }
     if (usable) return;
     if (sliceSize === undefined) await this.rebuild();
     else await this.buildInSlices(sliceSize);
     // Saved after the question that asked for it is answered: soon on a server, at exit on the command line.
-    this.schedulePersist();
-  }
-
-  /** One side's snapshot, brought up to date with the releases changed since; false when there is none usable. */
-  private async loadSnapshot(side: Lang): Promise<boolean> {
-    const snapshots = this.stores.snapshots;
-    if (!snapshots) return false;
-    const started = performance.now();
-    try {
-      const snapshot = await snapshots.load(side);
-      if (!snapshot || !this.index.restore(side, snapshot.format, snapshot.data)) {
-        if (snapshot)
-          this.logger.info("search index snapshot is of another format; rebuilding", { format: snapshot.format });
-        return false;
-      }
-      const since = await snapshots.changedSince(snapshot.changeSeq);
-      const total = Math.max(1, await this.store.countReleases());
-      if (since.releaseIds.length > Math.max(CATCH_UP_MIN, total * CATCH_UP_SHARE)) {
-        this.logger.info("most releases changed since the search index snapshot; rebuilding", {
-          changed: since.releaseIds.length,
-        });
-        return false;
-      }
-      for (const id of since.releaseIds) await this.reindex(id, [side]);
-      this.loaded.add(side);
-      this.appliedSeq[side] = since.seq;
-      this.changed[side] = since.releaseIds.length > 0;
-      this.counts.loads++;
-      this.logger.info("search index loaded from its snapshot", {
-        side,
-        documents: snapshot.documents,
-        caughtUp: since.releaseIds.length,
-        ms: Math.round(performance.now() - started),
-      });
-      return true;
-    } catch (err) {
-      this.logger.warn("could not load the search index snapshot; rebuilding", { side, error: err });
-      return false;
-    }
+    this.snapshots.schedule();
   }
 
   /** Re-reads every stored release, its latest brief and its translations, at once. */
   async rebuild(): Promise<{ releases: number; documents: number; ms: number }> {
     const started = performance.now();
-    const seq = (await this.stores.snapshots?.changeSeq()) ?? 0;
+    const seq = await this.snapshots.changeSeq();
     const releases = await this.allReleases();
     const documents = [];
     for (const r of releases) documents.push(...indexDocuments(r, await this.extras(r)));
@@ -148,7 +121,7 @@ export class QaIndexer {
 
   private async buildInSlices(sliceSize: number): Promise<void> {
     const started = performance.now();
-    const seq = (await this.stores.snapshots?.changeSeq()) ?? 0;
+    const seq = await this.snapshots.changeSeq();
     const releases = await this.allReleases();
     this.building = true;
     this.index.rebuild([]);
@@ -169,22 +142,13 @@ export class QaIndexer {
   }
 
   private builtAt(seq: number): void {
-    for (const l of LANGS) {
-      this.loaded.add(l);
-      this.appliedSeq[l] = seq;
-      this.changed[l] = true;
-    }
+    for (const l of LANGS) this.loaded.add(l);
+    this.snapshots.builtAt(seq);
   }
 
-  private async allReleases(): Promise<Release[]> {
-    this.counts.rebuilds++;
-    // Counted, then listed: a release saved in between must not push the oldest one out of a list cut at the
-    // count, so the list asks for some more, and again if even those were all taken.
-    for (let extra = 64; ; extra *= 4) {
-      const limit = (await this.store.countReleases()) + extra;
-      const releases = await this.store.listReleases({ limit });
-      if (releases.length < limit) return releases;
-    }
+  private allReleases(): Promise<Release[]> {
+    this.tally.rebuilds++;
+    return listAllReleases(this.store);
   }
 
   private report(releases: number, started: number) {
@@ -194,17 +158,8 @@ export class QaIndexer {
   }
 
   /** The brief and the translations a release is indexed with. */
-  async extras(release: Release): Promise<ReleaseExtras> {
-    const translations: ReleaseTranslation[] = [];
-    const store = this.stores.translations;
-    if (store) {
-      for (const lang of LANGS) {
-        if (release.texts[lang]) continue;
-        const t = await store.get(release.id, lang);
-        if (t) translations.push(t);
-      }
-    }
-    return { brief: await this.store.latestBriefFor(release.id), translations };
+  extras(release: Release): Promise<ReleaseExtras> {
+    return releaseExtras(this.store, this.stores.translations, release);
   }
 
   /** Whether some release is not yet indexed in both languages (its offline translation is pending). */
@@ -222,12 +177,11 @@ export class QaIndexer {
     const sides = LANGS.filter((l) => this.loaded.has(l));
     if (sides.length === 0) return;
     await this.reindex(releaseId, sides);
-    for (const l of sides) this.changed[l] = true;
-    this.schedulePersist();
+    this.snapshots.markChanged(sides);
   }
 
   private async reindex(releaseId: string, sides: readonly Lang[]): Promise<void> {
-    this.counts.refreshed++;
+    this.tally.refreshed++;
     const release = await this.store.getRelease(releaseId);
     const documents = release ? indexDocuments(release, await this.extras(release)) : [];
     this.index.replaceRelease(
@@ -260,65 +214,20 @@ export class QaIndexer {
     } while (seen !== this.pendingWork);
   }
 
-  /**
-   * Saves the snapshot when the index changed since it was loaded or saved. Changes by other processes (a CLI
-   * ingest beside the server) are re-read first, so the snapshot covers every change up to the counter it records.
-   */
-  async persist(): Promise<boolean> {
-    const snapshots = this.stores.snapshots;
-    if (!snapshots) return false;
-    let saved = false;
-    for (const side of LANGS) {
-      if (!this.loaded.has(side) || !this.changed[side]) continue;
-      const since = await snapshots.changedSince(this.appliedSeq[side]);
-      for (const id of since.releaseIds) await this.reindex(id, [side]);
-      this.appliedSeq[side] = since.seq;
-      const started = performance.now();
-      const { format, data } = this.index.snapshot(side);
-      const documents = this.index.sideCount(side);
-      const ok = await snapshots.save({
-        side,
-        format,
-        data,
-        changeSeq: since.seq,
-        documents,
-        savedAt: new Date().toISOString(),
-      });
-      this.changed[side] = false;
-      saved ||= ok;
-      this.logger.info("search index snapshot saved", {
-        side,
-        saved: ok,
-        documents,
-        bytes: data.length,
-        ms: Math.round(performance.now() - started),
-      });
-    }
-    return saved;
+  /** Saves the snapshot of each side that changed since it was loaded or saved (see IndexSnapshots.persist). */
+  persist(): Promise<boolean> {
+    return this.snapshots.persist();
   }
 
   /** Waits for pending refreshes and saves the snapshot if the index changed: before the process exits. */
   async flush(): Promise<void> {
-    if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = undefined;
+    this.snapshots.cancel();
     await this.idle();
     try {
       await this.persist();
     } catch (err) {
       this.logger.warn("could not save the search index snapshot", { error: err });
     }
-  }
-
-  private schedulePersist(): void {
-    const delay = this.stores.persistDelayMs;
-    if (!this.stores.snapshots || delay === undefined || this.persistTimer) return;
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = undefined;
-      this.persist().catch((err: unknown) =>
-        this.logger.warn("could not save the search index snapshot", { error: err }),
-      );
-    }, delay);
-    this.persistTimer.unref?.();
   }
 
   // Indexing must never fail an ingest or a brief: a missed update is repaired by the next one or a restart.
@@ -329,33 +238,4 @@ export class QaIndexer {
     this.pendingWork = done;
     return done;
   }
-}
-
-/**
- * The same store, telling `listener` after each release or brief it saved, whoever saved it (ingest, the source
- * poller, the brief service). A Proxy rather than a wrapper class so the store's own extra methods stay reachable.
- */
-export function observeSaves<T extends ReleaseStore>(
-  store: T,
-  listener: Pick<QaIndexer, "onReleaseSaved" | "onBriefSaved">,
-): T {
-  return new Proxy(store, {
-    get(target, prop) {
-      if (prop === "saveRelease") {
-        return async (draft: Parameters<ReleaseStore["saveRelease"]>[0]) => {
-          const result = await target.saveRelease(draft);
-          if (result.outcome !== "unchanged") await listener.onReleaseSaved(result.release);
-          return result;
-        };
-      }
-      if (prop === "saveBrief") {
-        return async (brief: Brief) => {
-          await target.saveBrief(brief);
-          await listener.onBriefSaved(brief);
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
 }

@@ -1,0 +1,150 @@
+import { LANGS, type Lang } from "../domain/language.js";
+import type { Logger } from "../ports/logger.port.js";
+import type { QaSnapshotStore } from "../ports/qa-index-store.port.js";
+import type { SearchIndex } from "./search-index.port.js";
+
+/** Past this share of releases changed since the snapshot, re-reading them all is as cheap as a rebuild. */
+const CATCH_UP_SHARE = 0.3;
+/** ...and a few releases are always re-read rather than rebuilt for, however small the store. */
+const CATCH_UP_MIN = 50;
+
+export interface IndexSnapshotsDeps {
+  index: SearchIndex;
+  /** Where the sides are saved; without it nothing is loaded or saved. */
+  store: QaSnapshotStore | undefined;
+  /** Re-reads one release from the release store into these sides of the index (or drops it there). */
+  reindex(releaseId: string, sides: readonly Lang[]): Promise<void>;
+  countReleases(): Promise<number>;
+  /** Whether the side is ready in the index (loaded or built): only those are saved. */
+  isReady(side: Lang): boolean;
+  logger: Logger;
+  /** Wait after a change before the snapshot is saved again; undefined: only when asked (`persist`). */
+  persistDelayMs: number | undefined;
+}
+
+/**
+ * The index's sides as saved in the store: loading one and catching it up with the store's change counter, and
+ * saving the sides that changed, shortly after a change. Keeps, per side, the counter the in-memory index reflects
+ * every change up to, and whether it changed since it was loaded or saved.
+ */
+export class IndexSnapshots {
+  private readonly appliedSeq: Record<Lang, number> = { en: 0, fr: 0 };
+  private readonly changed: Record<Lang, boolean> = { en: false, fr: false };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Sides loaded from a snapshot, for logs and tests. */
+  loads = 0;
+
+  constructor(private readonly deps: IndexSnapshotsDeps) {}
+
+  /** The store's change counter now (0 without a store): what a build from the store reflects. */
+  async changeSeq(): Promise<number> {
+    return (await this.deps.store?.changeSeq()) ?? 0;
+  }
+
+  /** One side's snapshot, brought up to date with the releases changed since; false when there is none usable. */
+  async load(side: Lang): Promise<boolean> {
+    const { store, index, logger } = this.deps;
+    if (!store) return false;
+    const started = performance.now();
+    try {
+      const snapshot = await store.load(side);
+      if (!snapshot || !index.restore(side, snapshot.format, snapshot.data)) {
+        if (snapshot)
+          logger.info("search index snapshot is of another format; rebuilding", { format: snapshot.format });
+        return false;
+      }
+      const since = await store.changedSince(snapshot.changeSeq);
+      const total = Math.max(1, await this.deps.countReleases());
+      if (since.releaseIds.length > Math.max(CATCH_UP_MIN, total * CATCH_UP_SHARE)) {
+        logger.info("most releases changed since the search index snapshot; rebuilding", {
+          changed: since.releaseIds.length,
+        });
+        return false;
+      }
+      for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
+      this.appliedSeq[side] = since.seq;
+      this.changed[side] = since.releaseIds.length > 0;
+      this.loads++;
+      logger.info("search index loaded from its snapshot", {
+        side,
+        documents: snapshot.documents,
+        caughtUp: since.releaseIds.length,
+        ms: Math.round(performance.now() - started),
+      });
+      return true;
+    } catch (err) {
+      logger.warn("could not load the search index snapshot; rebuilding", { side, error: err });
+      return false;
+    }
+  }
+
+  /** Both sides were built from the store when its counter was `seq`: to be saved. */
+  builtAt(seq: number): void {
+    for (const l of LANGS) {
+      this.appliedSeq[l] = seq;
+      this.changed[l] = true;
+    }
+  }
+
+  /** These sides changed (a release re-indexed): saved after the delay. */
+  markChanged(sides: readonly Lang[]): void {
+    for (const l of sides) this.changed[l] = true;
+    this.schedule();
+  }
+
+  /**
+   * Saves each ready side that changed since it was loaded or saved. Changes by other processes (a CLI ingest
+   * beside the server) are re-read first, so the snapshot covers every change up to the counter it records.
+   */
+  async persist(): Promise<boolean> {
+    const { store, index, logger } = this.deps;
+    if (!store) return false;
+    let saved = false;
+    for (const side of LANGS) {
+      if (!this.deps.isReady(side) || !this.changed[side]) continue;
+      const since = await store.changedSince(this.appliedSeq[side]);
+      for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
+      this.appliedSeq[side] = since.seq;
+      const started = performance.now();
+      const { format, data } = index.snapshot(side);
+      const documents = index.sideCount(side);
+      const ok = await store.save({
+        side,
+        format,
+        data,
+        changeSeq: since.seq,
+        documents,
+        savedAt: new Date().toISOString(),
+      });
+      this.changed[side] = false;
+      saved ||= ok;
+      logger.info("search index snapshot saved", {
+        side,
+        saved: ok,
+        documents,
+        bytes: data.length,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+    return saved;
+  }
+
+  /** A save after the delay, unless one is already due (changes come in bursts: a poll, an ingest). */
+  schedule(): void {
+    const delay = this.deps.persistDelayMs;
+    if (!this.deps.store || delay === undefined || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.persist().catch((err: unknown) =>
+        this.deps.logger.warn("could not save the search index snapshot", { error: err }),
+      );
+    }, delay);
+    this.timer.unref?.();
+  }
+
+  /** The save due is not made (the caller saves now). */
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
