@@ -106,7 +106,7 @@ export class IndexSnapshots {
       for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
       this.appliedSeq[side] = since.seq;
       const started = performance.now();
-      const { format, data } = index.snapshot(side);
+      const { format, data } = await index.snapshot(side);
       const documents = index.sideCount(side);
       const ok = await store.save({
         side,

@@ -84,8 +84,10 @@ export interface SearchIndex {
   /**
    * One side of the index (the documents in one language) as a string to save, and the format it is in
    * (analysis and engine versions). Each side is saved and loaded on its own: a question loads its language's.
+   * Asynchronous: what replaced or removed documents left in the index is cleaned up first, in slices, so the
+   * snapshot ranks as a fresh build of the same documents would.
    */
-  snapshot(side: Lang): { format: string; data: string };
+  snapshot(side: Lang): Promise<{ format: string; data: string }>;
   /**
    * Replaces one side with its saved snapshot, without analysing any text again. false (side untouched) when the
    * snapshot is of another format or unreadable: the caller rebuilds.

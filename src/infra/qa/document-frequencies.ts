@@ -1,3 +1,5 @@
+import type { AsPlainObject } from "minisearch";
+
 /**
  * How many index documents carry each term, kept as documents come and go. A question's word found in most
  * releases ("defence", "Allies") cannot change the ranking much, but makes the engine score every document: the
@@ -7,6 +9,8 @@ export class DocumentFrequencies {
   private readonly counts = new Map<string, number>();
   private readonly termsOf = new Map<string, string[]>();
   private current: Set<string> | undefined;
+  /** Some document whose terms were not known (loaded with a snapshot) was removed: its counts linger. */
+  private lingering = false;
 
   /** Around MiniSearch's `add`: its term processor calls `collect` for every term of the document. */
   begin(): void {
@@ -25,7 +29,9 @@ export class DocumentFrequencies {
   }
 
   remove(documentId: string): void {
-    for (const t of this.termsOf.get(documentId) ?? []) {
+    const terms = this.termsOf.get(documentId);
+    if (!terms) this.lingering = true;
+    for (const t of terms ?? []) {
       const n = (this.counts.get(t) ?? 1) - 1;
       if (n > 0) this.counts.set(t, n);
       else this.counts.delete(t);
@@ -36,12 +42,42 @@ export class DocumentFrequencies {
   clear(): void {
     this.counts.clear();
     this.termsOf.clear();
+    this.lingering = false;
+  }
+
+  /** Whether some count may include a removed document (see `recount`). */
+  get stale(): boolean {
+    return this.lingering;
+  }
+
+  /**
+   * Counts again from MiniSearch's own inverted index as it serialises it (term → field id → short document id →
+   * term frequency), keeping only live documents, and learns every document's terms, so later removals are exact.
+   */
+  recount(index: AsPlainObject["index"], documentIds: AsPlainObject["documentIds"]): void {
+    this.clear();
+    const terms = new Map<string, string[]>();
+    for (const [term, fields] of index) {
+      const docs = new Set<string>();
+      for (const postings of Object.values(fields)) for (const short of Object.keys(postings)) docs.add(short);
+      let n = 0;
+      for (const short of docs) {
+        const id: unknown = documentIds[short];
+        if (typeof id !== "string") continue;
+        n++;
+        const list = terms.get(id);
+        if (list) list.push(term);
+        else terms.set(id, [term]);
+      }
+      if (n > 0) this.counts.set(term, n);
+    }
+    for (const [id, list] of terms) this.termsOf.set(id, list);
   }
 
   /**
    * The counts, to save with the index. Which terms each document has is not saved (it would double the
-   * snapshot): a document loaded from a snapshot and later removed leaves its counts, which only ever makes a
-   * term look a little more common than it is until the next full build.
+   * snapshot): a document loaded from a snapshot and later removed leaves its counts until the side is saved,
+   * which counts again from the index (`recount`) first.
    */
   toJSON(): [string, number][] {
     return [...this.counts];

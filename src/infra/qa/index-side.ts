@@ -16,6 +16,11 @@ export const FUZZY = (term: string) => (term.length >= 7 ? 0.15 : false);
 export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-2:sides";
 const STORED = ["releaseId", "date", "contentHash"];
 
+/** Vacuums before a save: changes made while one runs leave new postings to clean, so once more, then it stops. */
+const VACUUMS = 2;
+/** Terms cleaned between yields to the event loop (MiniSearch's default is 1,000 then a 10 ms wait). */
+const VACUUM_BATCH = { batchSize: 10_000, batchWait: 1 };
+
 type Stored = { releaseId: string; date: string; contentHash: string };
 
 /** One release's best document on a side: its score and the question's terms it matched. */
@@ -106,9 +111,18 @@ export class IndexSide {
     return kept;
   }
 
-  /** MiniSearch's own serialisation of the inverted index, with our document frequencies and ids, as one string. */
-  snapshot(): string {
-    return JSON.stringify({ mini: this.mini, frequencies: this.frequencies.toJSON(), ids: [...this.idsByRelease] });
+  /**
+   * MiniSearch's own serialisation of the inverted index, with our document frequencies and ids, as one string.
+   * Documents replaced or removed are only discarded by MiniSearch (their postings stay, and count in its document
+   * frequencies, until a vacuum): the side is vacuumed first, and our frequencies counted again from the index if
+   * a removal left some behind, so what is saved ranks exactly as a fresh build of the same documents.
+   */
+  async snapshot(): Promise<string> {
+    for (let i = 0; i < VACUUMS && this.mini.dirtCount > 0; i++) await this.mini.vacuum(VACUUM_BATCH);
+    // From here on, synchronous: no change can come between the index and its counts.
+    const mini = this.mini.toJSON();
+    if (this.frequencies.stale || mini.dirtCount) this.frequencies.recount(mini.index, mini.documentIds);
+    return JSON.stringify({ mini, frequencies: this.frequencies.toJSON(), ids: [...this.idsByRelease] });
   }
 
   /** false (side untouched) when the data is not a snapshot of this format. */

@@ -128,8 +128,8 @@ export class MiniSearchIndex implements SearchIndex {
     return coverageWords(text).map((w) => w.word);
   }
 
-  snapshot(side: Lang): { format: string; data: string } {
-    return { format: SNAPSHOT_FORMAT, data: this.sides[side].snapshot() };
+  async snapshot(side: Lang): Promise<{ format: string; data: string }> {
+    return { format: SNAPSHOT_FORMAT, data: await this.sides[side].snapshot() };
   }
 
   restore(side: Lang, format: string, data: string): boolean {
