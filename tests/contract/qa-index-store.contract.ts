@@ -87,7 +87,7 @@ export function describeQaIndexStoreContract(name: string, open: () => Promise<Q
         expect(after.releaseIds.sort()).toEqual([a.id, b.id].sort());
         expect(after.seq).toBeGreaterThan(start);
         expect(await s.snapshots.changeSeq()).toBe(after.seq);
-        expect(await s.snapshots.changedSince(after.seq)).toEqual({ seq: after.seq, releaseIds: [] });
+        expect(await s.snapshots.changedSince(after.seq)).toEqual({ seq: after.seq, releaseIds: [], complete: true });
 
         await s.releases.saveRelease(draft(3, ["fr"], "Texte modifié."));
         await s.translations.save({
@@ -116,11 +116,19 @@ export function describeQaIndexStoreContract(name: string, open: () => Promise<Q
         // An older snapshot of the same side and format does not replace a newer one.
         expect(await s.snapshots.save({ ...snap, changeSeq: after.seq - 1, data: "old" })).toBe(false);
         expect((await s.snapshots.load("en"))?.data).toBe("{}");
+        // Nor does one of another format (a process of another version): the counters never go back.
+        expect(await s.snapshots.save({ ...snap, changeSeq: after.seq - 1, format: "f2", data: "other" })).toBe(false);
+        expect((await s.snapshots.load("en"))?.format).toBe("f1");
         // Changes after the oldest side's snapshot are kept for the side that needs them.
         const seq = await s.snapshots.changeSeq();
         expect(await s.snapshots.save({ ...snap, side: "fr", changeSeq: seq })).toBe(true);
+        expect(await s.snapshots.changedSince(after.seq)).toMatchObject({ complete: true });
         expect((await s.snapshots.changedSince(after.seq)).releaseIds.length).toBe(2);
         expect(await s.snapshots.changeSeq()).toBe(seq);
+        // Once both sides are saved past them, the changes before are forgotten, and a reader from there is told.
+        expect(await s.snapshots.save({ ...snap, format: "f2", changeSeq: seq })).toBe(true);
+        expect(await s.snapshots.changedSince(after.seq)).toEqual({ seq, releaseIds: [], complete: false });
+        expect(await s.snapshots.changedSince(seq)).toEqual({ seq, releaseIds: [], complete: true });
       } finally {
         await s.close();
       }

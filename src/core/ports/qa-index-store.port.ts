@@ -53,11 +53,22 @@ export interface QaSnapshotStore {
   load(side: Lang): Promise<QaSnapshot | undefined>;
   /**
    * Saves unless the stored snapshot of that side already covers a later change (another process saved a newer
-   * one). Changes older than every side's snapshot are forgotten.
+   * one), whatever its format: the counters of the stored snapshots never go back. Changes older than every side's
+   * snapshot are forgotten.
    */
   save(snapshot: QaSnapshot): Promise<boolean>;
   /** The current change counter. */
   changeSeq(): Promise<number>;
   /** Releases changed after `seq` (deduplicated) and the counter they bring the index to. */
-  changedSince(seq: number): Promise<{ seq: number; releaseIds: string[] }>;
+  changedSince(seq: number): Promise<ChangesSince>;
+}
+
+export interface ChangesSince {
+  seq: number;
+  releaseIds: string[];
+  /**
+   * false when changes after `seq` were forgotten (every side's snapshot, saved by some process, covers them):
+   * `releaseIds` is then not all that changed, and an index at `seq` must load the newer snapshot instead.
+   */
+  complete: boolean;
 }

@@ -7,6 +7,8 @@ import type { SearchIndex } from "./search-index.port.js";
 const CATCH_UP_SHARE = 0.3;
 /** ...and a few releases are always re-read rather than rebuilt for, however small the store. */
 const CATCH_UP_MIN = 50;
+/** Loads tried while other processes keep saving newer snapshots (each save may forget the log a load needs). */
+const LOAD_ATTEMPTS = 3;
 
 export interface IndexSnapshotsDeps {
   index: SearchIndex;
@@ -31,6 +33,8 @@ export class IndexSnapshots {
   private readonly appliedSeq: Record<Lang, number> = { en: 0, fr: 0 };
   private readonly changed: Record<Lang, boolean> = { en: false, fr: false };
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Saves run one at a time (the timer's and the one at exit): each catches up from where the last left. */
+  private saving: Promise<unknown> = Promise.resolve();
   /** Sides loaded from a snapshot, for logs and tests. */
   loads = 0;
 
@@ -41,37 +45,45 @@ export class IndexSnapshots {
     return (await this.deps.store?.changeSeq()) ?? 0;
   }
 
-  /** One side's snapshot, brought up to date with the releases changed since; false when there is none usable. */
+  /**
+   * One side's snapshot, brought up to date with the releases changed since; false (side untouched) when there is
+   * none usable. A snapshot whose catch-up another process's save forgot meanwhile is read again: the newer one.
+   */
   async load(side: Lang): Promise<boolean> {
     const { store, index, logger } = this.deps;
     if (!store) return false;
     const started = performance.now();
     try {
-      const snapshot = await store.load(side);
-      if (!snapshot || !index.restore(side, snapshot.format, snapshot.data)) {
-        if (snapshot)
+      for (let attempt = 0; attempt < LOAD_ATTEMPTS; attempt++) {
+        const snapshot = await store.load(side);
+        if (!snapshot) return false;
+        const since = await store.changedSince(snapshot.changeSeq);
+        if (!since.complete) continue;
+        const total = Math.max(1, await this.deps.countReleases());
+        if (since.releaseIds.length > Math.max(CATCH_UP_MIN, total * CATCH_UP_SHARE)) {
+          logger.info("most releases changed since the search index snapshot; rebuilding", {
+            changed: since.releaseIds.length,
+          });
+          return false;
+        }
+        if (!index.restore(side, snapshot.format, snapshot.data)) {
           logger.info("search index snapshot is of another format; rebuilding", { format: snapshot.format });
-        return false;
-      }
-      const since = await store.changedSince(snapshot.changeSeq);
-      const total = Math.max(1, await this.deps.countReleases());
-      if (since.releaseIds.length > Math.max(CATCH_UP_MIN, total * CATCH_UP_SHARE)) {
-        logger.info("most releases changed since the search index snapshot; rebuilding", {
-          changed: since.releaseIds.length,
+          return false;
+        }
+        for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
+        this.appliedSeq[side] = since.seq;
+        this.changed[side] = since.releaseIds.length > 0;
+        this.loads++;
+        logger.info("search index loaded from its snapshot", {
+          side,
+          documents: snapshot.documents,
+          caughtUp: since.releaseIds.length,
+          ms: Math.round(performance.now() - started),
         });
-        return false;
+        return true;
       }
-      for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
-      this.appliedSeq[side] = since.seq;
-      this.changed[side] = since.releaseIds.length > 0;
-      this.loads++;
-      logger.info("search index loaded from its snapshot", {
-        side,
-        documents: snapshot.documents,
-        caughtUp: since.releaseIds.length,
-        ms: Math.round(performance.now() - started),
-      });
-      return true;
+      logger.info("search index snapshots saved faster than one loads; rebuilding", { side });
+      return false;
     } catch (err) {
       logger.warn("could not load the search index snapshot; rebuilding", { side, error: err });
       return false;
@@ -94,39 +106,67 @@ export class IndexSnapshots {
 
   /**
    * Saves each ready side that changed since it was loaded or saved. Changes by other processes (a CLI ingest
-   * beside the server) are re-read first, so the snapshot covers every change up to the counter it records.
+   * beside the server, another replica) are re-read first, so the snapshot covers every change up to the counter
+   * it records. A side whose log another process forgot (it saved both sides later) is not saved over theirs: it
+   * loads their snapshot instead, and is saved only if changes came after it.
    */
-  async persist(): Promise<boolean> {
-    const { store, index, logger } = this.deps;
-    if (!store) return false;
+  persist(): Promise<boolean> {
+    const run = this.saving.then(
+      () => this.persistNow(),
+      () => this.persistNow(),
+    );
+    this.saving = run;
+    return run;
+  }
+
+  private async persistNow(): Promise<boolean> {
+    if (!this.deps.store) return false;
     let saved = false;
     for (const side of LANGS) {
       if (!this.deps.isReady(side) || !this.changed[side]) continue;
-      const since = await store.changedSince(this.appliedSeq[side]);
-      for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
-      this.appliedSeq[side] = since.seq;
-      const started = performance.now();
-      const { format, data } = await index.snapshot(side);
-      const documents = index.sideCount(side);
-      const ok = await store.save({
-        side,
-        format,
-        data,
-        changeSeq: since.seq,
-        documents,
-        savedAt: new Date().toISOString(),
-      });
-      this.changed[side] = false;
-      saved ||= ok;
-      logger.info("search index snapshot saved", {
-        side,
-        saved: ok,
-        documents,
-        bytes: data.length,
-        ms: Math.round(performance.now() - started),
-      });
+      const since = await this.catchUp(side);
+      if (since) saved = (await this.save(side, since.seq)) || saved;
     }
     return saved;
+  }
+
+  /** The side brought up to the store's counter: the counter, or undefined when there is nothing to save. */
+  private async catchUp(side: Lang): Promise<{ seq: number } | undefined> {
+    const store = this.deps.store!;
+    let since = await store.changedSince(this.appliedSeq[side]);
+    if (!since.complete) {
+      if (!(await this.load(side))) {
+        this.deps.logger.warn("search index side not saved: a newer snapshot is stored that this one cannot load", {
+          side,
+        });
+        this.changed[side] = false;
+        return undefined;
+      }
+      if (!this.changed[side]) return undefined;
+      since = await store.changedSince(this.appliedSeq[side]);
+      if (!since.complete) return undefined;
+    }
+    for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
+    this.appliedSeq[side] = since.seq;
+    return since;
+  }
+
+  private async save(side: Lang, changeSeq: number): Promise<boolean> {
+    const { store, index, logger } = this.deps;
+    const started = performance.now();
+    // Cleared before the snapshot is taken: a change made meanwhile marks the side again, for another save.
+    this.changed[side] = false;
+    const { format, data } = await index.snapshot(side);
+    const documents = index.sideCount(side);
+    const ok = await store!.save({ side, format, data, changeSeq, documents, savedAt: new Date().toISOString() });
+    logger.info("search index snapshot saved", {
+      side,
+      saved: ok,
+      documents,
+      bytes: data.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return ok;
   }
 
   /** A save after the delay, unless one is already due (changes come in bursts: a poll, an ingest). */

@@ -1,12 +1,16 @@
 import type Database from "better-sqlite3";
 import type { Lang } from "../../core/domain/language.js";
 import type {
+  ChangesSince,
   QaSnapshot,
   QaSnapshotStore,
   ReleaseTranslation,
   ReleaseTranslationStore,
 } from "../../core/ports/qa-index-store.port.js";
 import {
+  type HorizonRow,
+  LOG_HORIZON,
+  logCompleteAfter,
   PENDING_TRANSLATIONS,
   type SnapshotRow,
   type TranslationRow,
@@ -69,10 +73,10 @@ export class SqliteQaSnapshots implements QaSnapshotStore {
 
   async save(s: QaSnapshot): Promise<boolean> {
     return writeTransaction(this.db, () => {
-      const stored = this.db.prepare("SELECT change_seq, format FROM qa_snapshot WHERE side = ?").get(s.side) as
-        | { change_seq: number; format: string }
+      const stored = this.db.prepare("SELECT change_seq FROM qa_snapshot WHERE side = ?").get(s.side) as
+        | { change_seq: number }
         | undefined;
-      if (stored && stored.format === s.format && stored.change_seq > s.changeSeq) return false;
+      if (stored && stored.change_seq > s.changeSeq) return false;
       this.db
         .prepare(
           `INSERT INTO qa_snapshot (side, format, change_seq, documents, data, saved_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -98,12 +102,14 @@ export class SqliteQaSnapshots implements QaSnapshotStore {
     return row?.seq ?? 0;
   }
 
-  async changedSince(seq: number): Promise<{ seq: number; releaseIds: string[] }> {
+  async changedSince(seq: number): Promise<ChangesSince> {
     const rows = this.db.prepare("SELECT seq, release_id FROM qa_changes WHERE seq > ? ORDER BY seq").all(seq) as {
       seq: number;
       release_id: string;
     }[];
+    // After the rows: a save that forgot some in between is seen, not missed.
+    const complete = logCompleteAfter(seq, this.db.prepare(LOG_HORIZON).get() as HorizonRow | undefined);
     const last = rows.at(-1)?.seq ?? Math.max(seq, await this.changeSeq());
-    return { seq: last, releaseIds: [...new Set(rows.map((r) => r.release_id))] };
+    return { seq: last, releaseIds: [...new Set(rows.map((r) => r.release_id))], complete };
   }
 }

@@ -1,11 +1,15 @@
 import type { Lang } from "../../../core/domain/language.js";
 import type {
+  ChangesSince,
   QaSnapshot,
   QaSnapshotStore,
   ReleaseTranslation,
   ReleaseTranslationStore,
 } from "../../../core/ports/qa-index-store.port.js";
 import {
+  type HorizonRow,
+  LOG_HORIZON,
+  logCompleteAfter,
   PENDING_TRANSLATIONS,
   type SnapshotRow,
   type TranslationRow,
@@ -63,12 +67,12 @@ export class PgQaSnapshots implements QaSnapshotStore {
 
   async save(s: QaSnapshot): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      // One statement decides: a stored snapshot of the same format that covers a later change is kept.
+      // One statement decides: a stored snapshot that covers a later change is kept, whatever its format.
       const saved = await tx.run(
         `INSERT INTO qa_snapshot (side, format, change_seq, documents, data, saved_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (side) DO UPDATE SET format = excluded.format, change_seq = excluded.change_seq,
            documents = excluded.documents, data = excluded.data, saved_at = excluded.saved_at
-         WHERE qa_snapshot.format <> excluded.format OR qa_snapshot.change_seq <= excluded.change_seq`,
+         WHERE qa_snapshot.change_seq <= excluded.change_seq`,
         [s.side, s.format, s.changeSeq, s.documents, s.data, s.savedAt],
       );
       if (saved === 0) return false;
@@ -83,12 +87,18 @@ export class PgQaSnapshots implements QaSnapshotStore {
     return Number(row?.seq ?? 0);
   }
 
-  async changedSince(seq: number): Promise<{ seq: number; releaseIds: string[] }> {
+  async changedSince(seq: number): Promise<ChangesSince> {
     const rows = await this.db.rows<{ seq: string; release_id: string }>(
       "SELECT seq, release_id FROM qa_changes WHERE seq > $1 ORDER BY seq",
       [seq],
     );
+    // A statement after the rows (each sees what committed before it): a save that forgot some meanwhile is seen.
+    const [horizon] = await this.db.rows<HorizonRow>(LOG_HORIZON);
     const last = rows.length ? Number(rows.at(-1)!.seq) : Math.max(seq, await this.changeSeq());
-    return { seq: last, releaseIds: [...new Set(rows.map((r) => r.release_id))] };
+    return {
+      seq: last,
+      releaseIds: [...new Set(rows.map((r) => r.release_id))],
+      complete: logCompleteAfter(seq, horizon),
+    };
   }
 }

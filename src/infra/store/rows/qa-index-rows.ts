@@ -53,6 +53,23 @@ export function toQaSnapshot(side: Lang, row: SnapshotRow): QaSnapshot {
 }
 
 /**
+ * How far the change log was forgotten: up to the oldest side's snapshot once both sides are saved (what `save`
+ * deletes), as `n` sides and `seq`, in both dialects (`count` is a bigint, a string through pg, in PostgreSQL).
+ */
+export const LOG_HORIZON = "SELECT count(*) AS n, min(change_seq) AS seq FROM qa_snapshot";
+
+export interface HorizonRow {
+  n: number | string;
+  seq: number | string | null;
+}
+
+/** Whether the log still holds every change after `seq`, given LOG_HORIZON's row (read after the changes). */
+export function logCompleteAfter(seq: number, horizon: HorizonRow | undefined): boolean {
+  if (!horizon || Number(horizon.n) < 2 || horizon.seq === null) return true;
+  return seq >= Number(horizon.seq);
+}
+
+/**
  * FROM/WHERE of "releases with a side that has neither NATO's own text nor a translation of the current
  * content", valid SQL in both dialects; pending() and hasPending() must ask the same question.
  */
