@@ -5,7 +5,8 @@
  * SQLite (two connections to one file) and PostgreSQL (two store pools on one schema).
  */
 import { describe, expect, it } from "vitest";
-import { draftFromText } from "../../src/core/ingest/index.js";
+import type { ReleaseDraft } from "../../src/core/domain/release.js";
+import { contentHash, draftFromText } from "../../src/core/ingest/index.js";
 import { silentLogger } from "../../src/core/ports/logger.port.js";
 import type { QaSnapshotStore } from "../../src/core/ports/qa-index-store.port.js";
 import type { ReleaseStore } from "../../src/core/ports/release-store.port.js";
@@ -27,6 +28,10 @@ const ORCHARD = `Allies plant an orchard at the training camp
 Brussels, 4 April 2025 – Soldiers planted two hundred apple trees at the training camp near the lake.
 The orchard will give shade to the firing range and fruit to the camp kitchen within five years.
 Local schools helped to choose the varieties, which come from nurseries in the region.`;
+const BRIDGE_FR = `Des sapeurs construisent un pont flottant
+Bruxelles, 9 avril 2025 – Des sapeurs ont construit un pont flottant sur le large fleuve en six heures.
+Le pont a porté des chars et des camions de ravitaillement jusqu'à l'autre rive avant d'être démonté.
+Des équipes de quatre pays y ont travaillé ensemble, avec des bateaux pour tenir chaque section en place.`;
 const BRIDGE = `Engineers build a floating bridge
 Brussels, 9 April 2025 – Army engineers built a floating bridge across the wide river in six hours.
 The bridge carried tanks and supply trucks to the far bank before it was taken apart again.
@@ -36,7 +41,14 @@ Brussels, 14 April 2025 – A new kennel houses forty search dogs trained to fin
 Handlers and their dogs will train every week on a site built to look like a collapsed town.
 The kennel also has a clinic where veterinarians look after the animals after each mission.`;
 
-const url = (name: string) => `https://www.nato.int/cps/en/natohq/news_${name}.htm`;
+const url = (name: string, lang = "en") => `https://www.nato.int/cps/${lang}/natohq/news_${name}.htm`;
+
+/** A release NATO published in both languages: a change to it changes both sides of the index. */
+function bilingual(en: string, fr: string, name: string): ReleaseDraft {
+  const english = draftFromText(en, { url: url(name) });
+  const texts = { en: english.texts.en!, fr: draftFromText(fr, { url: url(name, "fr") }).texts.fr! };
+  return { ...english, texts, contentHash: contentHash(texts) };
+}
 
 function indexer(stores: ReplicaStores): QaIndexer {
   return new QaIndexer(new MiniSearchIndex(), stores.releases, silentLogger, { snapshots: stores.snapshots });
@@ -62,9 +74,10 @@ export function describeIndexerReplicasContract(name: string, open: () => Promis
         expect(b.counts).toMatchObject({ rebuilds: 0, loads: 2 });
 
         // B stores a release and saves both sides: the log before its snapshots is forgotten. A never heard of it.
-        const { release: bridge } = await two.releases.saveRelease(draftFromText(BRIDGE, { url: url("bridge") }));
+        const { release: bridge } = await two.releases.saveRelease(bilingual(BRIDGE, BRIDGE_FR, "bridge"));
         await b.refresh(bridge.id);
         expect(await b.persist()).toBe(true);
+        expect(await one.snapshots.changedSince(1)).toMatchObject({ complete: false });
         expect(found(a, "floating bridge river")).toEqual([]);
 
         // Then A stores one of its own and saves: not over B's snapshot with the bridge missing.
@@ -81,9 +94,12 @@ export function describeIndexerReplicasContract(name: string, open: () => Promis
         expect(found(c, "kennel search dogs")).toEqual([kennel.id]);
         expect(found(c, "apple trees orchard")).toEqual([orchard.id]);
 
-        // B, behind A's save now, with nothing of its own to add: it takes A's snapshot and saves nothing.
-        await b.refresh(bridge.id);
+        // B hears of A's release (the replicas' feed) but is behind A's save: it takes A's snapshot, which has
+        // everything B has, and saves nothing.
+        await b.refresh(kennel.id);
+        const saved = await two.snapshots.load("en");
         expect(await b.persist()).toBe(false);
+        expect((await two.snapshots.load("en"))?.savedAt).toBe(saved?.savedAt);
         expect(found(b, "kennel search dogs")).toEqual([kennel.id]);
         const stored = await two.snapshots.load("en");
         expect(stored?.changeSeq).toBe(await two.snapshots.changeSeq());

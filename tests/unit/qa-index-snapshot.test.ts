@@ -120,4 +120,17 @@ describe("search index snapshot after changes", () => {
     fresh.rebuild(AFTER);
     expectSameRanking(await reloaded(built), fresh);
   });
+
+  it("leaves a side as it is when a release is re-read unchanged, also after a save and a load", async () => {
+    const built = new MiniSearchIndex(OPTIONS);
+    built.rebuild(BEFORE);
+    const loaded = await reloaded(built);
+    expect(loaded.replaceRelease("r3", [BEFORE[3]!], ["en"])).toEqual([]);
+    expect(loaded.replaceRelease("r3", [doc(3, "The harbour authority closed the fuel depot.")], ["en"])).toEqual([
+      "en",
+    ]);
+    expect(loaded.removeRelease("r0")).toBeUndefined();
+    expect(loaded.replaceRelease("r0", [], ["en"])).toEqual([]);
+    expect(loaded.replaceRelease("r4", [BEFORE[4]!])).toEqual([]);
+  });
 });

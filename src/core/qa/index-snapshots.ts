@@ -9,13 +9,15 @@ const CATCH_UP_SHARE = 0.3;
 const CATCH_UP_MIN = 50;
 /** Loads tried while other processes keep saving newer snapshots (each save may forget the log a load needs). */
 const LOAD_ATTEMPTS = 3;
+/** A burst of changes delays the save by at most this many delays. */
+const MAX_WAIT = 6;
 
 export interface IndexSnapshotsDeps {
   index: SearchIndex;
   /** Where the sides are saved; without it nothing is loaded or saved. */
   store: QaSnapshotStore | undefined;
-  /** Re-reads one release from the release store into these sides of the index (or drops it there). */
-  reindex(releaseId: string, sides: readonly Lang[]): Promise<void>;
+  /** Re-reads one release from the release store into these sides of the index (or drops it there): the sides changed. */
+  reindex(releaseId: string, sides: readonly Lang[]): Promise<readonly Lang[]>;
   countReleases(): Promise<number>;
   /** Whether the side is ready in the index (loaded or built): only those are saved. */
   isReady(side: Lang): boolean;
@@ -33,6 +35,8 @@ export class IndexSnapshots {
   private readonly appliedSeq: Record<Lang, number> = { en: 0, fr: 0 };
   private readonly changed: Record<Lang, boolean> = { en: false, fr: false };
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet saved was made (ms), for the latest a save may wait. */
+  private firstUnsaved: number | undefined;
   /** Saves run one at a time (the timer's and the one at exit): each catches up from where the last left. */
   private saving: Promise<unknown> = Promise.resolve();
   /** Sides loaded from a snapshot, for logs and tests. */
@@ -70,9 +74,10 @@ export class IndexSnapshots {
           logger.info("search index snapshot is of another format; rebuilding", { format: snapshot.format });
           return false;
         }
-        for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
+        let touched = false;
+        for (const id of since.releaseIds) if ((await this.deps.reindex(id, [side])).length > 0) touched = true;
         this.appliedSeq[side] = since.seq;
-        this.changed[side] = since.releaseIds.length > 0;
+        this.changed[side] = touched;
         this.loads++;
         logger.info("search index loaded from its snapshot", {
           side,
@@ -148,6 +153,11 @@ export class IndexSnapshots {
     }
     for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
     this.appliedSeq[side] = since.seq;
+    // Another process saved this side as far already (replicas hearing of each other's changes): theirs will do.
+    if (((await store.savedSeq(side)) ?? -1) >= since.seq) {
+      this.changed[side] = false;
+      return undefined;
+    }
     return since;
   }
 
@@ -169,16 +179,28 @@ export class IndexSnapshots {
     return ok;
   }
 
-  /** A save after the delay, unless one is already due (changes come in bursts: a poll, an ingest). */
+  /**
+   * A save once changes pause for the delay (they come in bursts: a poll, an ingest, the translation queue working
+   * through a backlog), and at the latest `MAX_WAIT` delays after the first change not saved: a save costs about a
+   * second and a half of CPU at 10,000 releases, and a restart catches up from the log anyway.
+   */
   schedule(): void {
     const delay = this.deps.persistDelayMs;
-    if (!this.deps.store || delay === undefined || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.persist().catch((err: unknown) =>
-        this.deps.logger.warn("could not save the search index snapshot", { error: err }),
-      );
-    }, delay);
+    if (!this.deps.store || delay === undefined) return;
+    const now = Date.now();
+    this.firstUnsaved ??= now;
+    const due = Math.min(now + delay, this.firstUnsaved + delay * MAX_WAIT);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.firstUnsaved = undefined;
+        this.persist().catch((err: unknown) =>
+          this.deps.logger.warn("could not save the search index snapshot", { error: err }),
+        );
+      },
+      Math.max(0, due - now),
+    );
     this.timer.unref?.();
   }
 
@@ -186,5 +208,6 @@ export class IndexSnapshots {
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.firstUnsaved = undefined;
   }
 }

@@ -176,15 +176,17 @@ export class QaIndexer {
     if (this.building) this.savedDuringBuild.add(releaseId);
     const sides = LANGS.filter((l) => this.loaded.has(l));
     if (sides.length === 0) return;
-    await this.reindex(releaseId, sides);
-    this.snapshots.markChanged(sides);
+    const changed = await this.reindex(releaseId, sides);
+    // Only the sides whose documents changed are saved again: a translation stored changes the other side only.
+    if (changed.length > 0) this.snapshots.markChanged(changed);
   }
 
-  private async reindex(releaseId: string, sides: readonly Lang[]): Promise<void> {
+  /** The sides where the release's documents changed. */
+  private async reindex(releaseId: string, sides: readonly Lang[]): Promise<Lang[]> {
     this.tally.refreshed++;
     const release = await this.store.getRelease(releaseId);
     const documents = release ? indexDocuments(release, await this.extras(release)) : [];
-    this.index.replaceRelease(
+    return this.index.replaceRelease(
       releaseId,
       documents.filter((d) => sides.includes(d.lang)),
       sides,

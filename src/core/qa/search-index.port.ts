@@ -64,8 +64,11 @@ export interface PassageMatch {
  * @see https://lucaong.github.io/minisearch/
  */
 export interface SearchIndex {
-  /** Adds the documents of one release, replacing what the index held for it (on these sides only, when given). */
-  replaceRelease(releaseId: string, documents: IndexDocument[], sides?: readonly Lang[]): void;
+  /**
+   * Adds the documents of one release, replacing what the index held for it (on these sides only, when given).
+   * Returns the sides where that changed something: a side holding the same documents already is left as it is.
+   */
+  replaceRelease(releaseId: string, documents: IndexDocument[], sides?: readonly Lang[]): Lang[];
   removeRelease(releaseId: string): void;
   /** Drops everything and indexes these documents. */
   rebuild(documents: Iterable<IndexDocument>): void;

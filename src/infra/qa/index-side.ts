@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import MiniSearch, { type Options } from "minisearch";
 import { LANGS } from "../../core/domain/language.js";
 import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
@@ -39,6 +40,8 @@ export class IndexSide {
   private readonly frequencies = new DocumentFrequencies();
   private mini: MiniSearch;
   private readonly idsByRelease = new Map<string, string[]>();
+  /** Per document id, a hash of what was indexed: a release re-read unchanged is not indexed again. */
+  private readonly prints = new Map<string, string>();
   private readonly onTerm = (term: string) => this.frequencies.collect(term);
 
   constructor(
@@ -52,6 +55,20 @@ export class IndexSide {
     return this.mini.documentCount;
   }
 
+  /**
+   * The release's documents on this side become `documents`, unless they already are: false then, and the index
+   * is untouched (no discarded postings to clean, nothing to save).
+   */
+  replace(releaseId: string, documents: IndexDocument[]): boolean {
+    const ids = this.idsByRelease.get(releaseId) ?? [];
+    if (ids.length === documents.length && documents.every((d) => this.prints.get(d.id) === fingerprint(d))) {
+      return false;
+    }
+    this.remove(releaseId);
+    for (const d of documents) this.add(d);
+    return true;
+  }
+
   add(d: IndexDocument): void {
     this.frequencies.begin();
     this.mini.add(toFields(d));
@@ -59,12 +76,14 @@ export class IndexSide {
     const ids = this.idsByRelease.get(d.releaseId) ?? [];
     ids.push(d.id);
     this.idsByRelease.set(d.releaseId, ids);
+    this.prints.set(d.id, fingerprint(d));
   }
 
   remove(releaseId: string): void {
     for (const id of this.idsByRelease.get(releaseId) ?? []) {
       if (this.mini.has(id)) this.mini.discard(id);
       this.frequencies.remove(id);
+      this.prints.delete(id);
     }
     this.idsByRelease.delete(releaseId);
   }
@@ -73,6 +92,7 @@ export class IndexSide {
     this.mini = createMiniSearch(STORED, this.onTerm);
     this.frequencies.clear();
     this.idsByRelease.clear();
+    this.prints.clear();
   }
 
   stats(): TermStats {
@@ -122,12 +142,17 @@ export class IndexSide {
     // From here on, synchronous: no change can come between the index and its counts.
     const mini = this.mini.toJSON();
     if (this.frequencies.stale || mini.dirtCount) this.frequencies.recount(mini.index, mini.documentIds);
-    return JSON.stringify({ mini, frequencies: this.frequencies.toJSON(), ids: [...this.idsByRelease] });
+    return JSON.stringify({
+      mini,
+      frequencies: this.frequencies.toJSON(),
+      ids: [...this.idsByRelease],
+      prints: [...this.prints],
+    });
   }
 
   /** false (side untouched) when the data is not a snapshot of this format. */
   restore(data: string): boolean {
-    let parsed: { mini?: unknown; frequencies?: unknown; ids?: unknown };
+    let parsed: { mini?: unknown; frequencies?: unknown; ids?: unknown; prints?: unknown };
     let mini: MiniSearch;
     try {
       parsed = JSON.parse(data) as typeof parsed;
@@ -144,6 +169,10 @@ export class IndexSide {
     this.frequencies.restore(parsed.frequencies as [string, number][]);
     this.idsByRelease.clear();
     for (const entry of parsed.ids as [string, string[]][]) this.idsByRelease.set(entry[0], entry[1]);
+    this.prints.clear();
+    // A snapshot saved before documents had prints: each is indexed again when its release is re-read.
+    if (Array.isArray(parsed.prints))
+      for (const [id, print] of parsed.prints as [string, string][]) this.prints.set(id, print);
     return true;
   }
 }
@@ -170,6 +199,12 @@ function miniOptions(storeFields: string[], onTerm?: (term: string) => void): Op
       weights: { fuzzy: 0.3, prefix: 0.5 },
     },
   };
+}
+
+function fingerprint(d: IndexDocument): string {
+  const hash = createHash("sha1");
+  for (const part of [d.date, d.contentHash, d.title, d.brief, d.body]) hash.update(part).update("\u0000");
+  return hash.digest("base64");
 }
 
 function toFields(d: IndexDocument): Record<string, string> {

@@ -49,9 +49,13 @@ export class MiniSearchIndex implements SearchIndex {
     return this.sides[side].documentCount;
   }
 
-  replaceRelease(releaseId: string, documents: IndexDocument[], sides: readonly Lang[] = LANGS): void {
-    for (const l of sides) this.sides[l].remove(releaseId);
-    for (const d of documents) if (sides.includes(d.lang)) this.sides[d.lang].add(d);
+  replaceRelease(releaseId: string, documents: IndexDocument[], sides: readonly Lang[] = LANGS): Lang[] {
+    return sides.filter((l) =>
+      this.sides[l].replace(
+        releaseId,
+        documents.filter((d) => d.lang === l),
+      ),
+    );
   }
 
   removeRelease(releaseId: string): void {

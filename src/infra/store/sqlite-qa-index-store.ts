@@ -71,6 +71,13 @@ export class SqliteQaSnapshots implements QaSnapshotStore {
     return row ? toQaSnapshot(side, row) : undefined;
   }
 
+  async savedSeq(side: Lang): Promise<number | undefined> {
+    const row = this.db.prepare("SELECT change_seq FROM qa_snapshot WHERE side = ?").get(side) as
+      | { change_seq: number }
+      | undefined;
+    return row?.change_seq;
+  }
+
   async save(s: QaSnapshot): Promise<boolean> {
     return writeTransaction(this.db, () => {
       const stored = this.db.prepare("SELECT change_seq FROM qa_snapshot WHERE side = ?").get(s.side) as

@@ -65,6 +65,13 @@ export class PgQaSnapshots implements QaSnapshotStore {
     return row ? toQaSnapshot(side, row) : undefined;
   }
 
+  async savedSeq(side: Lang): Promise<number | undefined> {
+    const [row] = await this.db.rows<{ change_seq: string }>("SELECT change_seq FROM qa_snapshot WHERE side = $1", [
+      side,
+    ]);
+    return row ? Number(row.change_seq) : undefined;
+  }
+
   async save(s: QaSnapshot): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       // One statement decides: a stored snapshot that covers a later change is kept, whatever its format.
