@@ -110,10 +110,10 @@ export function describeQaIndexStoreContract(name: string, open: () => Promise<Q
           data: "{}",
           savedAt: "now",
         };
-        expect(await s.snapshots.savedSeq("en")).toBeUndefined();
+        expect(await s.snapshots.stored("en")).toBeUndefined();
         expect(await s.snapshots.save(snap)).toBe(true);
         expect(await s.snapshots.load("en")).toEqual(snap);
-        expect(await s.snapshots.savedSeq("en")).toBe(after.seq);
+        expect(await s.snapshots.stored("en")).toEqual({ changeSeq: after.seq, format: "f1" });
         expect(await s.snapshots.load("fr")).toBeUndefined();
         // An older snapshot of the same side and format does not replace a newer one.
         expect(await s.snapshots.save({ ...snap, changeSeq: after.seq - 1, data: "old" })).toBe(false);

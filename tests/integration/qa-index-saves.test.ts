@@ -26,7 +26,7 @@ function recording(inner: QaSnapshotStore): QaSnapshotStore & { sides: Lang[] } 
   return {
     sides,
     load: (side) => inner.load(side),
-    savedSeq: (side) => inner.savedSeq(side),
+    stored: (side) => inner.stored(side),
     changeSeq: () => inner.changeSeq(),
     changedSince: (seq) => inner.changedSince(seq),
     async save(s: QaSnapshot) {
@@ -111,6 +111,40 @@ describe("search index snapshot saves", () => {
     expect(snapshots.sides.length).toBe(2);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(snapshots.sides.length).toBe(2);
+    db.close();
+  });
+
+  it("saves over another version's snapshot at the same counter, never over one covering later changes", async () => {
+    const { db, releases, snapshots, indexer } = setUp();
+    const { release } = await releases.saveRelease(draftFromText(FR_ONLY, { url: URL }));
+    const other = (side: Lang, changeSeq: number) => ({
+      side,
+      format: "another-version",
+      changeSeq,
+      documents: 1,
+      data: "{}",
+      savedAt: "2025-05-02T10:00:00.000Z",
+    });
+    for (const side of ["en", "fr"] as const) await snapshots.save(other(side, await snapshots.changeSeq()));
+    // This version cannot read them: it builds, and its first save replaces them.
+    await indexer.ensureReady();
+    expect(indexer.counts.rebuilds).toBe(1);
+    snapshots.sides.length = 0;
+    expect(await indexer.persist()).toBe(true);
+    expect(snapshots.sides.sort()).toEqual(["en", "fr"]);
+
+    // Another version stores a change and saves both sides after it: the log before is gone. This index, told of
+    // a later change only, cannot know what it missed, so it saves nothing over them (and keeps answering).
+    await releases.saveRelease(draftFromText(FR_ONLY.replace("dix jours", "onze jours"), { url: URL }));
+    for (const side of ["en", "fr"] as const) await snapshots.save(other(side, await snapshots.changeSeq()));
+    const { release: again } = await releases.saveRelease(
+      draftFromText(FR_ONLY.replace("dix jours", "douze jours"), { url: URL }),
+    );
+    await indexer.refresh(again.id);
+    snapshots.sides.length = 0;
+    expect(await indexer.persist()).toBe(false);
+    expect((await snapshots.stored("fr"))?.format).toBe("another-version");
+    expect(indexer.index.searchReleases({ texts: ["douze jours"], sides: ["fr"] })[0]?.releaseId).toBe(release.id);
     db.close();
   });
 });

@@ -51,8 +51,8 @@ export interface QaSnapshot {
  */
 export interface QaSnapshotStore {
   load(side: Lang): Promise<QaSnapshot | undefined>;
-  /** The change counter the stored snapshot of that side covers, without reading it (none: undefined). */
-  savedSeq(side: Lang): Promise<number | undefined>;
+  /** The change counter and format of the stored snapshot of that side, without reading its data. */
+  stored(side: Lang): Promise<Pick<QaSnapshot, "changeSeq" | "format"> | undefined>;
   /**
    * Saves unless the stored snapshot of that side already covers a later change (another process saved a newer
    * one), whatever its format: the counters of the stored snapshots never go back. Changes older than every side's

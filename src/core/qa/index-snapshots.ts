@@ -140,7 +140,10 @@ export class IndexSnapshots {
     const store = this.deps.store!;
     let since = await store.changedSince(this.appliedSeq[side]);
     if (!since.complete) {
-      if (!(await this.load(side))) {
+      // What this index missed cannot be known: it takes the newer snapshot, or (another version's, which it cannot
+      // read) saves nothing rather than an index that may lack changes; the next start rebuilds then.
+      const usable = (await store.stored(side))?.format === this.deps.index.snapshotFormat;
+      if (!usable || !(await this.load(side))) {
         this.deps.logger.warn("search index side not saved: a newer snapshot is stored that this one cannot load", {
           side,
         });
@@ -154,7 +157,8 @@ export class IndexSnapshots {
     for (const id of since.releaseIds) await this.deps.reindex(id, [side]);
     this.appliedSeq[side] = since.seq;
     // Another process saved this side as far already (replicas hearing of each other's changes): theirs will do.
-    if (((await store.savedSeq(side)) ?? -1) >= since.seq) {
+    const stored = await store.stored(side);
+    if (stored && stored.format === this.deps.index.snapshotFormat && stored.changeSeq >= since.seq) {
       this.changed[side] = false;
       return undefined;
     }

@@ -91,6 +91,8 @@ export interface SearchIndex {
    * snapshot ranks as a fresh build of the same documents would.
    */
   snapshot(side: Lang): Promise<{ format: string; data: string }>;
+  /** The format `snapshot` writes and `restore` reads. */
+  readonly snapshotFormat: string;
   /**
    * Replaces one side with its saved snapshot, without analysing any text again. false (side untouched) when the
    * snapshot is of another format or unreadable: the caller rebuilds.

@@ -136,6 +136,10 @@ export class MiniSearchIndex implements SearchIndex {
     return { format: SNAPSHOT_FORMAT, data: await this.sides[side].snapshot() };
   }
 
+  get snapshotFormat(): string {
+    return SNAPSHOT_FORMAT;
+  }
+
   restore(side: Lang, format: string, data: string): boolean {
     return format === SNAPSHOT_FORMAT && this.sides[side].restore(data);
   }

@@ -71,11 +71,11 @@ export class SqliteQaSnapshots implements QaSnapshotStore {
     return row ? toQaSnapshot(side, row) : undefined;
   }
 
-  async savedSeq(side: Lang): Promise<number | undefined> {
-    const row = this.db.prepare("SELECT change_seq FROM qa_snapshot WHERE side = ?").get(side) as
-      | { change_seq: number }
+  async stored(side: Lang): Promise<Pick<QaSnapshot, "changeSeq" | "format"> | undefined> {
+    const row = this.db.prepare("SELECT change_seq, format FROM qa_snapshot WHERE side = ?").get(side) as
+      | { change_seq: number; format: string }
       | undefined;
-    return row?.change_seq;
+    return row ? { changeSeq: row.change_seq, format: row.format } : undefined;
   }
 
   async save(s: QaSnapshot): Promise<boolean> {

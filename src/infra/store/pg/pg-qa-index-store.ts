@@ -65,11 +65,12 @@ export class PgQaSnapshots implements QaSnapshotStore {
     return row ? toQaSnapshot(side, row) : undefined;
   }
 
-  async savedSeq(side: Lang): Promise<number | undefined> {
-    const [row] = await this.db.rows<{ change_seq: string }>("SELECT change_seq FROM qa_snapshot WHERE side = $1", [
-      side,
-    ]);
-    return row ? Number(row.change_seq) : undefined;
+  async stored(side: Lang): Promise<Pick<QaSnapshot, "changeSeq" | "format"> | undefined> {
+    const [row] = await this.db.rows<{ change_seq: string; format: string }>(
+      "SELECT change_seq, format FROM qa_snapshot WHERE side = $1",
+      [side],
+    );
+    return row ? { changeSeq: Number(row.change_seq), format: row.format } : undefined;
   }
 
   async save(s: QaSnapshot): Promise<boolean> {
