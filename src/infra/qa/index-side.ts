@@ -60,23 +60,24 @@ export class IndexSide {
    * is untouched (no discarded postings to clean, nothing to save).
    */
   replace(releaseId: string, documents: IndexDocument[]): boolean {
+    const prints = documents.map(fingerprint);
     const ids = this.idsByRelease.get(releaseId) ?? [];
-    if (ids.length === documents.length && documents.every((d) => this.prints.get(d.id) === fingerprint(d))) {
+    if (ids.length === documents.length && documents.every((d, i) => this.prints.get(d.id) === prints[i])) {
       return false;
     }
     this.remove(releaseId);
-    for (const d of documents) this.add(d);
+    documents.forEach((d, i) => this.add(d, prints[i]));
     return true;
   }
 
-  add(d: IndexDocument): void {
+  add(d: IndexDocument, print = fingerprint(d)): void {
     this.frequencies.begin();
     this.mini.add(toFields(d));
     this.frequencies.end(d.id);
     const ids = this.idsByRelease.get(d.releaseId) ?? [];
     ids.push(d.id);
     this.idsByRelease.set(d.releaseId, ids);
-    this.prints.set(d.id, fingerprint(d));
+    this.prints.set(d.id, print);
   }
 
   remove(releaseId: string): void {
