@@ -28,7 +28,8 @@ export class DocumentFrequencies {
     for (const t of terms) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
   }
 
-  remove(documentId: string): void {
+  /** The document's terms, or undefined when they are not known (it came with a snapshot). */
+  remove(documentId: string): readonly string[] | undefined {
     const terms = this.termsOf.get(documentId);
     if (!terms) this.lingering = true;
     for (const t of terms ?? []) {
@@ -37,6 +38,7 @@ export class DocumentFrequencies {
       else this.counts.delete(t);
     }
     this.termsOf.delete(documentId);
+    return terms;
   }
 
   clear(): void {
@@ -86,6 +88,13 @@ export class DocumentFrequencies {
   restore(counts: [string, number][]): void {
     this.clear();
     for (const [term, n] of counts) if (typeof term === "string" && n > 0) this.counts.set(term, n);
+  }
+
+  /** Term-document pairs: what going through the whole index costs. */
+  get pairs(): number {
+    let n = 0;
+    for (const c of this.counts.values()) n += c;
+    return n;
   }
 
   /** Documents that carry `term`. */
