@@ -70,7 +70,7 @@ export class IndexSide {
       return false;
     }
     this.remove(releaseId);
-    documents.forEach((d, i) => this.add(d, prints[i]));
+    for (const [i, d] of documents.entries()) this.add(d, prints[i]);
     return true;
   }
 
