@@ -178,7 +178,15 @@ export class IndexSide {
       await this.mini.vacuum(VACUUM_BATCH);
       if (this.discarded.unknown) await this.mini.vacuum(VACUUM_BATCH);
     }
-    const exact = { fuzzy: false, prefix: false, tokenize: (t: string) => [t], processTerm: (t: string) => t };
+    // A boost of 0 skips scoring every live posting: the search only walks the term's postings, dropping the
+    // discarded documents' ones it meets, and returns nothing.
+    const exact = {
+      fuzzy: false,
+      prefix: false,
+      tokenize: (t: string) => [t],
+      processTerm: (t: string) => t,
+      boostDocument: () => 0,
+    };
     for (const t of this.discarded.terms) this.mini.search(t, exact);
     this.discarded.terms.clear();
   }
