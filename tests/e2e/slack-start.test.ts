@@ -67,14 +67,17 @@ afterAll(async () => {
 });
 
 describe("npm start with Slack configured", () => {
-  it("answers a signed /nato-brief latest with 200 well under 3 s, and the bilingual brief reaches response_url", async () => {
+  it("acks a signed /nato-brief latest with 200 before the work, and the bilingual brief reaches response_url", async () => {
+    // Slack's 3 s rule, without a clock: the fake holds every answer of the work (users.info, the response_url
+    // post) until the test has the ack. An ack that waited for the work would never come (the test would time out).
+    const release = fake.hold();
     const res = await postToSlackApp(
       url,
       SECRET,
       slashCommand({ text: "latest", responseUrl: fake.responseUrl("done") }),
     );
+    release();
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(1000);
     expect(JSON.parse(res.text)).toMatchObject({
       response_type: "ephemeral",
       text: expect.stringContaining("Working on it"),

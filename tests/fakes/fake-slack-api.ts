@@ -79,6 +79,23 @@ export class FakeSlackApi {
   private port = 0;
   private seq = 0;
   private waiters: (() => void)[] = [];
+  /** While set, every request is recorded on arrival and answered only once `hold`'s release is called. */
+  private gate: Promise<void> | undefined;
+
+  /**
+   * Holds every answer (Web API and response_url) until the returned function is called: a test that gets an
+   * ack from the app meanwhile knows the ack did not wait for any of the work that calls Slack.
+   */
+  hold(): () => void {
+    let release = () => {};
+    this.gate = new Promise<void>((resolve) => {
+      release = () => {
+        this.gate = undefined;
+        resolve();
+      };
+    });
+    return release;
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -161,7 +178,9 @@ export class FakeSlackApi {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
-    const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+    const gate = this.gate;
+    const send = async (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      await gate;
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(value));
       for (const wake of this.waiters.splice(0)) wake();
     };

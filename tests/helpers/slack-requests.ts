@@ -24,7 +24,8 @@ export interface SlackRequest {
   contentType: string;
 }
 
-/** POSTs a request to the app as Slack would, and reports the status, body and how long the answer took. */
+/** POSTs a request to the app as Slack would, and reports the status, body and how long the answer took (`ms`, for
+ * benchmarks: pass/fail tests assert no durations). */
 export async function postToSlackApp(
   url: string,
   secret: string,

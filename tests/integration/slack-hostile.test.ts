@@ -32,10 +32,13 @@ describe("signed Slack requests whose body is not what Slack sends (issue 15, fi
     expect((await h.send(malformed("payload-null", h.fake.responseUrl()), { unsigned: true })).status).toBe(401);
   });
 
-  it("an object Slack never sends (no command, no known type) is a 400 at once, not a 404 after 3 s", async () => {
+  it("an object Slack never sends (no command, no known type) is a 400 from our guard, not Bolt's 404 after 3 s", async () => {
+    // Refused by the request guard before Bolt sees it (counted as rejected): Bolt's unhandled-request timeout,
+    // a 404 after 3 s, is never reached, so there is no wait to measure.
+    const rejected = h.slack.health().rejectedRequests;
     const res = await h.send(malformed("unknown-body", h.fake.responseUrl()));
     expect(res.status).toBe(400);
-    expect(res.ms).toBeLessThan(2500);
+    expect(h.slack.health().rejectedRequests).toBe(rejected + 1);
   });
 });
 
