@@ -44,6 +44,8 @@ export type FakeBehaviour =
   | { kind: "status"; status: number; headers?: Record<string, string>; message?: string }
   /** Waits, then behaves as `then` (default: an empty 200 reply); longer than the client timeout = a timeout. */
   | { kind: "delay"; ms: number; then?: FakeBehaviour }
+  /** Never answers: the request stays open until the client gives up on it, then it is listed in `abandoned`. */
+  | { kind: "hang" }
   /** Decides from the request. */
   | { kind: "handler"; handle: (request: RecordedRequest) => FakeBehaviour | Promise<FakeBehaviour> };
 
@@ -79,6 +81,7 @@ export const reply = {
     message: "Rate limit reached",
   }),
   delay: (ms: number, then?: FakeBehaviour): FakeBehaviour => ({ kind: "delay", ms, ...(then ? { then } : {}) }),
+  hang: (): FakeBehaviour => ({ kind: "hang" }),
   handler: (handle: (request: RecordedRequest) => FakeBehaviour | Promise<FakeBehaviour>): FakeBehaviour => ({
     kind: "handler",
     handle,
@@ -87,6 +90,8 @@ export const reply = {
 
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
+  /** Requests answered `hang` whose client closed the connection (a timeout, an abort). */
+  readonly abandoned: RecordedRequest[] = [];
   /** Answers requests when the queue is empty; by default a 500 that says so, so a missing script is loud. */
   fallback: FakeBehaviour = { kind: "status", status: 500, message: "fake-openai: no behaviour queued" };
   private readonly queue: FakeBehaviour[] = [];
@@ -113,6 +118,7 @@ export class FakeOpenAiServer {
   /** Forgets recorded requests and queued behaviours (between tests sharing one server). */
   reset(): void {
     this.requests.length = 0;
+    this.abandoned.length = 0;
     this.queue.length = 0;
   }
 
@@ -160,6 +166,10 @@ export class FakeOpenAiServer {
     switch (behaviour.kind) {
       case "handler":
         return this.answer(await behaviour.handle(request), request, res);
+      case "hang":
+        await new Promise<void>((resolve) => res.once("close", resolve));
+        this.abandoned.push(request);
+        return;
       case "delay":
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
