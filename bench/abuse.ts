@@ -6,6 +6,9 @@
  * 2. Requests per second the real server (`src/main.ts`, SQLite file, fake Slack in its own process) holds for
  *    signed `/nato-brief help` requests, alone and with 10 % of the traffic malformed (bodies parsing to null,
  *    missing or duplicated fields, numbers where text belongs, broken JSON, bad signatures).
+ * 3. How the regex work of every user-text function grows from 25k to 100k characters of each worst shape
+ *    (bench/abuse/regex-scaling.ts), and 4. the event-loop blocks of the fuzz suite's inputs (bench/abuse/fuzz-blocks.ts);
+ *    both printed before part 2.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { malformedRequest } from "../tests/helpers/slack-malformed.js";
 import { slackSignature, slashCommand } from "../tests/helpers/slack-requests.js";
+import { printFuzzBlocks } from "./abuse/fuzz-blocks.js";
+import { printRegexScaling } from "./abuse/regex-scaling.js";
 import { ENTRY_POINTS, SIZES } from "./abuse/shapes.js";
 
 const CASE_TIMEOUT_MS = Number(process.env.ABUSE_CASE_TIMEOUT_MS ?? 30_000);
@@ -147,10 +152,12 @@ async function main() {
   );
   console.log("| entry point | size | longest block | whole answer | outcome |\n|---|---|---|---|---|");
   const only = process.env.ABUSE_ENTRIES?.split(",");
-  const parts = process.env.ABUSE_PARTS?.split(",") ?? ["1", "2"];
+  const parts = process.env.ABUSE_PARTS?.split(",") ?? ["1", "2", "3", "4"];
   for (const entry of ENTRY_POINTS.filter((e) => parts.includes("1") && (!only || only.includes(e)))) {
     for (const size of SIZES) console.log(await runCase(entry, size));
   }
+  if (parts.includes("3")) printRegexScaling(process.env.ABUSE_FUNCTIONS?.split(","));
+  if (parts.includes("4")) await printFuzzBlocks();
 
   if (!parts.includes("2")) return;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-abuse-"));

@@ -1,8 +1,8 @@
 /**
- * Whether a function's work grows linearly with its input, judged from its own timings: the least of three runs at
- * n and at 4n characters. Linear work takes about 4× as long, quadratic work about 16×; the bound is 10× (generous
- * for GC and a loaded machine), and a large-input time under FLOOR_MS counts as no work worth measuring. No absolute
- * wall-clock threshold decides a pass.
+ * How a function's work grows with its input, from its own timings (a benchmark, not a pass/fail test): the least
+ * of three runs at n and at 4n characters. Linear work takes about 4× as long, quadratic work about 16×; past 10×
+ * (generous for GC and a loaded machine) it is reported as super-linear, and a large-input time under FLOOR_MS
+ * counts as no work worth measuring.
  */
 export const SMALL = 25_000;
 export const LARGE = 100_000;
@@ -50,7 +50,7 @@ export function scaling(fn: (text: string) => unknown, shape: (n: number) => str
   return result;
 }
 
-/** Past this at 100,000 characters the function is slow enough to fail without a second look. */
+/** Past this at 100,000 characters the function is slow enough to report without a second look. */
 const CONFIRM_BELOW_MS = 500;
 
 function measure(fn: (text: string) => unknown, shape: (n: number) => string, small: number, large: number): Scaling {
@@ -59,28 +59,3 @@ function measure(fn: (text: string) => unknown, shape: (n: number) => string, sm
   const ratio = largeMs / Math.max(smallMs, 0.05);
   return { smallMs, largeMs, ratio, linear: largeMs < FLOOR_MS || ratio <= MAX_RATIO };
 }
-
-/** `unit` repeated (and cut) to n characters. */
-export const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-
-/**
- * Worst shapes for regexes over user text: long runs of one character class (what backtracking retries from every
- * position), runs of separators and near-misses of the patterns we look for (e-mail, URL, tags, entities, dates,
- * numbers, acronyms, names, quotes).
- */
-export const WORST_SHAPES: Record<string, (n: number) => string> = {
-  "one word of letters": repeat("a"),
-  "capitals without spaces": repeat("A"),
-  "Title Case words": repeat("Aaaa "),
-  digits: repeat("1"),
-  "digits and separators": repeat("1 000,"),
-  "at signs in a word": repeat("a@"),
-  "URL prefixes": repeat("http://a"),
-  "unclosed tags": repeat("<a "),
-  "unclosed mentions": repeat("<@U"),
-  "entities without end": repeat("&amp"),
-  "quotes and apostrophes": repeat("l'«\""),
-  "dashes and hyphens": repeat("-–a"),
-  "date-like": repeat("12 jan 2024 "),
-  "mixed classes": repeat("Aa1.@:/<>&'- "),
-};
