@@ -78,8 +78,8 @@ export const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n /
 
 /**
  * Worst shapes for regexes over user text: long runs of one character class (what backtracking retries from every
- * position), runs of separators and near-misses of the patterns we look for (e-mail, URL, tags, entities, dates,
- * numbers, acronyms, names, quotes).
+ * position), runs of separators, spaces and punctuation, and near-misses of the patterns we look for (e-mail, URL,
+ * tags, entities, dates, numbers, acronyms, names, quotes).
  */
 export const WORST_SHAPES: Record<string, (n: number) => string> = {
   "one word of letters": repeat("a"),
@@ -96,4 +96,7 @@ export const WORST_SHAPES: Record<string, (n: number) => string> = {
   "dashes and hyphens": repeat("-–a"),
   "date-like": repeat("12 jan 2024 "),
   "mixed classes": repeat("Aa1.@:/<>&'- "),
+  // Runs that a `\s+` or `[.,;:!?]+` retries from every position when what must follow never comes.
+  "runs of spaces": (n) => `${" ".repeat(n - 1)}a`,
+  "runs of punctuation": (n) => `${".".repeat(n - 1)}a`,
 };
