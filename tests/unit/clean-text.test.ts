@@ -57,6 +57,7 @@ describe("cleanGeneratedText", () => {
 
   it("collapses whitespace", () => {
     expect(clean("  Allies\n\n met \t in   Brussels .  ")).toBe("Allies met in Brussels.");
+    expect(clean("Allies met ,  in Brussels   .")).toBe("Allies met, in Brussels.");
   });
 
   it("leaves clean French text alone, typography included", () => {

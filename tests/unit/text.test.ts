@@ -5,6 +5,17 @@ import { digitRuns, findQuantities, renderQuantity } from "../../src/core/text/q
 import { splitSentences } from "../../src/core/text/sentences.js";
 
 describe("splitSentences", () => {
+  it("ends a sentence after a run of end punctuation, and keeps a run with no sentence after it inside", () => {
+    expect(splitSentences("Allies met again... Then they agreed?! Nothing else.")).toEqual([
+      "Allies met again...",
+      "Then they agreed?!",
+      "Nothing else.",
+    ]);
+    // A long run of dots before a lower-case letter is no boundary (and is read once, not from each dot).
+    const dots = `Wait${".".repeat(5_000)}and see. Done.`;
+    expect(splitSentences(dots)).toEqual([`Wait${".".repeat(5_000)}and see.`, "Done."]);
+  });
+
   it("keeps French honorifics, initials and closing quotes inside their sentence", () => {
     const s = splitSentences("M. Stoltenberg a parlé. J. Doe a répondu « oui. » Le Conseil s'est réuni.");
     expect(s).toEqual(["M. Stoltenberg a parlé.", "J. Doe a répondu « oui. »", "Le Conseil s'est réuni."]);

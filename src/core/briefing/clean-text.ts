@@ -32,7 +32,8 @@ export function cleanGeneratedText(text: string, sourceText: string): string {
   return out
     .replace(/\(\s*\)/g, "")
     .replace(/\s+/g, " ")
-    .replace(/\s+([,.])/g, "$1")
+    // After the line above no run of spaces is longer than one, so this cannot re-read a run from each space.
+    .replace(/ ([,.])/g, "$1")
     .trim();
 }
 
@@ -41,7 +42,7 @@ const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/gi;
 function removeForeignUrls(text: string, sourceText: string): string {
   return text.replace(URL, (match) => {
     // Sentence punctuation after a URL belongs to the sentence.
-    const url = match.replace(/[.,;:!?]+$/, "");
+    const url = match.replace(/(?<![.,;:!?])[.,;:!?]+$/, "");
     const tail = match.slice(url.length);
     return sourceText.includes(url) ? match : tail;
   });

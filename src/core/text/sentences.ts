@@ -72,7 +72,9 @@ export function splitSentences(paragraph: string): string[] {
   if (!text) return [];
   const out: string[] = [];
   let start = 0;
-  const boundary = /([.!?…]+)(["”»’)\]]*(?:\s*»)?)\s+(?=["“«(]?\s*[\p{Lu}\p{N}«“"])/gu;
+  // A boundary starts where a run of end punctuation starts (the lookbehind): tried from every dot of a long run of
+  // dots, the run was re-read to its end each time, quadratic in the run's length.
+  const boundary = /(?<![.!?…])([.!?…]+)(["”»’)\]]*(?:\s*»)?)\s+(?=["“«(]?\s*[\p{Lu}\p{N}«“"])/gu;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[1]!.length + m[2]!.length;
     const candidate = text.slice(start, end);
