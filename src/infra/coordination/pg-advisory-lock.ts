@@ -34,22 +34,30 @@ export class PgAdvisoryLock implements LeaderLock {
   }
 
   async tryAcquire(): Promise<boolean> {
-    const client = await this.session.get();
-    if (!client) return false;
-    try {
-      // Held already: a round trip proves the session (and so the lock) is still there. Taking a session lock
-      // twice would stack it, needing two unlocks.
-      if (this.held) {
-        await client.query("SELECT 1");
+    // A connection the server ended may not have been noticed yet: the first query finds it dead. When the lock
+    // was not held, nothing is lost by asking again at once on a new connection (a follower need not wait a whole
+    // retry period to take over); when it was held, the loss is reported and the caller decides.
+    const wasHeld = this.held;
+    for (let attempt = 0; attempt < (wasHeld ? 1 : 2); attempt++) {
+      const client = await this.session.get();
+      if (!client) return false;
+      try {
+        // Held already: a round trip proves the session (and so the lock) is still there. Taking a session lock
+        // twice would stack it, needing two unlocks.
+        if (this.held) {
+          await client.query("SELECT 1");
+          return this.held;
+        }
+        const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS ok", [
+          this.key,
+        ]);
+        this.held = rows[0]?.ok === true;
         return this.held;
+      } catch (err) {
+        this.session.drop(err, client);
       }
-      const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS ok", [this.key]);
-      this.held = rows[0]?.ok === true;
-      return this.held;
-    } catch (err) {
-      this.session.drop(err);
-      return false;
     }
+    return false;
   }
 
   onLost(listener: () => void): void {
