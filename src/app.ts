@@ -166,6 +166,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     parts: translation.parts,
     glossary,
     trust,
+    tagger: translation.tagger,
     llm: config.llm,
     prompts,
     limits: config.qa,

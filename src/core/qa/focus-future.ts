@@ -108,11 +108,15 @@ export function nextNoun(question: string): string | undefined {
 export function textCovers(text: string, word: string, alternatives: readonly string[]): boolean {
   const hay = ` ${plain(text)} `;
   return [word, ...alternatives].some((w) => {
-    const f = plain(w);
-    if (!f) return false;
-    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
-    return hay.includes(` ${stem}`);
+    const stem = stemOf(w);
+    return stem !== "" && hay.includes(` ${stem}`);
   });
+}
+
+/** What `textCovers` looks for of a word: folded, its last letters off when it is long (inflections aside). */
+export function stemOf(word: string): string {
+  const f = plain(word);
+  return f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
 }
 
 function plain(text: string): string {

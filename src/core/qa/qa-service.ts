@@ -11,6 +11,7 @@ import { checkModelAnswer } from "./answer-check.js";
 import type { AnswerModel, NumberedPassage } from "./answer-model.port.js";
 import { CitationNumbers, markers } from "./citations.js";
 import type { ConversationMemory } from "./conversation-memory.js";
+import { alternativesOf, type Coverage } from "./coverage.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { carriesFocus, type QuestionFocus, questionFocus } from "./focus.js";
@@ -38,6 +39,8 @@ export interface QaServiceDeps {
   translator?: Translator | undefined;
   /** Glossary and bilingual lexicon for the answer check (the fact guard's). */
   trust?: TrustTools | undefined;
+  /** Whether a release speaks of the question's specific words (coverage.ts); without it every release may answer. */
+  coverage?: Coverage | undefined;
   clock?: Clock;
   logger?: Logger;
 }
@@ -116,6 +119,7 @@ export class QaService {
       const inMonth = any.passages.filter((p) => releaseMonth(any, p.passage.releaseId) === month);
       if (inMonth.some(isRelevant)) retrieval = { ...any, passages: inMonth };
     }
+    if (this.deps.coverage) retrieval = await this.deps.coverage.restrict(retrieval, rest, lang);
     const answer = await this.answerFrom(question, lang, retrieval, history, this.focusOf(question, lang, history));
     this.logger.info("question answered", {
       lang,
@@ -322,13 +326,6 @@ export class QaService {
 function releaseMonth(retrieval: Retrieval, releaseId: string): string | undefined {
   const release = retrieval.releases.get(releaseId);
   return release ? releaseDate(release).slice(5, 7) : undefined;
-}
-
-/** The query's other spellings of a word, whatever its case in the question. */
-function alternativesOf(alternatives: Readonly<Record<string, readonly string[]>>, word: string): readonly string[] {
-  const lower = word.toLowerCase();
-  for (const [k, v] of Object.entries(alternatives)) if (k.toLowerCase() === lower) return v;
-  return [];
 }
 
 function reasonOf(err: unknown): string {

@@ -68,6 +68,17 @@ export async function analyserOf(modesDir: string, mode: string): Promise<string
   return (await exists(m[1])) ? m[1] : undefined;
 }
 
+/**
+ * The tagger's model (`*.prob`) a mode runs after its analyser (`apertium-tagger -g … X.prob`): it chooses one
+ * analysis of each word in context. Undefined when the mode is not installed.
+ */
+export async function taggerModelOf(modesDir: string, mode: string): Promise<string | undefined> {
+  const text = await readFile(modeFile(modesDir, mode), "utf8").catch(() => undefined);
+  const m = text && /apertium-tagger\b[^|]*?['"]?([^\s'"|]+\.prob)/.exec(text);
+  if (!m?.[1]) return undefined;
+  return (await exists(m[1])) ? m[1] : undefined;
+}
+
 export async function exists(file: string): Promise<boolean> {
   return access(file).then(
     () => true,

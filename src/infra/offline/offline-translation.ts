@@ -1,6 +1,7 @@
 import type { Lang } from "../../core/domain/language.js";
 import { type Logger, silentLogger } from "../../core/ports/logger.port.js";
 import type { Translator } from "../../core/ports/translator.port.js";
+import { ApertiumTagger } from "./apertium-tagger.js";
 import { ApertiumTranslator, type Direction } from "./apertium-translator.js";
 import type { Glossary } from "./glossary.js";
 import { GuardedTranslator } from "./guarded-translator.js";
@@ -29,6 +30,8 @@ export interface OfflineTranslation {
   parts: PartTranslator;
   /** Any text's segments through `parts`: what the `translate` command gives. */
   text: Translator;
+  /** Part-of-speech tagging of questions and release sentences (Q&A coverage), started on first use. */
+  tagger: ApertiumTagger;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export function createOfflineTranslation(options: OfflineTranslationOptions): Of
     detector: options.leakGuard === false ? undefined : new LeakDetector(analysers),
     logger,
   });
+  const tagger = new ApertiumTagger({ modesDir, logger: logger.child({ component: "tagger" }) });
   const glossary = options.glossary;
   const parts = new PartTranslator(
     translator,
@@ -61,8 +65,9 @@ export function createOfflineTranslation(options: OfflineTranslationOptions): Of
     translator,
     parts,
     text: new ProtectedTextTranslator(translator, parts),
+    tagger,
     async close() {
-      await Promise.all([translator.close(), ...Object.values(analysers).map((a) => a.close())]);
+      await Promise.all([translator.close(), tagger.close(), ...Object.values(analysers).map((a) => a.close())]);
     },
   };
 }

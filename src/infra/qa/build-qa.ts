@@ -2,11 +2,13 @@ import { CircuitBreaker } from "../../core/briefing/circuit-breaker.js";
 import type { Release } from "../../core/domain/release.js";
 import type { Clock } from "../../core/ports/clock.port.js";
 import type { Logger } from "../../core/ports/logger.port.js";
+import type { PosTagger } from "../../core/ports/pos-tagger.port.js";
 import type { QaSnapshotStore, ReleaseTranslationStore } from "../../core/ports/qa-index-store.port.js";
 import type { ReleaseStore } from "../../core/ports/release-store.port.js";
 import type { Translator } from "../../core/ports/translator.port.js";
 import type { AnswerModel } from "../../core/qa/answer-model.port.js";
 import { ConversationMemory } from "../../core/qa/conversation-memory.js";
+import { Coverage } from "../../core/qa/coverage.js";
 import { observeSaves } from "../../core/qa/observe-saves.js";
 import { QaIndexer } from "../../core/qa/qa-indexer.js";
 import { QaService } from "../../core/qa/qa-service.js";
@@ -84,6 +86,8 @@ export interface QaOptions {
   parts?: PartTranslator | undefined;
   glossary: Glossary;
   trust: TrustTools;
+  /** Apertium's tagger, for the coverage check (coverage.ts); without one every release is taken to cover. */
+  tagger?: PosTagger | undefined;
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number } | undefined;
   prompts: PromptLibrary;
   limits: { rateLimitPerHour: number; maxQuestionChars: number };
@@ -129,6 +133,13 @@ export function createQa(options: QaOptions): Qa {
     breaker: options.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000, now }) : undefined,
     translator,
     trust: options.trust,
+    coverage: options.tagger
+      ? new Coverage({
+          tagger: options.tagger,
+          lexicon: options.trust.lexicon,
+          logger: logger.child({ component: "coverage" }),
+        })
+      : undefined,
     clock: options.clock,
     logger,
   });

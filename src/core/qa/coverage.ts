@@ -1,0 +1,269 @@
+import { type Lang, otherLang } from "../domain/language.js";
+import type { Release } from "../domain/release.js";
+import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
+import type { Logger } from "../ports/logger.port.js";
+import { silentLogger } from "../ports/logger.port.js";
+import type { PosTagger, TaggedWord } from "../ports/pos-tagger.port.js";
+import { accentVariants } from "../text/accents.js";
+import { fold } from "../text/fold.js";
+import { splitSentences } from "../text/sentences.js";
+import { stemOf, textCovers } from "./focus-future.js";
+import type { Retrieval } from "./retriever.js";
+import { type SpecificWord, specificWords } from "./specific-words.js";
+
+/**
+ * Answerability by coverage: a release answers a question only if it speaks of the question's specific content
+ * (specific-words.ts) — each noun, name, figure and nationality, in its original or its stored translation, by
+ * lemma, accents and case aside, or in one of the word's other spellings (the query's expansion: glossary forms,
+ * field synonyms; the bilingual lexicon's equivalents). "How many tanks does Estonia have?" is not answered by a
+ * release about Estonia's aircraft. A word found only as a homograph does not count: a name in the question that
+ * the release's own text uses only as a common word (the planet "Mars" and the month « mars »), or the reverse,
+ * by the tagger's reading of each in context.
+ */
+export interface CoverageOptions {
+  tagger: PosTagger;
+  lexicon?: BilingualLexicon | undefined;
+  /** Words no dictionary knows that a release may lack (default 1). */
+  forgiveUnknown?: number;
+  /** Other specific words a release may lack (default 1) when the question has `lenientFrom` (default 3) or more. */
+  allowMissing?: number;
+  lenientFrom?: number;
+  logger?: Logger | undefined;
+}
+
+/** Most other-language equivalents of one word looked for: past it the word is too ambiguous to widen with. */
+const MAX_EQUIVALENTS = 16;
+/** Sentences of a release tagged to read how it uses a word; tagged sentences remembered. */
+const MAX_SENTENCES = 6;
+const MAX_REMEMBERED = 20_000;
+const LENIENT_FROM = 3;
+
+export class Coverage {
+  private readonly logger: Logger;
+  private readonly tagged = new Map<string, Promise<TaggedWord[]>>();
+  private warned = false;
+
+  constructor(private readonly options: CoverageOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /**
+   * The retrieval without the releases that do not cover the question (`text`, in `lang`): their passages are not
+   * answers, for the extract nor for a model. Unchanged when the tagger is not available or fails.
+   */
+  async restrict(retrieval: Retrieval, text: string, lang: Lang): Promise<Retrieval> {
+    const words = await this.questionWords(text, lang);
+    if (!words || words.length === 0) return retrieval;
+    const alternatives = retrieval.query.alternatives ?? {};
+    const covered = new Set<string>();
+    try {
+      for (const m of retrieval.matches) {
+        const release = retrieval.releases.get(m.releaseId);
+        const all = retrieval.texts?.get(m.releaseId);
+        if (release && all && (await this.covers(release, all, words, lang, alternatives))) covered.add(m.releaseId);
+      }
+    } catch (err) {
+      this.logger.warn("coverage check failed; the question is answered without it", { error: String(err) });
+      return retrieval;
+    }
+    const top = retrieval.matches[0]?.releaseId;
+    return {
+      ...retrieval,
+      matches: retrieval.matches.filter((m) => covered.has(m.releaseId)),
+      passages: retrieval.passages.filter((p) => covered.has(p.passage.releaseId)),
+      unmatched: top && covered.has(top) ? retrieval.unmatched : [],
+    };
+  }
+
+  /** The question's specific words; undefined when the tagger is not there (the check is then off). */
+  async questionWords(text: string, lang: Lang): Promise<SpecificWord[] | undefined> {
+    try {
+      if (!(await this.options.tagger.available(lang))) {
+        if (!this.warned)
+          this.logger.info("no part-of-speech tagger: questions are not checked for coverage", { lang });
+        this.warned = true;
+        return undefined;
+      }
+      return specificWords(await this.tagQuestion(text, lang), lang, this.options.lexicon);
+    } catch (err) {
+      this.logger.warn("tagging the question failed; it is answered without the coverage check", {
+        error: String(err),
+      });
+      return undefined;
+    }
+  }
+
+  /**
+   * The question tagged in context; in French, words typed without their accents are first given the accented
+   * spelling the dictionary knows (« cree » → « créé »), and the question tagged again with them.
+   */
+  private async tagQuestion(text: string, lang: Lang): Promise<TaggedWord[]> {
+    return this.compounds(await this.restoreAccents(text, await this.options.tagger.tag(text, lang), lang), text, lang);
+  }
+
+  /** « porte-avions » is tagged as two words; the dictionary that knows it whole makes it one noun again. */
+  private compounds(tagged: TaggedWord[], text: string, lang: Lang): TaggedWord[] {
+    const lexicon = this.options.lexicon;
+    if (!lexicon) return tagged;
+    const out: TaggedWord[] = [];
+    for (let i = 0; i < tagged.length; i++) {
+      const [a, b] = [tagged[i]!, tagged[i + 1]];
+      const whole = b ? `${a.surface}-${b.surface}` : "";
+      if (b && text.includes(whole) && lexicon.equivalents(whole, lang, otherLang(lang)).some((e) => e.pos === "n")) {
+        out.push({ surface: whole, lemma: whole, pos: "noun" });
+        i++;
+      } else out.push(a);
+    }
+    return out;
+  }
+
+  private async restoreAccents(text: string, tagged: TaggedWord[], lang: Lang): Promise<TaggedWord[]> {
+    if (lang !== "fr") return tagged;
+    const unknown = [...new Set(tagged.filter((w) => w.pos === "unknown").map((w) => w.surface))];
+    let restored = text;
+    let changed = false;
+    for (const word of unknown) {
+      const variants = accentVariants(word);
+      if (variants.length === 0) continue;
+      const known = (await this.options.tagger.tag(variants.join(" ;\n"), lang)).find((w) => w.pos !== "unknown");
+      if (!known) continue;
+      restored = restored.replace(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, "gu"), known.surface);
+      changed = true;
+    }
+    return changed ? this.options.tagger.tag(restored, lang) : tagged;
+  }
+
+  /** Whether the release (`all`: every text of it, stored translation included) speaks of the words. */
+  async covers(
+    release: Release,
+    all: string,
+    words: readonly SpecificWord[],
+    lang: Lang,
+    alternatives: Readonly<Record<string, readonly string[]>> = {},
+  ): Promise<boolean> {
+    // A word no dictionary knows may be a typo or a coined spelling the release writes otherwise: one is forgiven.
+    // A question of three specific words or more may also miss one known word (measured: all words, or all but
+    // one from two, lose more answers than they win declines; see the 12-decline report).
+    let unknownMissing = 0;
+    let missing = 0;
+    const lenient = words.length >= (this.options.lenientFrom ?? LENIENT_FROM) ? (this.options.allowMissing ?? 1) : 0;
+    for (const w of words) {
+      if (await this.coversWord(release, all, w, lang, alternatives)) continue;
+      if (w.unknown && unknownMissing++ < (this.options.forgiveUnknown ?? 1)) continue;
+      if (missing++ < lenient) continue;
+      return false;
+    }
+    return true;
+  }
+
+  private async coversWord(
+    release: Release,
+    all: string,
+    word: SpecificWord,
+    lang: Lang,
+    alternatives: Readonly<Record<string, readonly string[]>>,
+  ): Promise<boolean> {
+    const hay = wordsOf(all);
+    const forms = this.formsOf(word, lang, alternatives).filter((f) => hasWord(hay, f));
+    if (forms.length === 0) return false;
+    if (word.kind === "figure" || word.kind === "either") return true;
+    return this.sameKindSomewhere(release, forms, word.kind, lang);
+  }
+
+  /** The word as asked, its lemma, the query's other spellings of it and the lexicon's equivalents of it. */
+  private formsOf(word: SpecificWord, lang: Lang, alternatives: Readonly<Record<string, readonly string[]>>): string[] {
+    const forms = [
+      word.surface,
+      word.lemma,
+      ...alternativesOf(alternatives, word.surface),
+      ...alternativesOf(alternatives, word.lemma),
+    ];
+    const lexicon = this.options.lexicon;
+    if (lexicon && word.kind !== "figure") {
+      for (const base of new Set([word.lemma, word.surface])) {
+        const equivalents = lexicon.equivalents(base, lang, otherLang(lang));
+        if (equivalents.length <= MAX_EQUIVALENTS) forms.push(...equivalents.map((e) => e.lemma));
+      }
+    }
+    return [...new Set(forms.map((f) => f.replace(/#/gu, "").trim()).filter(Boolean))];
+  }
+
+  /**
+   * Whether the release's own text uses one of the forms as the same kind of word as the question does, by the
+   * tagger's reading of the sentences that have it as written. A name of the question must be a name there too:
+   * a proper noun, a word the tagger does not know, or a word capitalised inside a sentence ("Nordic Response");
+   * a common word of the question must not be there only as a proper noun. A form found only in the stored
+   * machine translation, or only inflected, is not held against it.
+   */
+  private async sameKindSomewhere(
+    release: Release,
+    forms: readonly string[],
+    kind: "name" | "common",
+    lang: Lang,
+  ): Promise<boolean> {
+    const folded = new Set(forms.map((f) => fold(f)));
+    let seen = false;
+    // A homograph is a word of one language that is a word of the other: in the question's own language the same
+    // spelling is the same word, whatever case a release writes it in.
+    if (release.texts[lang]) return true;
+    for (const text of Object.values(release.texts)) {
+      if (!text) continue;
+      const sentences = [text.title, ...text.paragraphs.flatMap(splitSentences)]
+        .filter((s) => forms.some((f) => textCovers(s, f, [])))
+        .slice(0, MAX_SENTENCES);
+      for (const sentence of sentences) {
+        for (const [i, w] of (await this.tag(sentence, text.lang)).entries()) {
+          if (!folded.has(fold(w.surface)) && !folded.has(fold(w.lemma))) continue;
+          seen = true;
+          if (w.pos === "unknown" || w.pos === "numeral") return true;
+          const nameThere = w.pos === "proper" || (i > 0 && /^\p{Lu}/u.test(w.surface));
+          if (kind === "name" ? nameThere : w.pos !== "proper") return true;
+        }
+      }
+    }
+    return !seen;
+  }
+
+  private tag(sentence: string, lang: Lang): Promise<TaggedWord[]> {
+    const key = `${lang}:${sentence}`;
+    let tagged = this.tagged.get(key);
+    if (!tagged) {
+      tagged = this.options.tagger.tag(sentence, lang);
+      if (this.tagged.size >= MAX_REMEMBERED) this.tagged.delete(this.tagged.keys().next().value!);
+      this.tagged.set(key, tagged);
+      tagged.catch(() => this.tagged.delete(key));
+    }
+    return tagged;
+  }
+}
+
+/** The text's words, folded, each between spaces. */
+function wordsOf(text: string): string {
+  return ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+}
+
+/**
+ * Whether the text has the word (or phrase), inflections aside: a long word by its stem (`stemOf`, as
+ * `textCovers`), a short one only with a plural or feminine ending (« chars » is not « charge »).
+ */
+function hasWord(hay: string, form: string): boolean {
+  const f = fold(form)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  if (!f) return false;
+  if (f.includes(" ") || f.length > 5) return hay.includes(` ${stemOf(f)}`);
+  const base = f.replace(/(?:es|s|x)$/u, "");
+  return [f, base, `${base}s`, `${base}e`, `${base}es`, `${base}x`].some(
+    (v) => v.length >= 2 && hay.includes(` ${v} `),
+  );
+}
+
+/** The query's other spellings of a word, whatever its case in the question. */
+export function alternativesOf(
+  alternatives: Readonly<Record<string, readonly string[]>>,
+  word: string,
+): readonly string[] {
+  const lower = word.toLowerCase();
+  for (const [k, v] of Object.entries(alternatives)) if (k.toLowerCase() === lower) return v;
+  return [];
+}
