@@ -35,6 +35,15 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     planned: ["plan", "verb"],
     in: ["in", "other"],
     and: ["and", "other"],
+    portuguese: ["portuguese", "noun"],
+    pilots: ["pilot", "noun"],
+    trained: ["train", "verb"],
+    at: ["at", "other"],
+    base: ["base", "noun"],
+    who: ["who", "other"],
+    leads: ["lead", "verb"],
+    un: ["UN", "proper"],
+    meet: ["meet", "verb"],
   },
   fr: {
     la: ["le", "other"],
@@ -62,6 +71,8 @@ const lexicon: BilingualLexicon = {
     const w = word.toLowerCase();
     if (from === "en" && (w === "glider" || w === "gliders")) return [{ lemma: "planeur", pos: "n" }];
     if (from === "en" && w === "latvia") return [{ lemma: "Lettonie", pos: "np" }];
+    if (from === "en" && w === "portuguese") return [{ lemma: "portugais", pos: "n" }];
+    if (from === "fr" && w === "portugais") return [{ lemma: "Portuguese", pos: "adj" }];
     if (from === "en" && w === "mars") return [{ lemma: "Mars", pos: "np" }];
     return [];
   },
@@ -119,7 +130,7 @@ describe("specificWords", () => {
 });
 
 describe("Coverage", () => {
-  const coverage = new Coverage({ tagger: fakeTagger, lexicon });
+  const coverage = new Coverage({ tagger: fakeTagger, trust: { lexicon } });
 
   it("keeps only the releases that speak of every specific word of a short question", async () => {
     const about = release("a", "en", "Latvia receives gliders", "Latvia bought four gliders in May.");
@@ -145,7 +156,45 @@ describe("Coverage", () => {
 
   it("changes nothing without a tagger", async () => {
     const near = release("b", "en", "Latvia receives drones", "Latvia bought four drones in May.");
-    const off = new Coverage({ tagger: noPosTagger, lexicon });
+    const off = new Coverage({ tagger: noPosTagger, trust: { lexicon } });
     expect(ids(await off.restrict(retrievalOf([near]), "how many gliders did Latvia buy", "en"))).toEqual(["b"]);
+  });
+
+  it("asks a follow-up about the names of the question it continues", async () => {
+    const elsewhere = release("f", "en", "Gliders for Estonia", "Estonia bought six gliders.");
+    const follow = await coverage.restrict(retrievalOf([elsewhere]), "and gliders", "en", {
+      text: "how many drones did Latvia buy",
+      lang: "en",
+    });
+    expect(ids(follow)).toEqual([]);
+    expect(ids(await coverage.restrict(retrievalOf([elsewhere]), "and gliders", "en"))).toEqual(["f"]);
+  });
+
+  it("holds a nationality to the release like a name, and forgives one common noun of a longer question", async () => {
+    const words = specificWords(
+      await fakeTagger.tag("who leads the portuguese pilots at the base", "en"),
+      "en",
+      lexicon,
+    );
+    expect(words.map((w) => [w.lemma, w.kind])).toEqual([
+      ["portuguese", "name"],
+      ["pilot", "common"],
+      ["base", "common"],
+    ]);
+    const noBase = release("g", "en", "Portuguese pilots", "The Portuguese pilots trained in Lithuania.");
+    const noNationality = release("h", "en", "Pilots at the base", "Danish pilots trained at the base.");
+    const out = await coverage.restrict(
+      retrievalOf([noBase, noNationality]),
+      "who leads the portuguese pilots at the base",
+      "en",
+    );
+    expect(ids(out)).toEqual(["g"]);
+  });
+
+  it("finds an acronym of the question that the release spells out", async () => {
+    const spelled = release("i", "en", "Latvia and the United Nations", "Latvia spoke at the United Nations.");
+    expect(ids(await coverage.restrict(retrievalOf([spelled]), "when did Latvia and the UN meet", "en"))).toEqual([
+      "i",
+    ]);
   });
 });

@@ -119,7 +119,11 @@ export class QaService {
       const inMonth = any.passages.filter((p) => releaseMonth(any, p.passage.releaseId) === month);
       if (inMonth.some(isRelevant)) retrieval = { ...any, passages: inMonth };
     }
-    if (this.deps.coverage) retrieval = await this.deps.coverage.restrict(retrieval, rest, lang);
+    if (this.deps.coverage) {
+      const carried = this.followed(question, history);
+      const before = carried && { text: narrowByDate(carried.question, this.clock.now()).rest, lang: carried.language };
+      retrieval = await this.deps.coverage.restrict(retrieval, rest, lang, before || undefined);
+    }
     const answer = await this.answerFrom(question, lang, retrieval, history, this.focusOf(question, lang, history));
     this.logger.info("question answered", {
       lang,
@@ -149,9 +153,14 @@ export class QaService {
 
   /** What the question asks for; a short follow-up ("and in 2023?", « et combien ? ») keeps the last question's. */
   private focusOf(question: string, lang: Lang, history: Turn[]): QuestionFocus {
+    const last = this.followed(question, history);
+    return questionFocus(question, lang, last ? questionFocus(last.question, last.language) : undefined);
+  }
+
+  /** The turn a follow-up ("and in 2023?", « et combien ? ») continues; undefined for a question of its own. */
+  private followed(question: string, history: Turn[]): Turn | undefined {
     const last = history.at(-1);
-    const followUp = last && (FOLLOW_UP.test(question) || question.split(/\s+/u).length <= 3);
-    return questionFocus(question, lang, followUp ? questionFocus(last.question, last.language) : undefined);
+    return last && (FOLLOW_UP.test(question) || question.split(/\s+/u).length <= 3) ? last : undefined;
   }
 
   /** A passage answers when it carries the focus; names are also looked for in their other-language spellings. */

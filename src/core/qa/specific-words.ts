@@ -64,6 +64,8 @@ function specificKind(
 ): SpecificWord["kind"] | undefined {
   switch (w.pos) {
     case "noun":
+      // "the portuguese detachment", « les italiens »: a nationality as a noun is as specific as a name.
+      if (isNationality(w, lang, lexicon, first)) return "name";
       return (lexicon?.equivalents(w.surface, lang, otherLang(lang)) ?? []).some((e) => e.pos === "np")
         ? "either"
         : "common";
@@ -110,7 +112,7 @@ function isNationality(w: TaggedWord, lang: Lang, lexicon: BilingualLexicon | un
       ? [w.lemma]
       : lexicon
           .equivalents(w.lemma, "en", "fr")
-          .filter((e) => e.pos === "adj")
+          .filter((e) => e.pos === "adj" || e.pos === "n")
           .map((e) => e.lemma);
   return french.some((f) =>
     lexicon.equivalents(f, "fr", "en").some((e) => e.pos === "adj" && /^\p{Lu}/u.test(e.lemma)),

@@ -136,7 +136,7 @@ export function createQa(options: QaOptions): Qa {
     coverage: options.tagger
       ? new Coverage({
           tagger: options.tagger,
-          lexicon: options.trust.lexicon,
+          trust: options.trust,
           logger: logger.child({ component: "coverage" }),
         })
       : undefined,
