@@ -3,14 +3,14 @@ import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { PosTagger, TaggedWord } from "../ports/pos-tagger.port.js";
-import { accentVariants } from "../text/accents.js";
 import { fold } from "../text/fold.js";
 import { splitSentences } from "../text/sentences.js";
 import { crossAcronym } from "../trust/acronyms.js";
 import { buildEvidence, type Evidence, type TrustTools } from "../trust/evidence.js";
 import { stemOf, textCovers } from "./focus-future.js";
+import { QuestionReader } from "./question-words.js";
 import type { Retrieval } from "./retriever.js";
-import { type SpecificWord, specificWords } from "./specific-words.js";
+import type { SpecificWord } from "./specific-words.js";
 
 /**
  * Answerability by coverage: a release answers a question only if it speaks of the question's specific content
@@ -45,10 +45,11 @@ export class Coverage {
   private readonly logger: Logger;
   private readonly tagged = new Map<string, Promise<TaggedWord[]>>();
   private readonly evidence = new Map<string, Evidence>();
-  private warned = false;
+  private readonly reader: QuestionReader;
 
   constructor(private readonly options: CoverageOptions) {
     this.logger = options.logger ?? silentLogger;
+    this.reader = new QuestionReader(options.tagger, options.trust?.lexicon, this.logger);
   }
 
   /**
@@ -91,61 +92,8 @@ export class Coverage {
   }
 
   /** The question's specific words; undefined when the tagger is not there (the check is then off). */
-  async questionWords(text: string, lang: Lang): Promise<SpecificWord[] | undefined> {
-    try {
-      if (!(await this.options.tagger.available(lang))) {
-        if (!this.warned)
-          this.logger.info("no part-of-speech tagger: questions are not checked for coverage", { lang });
-        this.warned = true;
-        return undefined;
-      }
-      return specificWords(await this.tagQuestion(text, lang), lang, this.options.trust?.lexicon);
-    } catch (err) {
-      this.logger.warn("tagging the question failed; it is answered without the coverage check", {
-        error: String(err),
-      });
-      return undefined;
-    }
-  }
-
-  /**
-   * The question tagged in context; in French, words typed without their accents are first given the accented
-   * spelling the dictionary knows (« cree » → « créé »), and the question tagged again with them.
-   */
-  private async tagQuestion(text: string, lang: Lang): Promise<TaggedWord[]> {
-    return this.compounds(await this.restoreAccents(text, await this.options.tagger.tag(text, lang), lang), text, lang);
-  }
-
-  /** « porte-avions » is tagged as two words; the dictionary that knows it whole makes it one noun again. */
-  private compounds(tagged: TaggedWord[], text: string, lang: Lang): TaggedWord[] {
-    const lexicon = this.options.trust?.lexicon;
-    if (!lexicon) return tagged;
-    const out: TaggedWord[] = [];
-    for (let i = 0; i < tagged.length; i++) {
-      const [a, b] = [tagged[i]!, tagged[i + 1]];
-      const whole = b ? `${a.surface}-${b.surface}` : "";
-      if (b && text.includes(whole) && lexicon.equivalents(whole, lang, otherLang(lang)).some((e) => e.pos === "n")) {
-        out.push({ surface: whole, lemma: whole, pos: "noun" });
-        i++;
-      } else out.push(a);
-    }
-    return out;
-  }
-
-  private async restoreAccents(text: string, tagged: TaggedWord[], lang: Lang): Promise<TaggedWord[]> {
-    if (lang !== "fr") return tagged;
-    const unknown = [...new Set(tagged.filter((w) => w.pos === "unknown").map((w) => w.surface))];
-    let restored = text;
-    let changed = false;
-    for (const word of unknown) {
-      const variants = accentVariants(word);
-      if (variants.length === 0) continue;
-      const known = (await this.options.tagger.tag(variants.join(" ;\n"), lang)).find((w) => w.pos !== "unknown");
-      if (!known) continue;
-      restored = restored.replace(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, "gu"), known.surface);
-      changed = true;
-    }
-    return changed ? this.options.tagger.tag(restored, lang) : tagged;
+  questionWords(text: string, lang: Lang): Promise<SpecificWord[] | undefined> {
+    return this.reader.questionWords(text, lang);
   }
 
   /** Whether the release (`all`: every text of it, stored translation included) speaks of the words. */
