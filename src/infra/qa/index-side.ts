@@ -119,15 +119,18 @@ export class IndexSide {
     };
   }
 
-  /** The best `limit` releases, best first, each with the question's terms its documents matched. */
-  search(plan: QueryPlan, query: IndexQuery, fuzzy: boolean): Map<string, SideHit> {
-    const favour = query.favour;
+  /**
+   * The best `limit` releases, best first, each with the question's terms its documents matched; only those of
+   * `only` when given (the others are skipped before they are scored, so a search for a few releases stays cheap).
+   */
+  search(plan: QueryPlan, query: IndexQuery, fuzzy: boolean, only?: ReadonlySet<string>): Map<string, SideHit> {
+    const favour = query.favour?.size ? query.favour : undefined;
     const range = query.range;
+    const boost = (stored: Stored) =>
+      only && !only.has(stored.releaseId) ? 0 : favour?.has(stored.releaseId) ? FAVOURED : 1;
     const results = this.mini.search(plan.query, {
       filter: range ? (r) => (r.date as string) >= range.from && (r.date as string) <= range.to : undefined,
-      boostDocument: favour?.size
-        ? (_id, _term, stored) => (favour.has((stored as Stored).releaseId) ? FAVOURED : 1)
-        : undefined,
+      boostDocument: favour || only ? (_id, _term, stored) => boost(stored as Stored) : undefined,
       fuzzy: fuzzy ? FUZZY : false,
     });
     // Results come best first: a release's score is that of its first document. Terms are gathered only for the

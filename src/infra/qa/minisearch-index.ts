@@ -9,12 +9,22 @@ import type {
 } from "../../core/qa/search-index.port.js";
 import { coverageWords } from "./analyzer.js";
 import { createMiniSearch, FUZZY, IndexSide, SNAPSHOT_FORMAT } from "./index-side.js";
-import { coverage, type Field, fieldName, planQuery, type TermStats, withoutContextUnlessBare } from "./query-plan.js";
+import {
+  coverage,
+  type Field,
+  fieldName,
+  planQuery,
+  type QueryPlan,
+  type TermStats,
+  withoutContextUnlessBare,
+} from "./query-plan.js";
 
 /** Title > brief > body, as the issue asks: a word in a title says more about a release than one in its body. */
 const RELEASE_BOOST: Record<Field, number> = { title: 3, brief: 2, body: 1 };
 /** Passages share their release's title: the sentence itself must decide, and the release's own words beat a brief. */
 const PASSAGE_BOOST: Record<Field, number> = { title: 0.5, brief: 0.9, body: 1 };
+/** How much a release's share of the question's words weighs on its score (see `releasesFor`). */
+const COORDINATION = 2;
 /** A sentence of a stored offline translation, against one NATO wrote. */
 const MT_WEIGHT = 0.85;
 
@@ -75,24 +85,53 @@ export class MiniSearchIndex implements SearchIndex {
     return (fuzzy[0]?.coverage ?? 0) > (exact[0]?.coverage ?? 0) ? fuzzy : exact;
   }
 
-  /** Each side searched with its own plan (its own common words); a release keeps its best score and coverage. */
+  /**
+   * The question's sides searched with their own plans (their own common words); then, for the releases found, the
+   * other side too: a release published in the other language is there in NATO's words, and its translation on the
+   * question's side may say it differently (« d'une valeur de » rendered "of a value of" for "worth"). Each side's
+   * scores are made relative to its best, so an original and a translation weigh alike; a release's score is the
+   * sum over its sides, times the share of the question's words it matches on either (a coordination factor: a
+   * release that has all the question's words beats one that repeats some of them often).
+   */
   private releasesFor(query: IndexQuery, fuzzy: boolean): ReleaseMatch[] {
-    const merged = new Map<string, ReleaseMatch>();
-    for (const lang of query.sides ?? LANGS) {
+    const asked = query.sides ?? LANGS;
+    const merged = new Map<string, { contentHash: string; score: number; terms: Set<string> }>();
+    let judged: QueryPlan["judged"] = [];
+    const searchSide = (lang: Lang, only?: ReadonlySet<string>) => {
       const side = this.sides[lang];
       const plan = planQuery(query, RELEASE_BOOST, side.stats());
-      for (const [releaseId, hit] of side.search(plan, query, fuzzy)) {
-        const share = coverage(plan.judged, hit.terms).share;
+      if (judged.length === 0) judged = plan.judged;
+      const hits = side.search(plan, query, fuzzy, only);
+      const top = Math.max(...[...hits.values()].map((h) => h.score));
+      for (const [releaseId, hit] of hits) {
         const earlier = merged.get(releaseId);
         merged.set(releaseId, {
-          releaseId,
           contentHash: hit.contentHash,
-          score: Math.max(hit.score, earlier?.score ?? 0),
-          coverage: Math.max(share, earlier?.coverage ?? 0),
+          score: (earlier?.score ?? 0) + hit.score / top,
+          terms: earlier ? new Set([...earlier.terms, ...hit.terms]) : hit.terms,
         });
       }
-    }
-    return [...merged.values()].sort((a, b) => b.score - a.score).slice(0, query.limit ?? 10);
+    };
+    for (const lang of asked) searchSide(lang);
+    // The release a conversation is about keeps the share of its earlier questions it matches: "how long does each
+    // course last?" after a question about the courses need not repeat their words.
+    const favour = query.favour;
+    const earlier =
+      favour?.size && query.context?.length
+        ? planQuery({ ...query, texts: query.context, context: undefined }, RELEASE_BOOST).judged
+        : [];
+    const found = new Set(merged.keys());
+    if (found.size > 0) for (const lang of LANGS) if (!asked.includes(lang)) searchSide(lang, found);
+    return [...merged]
+      .map(([releaseId, m]) => {
+        const share = coverage(judged, m.terms).share;
+        const held = favour?.has(releaseId) ? Math.max(share, coverage(earlier, m.terms).share) : share;
+        // A question without content words (dates only) has no share to weigh by.
+        const factor = judged.length > 0 ? held ** COORDINATION : 1;
+        return { releaseId, contentHash: m.contentHash, score: m.score * factor, coverage: share };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, query.limit ?? 10);
   }
 
   rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[] {
