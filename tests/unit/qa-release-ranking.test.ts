@@ -31,7 +31,12 @@ describe("MiniSearchIndex: release ranking across the two sides", () => {
     const index = new MiniSearchIndex();
     index.rebuild([
       // An English release with two of the question's three words, twice each.
-      doc("radars", "en", "Radar contract signed", "The radar contract was signed. The contract covers radar stations."),
+      doc(
+        "radars",
+        "en",
+        "Radar contract signed",
+        "The radar contract was signed. The contract covers radar stations.",
+      ),
       // A French release: its stored English translation misses "worth", its French text has « valeur ».
       doc("fuel", "fr", "Contrat de carburant", "Le contrat de carburant, d'une valeur de 40 millions, est signé."),
       doc("fuel", "en", "Fuel contract", "The fuel contract, of an amount of 40 millions, is signed."),
