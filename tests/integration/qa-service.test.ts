@@ -56,6 +56,13 @@ describe("extractive answers (no LLM configured)", () => {
     for (const s of sentences) expect(s).toMatch(/\[\d\]$/);
   });
 
+  it("reads a year the question asks about as words when no release was published that year", async () => {
+    const a = await ask("How many founding members signed the treaty in 1949?");
+    expect(a).toMatchObject({ status: "answered", language: "en" });
+    expect(a.citations[0]?.releaseId).toBe(h.ids.get("08-75th-anniversary"));
+    expect(a.text).toContain("12 founding members");
+  });
+
   it("cites the release in the reader's language for a bilingual release", async () => {
     const fr = await ask("Qui est le nouveau secrétaire général de l'OTAN ?");
     expect(fr.citations[0]?.title).toBe("Mark Rutte prend ses fonctions de secrétaire général de l'OTAN");

@@ -119,6 +119,12 @@ export class QaService {
       const inMonth = any.passages.filter((p) => releaseMonth(any, p.passage.releaseId) === month);
       if (inMonth.some(isRelevant)) retrieval = { ...any, passages: inMonth };
     }
+    // A date may be what the question asks about ("the treaty signed in 1949"), not when a release was published:
+    // when nothing published then answers, the question is searched whole, its date words as words.
+    if (range && !retrieval.passages.some(isRelevant)) {
+      const whole = await this.deps.retriever.retrieve({ ...request, text: question, range: undefined });
+      if (whole.passages.some(isRelevant)) retrieval = whole;
+    }
     if (this.deps.coverage) {
       const carried = this.followed(question, history);
       const before = carried && { text: narrowByDate(carried.question, this.clock.now()).rest, lang: carried.language };
