@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageWords, queryTerms, termFor, tokenize } from "../../src/infra/qa/analyzer.js";
+import { coverageWords, indexTerms, queryTerms, termFor, tokenize } from "../../src/infra/qa/analyzer.js";
 import { MiniSearchIndex } from "../../src/infra/qa/minisearch-index.js";
 
 describe("Q&A text analysis", () => {
@@ -31,6 +31,23 @@ describe("Q&A text analysis", () => {
     expect(termFor("US", "en")).toBe("us");
     expect(queryTerms("NSPA")).toEqual(["nspa"]);
     expect(queryTerms("contrats").length).toBeGreaterThan(0);
+  });
+
+  it("indexes an accented French word under its unaccented spelling's stem too, for questions typed without accents", () => {
+    const terms = indexTerms("rénovées", "fr");
+    expect(terms).toContain(termFor("rénovées", "fr"));
+    for (const typed of ["renovees", "rénovées"]) expect(terms).toContain(termFor(typed, "fr"));
+    expect(indexTerms("rénovées", "en")).toEqual([termFor("rénovées", "en")]);
+    expect(indexTerms("le", "fr")).toEqual([]);
+  });
+
+  it("drops prepositions and auxiliaries in both languages, not only those stopword lists", () => {
+    for (const w of ["during", "until", "pendant", "durant", "après", "vont"]) expect(queryTerms(w)).toEqual([]);
+    expect(coverageWords("Combien de drones vont voler pendant l'exercice ?").map((w) => w.word)).toEqual([
+      "drones",
+      "voler",
+      "exercice",
+    ]);
   });
 
   it("judges coverage on content words, not on the words every release carries", () => {

@@ -32,7 +32,14 @@ const QUESTION_WORDS = [
   // What is left of an ordinal once its figure is split off ("60th" → 60 + th, « 52e » → 52 + e).
   ...["th", "st", "nd", "rd", "er", "ere", "ème", "eme"],
 ];
-const STOP = new Set([...eng, ...fra, ...QUESTION_WORDS].map((w) => fold(w)));
+// Prepositions and auxiliaries that stopword's lists miss in one language or the other (they have "before", "after",
+// "since", "between" in English, « sera », « seront » in French, but not their counterparts).
+const FUNCTION_WORDS = [
+  ...["during", "until", "among", "against", "without", "within", "towards", "toward", "upon"],
+  ...["pendant", "durant", "avant", "après", "depuis", "jusqu", "jusque", "lors", "selon", "parmi", "chez", "vers"],
+  ...["contre", "entre", "envers", "vont", "va", "allons", "allez", "aller", "seraient", "serait"],
+];
+const STOP = new Set([...eng, ...fra, ...QUESTION_WORDS, ...FUNCTION_WORDS].map((w) => fold(w)));
 
 /** Words every release carries: they find everything, so they do not count towards a question's coverage. */
 const UBIQUITOUS = new Set(["nato", "otan", "alliance", "allies", "ally", "allied", "allie", "allies", "allied"]);
@@ -61,6 +68,20 @@ export function termFor(word: string, lang: Lang): string | null {
   const term = analyse(word, lang);
   cache.set(word, term);
   return term;
+}
+
+/**
+ * The index terms of a word of a `lang` text: its term, and for an accented French word the term of its unaccented
+ * spelling when the stemmer reads that differently ("simulées" → simul, "simulees" → simule): people type French
+ * questions without accents, and the question's words are stemmed as typed.
+ */
+export function indexTerms(word: string, lang: Lang): string[] {
+  const term = termFor(word, lang);
+  if (term === null) return [];
+  if (lang !== "fr") return [term];
+  const plain = fold(word);
+  const bare = plain === word ? null : termFor(plain, lang);
+  return bare === null || bare === term ? [term] : [term, bare];
 }
 
 function analyse(word: string, lang: Lang): string | null {

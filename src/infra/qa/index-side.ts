@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import MiniSearch, { type Options } from "minisearch";
 import { LANGS } from "../../core/domain/language.js";
 import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
-import { queryTerms, termFor, tokenize } from "./analyzer.js";
+import { indexTerms, queryTerms, tokenize } from "./analyzer.js";
 import { DocumentFrequencies } from "./document-frequencies.js";
 import { FIELDS, fieldName, type QueryPlan, SMALL_INDEX, type TermStats } from "./query-plan.js";
 
@@ -14,7 +14,7 @@ export const FUZZY = (term: string) => (term.length >= 7 ? 0.15 : false);
  * Bump when the analysis (tokenizer, stemmers, stop words, fields) or the engine changes: an older snapshot is
  * then rebuilt rather than read with terms the questions no longer produce.
  */
-export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-2:sides";
+export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-3:sides";
 const STORED = ["releaseId", "date", "contentHash"];
 
 /** Terms cleaned between yields to the event loop (MiniSearch's default is 1,000 then a 10 ms wait). */
@@ -235,9 +235,9 @@ function miniOptions(storeFields: string[], onTerm?: (term: string) => void): Op
     storeFields,
     tokenize: (text) => tokenize(text),
     processTerm: (word, field) => {
-      const term = termFor(word, field?.endsWith("_fr") ? "fr" : "en");
-      if (term !== null) onTerm?.(term);
-      return term;
+      const terms = indexTerms(word, field?.endsWith("_fr") ? "fr" : "en");
+      if (onTerm) for (const t of terms) onTerm(t);
+      return terms.length > 0 ? terms : null;
     },
     searchOptions: {
       tokenize: (text) => tokenize(text),
