@@ -124,6 +124,11 @@ export class Retriever {
     const translated = translate ? await this.translate(request.text, request.lang) : undefined;
     if (translated) texts.push(translated);
     const alternatives = expandQuestion(request.text, request.lang, this.deps.trust, (t) => this.contentWords(t));
+    // A word no release has may be a typo ("batimnet"): the index's words one edit away stand in for it.
+    for (const word of this.contentWords(request.text)) {
+      const spellings = this.deps.indexer.index.spellings(word);
+      if (spellings.length > 0) alternatives[word] = [...(alternatives[word] ?? []), ...spellings];
+    }
     return {
       texts,
       alternatives,

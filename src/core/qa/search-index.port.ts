@@ -82,6 +82,11 @@ export interface SearchIndex {
    * (0–1 by release id) carries the release ranking over, so a sentence of the best release wins a tie.
    */
   rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[];
+  /**
+   * What a question's word may be a typo of: when the index knows no term of the word (and it is long enough), the
+   * spellings one edit away that it does know, most common first ("batimnet" → "batiment"); otherwise none.
+   */
+  spellings(word: string): string[];
   /** The words of `text` that count for search (stop words out), as written, for messages like "search …". */
   contentWords(text: string): string[];
   /**

@@ -108,6 +108,11 @@ export class IndexSide {
     this.discarded.unknown = false;
   }
 
+  /** Documents on this side that carry `term`. */
+  frequency(term: string): number {
+    return this.frequencies.of(term);
+  }
+
   stats(): TermStats {
     const n = this.mini.documentCount;
     if (n < this.pruneFrom) return SMALL_INDEX;

@@ -7,7 +7,7 @@ import type {
   ReleaseMatch,
   SearchIndex,
 } from "../../core/qa/search-index.port.js";
-import { coverageWords } from "./analyzer.js";
+import { coverageWords, queryTerms } from "./analyzer.js";
 import { createMiniSearch, FUZZY, IndexSide, SNAPSHOT_FORMAT } from "./index-side.js";
 import {
   coverage,
@@ -18,6 +18,7 @@ import {
   type TermStats,
   withoutContextUnlessBare,
 } from "./query-plan.js";
+import { oneEditAway } from "./spelling.js";
 
 /** Title > brief > body, as the issue asks: a word in a title says more about a release than one in its body. */
 const RELEASE_BOOST: Record<Field, number> = { title: 3, brief: 2, body: 1 };
@@ -25,6 +26,8 @@ const RELEASE_BOOST: Record<Field, number> = { title: 3, brief: 2, body: 1 };
 const PASSAGE_BOOST: Record<Field, number> = { title: 0.5, brief: 0.9, body: 1 };
 /** How much a release's share of the question's words weighs on its score (see `releasesFor`). */
 const COORDINATION = 2;
+/** Typo corrections kept for one word of a question. */
+const MAX_SPELLINGS = 3;
 /** A sentence of a stored offline translation, against one NATO wrote. */
 const MT_WEIGHT = 0.85;
 
@@ -165,6 +168,23 @@ export class MiniSearchIndex implements SearchIndex {
         return [{ passage, score: r.score, coverage: share, matched, matchedName }];
       })
       .slice(0, query.limit ?? 20);
+  }
+
+  spellings(word: string): string[] {
+    const terms = queryTerms(word);
+    const frequency = (term: string) => LANGS.reduce((n, l) => n + this.sides[l].frequency(term), 0);
+    if (terms.length === 0 || terms.some((t) => frequency(t) > 0)) return [];
+    // Spellings that stem alike ("hangar", "hangara") search alike: one of them is enough.
+    const byTerms = new Map<string, { spelling: string; n: number }>();
+    for (const spelling of oneEditAway(word)) {
+      const known = queryTerms(spelling).filter((t) => frequency(t) > 0);
+      const key = known.join("|");
+      if (known.length > 0 && !byTerms.has(key)) byTerms.set(key, { spelling, n: Math.max(...known.map(frequency)) });
+    }
+    return [...byTerms.values()]
+      .sort((a, b) => b.n - a.n)
+      .slice(0, MAX_SPELLINGS)
+      .map((c) => c.spelling);
   }
 
   contentWords(text: string): string[] {
