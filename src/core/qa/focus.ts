@@ -309,3 +309,18 @@ function personNames(
   }
   return out;
 }
+
+/**
+ * The question without the words that only say what kind of answer it wants, for search: "how long", "what year",
+ * « combien de temps », "in which country" ask for a duration, a date or a place, and the sentence that gives it
+ * need not repeat "long", "year" or "country". Figures keep theirs ("the cost of", « le montant »): the answer's
+ * sentence usually says them.
+ */
+export function withoutKindWords(question: string, lang: Lang): string {
+  const rules = KINDS.filter((k) => k.kind === "duration" || k.kind === "date" || k.kind === "place");
+  let text = question.replace(/[’]/gu, "'");
+  for (const k of rules)
+    for (const re of [k[lang], k[lang === "en" ? "fr" : "en"]])
+      text = text.replace(new RegExp(re.source, `${re.flags.replace("g", "")}gi`), " ");
+  return text.replace(/\s+/gu, " ").trim();
+}

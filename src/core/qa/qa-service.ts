@@ -14,7 +14,7 @@ import type { ConversationMemory } from "./conversation-memory.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
-import { carriesFocus, type QuestionFocus, questionFocus } from "./focus.js";
+import { carriesFocus, type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js";
 import { textCovers } from "./focus-future.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { releaseDate, titleOf } from "./passages.js";
@@ -105,7 +105,7 @@ export class QaService {
 
     const { range, rest, guessedYear } = narrowByDate(question, this.clock.now());
     const request = {
-      text: rest,
+      text: withoutKindWords(rest, lang),
       lang,
       range,
       context: history.map((t) => t.question).slice(-2),
