@@ -5,10 +5,11 @@ import { MiniSearchIndex } from "../../src/infra/qa/minisearch-index.js";
 import { oneEditAway } from "../../src/infra/qa/spelling.js";
 
 describe("typos in questions", () => {
-  it("makes the spellings one edit away: swapped neighbours, a letter missing, extra or wrong", () => {
-    const near = oneEditAway("hangra");
-    for (const w of ["hangar", "hanga", "hangrar", "hangrb"]) expect(near).toContain(w);
-    expect(near).not.toContain("hangra");
+  it("makes the spellings one edit away that are cheap to look up: swapped neighbours, a letter too many", () => {
+    const near = oneEditAway("hangrar");
+    for (const w of ["hangarr", "hangar", "hangra", "angrar"]) expect(near).toContain(w);
+    expect(near).not.toContain("hangrar");
+    expect(near.length).toBeLessThanOrEqual(2 * "hangrar".length);
     expect(oneEditAway("fuel")).toEqual([]);
   });
 
