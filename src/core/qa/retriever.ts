@@ -124,11 +124,6 @@ export class Retriever {
     const translated = translate ? await this.translate(request.text, request.lang) : undefined;
     if (translated) texts.push(translated);
     const alternatives = expandQuestion(request.text, request.lang, this.deps.trust, (t) => this.contentWords(t));
-    // A word no release has may be a typo ("batimnet"): the index's words one edit away stand in for it.
-    for (const word of this.contentWords(request.text)) {
-      const spellings = this.deps.indexer.index.spellings(word);
-      if (spellings.length > 0) alternatives[word] = [...(alternatives[word] ?? []), ...spellings];
-    }
     return {
       texts,
       alternatives,
@@ -184,7 +179,23 @@ export class Retriever {
     const query = await this.query(request);
     const own = await this.retrieveWith({ ...query, sides: [request.lang] }, request);
     if (own.passages.some(isRelevant)) return own;
-    return this.retrieveWith(query, request);
+    return this.retrieveWith(this.withSpellings(query, request.text), request);
+  }
+
+  /**
+   * A word no release has may be a typo ("batimnet"): the index's words one edit away stand in for it. Only when the
+   * question as asked found nothing relevant (looking them up costs a stemming per candidate).
+   */
+  private withSpellings(query: IndexQuery, text: string): IndexQuery {
+    const alternatives: Record<string, readonly string[]> = { ...query.alternatives };
+    let found = false;
+    for (const word of this.contentWords(text)) {
+      const spellings = this.deps.indexer.index.spellings(word);
+      if (spellings.length === 0) continue;
+      alternatives[word] = [...(alternatives[word] ?? []), ...spellings];
+      found = true;
+    }
+    return found ? { ...query, alternatives } : query;
   }
 
   private async retrieveWith(query: IndexQuery, request: RetrievalRequest): Promise<Retrieval> {
