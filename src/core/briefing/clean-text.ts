@@ -29,12 +29,14 @@ export function cleanGeneratedText(text: string, sourceText: string): string {
 
   out = removeForeignUrls(out, sourceText);
 
-  return out
-    .replace(/\(\s*\)/g, "")
-    .replace(/\s+/g, " ")
-    // After the line above no run of spaces is longer than one, so this cannot re-read a run from each space.
-    .replace(/ ([,.])/g, "$1")
-    .trim();
+  return (
+    out
+      .replace(/\(\s*\)/g, "")
+      .replace(/\s+/g, " ")
+      // After the line above no run of spaces is longer than one, so this cannot re-read a run from each space.
+      .replace(/ ([,.])/g, "$1")
+      .trim()
+  );
 }
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/gi;
