@@ -1,23 +1,21 @@
 import type { CircuitBreakerLike } from "../briefing/circuit-breaker-like.js";
 import { type Lang, otherLang } from "../domain/language.js";
-import type { Release } from "../domain/release.js";
 import type { Clock } from "../ports/clock.port.js";
 import { systemClock } from "../ports/clock.port.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { Translator } from "../ports/translator.port.js";
 import type { TrustTools } from "../trust/evidence.js";
-import { checkModelAnswer } from "./answer-check.js";
-import type { AnswerModel, NumberedPassage } from "./answer-model.port.js";
-import { CitationNumbers, markers } from "./citations.js";
+import type { AnswerModel } from "./answer-model.port.js";
+import { answerTest } from "./answer-test.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
-import { carriesFocus, type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js";
-import { textCovers } from "./focus-future.js";
+import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
-import { releaseDate, titleOf } from "./passages.js";
+import { answerWithModel } from "./model-answer.js";
+import { releaseDate } from "./passages.js";
 import { QA_MESSAGES } from "./qa-messages.js";
 import type { Answer, SearchOutcome, Turn } from "./qa-types.js";
 import { detectQuestionLanguage } from "./question-language.js";
@@ -169,46 +167,6 @@ export class QaService {
     return last && (FOLLOW_UP.test(question) || question.split(/\s+/u).length <= 3) ? last : undefined;
   }
 
-  /** A passage answers when it carries the focus; names are also looked for in their other-language spellings. */
-  private answers(
-    focus: QuestionFocus,
-    lang: Lang,
-    alternatives: Readonly<Record<string, readonly string[]>> = {},
-  ): (m: PassageMatch) => boolean {
-    const lexicon = this.deps.trust?.lexicon;
-    const spellings = new Map<string, readonly string[]>();
-    const equivalents = (name: string): readonly string[] => {
-      if (!lexicon) return [];
-      let known = spellings.get(name);
-      if (!known) {
-        known = lexicon
-          .equivalents(name, lang, otherLang(lang))
-          .filter((e) => e.pos === "np")
-          .map((e) => e.lemma);
-        spellings.set(name, known);
-      }
-      return known;
-    };
-    const common = new Map<string, boolean>();
-    const commonWord = lexicon?.available()
-      ? (word: string, wordLang: Lang): boolean => {
-          const key = `${wordLang}:${word}`;
-          let known = common.get(key);
-          if (known === undefined) {
-            known = lexicon.equivalents(word, wordLang, otherLang(wordLang)).some((e) => e.pos !== "np");
-            common.set(key, known);
-          }
-          return known;
-        }
-      : undefined;
-    return (m) =>
-      carriesFocus(focus, m.passage, {
-        equivalents: m.passage.lang === lang ? undefined : equivalents,
-        commonWord,
-        alternatives: (word) => alternativesOf(alternatives, word),
-      });
-  }
-
   private async answerFrom(
     question: string,
     lang: Lang,
@@ -216,18 +174,7 @@ export class QaService {
     history: Turn[],
     focus: QuestionFocus,
   ): Promise<Answer> {
-    const focused = this.answers(focus, lang, retrieval.query.alternatives);
-    const { nextOf } = focus;
-    // "Where is the next summit?": a release that never speaks of a summit does not answer it.
-    const answers = nextOf
-      ? (m: PassageMatch) =>
-          focused(m) &&
-          textCovers(
-            retrieval.texts?.get(m.passage.releaseId) ?? `${m.passage.title}\n${m.passage.text}`,
-            nextOf,
-            alternativesOf(retrieval.query.alternatives ?? {}, nextOf),
-          )
-      : focused;
+    const answers = answerTest(focus, lang, retrieval, this.deps.trust?.lexicon);
     // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
     // what is asked answers with one of the question's words (only when something is asked: a figure, a person…).
     // A "which N" question asks for something too: one of the Ns (focus-which.ts).
@@ -261,40 +208,15 @@ export class QaService {
     const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest);
     if (forModel.length === 0) return noAnswer();
 
-    let fallbackReason: string | undefined;
-    const { model, breaker } = this.deps;
-    if (model && breaker && !breaker.canRequest()) {
-      fallbackReason = "the language model failed repeatedly and is paused for a cool-down";
-    } else if (model) {
-      // The model reads NATO's own sentence rather than the offline translation of it: it translates better.
-      const passages: NumberedPassage[] = forModel.map((m, i) => {
-        const source = m.passage.kind === "translation" ? m.passage.original : undefined;
-        const release = retrieval.releases.get(m.passage.releaseId);
-        return {
-          n: i + 1,
-          releaseId: m.passage.releaseId,
-          title: source && release ? titleOf(release, source.lang) : m.passage.title,
-          published: release?.published,
-          lang: source?.lang ?? m.passage.lang,
-          text: source?.text ?? m.passage.text,
-        };
-      });
-      try {
-        const reply = await model.answer({ question, language: lang, passages, history });
-        breaker?.recordSuccess();
-        if (!reply.answerable) return { ...noAnswer(), engine: model.id };
-        const checked = checkModelAnswer(reply.text, lang, passages, this.deps.trust);
-        if (checked.dropped.length > 0)
-          this.logger.warn("dropped unsupported sentences of the model's answer", { dropped: checked.dropped });
-        if (checked.sentences.length > 0)
-          return this.fromModel(checked.sentences, passages, lang, retrieval.releases, model.id);
-        fallbackReason = "the language model's answer had no cited sentence the passages support";
-      } catch (err) {
-        breaker?.recordFailure();
-        fallbackReason = `the language model is unavailable: ${reasonOf(err)}`;
-      }
-      this.logger.warn("answering extractively instead of with the language model", { reason: fallbackReason });
-    }
+    const viaModel = await answerWithModel(
+      { model: this.deps.model, breaker: this.deps.breaker, trust: this.deps.trust, logger: this.logger },
+      { question, lang, history, picked: forModel, releases: retrieval.releases },
+    );
+    if (viaModel.answer)
+      return viaModel.answer.status === "no-answer"
+        ? { ...noAnswer(), engine: viaModel.answer.engine }
+        : viaModel.answer;
+    const { fallbackReason } = viaModel;
     const alternatives = retrieval.query.alternatives ?? {};
     // The noun's other spellings: the query's, and the dictionary's for the whole word (« porte-avions » is one).
     const whichSpellings = which
@@ -317,33 +239,10 @@ export class QaService {
       fallbackReason,
     };
   }
-
-  private fromModel(
-    sentences: ReturnType<typeof checkModelAnswer>["sentences"],
-    passages: NumberedPassage[],
-    lang: Lang,
-    releases: Map<string, Release>,
-    engine: string,
-  ): Answer {
-    const numbers = new CitationNumbers();
-    const text = sentences
-      .map((s) => {
-        const cited = s.passages.map((n) => numbers.number(passages[n - 1]?.releaseId ?? ""));
-        const marker = markers(cited);
-        return /[.!?…]$/u.test(s.text) ? s.text.replace(/([.!?…]+)$/u, ` ${marker}$1`) : `${s.text} ${marker}`;
-      })
-      .join(" ");
-    return { status: "answered", text, language: lang, citations: numbers.list(releases, lang), engine };
-  }
 }
 
 /** The month (MM) a retrieved release counts for in date searches. */
 function releaseMonth(retrieval: Retrieval, releaseId: string): string | undefined {
   const release = retrieval.releases.get(releaseId);
   return release ? releaseDate(release).slice(5, 7) : undefined;
-}
-
-function reasonOf(err: unknown): string {
-  if (err && typeof err === "object" && "reason" in err && typeof err.reason === "string") return err.reason;
-  return err instanceof Error ? err.message : String(err);
 }
