@@ -8,6 +8,7 @@ import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { ReleaseStore } from "../ports/release-store.port.js";
 import { fold } from "../text/fold.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { splitSentences } from "../text/sentences.js";
 import type { Digest, DigestItem } from "./digest.js";
 
@@ -154,10 +155,7 @@ function itemOf(brief: Brief, languages: Digest["languages"]): DigestItem {
 export function topicMatcher(topics: string[]): (release: Release) => boolean {
   const words = topics.map((t) => fold(t).trim()).filter(Boolean);
   if (words.length === 0) return () => true;
-  const pattern = new RegExp(
-    `(?:^|[^\\p{L}\\p{N}])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`,
-    "u",
-  );
+  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join("|")})`, "u");
   return (release) =>
     Object.values(release.texts).some((t) => t && pattern.test(fold([t.title, ...t.paragraphs].join("\n"))));
 }

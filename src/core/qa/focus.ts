@@ -3,6 +3,7 @@ import { findDates } from "../text/dates.js";
 import { fold } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { findNumberWords } from "../trust/number-words.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import type { Passage } from "./qa-types.js";
@@ -161,10 +162,6 @@ function hasName(text: string, name: string): boolean {
 
 function unaccent(text: string): string {
   return text.normalize("NFD").replace(/\p{M}+/gu, "");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
 /**

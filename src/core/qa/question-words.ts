@@ -3,6 +3,7 @@ import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import type { Logger } from "../ports/logger.port.js";
 import type { PosTagger, TaggedWord } from "../ports/pos-tagger.port.js";
 import { accentVariants } from "../text/accents.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { type SpecificWord, specificWords } from "./specific-words.js";
 
 /**
@@ -76,8 +77,4 @@ export class QuestionReader {
     }
     return changed ? this.tagger.tag(restored, lang) : tagged;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }

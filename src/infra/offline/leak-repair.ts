@@ -1,5 +1,6 @@
 import type { Lang } from "../../core/domain/language.js";
 import type { Translator } from "../../core/ports/translator.port.js";
+import { escapeRegExp } from "../../core/text/regexp.js";
 import type { AlignedTranslation } from "./apertium-translator.js";
 import type { Leak, LeakDetector } from "./leak-detector.js";
 
@@ -127,7 +128,7 @@ function similarity(a: string, b: string): number {
 }
 
 function containsWord(text: string, word: string): boolean {
-  const esc = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const esc = escapeRegExp(word);
   return new RegExp(`(?<![\\p{L}\\p{M}])${esc}(?![\\p{L}\\p{M}])`, "u").test(text);
 }
 

@@ -1,5 +1,6 @@
 import type { Lang } from "../../core/domain/language.js";
 import { findNames, NOT_NAMES } from "../../core/text/names.js";
+import { escapeRegExp } from "../../core/text/regexp.js";
 import type { WordClass } from "./morph-analyser.js";
 import type { ProtectedSpan } from "./protect.js";
 
@@ -16,7 +17,7 @@ export type Lexicon = (words: readonly string[], lang: Lang) => Promise<Map<stri
 export function nameRuns(text: string, lang: Lang, known: ReadonlySet<string>): ProtectedSpan[] {
   const found = findNames(text, lang);
   for (const name of known) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "gu");
     for (const m of text.matchAll(re)) {
       if (!found.some((f) => f.start === m.index))
         found.push({ text: name, start: m.index, end: m.index + name.length });

@@ -1,13 +1,10 @@
-/** Escapes text for use inside a regular expression. */
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+import { escapeRegExp } from "../../../core/text/regexp.js";
 
 /** One alternation of literal forms, longest first; apostrophes match either spelling. */
 export function alternation(forms: Iterable<string>): string {
   return [...new Set(forms)]
     .sort((a, b) => b.length - a.length)
-    .map((f) => escapeRegex(f).replace(/['’]/g, "['’]"))
+    .map((f) => escapeRegExp(f).replace(/['’]/g, "['’]"))
     .join("|");
 }
 

@@ -1,7 +1,8 @@
 import type { Lang } from "../../../core/domain/language.js";
+import { escapeRegExp } from "../../../core/text/regexp.js";
 import type { ProtectedSpan } from "../protect.js";
 import { frenchConjugation, frenchReadings, type Tense, type VerbNumber } from "./conjugation.js";
-import { END, escapeRegex, START } from "./regex.js";
+import { END, START } from "./regex.js";
 import { SpanSet } from "./span-set.js";
 import { VERB_PHRASES, type VerbPhrase } from "./verb-phrase-table.js";
 
@@ -35,12 +36,12 @@ function compile(): Record<"fr" | "en", Reading[]> {
         const group = anyWord(frenchReadings(phrase.fr).map((r) => r.form.split(" ").at(-1)!));
         for (const r of frenchReadings(phrase.fr)) {
           // "a fait", "s'est entretenu": an adverb may stand after the auxiliary.
-          const words = r.form.split(" ").map((w) => escapeRegex(w).replace(/'/g, "['’]\\s*"));
+          const words = r.form.split(" ").map((w) => escapeRegExp(w).replace(/'/g, "['’]\\s*"));
           const verb =
             words.length > 1
               ? `${words.slice(0, -1).join("\\s+")}(?<adverb>\\s+${FR_ADVERB})?\\s+${words.at(-1)}`
               : words[0];
-          const obj = object.fr ? `\\s+${escapeRegex(object.fr).replace(/'/g, "['’]\\s*").replace(/ /g, "\\s+")}` : "";
+          const obj = object.fr ? `\\s+${escapeRegExp(object.fr).replace(/'/g, "['’]\\s*").replace(/ /g, "\\s+")}` : "";
           out.fr.push({
             group,
             phrase,
@@ -61,8 +62,8 @@ function compile(): Record<"fr" | "en", Reading[]> {
           for (const number of ["sg", "pl"] as const) {
             const form = phrase.en[tense][number];
             if (number === "pl" && form === phrase.en[tense].sg) continue;
-            const obj = object.en ? `\\s+${escapeRegex(object.en).replace(/ /g, "\\s+")}` : "";
-            const regex = new RegExp(`${START}${escapeRegex(form).replace(/ /g, "\\s+")}${obj}${END}`, "giu");
+            const obj = object.en ? `\\s+${escapeRegExp(object.en).replace(/ /g, "\\s+")}` : "";
+            const regex = new RegExp(`${START}${escapeRegExp(form).replace(/ /g, "\\s+")}${obj}${END}`, "giu");
             out.en.push({ group, phrase, object, tense, number, regex });
           }
         }
@@ -130,7 +131,7 @@ export function verbPhraseSpans(text: string, from: Lang, to: Lang): ProtectedSp
 }
 
 function anyWord(words: string[]): RegExp {
-  const alt = [...new Set(words.map((w) => w.toLowerCase()))].map(escapeRegex).join("|");
+  const alt = [...new Set(words.map((w) => w.toLowerCase()))].map(escapeRegExp).join("|");
   return new RegExp(`${START}(?:${alt})${END}`, "iu");
 }
 
