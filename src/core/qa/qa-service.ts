@@ -24,6 +24,7 @@ import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
 import { isRelevant, pickForExtract, pickForModel, strongReleases, unmatchedMatch } from "./selection.js";
+import { bindingOf } from "./sentence-binding.js";
 
 export interface QaServiceDeps {
   retriever: Retriever;
@@ -227,7 +228,10 @@ export class QaService {
       : [];
     const prefer = which ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings) : undefined;
     const { favour } = retrieval.query;
-    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, answers, strong, prefer);
+    const rest = narrowByDate(question, this.clock.now()).rest;
+    const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, this.deps.trust?.lexicon);
+    const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
+    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer);
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {
