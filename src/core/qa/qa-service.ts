@@ -111,18 +111,21 @@ export class QaService {
       favour: new Set(history.flatMap((t) => t.releaseIds)),
     };
     let retrieval = await this.deps.retriever.retrieve(request);
-    // "in February" is last February unless nothing then answers: then any February (the month's words stay out).
-    if (guessedYear && range && !retrieval.passages.some(isRelevant)) {
-      const month = range.from.slice(5, 7);
-      const any = await this.deps.retriever.retrieve({ ...request, range: undefined });
-      const inMonth = any.passages.filter((p) => releaseMonth(any, p.passage.releaseId) === month);
-      if (inMonth.some(isRelevant)) retrieval = { ...any, passages: inMonth };
-    }
-    // A date may be what the question asks about ("the treaty signed in 1949"), not when a release was published:
-    // when nothing published then answers, the question is searched whole, its date words as words.
-    if (range && !retrieval.passages.some(isRelevant)) {
-      const whole = await this.deps.retriever.retrieve({ ...request, text: question, range: undefined });
-      if (whole.passages.some(isRelevant)) retrieval = whole;
+    if (range) {
+      // "in February" is last February unless a February of another year answers more of the question; and a date
+      // may be what the question asks about ("is the delivery in April?", "the treaty signed in 1949"), not when a
+      // release was published: the question searched whole, its date words as words, wins when it answers more.
+      const candidates = [retrieval];
+      if (guessedYear) {
+        const month = range.from.slice(5, 7);
+        const any = await this.deps.retriever.retrieve({ ...request, range: undefined });
+        candidates.push({
+          ...any,
+          passages: any.passages.filter((p) => releaseMonth(any, p.passage.releaseId) === month),
+        });
+      }
+      candidates.push(await this.deps.retriever.retrieve({ ...request, text: question, range: undefined }));
+      retrieval = answersMost(candidates);
     }
     if (this.deps.coverage) {
       const carried = this.followed(question, history);
@@ -243,6 +246,12 @@ export class QaService {
       fallbackReason,
     };
   }
+}
+
+/** The first of the retrievals whose relevant passages match the largest share of the question (0 without any). */
+function answersMost(candidates: Retrieval[]): Retrieval {
+  const share = (r: Retrieval) => Math.max(0, ...r.passages.filter(isRelevant).map((m) => m.coverage));
+  return candidates.reduce((best, r) => (share(r) > share(best) ? r : best));
 }
 
 /** The month (MM) a retrieved release counts for in date searches. */
