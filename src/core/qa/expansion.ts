@@ -30,6 +30,12 @@ const SYNONYMS: string[][] = [
   ["began", "begun", "started", "launched", "commencé", "lancé", "débuté"],
   ["joined", "join", "accession", "member", "adhéré", "adhésion", "membre"],
   ["succeed", "succeeded", "replace", "replaced", "successor", "succéder", "succède", "remplacer", "remplacé"],
+  // Procurement: an order placed with industry is « une commande » (the dictionaries know only « ordre »).
+  ["order", "orders", "ordered", "contract", "contracts", "purchase", "commande", "commandes", "commandé", "contrat"],
+  // A post held for a term: "leave office", "term of office" / « quitter ses fonctions », « mandat ».
+  ["office", "term", "tenure", "mandate", "post", "fonctions", "mandat", "poste"],
+  // Instruction of personnel: "training course" / « formation », « stage », « cours ».
+  ["course", "courses", "training", "formation", "formations", "stage", "stages", "cours"],
 ];
 const SYNONYMS_OF = new Map<string, string[]>();
 for (const line of SYNONYMS)
