@@ -37,6 +37,25 @@ describe("pickForExtract / pickForModel", () => {
   });
 });
 
+describe("pickForExtract: among one release's sentences, the one that says the question's words", () => {
+  it("quotes first the sentence matching more of the question itself, releases in their order", () => {
+    // "what did the ministers agree in Porto?": the opening sentence scores higher (its release's words), the
+    // sentence with "agreed" matches more of the question.
+    const opening = m("r1", "Foreign ministers met in Porto on 3 May.", 0.5, 2, 20);
+    const agreed = m("r1", "The ministers agreed a new plan on energy security.", 0.75, 3, 12);
+    const otherRelease = m("r2", "Ministers agreed to meet again in June.", 0.75, 3, 15);
+    const all = () => true;
+    expect(pickForExtract([opening, agreed], undefined, undefined, all)[0]).toBe(agreed);
+    // The best release stays first: a sentence of another release matching as many words does not come before.
+    const picked = pickForExtract([opening, otherRelease, agreed], undefined, undefined, all);
+    expect(picked[0]).toBe(agreed);
+    expect(picked.indexOf(otherRelease)).toBeGreaterThan(picked.indexOf(opening));
+    // Equal words: the retrieval score decides, as before.
+    const sameWords = m("r1", "The ministers held talks.", 0.5, 2, 5);
+    expect(pickForExtract([sameWords, opening], undefined, undefined, all)[0]).toBe(opening);
+  });
+});
+
 describe("pickForModel: the best release's sentences that carry the focus", () => {
   it("sends them before the context even when they match few words of the question", () => {
     const opening = m("r1", "The agency signed 12 contracts with partners.", 1, 4, 30);

@@ -39,7 +39,7 @@ export function pickForExtract(
   /** Answers that name what a "which N" question asks for (focus-which.ts) come before the others. */
   prefer?: (m: PassageMatch) => boolean,
 ): PassageMatch[] {
-  const found = eligible(all, favour, answers, strong);
+  const found = bySentenceWords(eligible(all, favour, answers, strong));
   const ranked = prefer ? [...found.filter(prefer), ...found.filter((m) => !prefer(m))] : found;
   const [top] = ranked;
   if (!top) return [];
@@ -59,6 +59,18 @@ export function pickForExtract(
     chars += m.passage.text.length;
   }
   return picked;
+}
+
+/**
+ * Among the sentences of one release that carry the focus, the one that says more of the question's words itself
+ * comes first ("who led the exercise?": the sentence that says "led by", not the one that only names the exercise);
+ * releases keep their order.
+ */
+function bySentenceWords(found: PassageMatch[]): PassageMatch[] {
+  const order = [...new Set(found.map((m) => m.passage.releaseId))];
+  return order.flatMap((id) =>
+    found.filter((m) => m.passage.releaseId === id).sort((a, b) => b.matched - a.matched || b.score - a.score),
+  );
 }
 
 /**
