@@ -50,7 +50,7 @@ describe.skipIf(missing !== undefined)("npm start on PostgreSQL (DATABASE_URL=po
     expect(fs.existsSync(path.join(dir, "data"))).toBe(false);
 
     const killed = await adminQuery(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+      "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = $1",
       [app],
     );
     expect(killed.length).toBeGreaterThan(0);

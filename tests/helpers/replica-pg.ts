@@ -33,9 +33,14 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
 }
 
 /** Ends every session of `database` named `application` (a dropped connection, as a server restart does). */
+/**
+ * Ends the sessions of one application in one database, as a killed process would lose them, and waits until each
+ * backend has exited (the timeout form of pg_terminate_backend, PostgreSQL 14+): only then are its session locks
+ * free, so what the test asserts next does not race the backend's exit. The 10 s only bounds a hang.
+ */
 export async function terminateSessions(database: string, application: string): Promise<number> {
   const { rows } = await adminQuery<{ n: string }>(
-    `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`,
+    `SELECT count(pg_terminate_backend(pid, 10000)) AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`,
     [database, application],
   );
   return Number(rows[0]?.n ?? 0);

@@ -86,7 +86,7 @@ describe.skipIf(missing !== undefined)("PostgreSQL store: migrations, lost conne
     // Several connections open and idle in the pool, then all killed from outside.
     await Promise.all([1, 2, 3].map(() => stores.releases.countReleases()));
     const killed = await adminQuery<{ ok: boolean }>(
-      "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1",
+      "SELECT pg_terminate_backend(pid, 10000) AS ok FROM pg_stat_activity WHERE application_name = $1",
       [app],
     );
     expect(killed.length).toBeGreaterThan(0);
@@ -110,7 +110,9 @@ describe.skipIf(missing !== undefined)("PostgreSQL store: migrations, lost conne
             .length,
       )
       .toBe(1);
-    await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [app]);
+    await adminQuery("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = $1", [
+      app,
+    ]);
     expect(await slow).toEqual([{ one: 1, pg_sleep: "" }]);
     expect(lines.some((l) => l.msg === "PostgreSQL connection lost; retrying on a new one")).toBe(true);
   });
@@ -137,7 +139,9 @@ describe.skipIf(missing !== undefined)("PostgreSQL store: migrations, lost conne
       expect(await a.ledger.claim(subscription.id, "p", 600_000)).toBe(true);
       expect(await b.ledger.claim(subscription.id, "p", 600_000)).toBe(false);
       // Replica A's connections die (as when its process is killed): its presence lock goes with them.
-      await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [appA]);
+      await adminQuery("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = $1", [
+        appA,
+      ]);
       expect(await b.ledger.claim(subscription.id, "p", 600_000)).toBe(true);
       // A, still running, takes its presence again; B is alive, so the row stays B's.
       expect(await a.ledger.claim(subscription.id, "p", 600_000)).toBe(false);
