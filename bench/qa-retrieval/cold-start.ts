@@ -42,7 +42,7 @@ const qa = createQa({
   logger: silentLogger,
 });
 const opened = performance.now();
-// Its own language's side of the index first; the question then loads the other, which its ranking reads too.
+// What a question does first: its own language's side of the index (the other loads only if that finds nothing).
 await index.indexer.whenReady([lang === "fr" ? "fr" : "en"]);
 const loaded = performance.now();
 const answer = await qa.service.ask(question!, {
