@@ -150,9 +150,7 @@ export class Retriever {
     query: IndexQuery,
     limit: number,
   ): Promise<{ matches: ReleaseMatch[]; releases: Map<string, Release> }> {
-    // Both sides, whichever the question is searched on: a release found on one is ranked on the other too
-    // (SearchIndex.searchReleases), so a one-shot process (the CLI's `ask`) ranks as the warmed-up server does.
-    await this.deps.indexer.whenReady(LANGS);
+    await this.deps.indexer.whenReady(query.sides ?? LANGS);
     const phrases = phrasesOf(query);
     const releases = new Map<string, Release>();
     const matches: ReleaseMatch[] = [];
