@@ -11,6 +11,7 @@ import {
 import { Coverage } from "../../src/core/qa/coverage.js";
 import type { Retrieval } from "../../src/core/qa/retriever.js";
 import { specificWords } from "../../src/core/qa/specific-words.js";
+import { oneLanguageRelease } from "../helpers/releases.js";
 
 // A tagger that knows a few words per language (lemma and part of speech); the others are unknown.
 const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
@@ -80,17 +81,7 @@ const lexicon: BilingualLexicon = {
   available: () => true,
 };
 
-function release(id: string, lang: Lang, title: string, ...paragraphs: string[]): Release {
-  const at = "2026-01-01T00:00:00Z";
-  return {
-    id,
-    contentHash: id,
-    sourceLanguage: lang,
-    texts: { [lang]: { lang, title, paragraphs, official: true } },
-    createdAt: at,
-    updatedAt: at,
-  };
-}
+const release = oneLanguageRelease;
 
 function retrievalOf(releases: Release[]): Retrieval {
   const text = (r: Release) =>

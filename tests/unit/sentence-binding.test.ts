@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Lang } from "../../src/core/domain/language.js";
 import type { Release } from "../../src/core/domain/release.js";
 import type { BilingualLexicon } from "../../src/core/ports/bilingual-lexicon.port.js";
 import type { PosTagger, TaggedWord } from "../../src/core/ports/pos-tagger.port.js";
@@ -9,6 +8,7 @@ import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { Retrieval } from "../../src/core/qa/retriever.js";
 import { bindingOf, sentenceBinds } from "../../src/core/qa/sentence-binding.js";
 import type { SpecificWord } from "../../src/core/qa/specific-words.js";
+import { oneLanguageRelease } from "../helpers/releases.js";
 
 const name = (lemma: string, extra: Partial<SpecificWord> = {}): SpecificWord => ({
   surface: lemma.toLowerCase(),
@@ -18,17 +18,7 @@ const name = (lemma: string, extra: Partial<SpecificWord> = {}): SpecificWord =>
 });
 const common = (lemma: string): SpecificWord => ({ surface: lemma, lemma, kind: "common" });
 
-function release(id: string, lang: Lang, title: string, ...paragraphs: string[]): Release {
-  const at = "2026-01-01T00:00:00Z";
-  return {
-    id,
-    contentHash: id,
-    sourceLanguage: lang,
-    texts: { [lang]: { lang, title, paragraphs, official: true } },
-    createdAt: at,
-    updatedAt: at,
-  };
-}
+const release = oneLanguageRelease;
 
 /** The release's body passage that says `words`. */
 function sentence(r: Release, words: string): Passage {
