@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -15,7 +16,14 @@ import { containsQuote } from "../../bench/qa-quality/score.js";
 // The qa-quality benchmark's data: a typo in a quote or a trap that is not marked would become a false miss.
 const corpusDir =
   process.env.NATO_CORPUS_DIR ?? path.resolve(import.meta.dirname, "..", "..", "..", "shared", "corpus");
-const releases = loadReleases(corpusDir);
+// The corpus is read where the benchmark reads it (../shared/corpus beside the repository, or NATO_CORPUS_DIR); a
+// clone without it cannot check the questions about it, and says so.
+const haveCorpus = fs.existsSync(path.join(corpusDir, "index.json"));
+if (!haveCorpus)
+  console.warn(
+    `qa-quality-data.test: no NATO corpus at ${corpusDir} (set NATO_CORPUS_DIR); the data checks are skipped`,
+  );
+const releases = haveCorpus ? loadReleases(corpusDir) : [];
 const questions = loadQuestions();
 const byId = new Map(releases.map((r) => [r.id, r]));
 
@@ -40,7 +48,7 @@ const answerable = (q: Question) => q.trap === undefined;
 const cross = (q: Question) => !(q.lang in byId.get(q.release!)!.texts);
 const setTwo = QUESTION_FILES.filter((f) => f.endsWith("-2"));
 
-describe("qa-quality data", () => {
+describe.skipIf(!haveCorpus)("qa-quality data", () => {
   it("passes the benchmark's own validation, every id once", () => {
     expect(() => validate(releases, questions)).not.toThrow();
     expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length);
