@@ -145,6 +145,24 @@ describe("Coverage", () => {
     ]);
   });
 
+  it("reads a question once: coverage and the sentence binding of one answer share the tagging", async () => {
+    const asked: string[] = [];
+    const counting: PosTagger = {
+      ...fakeTagger,
+      tag: (text, lang) => {
+        asked.push(text);
+        return fakeTagger.tag(text, lang);
+      },
+    };
+    const once = new Coverage({ tagger: counting, trust: { lexicon } });
+    const first = await once.questionWords("how many gliders did Latvia buy", "en");
+    const again = await once.questionWords("how many gliders did Latvia buy", "en");
+    expect(again).toEqual(first);
+    expect(asked.filter((t) => t === "how many gliders did Latvia buy")).toHaveLength(1);
+    await once.questionWords("how many drones did Latvia buy", "en");
+    expect(asked.filter((t) => t.includes("drones"))).toHaveLength(1);
+  });
+
   it("changes nothing without a tagger", async () => {
     const near = release("b", "en", "Latvia receives drones", "Latvia bought four drones in May.");
     const off = new Coverage({ tagger: noPosTagger, trust: { lexicon } });

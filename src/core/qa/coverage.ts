@@ -1,3 +1,4 @@
+import { remember } from "../bounded-map.js";
 import { type Lang, otherLang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
@@ -152,8 +153,7 @@ export class Coverage {
         t ? [{ lang: t.lang, text: [t.title, ...t.paragraphs].join("\n") }] : [],
       );
       ev = buildEvidence(sources, this.options.trust);
-      if (this.evidence.size >= MAX_EVIDENCE) this.evidence.delete(this.evidence.keys().next().value!);
-      this.evidence.set(key, ev);
+      remember(this.evidence, key, ev, MAX_EVIDENCE);
     }
     const acronym = word.toUpperCase();
     return ev.acronyms.has(acronym) || crossAcronym(acronym, ev.runs);
@@ -228,9 +228,7 @@ export class Coverage {
     const key = `${lang}:${sentence}`;
     let tagged = this.tagged.get(key);
     if (!tagged) {
-      tagged = this.options.tagger.tag(sentence, lang);
-      if (this.tagged.size >= MAX_REMEMBERED) this.tagged.delete(this.tagged.keys().next().value!);
-      this.tagged.set(key, tagged);
+      tagged = remember(this.tagged, key, this.options.tagger.tag(sentence, lang), MAX_REMEMBERED);
       tagged.catch(() => this.tagged.delete(key));
     }
     return tagged;

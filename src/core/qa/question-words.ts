@@ -1,3 +1,4 @@
+import { remember } from "../bounded-map.js";
 import { type Lang, otherLang } from "../domain/language.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import type { Logger } from "../ports/logger.port.js";
@@ -11,8 +12,12 @@ import { type SpecificWord, specificWords } from "./specific-words.js";
  * without accents given the spelling the dictionary knows, compounds the dictionary knows whole joined again, then
  * its specific words (specific-words.ts).
  */
+/** Questions whose reading is remembered (a conversation's few, many users'). */
+const MAX_QUESTIONS = 256;
+
 export class QuestionReader {
   private warned = false;
+  private readonly read = new Map<string, Promise<SpecificWord[] | undefined>>();
 
   constructor(
     private readonly tagger: PosTagger,
@@ -20,8 +25,21 @@ export class QuestionReader {
     private readonly logger: Logger,
   ) {}
 
-  /** The question's specific words; undefined when the tagger is not there (the check is then off). */
-  async questionWords(text: string, lang: Lang): Promise<SpecificWord[] | undefined> {
+  /**
+   * The question's specific words; undefined when the tagger is not there (the check is then off). A question is
+   * read once: the release coverage and the sentence binding of one answer both ask, and so does a follow-up for
+   * the question it continues. A failed reading is not remembered.
+   */
+  questionWords(text: string, lang: Lang): Promise<SpecificWord[] | undefined> {
+    const key = `${lang}:${text}`;
+    const read = this.read.get(key) ?? remember(this.read, key, this.readWords(text, lang), MAX_QUESTIONS);
+    void read.then((words) => {
+      if (!words) this.read.delete(key);
+    });
+    return read;
+  }
+
+  private async readWords(text: string, lang: Lang): Promise<SpecificWord[] | undefined> {
     try {
       if (!(await this.tagger.available(lang))) {
         if (!this.warned)

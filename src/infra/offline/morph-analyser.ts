@@ -1,3 +1,4 @@
+import { remember } from "../../core/bounded-map.js";
 import { type Logger, silentLogger } from "../../core/ports/logger.port.js";
 import { analyserOf, DEFAULT_MODES_DIR } from "./apertium-modes.js";
 import { NullFlushProcess } from "./apertium-process.js";
@@ -102,8 +103,7 @@ export class MorphAnalyser implements Analyser {
     for (const v of verdicts) {
       const cls = !v.known ? "unknown" : v.placeOnly ? "place" : v.nameOnly ? "name" : v.name ? "ambiguous" : "common";
       out.set(v.surface, cls);
-      if (this.known.size >= MAX_REMEMBERED) this.known.delete(this.known.keys().next().value!);
-      this.known.set(v.surface, cls);
+      remember(this.known, v.surface, cls, MAX_REMEMBERED);
     }
     return out;
   }
