@@ -16,6 +16,7 @@ import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js"
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
 import { releaseDate } from "./passages.js";
+import { leadingRelease, phraseWords } from "./phrase-evidence.js";
 import { QA_MESSAGES } from "./qa-messages.js";
 import type { Answer, SearchOutcome, Turn } from "./qa-types.js";
 import { detectQuestionLanguage } from "./question-language.js";
@@ -171,6 +172,15 @@ export class QaService {
     return last && (FOLLOW_UP.test(question) || question.split(/\s+/u).length <= 3) ? last : undefined;
   }
 
+  /** The release that holds the question's phrase together (phrase-evidence.ts), among those retrieved. */
+  private async leadOf(question: string, lang: Lang, retrieval: Retrieval): Promise<string | undefined> {
+    const rest = narrowByDate(question, this.clock.now()).rest;
+    const specific = await this.deps.coverage?.questionWords(rest, lang);
+    const content = this.deps.retriever.contentWords(retrieval.query.texts[0] ?? "");
+    const lookups = { alternatives: retrieval.query.alternatives, lexicon: this.deps.trust?.lexicon };
+    return leadingRelease(retrieval, phraseWords(content, specific, lang, lookups));
+  }
+
   private async answerFrom(
     question: string,
     lang: Lang,
@@ -184,13 +194,11 @@ export class QaService {
     // A "which N" question asks for something too: one of the Ns (focus-which.ts).
     const which = whichNoun(question);
     const distinctive = focus.kind === "person" || focus.kind === "place" || focus.kind === "date";
-    const strong = strongReleases(
-      retrieval.matches,
-      retrieval.weights,
-      retrieval.query.favour,
-      focus.kind !== "any" || !!which,
-      distinctive,
-    );
+    const asks = focus.kind !== "any" || !!which;
+    const strong = strongReleases(retrieval.matches, retrieval.weights, retrieval.query.favour, asks, distinctive);
+    // The release that holds the question's phrase together is the one it is about: strong, and answering first.
+    const lead = await this.leadOf(question, lang, retrieval);
+    if (lead && asks) strong.add(lead);
     const noAnswer = (): Answer => ({
       status: "no-answer",
       text:
@@ -209,7 +217,7 @@ export class QaService {
             ...retrieval.passages.filter((m) => m.passage.releaseId === top),
             ...(retrieval.unmatched ?? []).map(unmatchedMatch),
           ];
-    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest);
+    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest, lead);
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
@@ -234,7 +242,7 @@ export class QaService {
     const rest = narrowByDate(question, this.clock.now()).rest;
     const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, this.deps.trust?.lexicon);
     const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
-    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer);
+    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead);
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {

@@ -38,8 +38,10 @@ export function pickForExtract(
   strong?: ReadonlySet<string>,
   /** Answers that name what a "which N" question asks for (focus-which.ts) come before the others. */
   prefer?: (m: PassageMatch) => boolean,
+  /** The release that holds the question's phrase together (phrase-evidence.ts): its answers come next. */
+  lead?: string,
 ): PassageMatch[] {
-  const found = bySentenceWords(eligible(all, favour, answers, strong));
+  const found = leadFirst(bySentenceWords(eligible(all, favour, answers, strong)), lead);
   const ranked = prefer ? [...found.filter(prefer), ...found.filter((m) => !prefer(m))] : found;
   const [top] = ranked;
   if (!top) return [];
@@ -59,6 +61,12 @@ export function pickForExtract(
     chars += m.passage.text.length;
   }
   return picked;
+}
+
+/** The lead release's passages first, the others in their order. */
+function leadFirst(found: PassageMatch[], lead: string | undefined): PassageMatch[] {
+  if (!lead) return found;
+  return [...found.filter((m) => m.passage.releaseId === lead), ...found.filter((m) => m.passage.releaseId !== lead)];
 }
 
 /**
@@ -87,8 +95,10 @@ export function pickForModel(
    * "who leads the agency?" is answered by "Its General Manager, Jane Doe, said…", which matches few of its words.
    */
   fromBest: readonly PassageMatch[] = [],
+  /** As for `pickForExtract`: the lead release's focus-carrying passages first. */
+  lead?: string,
 ): PassageMatch[] {
-  const best = eligible(ranked, favour, answers, strong);
+  const best = leadFirst(eligible(ranked, favour, answers, strong), lead);
   // The model reads what it is given and may decline: a relevant passage without the focus still goes to it
   // (the focus rule decides the offline answer, where nothing else reads the passages).
   if (best.length === 0 && !ranked.some(isRelevant)) return [];

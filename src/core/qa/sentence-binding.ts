@@ -62,7 +62,7 @@ function contextOf(passage: Passage, release: Release | undefined): string[] {
 }
 
 /** The word as asked, its lemma, the query's other spellings of it, and the lexicon's other-language equivalents. */
-function formsOf(word: SpecificWord, lang: Lang, lookups: BindingLookups): string[] {
+export function formsOf(word: SpecificWord, lang: Lang, lookups: BindingLookups): string[] {
   const alternatives = lookups.alternatives ?? {};
   const forms = [
     word.lemma,
