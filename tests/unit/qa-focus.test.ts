@@ -73,6 +73,16 @@ describe("questionFocus / carriesFocus", () => {
     expect(answers("Where will the centre be based?", "en", "The centre will be based on a new model.")).toBe(false);
   });
 
+  it("takes a day of a month without its year for a date: a release leaves the year to its publication", () => {
+    const q = "Quand s'est réunie la conférence des directeurs nationaux des armements ?";
+    expect(answers(q, "fr", "Les directeurs se sont réunis le 29 octobre à Bruxelles.")).toBe(true);
+    expect(answers("When did the directors meet?", "en", "They gathered on 29 October in Brussels.")).toBe(true);
+    expect(answers("When did the directors meet?", "en", "They met on October 29th.")).toBe(true);
+    // "may" is a verb, a figure before a month a count of something else is still not a day.
+    expect(answers("When did the directors meet?", "en", "The directors may meet 3 times.")).toBe(false);
+    expect(answers(q, "fr", "La conférence réunit 32 directeurs.")).toBe(false);
+  });
+
   it("holds a lone name to its capital: the month « mars » is not the planet Mars", () => {
     expect(answers("What did NATO say about a mission to Mars?", "en", "La mission durera jusqu'en mars.", "fr")).toBe(
       false,

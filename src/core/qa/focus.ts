@@ -1,5 +1,5 @@
 import type { Lang } from "../domain/language.js";
-import { findDates } from "../text/dates.js";
+import { mentionsDay } from "../text/dates.js";
 import { fold } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
@@ -205,9 +205,7 @@ function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: Fo
         (!focus.counted || focus.counted.some((w) => names(text, w, lookups.alternatives?.(w) ?? [])))
       );
     case "date":
-      return (
-        findDates(text, lang).length > 0 || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d))
-      );
+      return mentionsDay(text, lang) || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d));
     case "duration":
       return DURATION[lang].test(text) || DURATION[lang === "en" ? "fr" : "en"].test(text);
     case "person":

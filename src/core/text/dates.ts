@@ -147,6 +147,32 @@ export function findDates(text: string, lang?: Lang): DateMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+const DAY_MONTH: Record<Lang, RegExp[]> = {
+  // « le 29 octobre », « 1er mars »
+  fr: [new RegExp(`${L}(?:[1-9]|[12]\\d|3[01]|1er|1ᵉʳ)\\s+(?:${alternatives(READ.fr)})${R}`, "iu")],
+  // "29 October", "October 29th": English writes its months with a capital ("may" is a verb).
+  en: [
+    new RegExp(`${L}(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:${capitalised(READ.en)})\\.?${R}`, "u"),
+    new RegExp(`${L}(?:${capitalised(READ.en)})\\.?\\s+(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?${R}`, "u"),
+  ],
+};
+
+function capitalised(months: Record<string, number>): string {
+  return Object.keys(months)
+    .sort((a, b) => b.length - a.length)
+    .map((m) => m.charAt(0).toUpperCase() + m.slice(1))
+    .join("|");
+}
+
+/**
+ * Whether the text names a day of a month, with its year or without ("on 29 October", « le 29 octobre »): a release
+ * often leaves the year of an event to its publication date, and the day still says when.
+ */
+export function mentionsDay(text: string, lang: Lang): boolean {
+  const normalized = text.normalize("NFC");
+  return findDates(normalized, lang).length > 0 || DAY_MONTH[lang].some((r) => r.test(normalized));
+}
+
 export function renderDate(d: Pick<DateMention, "day" | "month" | "year">, lang: Lang): string {
   const name = MONTHS[lang][d.month - 1];
   if (d.day === undefined) return `${name} ${d.year}`;
