@@ -24,6 +24,17 @@ describe("field synonyms across languages", () => {
     );
   });
 
+  it("answers who leads an organisation with its director or general manager, one leader only", () => {
+    expect(expandQuestion("qui dirige l'agence", "fr", undefined, words).dirige).toEqual(
+      expect.arrayContaining(["directrice", "director", "manager"]),
+    );
+    expect(expandQuestion("who heads the agency", "en", undefined, words).heads).toEqual(
+      expect.arrayContaining(["directeur", "directrice"]),
+    );
+    // Countries that lead a project together have no director.
+    expect(expandQuestion("quels pays dirigent le projet", "fr", undefined, words).dirigent).toBeUndefined();
+  });
+
   it("leaves words outside the groups alone", () => {
     expect(expandQuestion("how deep is the lake", "en", undefined, words).lake).toBeUndefined();
   });

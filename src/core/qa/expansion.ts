@@ -26,6 +26,9 @@ const SYNONYMS: string[][] = [
   ["ships", "vessels", "warships", "navires", "bâtiments"],
   ["worth", "value", "valued", "cost", "amount", "valeur", "montant", "coût"],
   ["led", "lead", "leads", "chaired", "commanded", "heads", "dirige", "dirigé", "préside", "présidé", "commande"],
+  // "Who leads the agency?" is answered by its director or general manager, named by title: « sa directrice ».
+  // One leader (the verb in the singular): "Canada and Iceland lead the project" names no director.
+  ["leads", "heads", "directs", "dirige", "director", "directeur", "directrice", "manager"],
   ["met", "meet", "meeting", "rencontré", "rencontre", "entretien", "reçu"],
   ["began", "begun", "started", "launched", "commencé", "lancé", "débuté"],
   ["joined", "join", "accession", "member", "adhéré", "adhésion", "membre"],
