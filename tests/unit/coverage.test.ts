@@ -163,6 +163,19 @@ describe("Coverage", () => {
     expect(asked.filter((t) => t.includes("drones"))).toHaveLength(1);
   });
 
+  it("forgives a word no dictionary knows only when no retrieved release has it (a typo, not a name)", async () => {
+    // "NCGP" is unknown to the dictionaries: a release of the question's language without it is another conference.
+    const q = "when did the NCGP conference meet";
+    const named = release("g", "en", "NCGP conference", "The NCGP conference met in October.");
+    const other = release("h", "en", "Munich conference", "The Munich conference met in February.");
+    expect(ids(await coverage.restrict(retrievalOf([other, named]), q, "en"))).toEqual(["g"]);
+    // Nobody has it: a typo or a coined spelling, forgiven as before.
+    expect(ids(await coverage.restrict(retrievalOf([other]), q, "en"))).toEqual(["h"]);
+    // A release read through its machine translation may spell it otherwise: still forgiven.
+    const translated = release("j", "fr", "Conférence", "La conférence s'est réunie en octobre.");
+    expect(ids(await coverage.restrict(retrievalOf([translated, named]), q, "en"))).toEqual(["j", "g"]);
+  });
+
   it("changes nothing without a tagger", async () => {
     const near = release("b", "en", "Latvia receives drones", "Latvia bought four drones in May.");
     const off = new Coverage({ tagger: noPosTagger, trust: { lexicon } });

@@ -8,7 +8,8 @@ import { fold } from "../text/fold.js";
 import { splitSentences } from "../text/sentences.js";
 import { crossAcronym } from "../trust/acronyms.js";
 import { buildEvidence, type Evidence, type TrustTools } from "../trust/evidence.js";
-import { stemOf, textCovers } from "./focus-future.js";
+import { hasWord, textIn, wordsOf } from "./coverage-text.js";
+import { textCovers } from "./focus-future.js";
 import { QuestionReader } from "./question-words.js";
 import type { Retrieval } from "./retriever.js";
 import type { SpecificWord } from "./specific-words.js";
@@ -74,10 +75,13 @@ export class Coverage {
     const alternatives = retrieval.query.alternatives ?? {};
     const covered = new Set<string>();
     try {
+      const attested = await this.attested(retrieval, words, lang, alternatives);
       for (const m of retrieval.matches) {
         const release = retrieval.releases.get(m.releaseId);
         const all = retrieval.texts?.get(m.releaseId);
-        if (release && all && (await this.covers(release, all, words, lang, alternatives))) covered.add(m.releaseId);
+        if (release && all && (await this.covers(release, all, words, lang, alternatives, attested))) {
+          covered.add(m.releaseId);
+        }
       }
     } catch (err) {
       this.logger.warn("coverage check failed; the question is answered without it", { error: String(err) });
@@ -97,6 +101,32 @@ export class Coverage {
     return this.reader.questionWords(text, lang);
   }
 
+  /**
+   * The question's words no dictionary knows that a retrieved release has ("NCGP", "Carney"): a name the question
+   * means, not a typo, so a release NATO wrote in the question's language without it does not cover the question
+   * (`covers`). A release read through its machine translation is still forgiven one: the translation may spell
+   * the word otherwise ("airspace" / "air space" for « espace aérien »).
+   */
+  private async attested(
+    retrieval: Retrieval,
+    words: readonly SpecificWord[],
+    lang: Lang,
+    alternatives: Readonly<Record<string, readonly string[]>>,
+  ): Promise<Set<SpecificWord>> {
+    const out = new Set<SpecificWord>();
+    for (const w of words.filter((x) => x.unknown)) {
+      for (const m of retrieval.matches) {
+        const release = retrieval.releases.get(m.releaseId);
+        const all = retrieval.texts?.get(m.releaseId);
+        if (release && all && (await this.coversWord(release, all, w, lang, alternatives))) {
+          out.add(w);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Whether the release (`all`: every text of it, stored translation included) speaks of the words. */
   async covers(
     release: Release,
@@ -104,6 +134,8 @@ export class Coverage {
     words: readonly SpecificWord[],
     lang: Lang,
     alternatives: Readonly<Record<string, readonly string[]>> = {},
+    /** Unknown words a retrieved release has: not forgiven in the question's language (see `attested`). */
+    attested: ReadonlySet<SpecificWord> = new Set(),
   ): Promise<boolean> {
     // A word no dictionary knows may be a typo or a coined spelling the release writes otherwise: one is forgiven.
     // A question of three specific words or more may also miss one common noun, which the other language often
@@ -115,7 +147,8 @@ export class Coverage {
     const lenient = words.length >= (this.options.lenientFrom ?? LENIENT_FROM) ? (this.options.allowMissing ?? 1) : 0;
     for (const w of words) {
       if (await this.coversWord(release, all, w, lang, alternatives)) continue;
-      if (w.unknown && unknownMissing++ < (this.options.forgiveUnknown ?? 1)) continue;
+      const known = attested.has(w) && release.texts[lang] !== undefined;
+      if (w.unknown && !known && unknownMissing++ < (this.options.forgiveUnknown ?? 1)) continue;
       if (w.kind !== "name" && w.kind !== "figure" && missing++ < lenient) continue;
       return false;
     }
@@ -233,43 +266,6 @@ export class Coverage {
     }
     return tagged;
   }
-}
-
-/**
- * The release's text in `lang`: its own text in that language (NATO's original or counterpart), or else the lines
- * of `all` that are not its original's (the stored translation and the brief).
- */
-function textIn(release: Release, all: string, lang: Lang): string {
-  const own = release.texts[lang];
-  if (own) return [own.title, ...own.paragraphs].join("\n");
-  const originals = Object.values(release.texts)
-    .map((t) => (t ? [t.title, ...t.paragraphs].join("\n") : ""))
-    .join("\n");
-  return all
-    .split("\n")
-    .filter((line) => !originals.includes(line))
-    .join("\n");
-}
-
-/** The text's words, folded, each between spaces. */
-function wordsOf(text: string): string {
-  return ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-}
-
-/**
- * Whether the text has the word (or phrase), inflections aside: a long word by its stem (`stemOf`, as
- * `textCovers`), a short one only with a plural or feminine ending (« chars » is not « charge »).
- */
-function hasWord(hay: string, form: string): boolean {
-  const f = fold(form)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-  if (!f) return false;
-  if (f.includes(" ") || f.length > 5) return hay.includes(` ${stemOf(f)}`);
-  const base = f.replace(/(?:es|s|x)$/u, "");
-  return [f, base, `${base}s`, `${base}e`, `${base}es`, `${base}x`].some(
-    (v) => v.length >= 2 && hay.includes(` ${v} `),
-  );
 }
 
 /** The query's other spellings of a word, whatever its case in the question. */
