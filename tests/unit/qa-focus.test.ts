@@ -83,6 +83,14 @@ describe("questionFocus / carriesFocus", () => {
     expect(answers(q, "fr", "La conférence réunit 32 directeurs.")).toBe(false);
   });
 
+  it("reads a French rank of several words before a surname as a person", () => {
+    const q = "Qui a prononcé le discours d'ouverture ?";
+    expect(answers(q, "fr", "Le général de corps d'armée Wiermann a prononcé le discours d'ouverture.")).toBe(true);
+    expect(answers(q, "fr", "La générale de brigade aérienne Duvernoy a ouvert la séance.")).toBe(true);
+    expect(answers(q, "fr", "Le contre-amiral Sénéchal a ouvert la séance.")).toBe(true);
+    expect(answers(q, "fr", "Le général de corps d'armée a ouvert la séance.")).toBe(false);
+  });
+
   it("holds a lone name to its capital: the month « mars » is not the planet Mars", () => {
     expect(answers("What did NATO say about a mission to Mars?", "en", "La mission durera jusqu'en mars.", "fr")).toBe(
       false,

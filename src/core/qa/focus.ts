@@ -276,8 +276,10 @@ function isMonthOrDay(word: string): boolean {
 }
 
 // A title before a name says a person is meant even when the name is one word ("M. Rutte", "Minister Kallas").
+// French ranks are several words before the name: « le général de corps d'armée Wiermann », « la générale de
+// brigade aérienne Duvernoy », « le contre-amiral Sénéchal ».
 const TITLE =
-  /\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|General|Admiral|President|Minister|Secretary General|Ambassador|Commissioner|Chancellor|Président|Présidente|ministre|secrétaire général|général|amiral|ambassadeur|ambassadrice)\s+(?:[\p{Lu}][\p{L}’'-]+)/u;
+  /\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|General|Admiral|President|Minister|Secretary General|Ambassador|Commissioner|Chancellor|Président|Présidente|ministre|secrétaire général|général(?:e)?(?: de corps d[’']armée| d[’']armée(?: aérienne)?| de division(?: aérienne)?| de brigade(?: aérienne)?)?|(?:contre-|vice-)?amiral|colonel|lieutenant-colonel|ambassadeur|ambassadrice)\s+(?:[\p{Lu}][\p{L}’'-]+)/u;
 
 /** Names of people in the text that the question does not already give: "Mark Rutte", "M. Rutte". */
 function personNames(
