@@ -97,13 +97,11 @@ interface Hit {
 /** The weight of the question's words the text holds together in one of its lines (sentences); 0 if none. */
 export function heldTogether(text: string, words: readonly PhraseWord[]): number {
   if (words.length < MIN_WORDS) return 0;
-  const prepared = words.map((w) => ({ ...w, stems: formStems(w.forms) }));
+  const matcher = matcherOf(words);
   let best = 0;
   for (const line of text.split("\n")) {
-    const tokens = tokensOf(line);
-    if (tokens.length === 0) continue;
-    const hits = hitsIn(tokens, prepared);
-    best = Math.max(best, bestWindow(hits, words));
+    const hits = hitsIn(tokensOf(line), matcher);
+    if (hits.length >= MIN_WORDS) best = Math.max(best, bestWindow(hits, words));
   }
   return best;
 }
@@ -136,54 +134,92 @@ export function phraseLeader(
   return !second || first.held > second.held ? first.id : undefined;
 }
 
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
 function tokensOf(line: string): Token[] {
+  const written = line.split(SEPARATORS).filter(Boolean);
+  // Folding keeps letters and digits, so the folded line splits into the same words (checked, else word by word).
+  const whole = fold(line).split(SEPARATORS).filter(Boolean);
+  const folded = whole.length === written.length ? whole : written.map((w) => fold(w));
   const out: Token[] = [];
   let at = 0;
-  for (const written of line.split(/[^\p{L}\p{N}]+/u)) {
-    if (!written) continue;
+  for (const [i, raw] of folded.entries()) {
     if (out.length >= MAX_TOKENS) break;
-    const raw = fold(written);
     const isFunction = STOP.has(raw) || raw.length < 2;
-    out.push({ text: raw, capital: /^\p{Lu}/u.test(written), at, function: isFunction });
+    out.push({ text: raw, capital: /^\p{Lu}/u.test(written[i] ?? ""), at, function: isFunction });
     if (!isFunction) at++;
   }
   return out;
 }
 
-/** Each form as its folded words, stemmed as `textCovers` reads them (inflections aside). */
-function formStems(forms: readonly string[]): string[][] {
-  const out: string[][] = [];
-  for (const f of new Set(forms.map((x) => fold(x)))) {
-    const parts = f
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((p) => p && !STOP.has(p))
-      .map(stemOf);
-    if (parts.length > 0) out.push(parts);
-  }
-  return out;
+/** A form of one of the question's words, as stems of its folded words (inflections aside, as `textCovers`). */
+interface Form {
+  word: number;
+  stems: string[];
 }
 
-/** A short stem must be the whole word, or it with a plural ending ("coe" / "coes", never "eu" in "europe"). */
+/** The question's forms by how a sentence's word may start them (`keyOf`), and its acronyms: made once a question. */
+interface Matcher {
+  forms: Map<string, Form[]>;
+  acronyms: { word: number; letters: string[] }[];
+}
+
+const matchers = new WeakMap<readonly PhraseWord[], Matcher>();
+
+function matcherOf(words: readonly PhraseWord[]): Matcher {
+  const known = matchers.get(words);
+  if (known) return known;
+  const forms = new Map<string, Form[]>();
+  const acronyms: Matcher["acronyms"] = [];
+  for (const [word, w] of words.entries()) {
+    for (const f of new Set(w.forms.map((x) => fold(x)))) {
+      const stems = f
+        .split(SEPARATORS)
+        .filter((p) => p && !STOP.has(p))
+        .map(stemOf);
+      const [first] = stems;
+      if (!first) continue;
+      const key = keyOf(first);
+      forms.set(key, [...(forms.get(key) ?? []), { word, stems }]);
+    }
+    const letters = [...fold(w.forms[0] ?? "").replace(/[^\p{L}]/gu, "")];
+    if (w.acronym && letters.length >= 2 && letters.length <= 6) acronyms.push({ word, letters });
+  }
+  const matcher = { forms, acronyms };
+  matchers.set(words, matcher);
+  return matcher;
+}
+
+/**
+ * A short stem must be the whole word, or it with a plural ending ("coe" / "coes", never "eu" in "europe"); a
+ * longer one starts the word. Forms are filed by their first three letters, or as a whole short stem.
+ */
+function keyOf(stem: string): string {
+  return stem.length <= 3 ? `=${stem}` : stem.slice(0, 3);
+}
+
 function startsWithStem(token: string, stem: string): boolean {
   if (stem.length <= 3) return token === stem || token === `${stem}s`;
   return token.startsWith(stem);
 }
 
-function hitsIn(tokens: Token[], words: readonly (PhraseWord & { stems: string[][] })[]): Hit[] {
+function hitsIn(tokens: Token[], matcher: Matcher): Hit[] {
   const content = tokens.filter((t) => !t.function);
   const hits: Hit[] = [];
-  for (const [w, word] of words.entries()) {
-    for (const stems of word.stems) {
-      for (let i = 0; i + stems.length <= content.length; i++) {
-        if (stems.every((s, k) => startsWithStem(content[i + k]!.text, s))) {
-          hits.push({ word: w, from: i, to: i + stems.length - 1 });
+  for (const [i, token] of content.entries()) {
+    const keys = [token.text.slice(0, 3), `=${token.text}`, `=${token.text.replace(/s$/u, "")}`];
+    for (const key of new Set(keys)) {
+      for (const form of matcher.forms.get(key) ?? []) {
+        if (i + form.stems.length > content.length) continue;
+        if (form.stems.every((s, k) => startsWithStem(content[i + k]!.text, s))) {
+          hits.push({ word: form.word, from: i, to: i + form.stems.length - 1 });
         }
       }
     }
-    if (word.acronym) hits.push(...acronymHits(tokens, word.forms[0] ?? "", w));
     if (hits.length >= MAX_MATCHES) break;
   }
-  return hits.sort((a, b) => a.from - b.from).slice(0, MAX_MATCHES);
+  for (const a of matcher.acronyms) hits.push(...acronymHits(tokens, a.letters, a.word));
+  return hits.sort((x, y) => x.from - y.from).slice(0, MAX_MATCHES);
 }
 
 /**
@@ -191,9 +227,7 @@ function hitsIn(tokens: Token[], words: readonly (PhraseWord & { stems: string[]
  * ("Centre of Excellence" for "CoE", "Conference of National Armaments Directors" for "CNAD"); a name's run starts
  * with a capital (« Centre d'excellence »), so "commander of Estonia" is not one.
  */
-function acronymHits(tokens: Token[], acronym: string, word: number): Hit[] {
-  const letters = [...fold(acronym).replace(/[^\p{L}]/gu, "")];
-  if (letters.length < 2 || letters.length > 6) return [];
+function acronymHits(tokens: Token[], letters: readonly string[], word: number): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.function || !tokens[i]!.capital || tokens[i]!.text[0] !== letters[0]) continue;
