@@ -186,7 +186,10 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   const equivalents = lookups.equivalents ?? (() => []);
   const context = `${passage.title}\n${passage.text}`;
   // One of its names at least, as a name: a question naming two things is answered by a sentence about one.
-  const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
+  // Its other spellings too: the glossary's spelled-out form of an acronym ("CoE": "Centre of Excellence").
+  const named = focus.names.some((name) =>
+    [name, ...equivalents(name), ...alternativesOf(lookups, name)].some((s) => hasName(context, s)),
+  );
   if (focus.names.length > 0 && !named) return false;
   if (focus.next && !passageSpeaksOfFuture(passage, focus.nextOf, alternativesOf(lookups, focus.nextOf))) return false;
   return carriesKind(focus, passage.text, passage.lang, lookups);

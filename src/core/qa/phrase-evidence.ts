@@ -1,5 +1,6 @@
 import type { Lang } from "../domain/language.js";
 import { fold } from "../text/fold.js";
+import { acronymOf } from "../trust/acronyms.js";
 import { FUNCTION_WORDS } from "../trust/words.js";
 import { alternativesOf } from "./coverage.js";
 import { stemOf } from "./focus-future.js";
@@ -54,7 +55,8 @@ export function phraseWords(
       ...(w ? [w.surface, ...formsOf(w, lang, lookups)] : []),
     ];
     const weight = !specific ? NOUN_WEIGHT : w?.kind === "name" ? NAME_WEIGHT : w ? NOUN_WEIGHT : OTHER_WEIGHT;
-    const acronym = w?.kind === "name" && (w.unknown === true || /^\p{Lu}{2,}$/u.test(w.surface));
+    // Written as one ("CoE", "NSPA"), or a name no dictionary knows typed in lower case ("coe", "ncgp").
+    const acronym = acronymOf(word) !== undefined || (w?.kind === "name" && w.unknown === true);
     out.push({ forms, weight, ...(acronym ? { acronym } : {}) });
   };
   for (const word of content) {
