@@ -55,6 +55,18 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     vers: ["vers", "other"],
     lune: ["lune", "noun"],
     "l'otan": ["OTAN", "proper"],
+    qui: ["qui", "other"],
+    dirige: ["diriger", "verb"],
+    les: ["le", "other"],
+    pilotes: ["pilote", "noun"],
+    portugais: ["portugais", "adjective"],
+    à: ["à", "other"],
+    base: ["base", "noun"],
+    combien: ["combien", "other"],
+    de: ["de", "other"],
+    glissements: ["glissement", "noun"],
+    navires: ["navire", "noun"],
+    géorgie: ["Géorgie", "proper"],
   },
 };
 const fakeTagger: PosTagger = {
@@ -75,6 +87,9 @@ const lexicon: BilingualLexicon = {
     if (from === "en" && w === "portuguese") return [{ lemma: "portugais", pos: "n" }];
     if (from === "fr" && w === "portugais") return [{ lemma: "Portuguese", pos: "adj" }];
     if (from === "en" && w === "mars") return [{ lemma: "Mars", pos: "np" }];
+    if (from === "fr" && w === "glissement") return [{ lemma: "slide", pos: "n" }];
+    if (from === "fr" && w === "navire") return [{ lemma: "ship", pos: "n" }];
+    if (from === "fr" && w === "géorgie") return [{ lemma: "Georgia", pos: "np" }];
     return [];
   },
   lemmas: () => [],
@@ -205,5 +220,33 @@ describe("Coverage", () => {
     expect(ids(await coverage.restrict(retrievalOf([spelled]), "when did Latvia and the UN meet", "en"))).toEqual([
       "i",
     ]);
+  });
+
+  it("forgives a common noun of a longer question only when some stored release has it, in either language", async () => {
+    const lacksBase = { knows: (w: string) => w.toLowerCase() !== "base" };
+    const strict = new Coverage({ tagger: fakeTagger, trust: { lexicon }, vocabulary: lacksBase });
+    const knowing = new Coverage({ tagger: fakeTagger, trust: { lexicon }, vocabulary: { knows: () => true } });
+    const en = release("g", "en", "Portuguese pilots", "The Portuguese pilots trained in Lithuania.");
+    const fr = release("j", "fr", "Les pilotes portugais", "Les pilotes portugais se sont entraînés en Lituanie.");
+    const asked = {
+      en: "who leads the portuguese pilots at the base",
+      fr: "qui dirige les pilotes portugais à la base",
+    };
+    for (const [lang, r] of [
+      ["en", en],
+      ["fr", fr],
+    ] as const) {
+      expect(ids(await knowing.restrict(retrievalOf([r]), asked[lang], lang))).toEqual([r.id]);
+      expect(ids(await strict.restrict(retrievalOf([r]), asked[lang], lang))).toEqual([]);
+    }
+  });
+
+  it("finds a French noun's English equivalent as the head of an English compound, not a short one", async () => {
+    const slides = release("k", "en", "Landslides in Georgia", "Georgia records forty landslides a year.");
+    expect(ids(await coverage.restrict(retrievalOf([slides]), "combien de glissements en Géorgie", "fr"))).toEqual([
+      "k",
+    ]);
+    const partnership = release("l", "en", "A partnership with Georgia", "Georgia signed a partnership.");
+    expect(ids(await coverage.restrict(retrievalOf([partnership]), "combien de navires en Géorgie", "fr"))).toEqual([]);
   });
 });
