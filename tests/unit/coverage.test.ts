@@ -45,6 +45,13 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     leads: ["lead", "verb"],
     un: ["UN", "proper"],
     meet: ["meet", "verb"],
+    much: ["much", "other"],
+    fuel: ["fuel", "noun"],
+    can: ["can", "verb"],
+    an: ["an", "other"],
+    carry: ["carry", "verb"],
+    ships: ["ship", "noun"],
+    frigates: ["frigate", "noun"],
   },
   fr: {
     la: ["le", "other"],
@@ -67,6 +74,12 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     glissements: ["glissement", "noun"],
     navires: ["navire", "noun"],
     géorgie: ["Géorgie", "proper"],
+    carburant: ["carburant", "noun"],
+    emporte: ["emporter", "verb"],
+    un: ["un", "other"],
+    quels: ["quel", "other"],
+    avions: ["avion", "noun"],
+    sont: ["être", "verb"],
   },
 };
 const fakeTagger: PosTagger = {
@@ -248,5 +261,31 @@ describe("Coverage", () => {
     ]);
     const partnership = release("l", "en", "A partnership with Georgia", "Georgia signed a partnership.");
     expect(ids(await coverage.restrict(retrievalOf([partnership]), "combien de navires en Géorgie", "fr"))).toEqual([]);
+  });
+
+  it("counts a name of several words once: no common noun is forgiven beside a name and one noun", async () => {
+    const words = specificWords(await fakeTagger.tag("how much fuel can an A330 MRTT carry", "en"), "en", lexicon);
+    expect(words.map((w) => [w.lemma, !!w.continues])).toEqual([
+      ["fuel", false],
+      ["A330", false],
+      ["MRTT", true],
+    ]);
+    const fleet = release("m", "en", "Two new A330 MRTT", "NSPA ordered two A330 MRTT for the fleet.");
+    expect(ids(await coverage.restrict(retrievalOf([fleet]), "how much fuel can an A330 MRTT carry", "en"))).toEqual(
+      [],
+    );
+    const flotte = release("n", "fr", "Deux A330 MRTT", "La NSPA a commandé deux A330 MRTT pour la flotte.");
+    expect(
+      ids(await coverage.restrict(retrievalOf([flotte]), "combien de carburant emporte un A330 MRTT", "fr")),
+    ).toEqual([]);
+  });
+
+  it("takes a release naming a member of the class for the class noun of the question, not the reverse", async () => {
+    const gripens = release("o", "en", "Czech Gripens at Ämari", "Czech Gripens are based at Ämari in Estonia.");
+    expect(ids(await coverage.restrict(retrievalOf([gripens]), "quels avions sont à Amari", "fr"))).toEqual(["o"]);
+    const frigates = release("p", "en", "Latvia buys frigates", "Latvia bought two frigates.");
+    expect(ids(await coverage.restrict(retrievalOf([frigates]), "how many ships did Latvia buy", "en"))).toEqual(["p"]);
+    const ships = release("q", "en", "Latvia buys ships", "Latvia bought two ships.");
+    expect(ids(await coverage.restrict(retrievalOf([ships]), "how many frigates did Latvia buy", "en"))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { QuestionReader } from "./question-words.js";
 import type { Retrieval } from "./retriever.js";
 import type { SearchIndex } from "./search-index.port.js";
 import type { SpecificWord } from "./specific-words.js";
+import { classMembers } from "./word-classes.js";
 
 /**
  * Answerability by coverage: a release answers a question only if it speaks of the question's specific content
@@ -119,7 +120,9 @@ export class Coverage {
     // the store does not speak of: no release answers it.
     let unknownMissing = 0;
     let missing = 0;
-    const lenient = words.length >= (this.options.lenientFrom ?? LENIENT_FROM) ? (this.options.allowMissing ?? 1) : 0;
+    // A name of several words ("A330 MRTT") is one thing asked about: it counts once towards the three.
+    const things = words.filter((w) => !w.continues).length;
+    const lenient = things >= (this.options.lenientFrom ?? LENIENT_FROM) ? (this.options.allowMissing ?? 1) : 0;
     for (const w of words) {
       if (await this.coversWord(release, all, w, lang, alternatives)) continue;
       if (w.unknown && unknownMissing++ < (this.options.forgiveUnknown ?? 1)) continue;
@@ -162,6 +165,10 @@ export class Coverage {
       ...own.filter((f) => hasWord(hay, f)),
       ...other.filter((f) => hasWord(otherText, f) || (compounds && endsCompound(otherText, f))),
     ];
+    // A class noun ("planes", « moyens ») is spoken of by a release naming a member ("Gripens", "frigates"), as it
+    // names it: a member's name is no homograph of the class.
+    if (forms.length === 0 && word.kind !== "name" && word.kind !== "figure")
+      return [word.surface, word.lemma].some((w) => classMembers(w).some((m) => hasWord(hay, m)));
     if (forms.length === 0) return word.kind === "name" && this.spellsOut(release, word.surface);
     if (word.kind === "figure" || word.kind === "either") return true;
     return this.sameKindSomewhere(release, forms, word.kind, lang);
