@@ -52,6 +52,9 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     carry: ["carry", "verb"],
     ships: ["ship", "noun"],
     frigates: ["frigate", "noun"],
+    which: ["which", "other"],
+    city: ["city", "noun"],
+    visit: ["visit", "verb"],
   },
   fr: {
     la: ["le", "other"],
@@ -78,6 +81,10 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     emporte: ["emporter", "verb"],
     un: ["un", "other"],
     quels: ["quel", "other"],
+    quelle: ["quel", "other"],
+    ville: ["ville", "noun"],
+    a: ["avoir", "verb"],
+    visité: ["visiter", "verb"],
     avions: ["avion", "noun"],
     sont: ["être", "verb"],
   },
@@ -145,6 +152,13 @@ describe("specificWords", () => {
       ["glider", "common"],
       ["12", "figure"],
     ]);
+  });
+
+  it("leaves out the kind of place a question asks for: the answer names the city, not the word", async () => {
+    const en = specificWords(await fakeTagger.tag("which city did Radmila Shekerinska visit", "en"), "en", lexicon);
+    expect(en.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
+    const fr = specificWords(await fakeTagger.tag("quelle ville a visité Radmila Shekerinska", "fr"), "fr", lexicon);
+    expect(fr.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
   });
 });
 
