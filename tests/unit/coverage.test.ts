@@ -302,4 +302,16 @@ describe("Coverage", () => {
     const ships = release("q", "en", "Latvia buys ships", "Latvia bought two ships.");
     expect(ids(await coverage.restrict(retrievalOf([ships]), "how many frigates did Latvia buy", "en"))).toEqual([]);
   });
+
+  it("does not forgive the noun the question asks for, which it may forgive another noun", async () => {
+    const words = [
+      { surface: "pilots", lemma: "pilot", kind: "common" as const },
+      { surface: "base", lemma: "base", kind: "common" as const },
+      { surface: "portuguese", lemma: "portuguese", kind: "name" as const },
+    ];
+    const r = release("r", "en", "Portuguese pilots", "The Portuguese pilots trained in Lithuania.");
+    const all = "Portuguese pilots\nThe Portuguese pilots trained in Lithuania.";
+    expect(await coverage.covers(r, all, words, "en")).toBe(true);
+    expect(await coverage.covers(r, all, [words[0]!, { ...words[1]!, asked: true }, words[2]!], "en")).toBe(false);
+  });
 });

@@ -21,6 +21,8 @@ export interface SpecificWord {
   unknown?: boolean;
   /** A name right after another name of the question: one name of several words ("Baltic Sentry", "A330 MRTT"). */
   continues?: boolean;
+  /** The noun the question asks for ("which tanks", "what is the budget"): asked-noun.ts. */
+  asked?: boolean;
 }
 
 /**
