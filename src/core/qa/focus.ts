@@ -3,8 +3,8 @@ import { findDates } from "../text/dates.js";
 import { fold } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
-import { escapeRegExp } from "../text/regexp.js";
-import { findNumberWords } from "../trust/number-words.js";
+import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
+import { asksForMeasure, carriesFigure, countedNoun, isYear, type Measure, measureAsked } from "./figure-kind.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import type { Passage } from "./qa-types.js";
 
@@ -12,7 +12,9 @@ import type { Passage } from "./qa-types.js";
  * What counts as an answer, whatever the search index ranked first: the chosen sentence must carry what the
  * question asks for. This rule lives in the core, so every index and every answer engine obeys it.
  *
- * - figure: "how many / how much / what percentage", « combien / quel montant »: a figure not already in the question;
+ * - figure: "how many / how much / what percentage", « combien / quel montant »: a figure not already in the question,
+ *   of the measure asked for when the question says one (money, degrees, distance, times; figure-kind.ts), beside
+ *   the thing counted for "how many N";
  * - date: "when / what year", « quand / en quelle année »: a date or a year not already in the question;
  * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date;
  * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
@@ -30,6 +32,8 @@ export interface QuestionFocus {
    * have one of them (or another spelling of one).
    */
   counted?: string[] | undefined;
+  /** What the figure measures when the question says ("how much does it cost?": money; figure-kind.ts). */
+  measure?: Measure | undefined;
   /** Proper names and acronyms of the question, as written ("Finland", "NSPA", "Mars"). */
   names: string[];
   /** Figures and names the question itself gives: they do not answer it. */
@@ -39,10 +43,6 @@ export interface QuestionFocus {
   /** The word after "next" ("summit"): the release that answers speaks of it somewhere (`releaseCovers`). */
   nextOf?: string | undefined;
 }
-
-/** `\b` is ASCII-only even with the u flag ("où", "durée"): the same boundary over Unicode letters and digits. */
-const B = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
-const unicode = (re: RegExp): RegExp => new RegExp(re.source.replaceAll(String.raw`\b`, B), re.flags);
 
 type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
 const KINDS: KindRule[] = (
@@ -78,7 +78,10 @@ const KINDS: KindRule[] = (
 /** The focus of a question; a follow-up without a question word of its own ("and in 2023?") keeps `previous`'s. */
 export function questionFocus(question: string, lang: Lang, previous?: QuestionFocus): QuestionFocus {
   const lower = question.toLowerCase().replace(/[’]/gu, "'").trim();
-  const kind = KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower))?.kind;
+  // "How cold will it get?", « à quelle distance ? »: a measured figure is asked for by its own words.
+  const kind =
+    KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower))?.kind ??
+    (asksForMeasure(lower) ? "figure" : undefined);
   const names = questionNames(question);
   const given = {
     digits: digitRuns(question),
@@ -89,39 +92,19 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
         .map((w) => fold(w.toLowerCase())),
     ),
   };
-  const counted = kind === "figure" ? countedNoun(lower) : undefined;
+  const count = kind === "figure" ? countedNoun(lower) : undefined;
+  const measure = kind === "figure" ? measureAsked(lower, count) : undefined;
+  // A measured figure is what it measures: "how many times", "how many kilometres" count no thing.
+  const counted = measure ? undefined : count;
   if (!kind && previous) {
     // "and how much?" asks what the last question asked about: its names still count as given, not as needed.
     for (const w of previous.given.words) given.words.add(w);
     for (const d of previous.given.digits) given.digits.add(d);
-    return { kind: previous.kind, names, given, next: previous.next, nextOf: previous.nextOf };
+    const { kind, measure, next, nextOf } = previous;
+    return { kind, measure, names, given, next, nextOf };
   }
   const next = asksAboutNext(question);
-  return { kind: kind ?? "any", counted, names, given, next, nextOf: next ? nextNoun(question) : undefined };
-}
-
-// What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
-const COUNTED: RegExp[] = [
-  /\bhow many ((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
-  /\bcombien (?:de |d')((?:[\p{L}-]+\s*){1,3})/u,
-];
-const NOT_COUNTED = new Set(
-  "additional more new other different people times exactly roughly approximately nouveaux nouvelles autres".split(" "),
-);
-
-function countedNoun(lowerQuestion: string): string[] | undefined {
-  for (const re of COUNTED) {
-    const words = unicode(re).exec(lowerQuestion)?.[1]?.split(/\s+/u).filter(Boolean) ?? [];
-    // Up to three words before a verb-like word: the noun and its adjectives, in either order.
-    const stop = words.findIndex((w) =>
-      /^(?:are|is|were|was|did|do|does|have|has|will|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u.test(
-        w,
-      ),
-    );
-    const head = (stop >= 0 ? words.slice(0, stop) : words).filter((w) => !NOT_COUNTED.has(w));
-    if (head.length > 0) return head;
-  }
-  return undefined;
+  return { kind: kind ?? "any", counted, measure, names, given, next, nextOf: next ? nextNoun(question) : undefined };
 }
 
 /**
@@ -199,11 +182,7 @@ function alternativesOf(lookups: FocusLookups, word: string | undefined): readon
 function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: FocusLookups): boolean {
   switch (focus.kind) {
     case "figure":
-      // A count or an amount (a year is when, not how many), of the thing counted when the question says what.
-      return (
-        (newDigits(text, focus, false) || findNumberWords(text, lang).length > 0) &&
-        (!focus.counted || focus.counted.some((w) => names(text, w, lookups.alternatives?.(w) ?? [])))
-      );
+      return carriesFigure(focus, text, lang, (w) => lookups.alternatives?.(w) ?? []);
     case "date":
       return (
         findDates(text, lang).length > 0 || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d))
@@ -228,23 +207,6 @@ const DURATION: Record<Lang, RegExp> = {
   ),
 };
 
-/** Whether the text has the word, or one of its other spellings, inflections aside (the first letters suffice). */
-function names(text: string, word: string, alternatives: readonly string[]): boolean {
-  const hay = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  return [word, ...alternatives].some((w) => {
-    const f = fold(w)
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
-    if (!f) return false;
-    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
-    return hay.includes(` ${stem}`);
-  });
-}
-
-function newDigits(text: string, focus: QuestionFocus, years = true): boolean {
-  return [...digitRuns(text)].some((d) => !focus.given.digits.has(d) && (years || !isYear(d)));
-}
-
 // "in Vilnius", "at NATO Headquarters in Brussels", « à Nice, en France », « dans la Jordanie voisine ».
 const PLACE =
   /(?<![\p{L}])(?:in|at|on|near|from|to|across|base of|à|au|aux|en|dans|sur|près de|depuis|vers|base de)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?([\p{Lu}][\p{L}’'-]+)/gu;
@@ -254,10 +216,6 @@ function placeNames(text: string, focus: QuestionFocus): string[] {
   return [...text.matchAll(PLACE)]
     .map((m) => m[1] ?? "")
     .filter((name) => name && isNew(name, focus) && !isMonthOrDay(name) && !UBIQUITOUS.has(name));
-}
-
-function isYear(digits: string): boolean {
-  return /^(?:19|20)\d\d$/u.test(digits);
 }
 
 function isNew(name: string, focus: QuestionFocus): boolean {

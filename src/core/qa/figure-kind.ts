@@ -1,0 +1,180 @@
+import type { Lang } from "../domain/language.js";
+import { fold } from "../text/fold.js";
+import { digitRuns } from "../text/quantities.js";
+import { unicodeBoundaries } from "../text/regexp.js";
+import { findNumberWords } from "../trust/number-words.js";
+
+/**
+ * What the figure a question asks for measures, and whether a sentence gives a figure of that kind. "How much does
+ * the contract cost?" is not answered by "with 500 missiles", nor "how cold will it get?" by "8,500 troops": any
+ * figure is not the figure asked for.
+ *
+ * - money: a figure question that speaks of cost, worth, value, budget, price, spending, funding or investment
+ *   (« coûte, vaut, valeur, montant, budget, enveloppe, prix, financement », « pour combien »): the figure has a
+ *   currency (a sign, a code or a word) beside it;
+ * - temperature: "how cold / hot", « quelle température », "how many degrees": degrees beside the figure;
+ * - distance: "how far", « à quelle distance », "how many kilometres": kilometres, miles or metres beside it;
+ * - times: "how many times / how often", « combien de fois / à quelle fréquence »: "N times" / « N fois » /
+ *   « à N reprises », "twice", or a frequency ("every year", « par an », "monthly");
+ * - a count of N ("how many N", « combien de N »): the figure counts N, so N (or another spelling of it) is within
+ *   a few words of the figure, not anywhere in the sentence.
+ * A plain "how much / combien" question without such words asks for any figure.
+ */
+export type Measure = "money" | "temperature" | "distance" | "times";
+
+/** What a figure question asks about: its measure, the thing it counts, the figures it gives itself. */
+export interface FigureAsked {
+  measure?: Measure | undefined;
+  /** "how many nuclear weapons" → ["nuclear", "weapons"]: the words that say what is counted. */
+  counted?: string[] | undefined;
+  given: { digits: Set<string> };
+}
+
+/** Questions that ask for a measured figure by their own words: they are figure questions even without "how many". */
+const MEASURE_QUESTIONS: [Measure, RegExp][] = (
+  [
+    [
+      "temperature",
+      /\bhow (?:cold|hot|warm)\b|\bwhat (?:temperatures?|is the temperature)\b|\bhow many degrees\b|\bquelles? (?:est la |sont les |seront les |sera la )?temperatures?\b|\ba quelles? temperatures?\b|\bcombien de degres\b/u,
+    ],
+    [
+      "distance",
+      /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?distance\b|\bcombien de (?:kilomet|km\b|milles\b)/u,
+    ],
+    ["times", /\bhow (?:many times|often|frequently)\b|\bcombien de fois\b|\ba quelle frequence\b/u],
+  ] as [Measure, RegExp][]
+).map(([m, re]) => [m, unicodeBoundaries(re)]);
+
+/**
+ * Money words of a figure question, both languages, accents folded (« coute » typed for « coûte »). "Fund" and
+ * « financement » are money only in a figure question that is not a count ("how many projects does the fund
+ * support?" counts projects): the caller asks only then.
+ */
+const MONEY_QUESTION = unicodeBoundaries(
+  /\b(?:costs?|costing|costed|worth|value|valued|budgets?|prices?|priced|spend|spends|spent|spending|fund|funds|funded|funding|invest|invests|invested|investment|pay|pays|paid|dollars|euros|money)\b|\b(?:for|pour) (?:how much|combien)\b|\b(?:coute|coutent|couteront|coutera|coutait|cout|couts|vaut|valent|vaudra|valait|valeur|montant|budgets?|enveloppe|prix|financement|financer|finance|financent|financera|investi|investit|investissement|depense|depenses|depenser|depensera|payer|paye|paiera|argent)\b/u,
+);
+
+/** The measure a question asks for (`question` lower case), whatever its language; undefined for any figure. */
+export function measureAsked(question: string, counted?: readonly string[]): Measure | undefined {
+  const text = fold(question);
+  for (const [measure, re] of MEASURE_QUESTIONS) if (re.test(text)) return measure;
+  // "how many euros": the count of a currency is a sum of money; a count of anything else is a count.
+  if (counted && counted.length > 0) return counted.some((w) => UNITS.money.test(fold(w))) ? "money" : undefined;
+  return MONEY_QUESTION.test(text) ? "money" : undefined;
+}
+
+/** Whether the question asks for a measured figure by its own words ("how cold", « à quelle distance »). */
+export function asksForMeasure(question: string): boolean {
+  const text = fold(question);
+  return MEASURE_QUESTIONS.some(([, re]) => re.test(text));
+}
+
+// What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
+const COUNTED: RegExp[] = [
+  /\bhow many ((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
+  /\bcombien (?:de |d')((?:[\p{L}-]+\s*){1,3})/u,
+].map(unicodeBoundaries);
+const NOT_COUNTED = new Set(
+  "additional more new other different people times exactly roughly approximately nouveaux nouvelles autres".split(" "),
+);
+const VERB_LIKE =
+  /^(?:are|is|were|was|did|do|does|have|has|will|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u;
+
+/** The words a "how many N" / « combien de N » question counts (`lowerQuestion` lower case); undefined for others. */
+export function countedNoun(lowerQuestion: string): string[] | undefined {
+  for (const re of COUNTED) {
+    const words = re.exec(lowerQuestion)?.[1]?.split(/\s+/u).filter(Boolean) ?? [];
+    // Up to three words before a verb-like word: the noun and its adjectives, in either order.
+    const stop = words.findIndex((w) => VERB_LIKE.test(w));
+    const head = (stop >= 0 ? words.slice(0, stop) : words).filter((w) => !NOT_COUNTED.has(w));
+    if (head.length > 0) return head;
+  }
+  return undefined;
+}
+
+/**
+ * The units that say what a figure measures, as folded words of the text (one token each; "°" is a token). A
+ * currency: its sign, its ISO code, its name in either language.
+ */
+const UNITS: Record<Measure, RegExp> = {
+  money:
+    /^(?:[$€£¥]|usd|eur|gbp|nok|sek|dkk|pln|chf|cad|jpy|uah|isk|huf|czk|ron|bgn|aud|dollars?|euros?|pounds?|sterling|kron(?:e|er|or|a|ur)|couronnes?|zlotys?|francs?|yens?|yuans?|roubles?|rubles?|hryvnias?|hryvnas?|lei|forints?|korun[ay]?|lira)$/u,
+  temperature: /^(?:°|degrees?|degres?|celsius|fahrenheit)$/u,
+  distance: /^(?:km|kilomet(?:re|res|er|ers)|miles?|milles?|met(?:re|res|er|ers)|nautical|nautiques?)$/u,
+  times: /^(?:times|fois|reprises|occasions)$/u,
+};
+/** How many words after a figure its unit may be: "1,3 milliard d'euros", "85 billion Norwegian kroner". */
+const UNIT_AFTER: Record<Measure, number> = { money: 4, temperature: 2, distance: 3, times: 2 };
+/** A currency written before its figure: "$10 billion", "EUR 5 million", "US$ 3". */
+const MONEY_BEFORE = /^(?:[$€£¥]|usd|eur|gbp)$/u;
+/** Words that stand for a figure: "dozens of ships", « une trentaine de militaires », "millions of euros". */
+const FIGURE_WORDS =
+  /^(?:dozens?|scores|hundreds|thousands|millions|billions|milliards?|million|billion|trillion|dizaines?|douzaines?|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|milliers?)$/u;
+/** Frequencies that answer "how often" without a figure: "twice", "annually", « chaque année ». */
+const FREQUENCY_WORDS =
+  /^(?:twice|thrice|annually|yearly|monthly|weekly|daily|annuel|annuelle|annuels|annuelles|annuellement|mensuel|mensuelle|mensuellement|hebdomadaire|quotidien|quotidienne|quotidiennement)$/u;
+const EVERY = /^(?:every|each|per|chaque|tous|toutes|par)$/u;
+const PERIOD = /^(?:years?|months?|weeks?|days?|an|ans|annee|annees|mois|semaines?|jours?)$/u;
+/** How many words either side of a figure what it counts may be: "10,000 Allied troops", "troops rose to 5,000". */
+const COUNT_WINDOW = 5;
+
+const TOKEN = /[$€£¥°]|[\p{L}\p{N}]+/gu;
+
+/** Whether the text gives a figure of the kind asked: measured, counting what is counted, or any new figure. */
+export function carriesFigure(
+  asked: FigureAsked,
+  text: string,
+  lang: Lang,
+  alternatives: (word: string) => readonly string[] = () => [],
+): boolean {
+  const numberWords = findNumberWords(text, lang);
+  const { measure, counted } = asked;
+  // Any figure: a count or an amount (a year is when, not how many).
+  if (!measure && !counted) return [...digitRuns(text)].some((d) => isNew(d, asked, false)) || numberWords.length > 0;
+  const tokens = [...fold(text).matchAll(TOKEN)].map((m) => m[0]);
+  const spelled = new Set(numberWords.map((w) => fold(w.raw).split(/[\s-]+/u)[0]));
+  const isFigure = (t: string, years: boolean) =>
+    (t.match(/\d+/gu) ?? []).some((d) => isNew(d, asked, years)) || spelled.has(t) || FIGURE_WORDS.test(t);
+  if (measure) return carriesMeasure(tokens, measure, (t) => isFigure(t, true));
+  return tokens.some((t, i) => {
+    if (!isFigure(t, false)) return false;
+    const near = tokens.slice(Math.max(0, i - COUNT_WINDOW), i + COUNT_WINDOW + 1).join(" ");
+    return (counted ?? []).some((w) => hasWord(near, w, alternatives(w)));
+  });
+}
+
+function carriesMeasure(tokens: string[], measure: Measure, isFigure: (t: string) => boolean): boolean {
+  const unit = UNITS[measure];
+  for (const [i, t] of tokens.entries()) {
+    if (measure === "times" && (FREQUENCY_WORDS.test(t) || (EVERY.test(t) && PERIOD.test(tokens[i + 1] ?? ""))))
+      return true;
+    if (!isFigure(t)) continue;
+    if (tokens.slice(i + 1, i + 1 + UNIT_AFTER[measure]).some((u) => unit.test(u))) return true;
+    if (measure === "money" && MONEY_BEFORE.test(tokens[i - 1] ?? "")) return true;
+    // « tous les 3 mois », "every 2 years": a frequency with a figure.
+    if (measure === "times" && EVERY.test(tokens[i - 1] ?? "") && PERIOD.test(tokens[i + 1] ?? "")) return true;
+  }
+  return false;
+}
+
+/** Digits the question does not give (a year only when `years`: a year is when, not how many). */
+function isNew(digits: string, asked: FigureAsked, years: boolean): boolean {
+  return !asked.given.digits.has(digits) && (years || !isYear(digits));
+}
+
+export function isYear(digits: string): boolean {
+  return /^(?:19|20)\d\d$/u.test(digits);
+}
+
+/** Whether the text has the word, or one of its other spellings, inflections aside (the first letters suffice). */
+function hasWord(text: string, word: string, alternatives: readonly string[]): boolean {
+  const hay = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return [word, ...alternatives].some((w) => {
+    const f = fold(w)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    if (!f) return false;
+    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
+    return hay.includes(` ${stem}`);
+  });
+}
