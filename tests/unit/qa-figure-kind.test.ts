@@ -139,4 +139,16 @@ describe("a sentence gives a figure of the kind asked", () => {
       answers("Combien de militaires suivent le cours ?", "fr", "Une trentaine de militaires suivent le cours."),
     ).toBe(true);
   });
+
+  it("a count of « N of M »: both nouns beside the figure; « of the M » names a whole and is left out", () => {
+    expect(answers("How many tanks of fuel does it need?", "en", "Spain sends 40 Leopard 2 tanks.")).toBe(false);
+    expect(answers("How many tanks of fuel does it need?", "en", "It needs 40 tanks of fuel a day.")).toBe(true);
+    expect(answers("How many pieces of unexploded ordnance?", "en", "642,000 pieces of unexploded ordnance.")).toBe(
+      true,
+    );
+    const fr = "Combien de tonnes de carburant ont été livrées ?";
+    expect(answers(fr, "fr", "Quelque 200 tonnes de munitions ont été livrées.")).toBe(false);
+    expect(answers(fr, "fr", "Quelque 200 tonnes de carburant ont été livrées.")).toBe(true);
+    expect(answers("How many soldiers of the battlegroup?", "en", "The battlegroup has 1,000 soldiers.")).toBe(true);
+  });
 });

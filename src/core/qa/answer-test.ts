@@ -1,6 +1,7 @@
 import { type Lang, otherLang } from "../domain/language.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import { alternativesOf } from "./coverage.js";
+import { carriesFigure } from "./figure-kind.js";
 import { carriesFocus, type QuestionFocus } from "./focus.js";
 import { textCovers } from "./focus-future.js";
 import type { Retrieval } from "./retriever.js";
@@ -59,4 +60,37 @@ export function answerTest(
       nextOf,
       alternativesOf(alternatives, nextOf),
     );
+}
+
+/**
+ * The retrieval without the releases that give no figure of the kind the question asks for, in any of their texts
+ * (stored translation included): "how much does the exercise cost?" is not answered by a release that gives its
+ * troops and its dates but no sum of money, nor "how many tanks of fuel?" by one that counts battle tanks; not
+ * offline, not by a model, which is not asked what the releases cannot answer. Unchanged for a question that asks
+ * for any figure, or for something else.
+ */
+export function withFigure(focus: QuestionFocus, retrieval: Retrieval): Retrieval {
+  const { measure, counted } = focus;
+  const texts = retrieval.texts;
+  if (focus.kind !== "figure" || (!measure && !counted) || !texts) return retrieval;
+  const asked = { measure, counted, given: focus.given };
+  const query = retrieval.query.alternatives ?? {};
+  const alternatives = (word: string) => alternativesOf(query, word);
+  const gives = (id: string) => {
+    const text = texts.get(id);
+    return (
+      text === undefined ||
+      carriesFigure(asked, text, "en", alternatives) ||
+      carriesFigure(asked, text, "fr", alternatives)
+    );
+  };
+  const kept = new Set(retrieval.matches.filter((m) => gives(m.releaseId)).map((m) => m.releaseId));
+  if (kept.size === retrieval.matches.length) return retrieval;
+  const top = retrieval.matches[0]?.releaseId;
+  return {
+    ...retrieval,
+    matches: retrieval.matches.filter((m) => kept.has(m.releaseId)),
+    passages: retrieval.passages.filter((m) => kept.has(m.passage.releaseId)),
+    unmatched: top && kept.has(top) ? retrieval.unmatched : [],
+  };
 }

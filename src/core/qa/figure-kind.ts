@@ -136,11 +136,27 @@ export function carriesFigure(
   const isFigure = (t: string, years: boolean) =>
     (t.match(/\d+/gu) ?? []).some((d) => isNew(d, asked, years)) || spelled.has(t) || FIGURE_WORDS.test(t);
   if (measure) return carriesMeasure(tokens, measure, (t) => isFigure(t, true));
+  const { every, some } = countedWords(counted ?? []);
   return tokens.some((t, i) => {
     if (!isFigure(t, false)) return false;
     const near = tokens.slice(Math.max(0, i - COUNT_WINDOW), i + COUNT_WINDOW + 1).join(" ");
-    return (counted ?? []).some((w) => hasWord(near, w, alternatives(w)));
+    const has = (w: string) => hasWord(near, w, alternatives(w));
+    return every.every(has) && (some.length === 0 || some.some(has));
   });
+}
+
+const LINK = /^(?:of|de)$/u;
+const FUNCTION_WORD = /^(?:of|the|a|an|in|on|at|for|to|de|d|du|des|la|le|les|l|en|au|aux|pour)$/u;
+
+/**
+ * What must be beside the figure: "how many tanks of fuel" counts tanks of fuel, so both nouns (a bare noun after
+ * "of" / « de » says what the counted unit is of: "pieces of ordnance", « tonnes de carburant »; with an article it
+ * names a whole, "of the battlegroup", and is left out); otherwise one of the noun and its adjectives.
+ */
+function countedWords(counted: readonly string[]): { every: string[]; some: string[] } {
+  const [noun, link, of] = counted;
+  if (noun && link && of && LINK.test(link) && !FUNCTION_WORD.test(of)) return { every: [noun, of], some: [] };
+  return { every: [], some: counted.filter((w) => !FUNCTION_WORD.test(w)) };
 }
 
 function carriesMeasure(tokens: string[], measure: Measure, isFigure: (t: string) => boolean): boolean {

@@ -172,6 +172,10 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
   if (focus.names.length > 0 && !named) return false;
   if (focus.next && !passageSpeaksOfFuture(passage, focus.nextOf, alternativesOf(lookups, focus.nextOf))) return false;
+  // A figure is read in the sentence a stored translation translates too: the machine may have worded what is
+  // counted otherwise (« piliers d'œuvre » for "pillars of work") or mangled its unit.
+  const { original } = passage;
+  if (focus.kind === "figure" && original && carriesKind(focus, original.text, original.lang, lookups)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
 

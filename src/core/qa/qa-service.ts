@@ -7,7 +7,7 @@ import { silentLogger } from "../ports/logger.port.js";
 import type { Translator } from "../ports/translator.port.js";
 import type { TrustTools } from "../trust/evidence.js";
 import type { AnswerModel } from "./answer-model.port.js";
-import { answerTest } from "./answer-test.js";
+import { answerTest, withFigure } from "./answer-test.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
 import { narrowByDate } from "./date-words.js";
@@ -132,7 +132,8 @@ export class QaService {
       const before = carried && { text: narrowByDate(carried.question, this.clock.now()).rest, lang: carried.language };
       retrieval = await this.deps.coverage.restrict(retrieval, rest, lang, before || undefined);
     }
-    const answer = await this.answerFrom(question, lang, retrieval, history, this.focusOf(question, lang, history));
+    const focus = this.focusOf(question, lang, history);
+    const answer = await this.answerFrom(question, lang, withFigure(focus, retrieval), history, focus);
     this.logger.info("question answered", {
       lang,
       status: answer.status,
