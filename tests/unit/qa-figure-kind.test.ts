@@ -39,6 +39,8 @@ describe("what the figure asked for measures", () => {
     expect(questionFocus("Combien de projets bénéficient d'un financement ?", "fr").measure).toBeUndefined();
     expect(questionFocus("How much did the Allies pledge?", "en").measure).toBeUndefined();
     expect(questionFocus("Combien les Alliés ont-ils promis ?", "fr").measure).toBeUndefined();
+    // « pays » is a country, not the English "pays".
+    expect(questionFocus("Combien les pays baltes ont-ils reçu ?", "fr").measure).toBeUndefined();
   });
 
   it("temperature, distance and times, asked by their own words: figure questions in both languages", () => {
@@ -76,6 +78,19 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(answers(q, "en", "The Allies agreed a $10 billion package.")).toBe(true);
     expect(answers(q, "en", "Support will reach 85 billion Norwegian kroner in 2026.")).toBe(true);
     expect(answers(q, "en", "D’une valeur de 1,3 milliard d’euros, ces contrats ont été conclus.", "fr")).toBe(true);
+  });
+
+  it("money: a share or a growth of spending is a percentage, in both languages; a code before the figure", () => {
+    const q = "How much will European Allies increase their defence spending?";
+    expect(answers(q, "en", "European Allies will increase their defence spending by 18% in 2024.")).toBe(true);
+    expect(answers(q, "en", "European Allies will spend at least 2 per cent of their gross domestic product.")).toBe(
+      true,
+    );
+    expect(answers(q, "en", "European Allies will spend NOK 2 billion more.")).toBe(true);
+    expect(answers(q, "en", "23 European Allies are expected to meet the target in 2024.")).toBe(false);
+    const fr = "Combien les Alliés européens dépenseront-ils pour la défense ?";
+    expect(answers(fr, "fr", "Les Alliés européens dépenseront 2 % de leur PIB pour la défense.")).toBe(true);
+    expect(answers(fr, "fr", "Vingt-trois Alliés européens atteindront l'objectif.")).toBe(false);
   });
 
   it("money: « combien coûte » is not answered by a number of troops (fr)", () => {

@@ -51,7 +51,7 @@ const MEASURE_QUESTIONS: [Measure, RegExp][] = (
  * support?" counts projects): the caller asks only then.
  */
 const MONEY_QUESTION = unicodeBoundaries(
-  /\b(?:costs?|costing|costed|worth|value|valued|budgets?|prices?|priced|spend|spends|spent|spending|fund|funds|funded|funding|invest|invests|invested|investment|pay|pays|paid|dollars|euros|money)\b|\b(?:for|pour) (?:how much|combien)\b|\b(?:coute|coutent|couteront|coutera|coutait|cout|couts|vaut|valent|vaudra|valait|valeur|montant|budgets?|enveloppe|prix|financement|financer|finance|financent|financera|investi|investit|investissement|depense|depenses|depenser|depensera|payer|paye|paiera|argent)\b/u,
+  /\b(?:cost\p{L}*|worth|valu\p{L}*|budget\p{L}*|pric\p{L}*|spen[dt]\p{L}*|fund|funds|funded|funding|invest\p{L}*|pay|paid|paying|dollars|euros|money)\b|\b(?:for|pour) (?:how much|combien)\b|\b(?:coute\p{L}*|cout|couts|vaut|valent|vaudra|vaudront|valait|valeur\p{L}*|montant|enveloppe|prix|financ\p{L}*|fonds|depens\p{L}*|payer|paye\p{L}*|paie\p{L}*|argent)\b/u,
 );
 
 /** The measure a question asks for (`question` lower case), whatever its language; undefined for any figure. */
@@ -92,13 +92,19 @@ export function countedNoun(lowerQuestion: string): string[] | undefined {
   return undefined;
 }
 
+/** Currency signs and ISO codes, folded: written before the figure ("$10 billion", "NOK 2 billion") or after it. */
+const CURRENCY_MARKS = "[$€£¥]|usd|eur|gbp|nok|sek|dkk|pln|chf|cad|jpy|uah|isk|huf|czk|ron|bgn|aud";
+
 /**
- * The units that say what a figure measures, as folded words of the text (one token each; "°" is a token). A
- * currency: its sign, its ISO code, its name in either language.
+ * The units that say what a figure measures, as folded words of the text (one token each; "°" and "%" are
+ * tokens). Money: a currency's sign, code or name in either language, or a percentage ("2% of GDP", "increase
+ * their spending by 18%"): how much is spent is often said as a share or a growth.
  */
 const UNITS: Record<Measure, RegExp> = {
-  money:
-    /^(?:[$€£¥]|usd|eur|gbp|nok|sek|dkk|pln|chf|cad|jpy|uah|isk|huf|czk|ron|bgn|aud|dollars?|euros?|pounds?|sterling|kron(?:e|er|or|a|ur)|couronnes?|zlotys?|francs?|yens?|yuans?|roubles?|rubles?|hryvnias?|hryvnas?|lei|forints?|korun[ay]?|lira)$/u,
+  money: new RegExp(
+    `^(?:${CURRENCY_MARKS}|%|percent|pourcent|dollars?|euros?|pounds?|sterling|kron(?:e|er|or|a|ur)|couronnes?|zlotys?|francs?|yens?|yuans?|roubles?|rubles?|hryvnias?|hryvnas?|lei|forints?|korun[ay]?|lira)$`,
+    "u",
+  ),
   temperature: /^(?:°|degrees?|degres?|celsius|fahrenheit)$/u,
   distance: /^(?:km|kilomet(?:re|res|er|ers)|miles?|milles?|met(?:re|res|er|ers)|nautical|nautiques?)$/u,
   times: /^(?:times|fois|reprises|occasions)$/u,
@@ -106,7 +112,9 @@ const UNITS: Record<Measure, RegExp> = {
 /** How many words after a figure its unit may be: "1,3 milliard d'euros", "85 billion Norwegian kroner". */
 const UNIT_AFTER: Record<Measure, number> = { money: 4, temperature: 2, distance: 3, times: 2 };
 /** A currency written before its figure: "$10 billion", "EUR 5 million", "US$ 3". */
-const MONEY_BEFORE = /^(?:[$€£¥]|usd|eur|gbp)$/u;
+const MONEY_BEFORE = new RegExp(`^(?:${CURRENCY_MARKS})$`, "u");
+/** "per cent", « pour cent »: a percentage in two words. */
+const PER = /^(?:per|pour)$/u;
 /** Words that stand for a figure: "dozens of ships", « une trentaine de militaires », "millions of euros". */
 const FIGURE_WORDS =
   /^(?:dozens?|scores|hundreds|thousands|millions|billions|milliards?|million|billion|trillion|dizaines?|douzaines?|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaines?|milliers?)$/u;
@@ -118,7 +126,7 @@ const PERIOD = /^(?:years?|months?|weeks?|days?|an|ans|annee|annees|mois|semaine
 /** How many words either side of a figure what it counts may be: "10,000 Allied troops", "troops rose to 5,000". */
 const COUNT_WINDOW = 5;
 
-const TOKEN = /[$€£¥°]|[\p{L}\p{N}]+/gu;
+const TOKEN = /[$€£¥°%]|[\p{L}\p{N}]+/gu;
 
 /** Whether the text gives a figure of the kind asked: measured, counting what is counted, or any new figure. */
 export function carriesFigure(
@@ -167,6 +175,7 @@ function carriesMeasure(tokens: string[], measure: Measure, isFigure: (t: string
     if (!isFigure(t)) continue;
     if (tokens.slice(i + 1, i + 1 + UNIT_AFTER[measure]).some((u) => unit.test(u))) return true;
     if (measure === "money" && MONEY_BEFORE.test(tokens[i - 1] ?? "")) return true;
+    if (measure === "money" && PER.test(tokens[i + 1] ?? "") && tokens[i + 2] === "cent") return true;
     // « tous les 3 mois », "every 2 years": a frequency with a figure.
     if (measure === "times" && EVERY.test(tokens[i - 1] ?? "") && PERIOD.test(tokens[i + 1] ?? "")) return true;
   }
