@@ -135,6 +135,8 @@ describe("a sentence gives a figure of the kind asked", () => {
   it("a count of N: N or another spelling of it within a few words of the figure (en)", () => {
     const q = "How many missiles did Germany order?";
     expect(answers(q, "en", "Germany placed the largest order, with 500 missiles.")).toBe(true);
+    const jets = "Four Royal Netherlands Air Force combat fighter jets were deployed.";
+    expect(answers("How many jets were deployed?", "en", jets)).toBe(true);
     expect(
       answers(q, "en", "Some 40 companies from the Netherlands and Germany build parts for the new missiles."),
     ).toBe(false);

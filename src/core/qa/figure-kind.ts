@@ -17,7 +17,7 @@ import { findNumberWords } from "../trust/number-words.js";
  * - times: "how many times / how often", « combien de fois / à quelle fréquence »: "N times" / « N fois » /
  *   « à N reprises », "twice", or a frequency ("every year", « par an », "monthly");
  * - a count of N ("how many N", « combien de N »): the figure counts N, so N (or another spelling of it) is within
- *   a few words of the figure, not anywhere in the sentence.
+ *   a few words of the figure (five before, eight after), not anywhere in the sentence.
  * A plain "how much / combien" question without such words asks for any figure.
  */
 export type Measure = "money" | "temperature" | "distance" | "times";
@@ -123,8 +123,12 @@ const FREQUENCY_WORDS =
   /^(?:twice|thrice|annually|yearly|monthly|weekly|daily|annuel|annuelle|annuels|annuelles|annuellement|mensuel|mensuelle|mensuellement|hebdomadaire|quotidien|quotidienne|quotidiennement)$/u;
 const EVERY = /^(?:every|each|per|chaque|tous|toutes|par)$/u;
 const PERIOD = /^(?:years?|months?|weeks?|days?|an|ans|annee|annees|mois|semaines?|jours?)$/u;
-/** How many words either side of a figure what it counts may be: "10,000 Allied troops", "troops rose to 5,000". */
-const COUNT_WINDOW = 5;
+/**
+ * How many words before and after a figure what it counts may be: "troops rose to 5,000", "10,000 Allied troops",
+ * "Four Royal Netherlands Air Force fighter jets" (a name between the figure and the noun).
+ */
+const COUNT_BEFORE = 5;
+const COUNT_AFTER = 8;
 
 const TOKEN = /[$€£¥°%]|[\p{L}\p{N}]+/gu;
 
@@ -147,7 +151,7 @@ export function carriesFigure(
   const { every, some } = countedWords(counted ?? []);
   return tokens.some((t, i) => {
     if (!isFigure(t, false)) return false;
-    const near = tokens.slice(Math.max(0, i - COUNT_WINDOW), i + COUNT_WINDOW + 1).join(" ");
+    const near = tokens.slice(Math.max(0, i - COUNT_BEFORE), i + COUNT_AFTER + 1).join(" ");
     const has = (w: string) => hasWord(near, w, alternatives(w));
     return every.every(has) && (some.length === 0 || some.some(has));
   });
