@@ -78,11 +78,7 @@ export function withFigure(focus: QuestionFocus, retrieval: Retrieval): Retrieva
   const alternatives = (word: string) => alternativesOf(query, word);
   const gives = (id: string) => {
     const text = texts.get(id);
-    return (
-      text === undefined ||
-      carriesFigure(asked, text, "en", alternatives) ||
-      carriesFigure(asked, text, "fr", alternatives)
-    );
+    return text === undefined || carriesFigure(asked, text, ["en", "fr"], alternatives);
   };
   const kept = new Set(retrieval.matches.filter((m) => gives(m.releaseId)).map((m) => m.releaseId));
   if (kept.size === retrieval.matches.length) return retrieval;

@@ -132,14 +132,17 @@ const COUNT_AFTER = 8;
 
 const TOKEN = /[$€£¥°%]|[\p{L}\p{N}]+/gu;
 
-/** Whether the text gives a figure of the kind asked: measured, counting what is counted, or any new figure. */
+/**
+ * Whether the text gives a figure of the kind asked: measured, counting what is counted, or any new figure.
+ * Figures spelled out are read in each of `langs` (a release's text holds both languages with its translation).
+ */
 export function carriesFigure(
   asked: FigureAsked,
   text: string,
-  lang: Lang,
+  langs: Lang | readonly Lang[],
   alternatives: (word: string) => readonly string[] = () => [],
 ): boolean {
-  const numberWords = findNumberWords(text, lang);
+  const numberWords = (typeof langs === "string" ? [langs] : langs).flatMap((lang) => findNumberWords(text, lang));
   const { measure, counted } = asked;
   // Any figure: a count or an amount (a year is when, not how many).
   if (!measure && !counted) return [...digitRuns(text)].some((d) => isNew(d, asked, false)) || numberWords.length > 0;
@@ -149,12 +152,14 @@ export function carriesFigure(
     (t.match(/\d+/gu) ?? []).some((d) => isNew(d, asked, years)) || spelled.has(t) || FIGURE_WORDS.test(t);
   if (measure) return carriesMeasure(tokens, measure, (t) => isFigure(t, true));
   const { every, some } = countedWords(counted ?? []);
-  return tokens.some((t, i) => {
-    if (!isFigure(t, false)) return false;
-    const near = tokens.slice(Math.max(0, i - COUNT_BEFORE), i + COUNT_AFTER + 1).join(" ");
-    const has = (w: string) => hasWord(near, w, alternatives(w));
-    return every.every(has) && (some.length === 0 || some.some(has));
-  });
+  // Where each counted word (or another spelling of it) starts, found once; then looked for around each figure.
+  const starts = (w: string) => wordStarts(tokens, [w, ...alternatives(w)]);
+  const [all, any] = [every.map(starts), some.map(starts)];
+  const near = (at: readonly number[], i: number) => at.some((j) => j >= i - COUNT_BEFORE && j <= i + COUNT_AFTER);
+  return tokens.some(
+    (t, i) =>
+      isFigure(t, false) && all.every((at) => near(at, i)) && (any.length === 0 || any.some((at) => near(at, i))),
+  );
 }
 
 const LINK = /^(?:of|de)$/u;
@@ -195,15 +200,25 @@ export function isYear(digits: string): boolean {
   return /^(?:19|20)\d\d$/u.test(digits);
 }
 
-/** Whether the text has the word, or one of its other spellings, inflections aside (the first letters suffice). */
-function hasWord(text: string, word: string, alternatives: readonly string[]): boolean {
-  const hay = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  return [word, ...alternatives].some((w) => {
-    const f = fold(w)
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
-    if (!f) return false;
-    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
-    return hay.includes(` ${stem}`);
+/**
+ * The token positions where one of the forms starts, inflections aside: a long word by its first letters (all but
+ * its last three, four at least), a short one whole or as the start of a longer word, a phrase word by word with its
+ * last word as a start ("fighter jet" in "fighter jets").
+ */
+function wordStarts(tokens: readonly string[], forms: readonly string[]): number[] {
+  const phrases = forms.flatMap((form) => {
+    const words = fold(form)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const [only] = words;
+    if (words.length === 1 && only && only.length > 4) return [[only.slice(0, Math.max(4, only.length - 3))]];
+    return words.length > 0 ? [words] : [];
   });
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const at = (words: string[]) =>
+      words.every((w, k) => (k === words.length - 1 ? tokens[i + k]?.startsWith(w) : tokens[i + k] === w));
+    if (phrases.some(at)) out.push(i);
+  }
+  return out;
 }
