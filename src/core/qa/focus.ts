@@ -6,6 +6,8 @@ import { digitRuns } from "../text/quantities.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { findNumberWords } from "../trust/number-words.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
+import { isMonthOrDay, isNew, UBIQUITOUS, unicode } from "./focus-names.js";
+import { type AgentKind, askedAgent, namesAgent, personNames } from "./focus-person.js";
 import type { Passage } from "./qa-types.js";
 
 /**
@@ -16,6 +18,8 @@ import type { Passage } from "./qa-types.js";
  * - date: "when / what year", « quand / en quelle année »: a date or a year not already in the question;
  * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date;
  * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
+ *   for "who leads / chairs / organises / hosts", « qui dirige / préside / organise / accueille », a body named as
+ *   the agent of such a verb too ("led by the Allied Maritime Command"; focus-person.ts);
  * - place: "where", « où »: a name of a place other than those asked about;
  * - anything else: no extra demand.
  * And always: one of the question's names at least must be in the sentence (or its release's title) as a name, in
@@ -38,11 +42,9 @@ export interface QuestionFocus {
   next?: boolean | undefined;
   /** The word after "next" ("summit"): the release that answers speaks of it somewhere (`releaseCovers`). */
   nextOf?: string | undefined;
+  /** "Who led / runs / chairs / hosts…": the kind of verb whose agent, a person or a body, answers (focus-person.ts). */
+  agent?: AgentKind | undefined;
 }
-
-/** `\b` is ASCII-only even with the u flag ("où", "durée"): the same boundary over Unicode letters and digits. */
-const B = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
-const unicode = (re: RegExp): RegExp => new RegExp(re.source.replaceAll(String.raw`\b`, B), re.flags);
 
 type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
 const KINDS: KindRule[] = (
@@ -94,10 +96,12 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
     // "and how much?" asks what the last question asked about: its names still count as given, not as needed.
     for (const w of previous.given.words) given.words.add(w);
     for (const d of previous.given.digits) given.digits.add(d);
-    return { kind: previous.kind, names, given, next: previous.next, nextOf: previous.nextOf };
+    return { ...previous, names, given, counted: undefined };
   }
   const next = asksAboutNext(question);
-  return { kind: kind ?? "any", counted, names, given, next, nextOf: next ? nextNoun(question) : undefined };
+  const agent = kind === "person" ? askedAgent(question) : undefined;
+  const nextOf = next ? nextNoun(question) : undefined;
+  return { kind: kind ?? "any", counted, names, given, next, nextOf, agent };
 }
 
 // What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
@@ -146,9 +150,6 @@ function questionNames(question: string): string[] {
   return [...out];
 }
 
-/** Names every release carries: they decide nothing. */
-const UBIQUITOUS = new Set(["NATO", "OTAN", "Allies", "Alliés", "Alliance"]);
-
 /**
  * Whether a name of the question is in the text as a name: the same letters, accents aside, capitalised as written
  * (case-sensitive on purpose: the month « mars » is not the planet Mars). Its last letters may vary
@@ -189,6 +190,8 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
   if (focus.names.length > 0 && !named) return false;
   if (focus.next && !passageSpeaksOfFuture(passage, focus.nextOf, alternativesOf(lookups, focus.nextOf))) return false;
+  // "Who led the exercise?": the body it was led by answers as well as a person.
+  if (focus.agent && namesAgent(passage, focus.agent, focus.given.words)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
 
@@ -211,7 +214,7 @@ function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: Fo
     case "duration":
       return DURATION[lang].test(text) || DURATION[lang === "en" ? "fr" : "en"].test(text);
     case "person":
-      return personNames(text, lang, focus, lookups.commonWord).length > 0;
+      return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
       return placeNames(text, focus).length > 0;
     default:
@@ -253,58 +256,11 @@ const PLACE =
 function placeNames(text: string, focus: QuestionFocus): string[] {
   return [...text.matchAll(PLACE)]
     .map((m) => m[1] ?? "")
-    .filter((name) => name && isNew(name, focus) && !isMonthOrDay(name) && !UBIQUITOUS.has(name));
+    .filter((name) => name && isNew(name, focus.given.words) && !isMonthOrDay(name) && !UBIQUITOUS.has(name));
 }
 
 function isYear(digits: string): boolean {
   return /^(?:19|20)\d\d$/u.test(digits);
-}
-
-function isNew(name: string, focus: QuestionFocus): boolean {
-  return name
-    .split(/[\s’'-]+/u)
-    .filter(Boolean)
-    .some((w) => !focus.given.words.has(fold(w.toLowerCase())) && !UBIQUITOUS.has(w));
-}
-
-const MONTHS_DAYS = new Set(
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
-    " ",
-  ),
-);
-
-function isMonthOrDay(word: string): boolean {
-  return MONTHS_DAYS.has(word.toLowerCase());
-}
-
-// A title before a name says a person is meant even when the name is one word ("M. Rutte", "Minister Kallas").
-const TITLE =
-  /\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|General|Admiral|President|Minister|Secretary General|Ambassador|Commissioner|Chancellor|Président|Présidente|ministre|secrétaire général|général|amiral|ambassadeur|ambassadrice)\s+(?:[\p{Lu}][\p{L}’'-]+)/u;
-
-/** Names of people in the text that the question does not already give: "Mark Rutte", "M. Rutte". */
-function personNames(
-  text: string,
-  lang: Lang,
-  focus: QuestionFocus,
-  commonWord?: (word: string, lang: Lang) => boolean,
-): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(new RegExp(TITLE.source, "gu"))) {
-    const name = m[0].split(/\s+/u).at(-1) ?? "";
-    if (isNew(name, focus)) out.push(name);
-  }
-  // Two or more capitalised words in a row (particles allowed): "Mark Rutte", "Ursula von der Leyen".
-  // Each word has a lower-case letter after its capital: "Boeing E-7" is an aircraft, not a person.
-  const run =
-    /(?<![\p{L}])[\p{Lu}]\p{Ll}[\p{Ll}’'-]*(?:\s+(?:(?:von|van|der|de|du|la|le)\s+)*[\p{Lu}]\p{Ll}[\p{Ll}’'-]*)+/gu;
-  for (const m of text.matchAll(run)) {
-    const words = m[0].split(/\s+/u);
-    if (words.some((w) => NOT_NAMES[lang].has(w) || MONTHS_DAYS.has(w.toLowerCase()))) continue;
-    // "Locked Shields", "Nordic Response": every word a common one, the name of a thing.
-    if (commonWord && words.every((w) => commonWord(w, lang))) continue;
-    if (isNew(m[0], focus)) out.push(m[0]);
-  }
-  return out;
 }
 
 /**
