@@ -8,6 +8,7 @@ import { findNumberWords } from "../trust/number-words.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import { isMonthOrDay, isNew, UBIQUITOUS, unicode } from "./focus-names.js";
 import { type AgentKind, askedAgent, namesAgent, personNames } from "./focus-person.js";
+import { answersSuccession, askedSuccession, type Succession } from "./focus-succession.js";
 import type { Passage } from "./qa-types.js";
 
 /**
@@ -19,7 +20,8 @@ import type { Passage } from "./qa-types.js";
  * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date;
  * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
  *   for "who leads / chairs / organises / hosts", « qui dirige / préside / organise / accueille », a body named as
- *   the agent of such a verb too ("led by the Allied Maritime Command"; focus-person.ts);
+ *   the agent of such a verb too ("led by the Allied Maritime Command"; focus-person.ts); for "who did X replace"
+ *   / "who replaced X", a sentence of succession that gives X the role asked about (focus-succession.ts);
  * - place: "where", « où »: a name of a place other than those asked about;
  * - anything else: no extra demand.
  * And always: one of the question's names at least must be in the sentence (or its release's title) as a name, in
@@ -44,6 +46,8 @@ export interface QuestionFocus {
   nextOf?: string | undefined;
   /** "Who led / runs / chairs / hosts…": the kind of verb whose agent, a person or a body, answers (focus-person.ts). */
   agent?: AgentKind | undefined;
+  /** "Who did Bauer replace?" / "who replaced Bauer?": which way the succession is asked (focus-succession.ts). */
+  succession?: Succession | undefined;
 }
 
 type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
@@ -100,8 +104,9 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
   }
   const next = asksAboutNext(question);
   const agent = kind === "person" ? askedAgent(question) : undefined;
+  const succession = kind === "person" ? askedSuccession(question) : undefined;
   const nextOf = next ? nextNoun(question) : undefined;
-  return { kind: kind ?? "any", counted, names, given, next, nextOf, agent };
+  return { kind: kind ?? "any", counted, names, given, next, nextOf, agent, succession };
 }
 
 // What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
@@ -190,6 +195,7 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
   if (focus.names.length > 0 && !named) return false;
   if (focus.next && !passageSpeaksOfFuture(passage, focus.nextOf, alternativesOf(lookups, focus.nextOf))) return false;
+  if (focus.succession && !answersSuccession(passage, focus.succession)) return false;
   // "Who led the exercise?": the body it was led by answers as well as a person.
   if (focus.agent && namesAgent(passage, focus.agent, focus.given.words)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
