@@ -6,6 +6,7 @@ import { digitRuns } from "../text/quantities.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { findNumberWords } from "../trust/number-words.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
+import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
 import { isMonthOrDay, isNew, UBIQUITOUS, unicode } from "./focus-names.js";
 import { type AgentKind, askedAgent, namesAgent, personNames } from "./focus-person.js";
 import { answersSuccession, askedSuccession, type Succession } from "./focus-succession.js";
@@ -24,6 +25,8 @@ import type { Passage } from "./qa-types.js";
  *   / "who replaced X", a sentence of succession that gives X the role asked about (focus-succession.ts);
  * - place: "where", « où »: a name of a place other than those asked about;
  * - anything else: no extra demand.
+ * And for a question about people seeing each other in person (« vont-ils se voir en personne ? »), a sentence that
+ * speaks of a meeting, not of their phone call (focus-meeting.ts).
  * And always: one of the question's names at least must be in the sentence (or its release's title) as a name, in
  * the passage's own language and case: « mars » the month is not "Mars" the planet.
  */
@@ -48,6 +51,8 @@ export interface QuestionFocus {
   agent?: AgentKind | undefined;
   /** "Who did Bauer replace?" / "who replaced Bauer?": which way the succession is asked (focus-succession.ts). */
   succession?: Succession | undefined;
+  /** "Will they see each other in person?": a sentence about a meeting answers (focus-meeting.ts). */
+  meets?: boolean | undefined;
 }
 
 type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
@@ -106,7 +111,7 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
   const agent = kind === "person" ? askedAgent(question) : undefined;
   const succession = kind === "person" ? askedSuccession(question) : undefined;
   const nextOf = next ? nextNoun(question) : undefined;
-  return { kind: kind ?? "any", counted, names, given, next, nextOf, agent, succession };
+  return { kind: kind ?? "any", counted, names, given, next, nextOf, agent, succession, meets: asksToMeet(question) };
 }
 
 // What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
@@ -195,6 +200,7 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   const named = focus.names.some((name) => [name, ...equivalents(name)].some((s) => hasName(context, s)));
   if (focus.names.length > 0 && !named) return false;
   if (focus.next && !passageSpeaksOfFuture(passage, focus.nextOf, alternativesOf(lookups, focus.nextOf))) return false;
+  if (focus.meets && !speaksOfMeeting(passage)) return false;
   if (focus.succession && !answersSuccession(passage, focus.succession)) return false;
   // "Who led the exercise?": the body it was led by answers as well as a person.
   if (focus.agent && namesAgent(passage, focus.agent, focus.given.words)) return true;
