@@ -64,4 +64,12 @@ describe("who leads / runs / chairs / organises / hosts: a person or a body", ()
     expect(answers("who spoke at the exercise", "en", passage("The exercise was led by Finland.", "en"))).toBe(false);
     expect(answers("who spoke at the exercise", "en", passage("Admiral Pierre Vandier spoke.", "en"))).toBe(true);
   });
+
+  it("finds the person in the sentence a stored translation renders, when the translation garbles the title", () => {
+    const q = "qui a prononcé le discours d'ouverture ?";
+    const garbled = "DGIMS le général de corps d'armée Wiermann A livré les commentaires inauguraux.";
+    expect(answers(q, "fr", passage(garbled, "fr"))).toBe(false);
+    const original = { lang: "en" as const, text: "DGIMS Lieutenant General Wiermann delivered the opening remarks." };
+    expect(answers(q, "fr", passage(garbled, "fr", original))).toBe(true);
+  });
 });

@@ -204,6 +204,10 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   if (focus.succession && !answersSuccession(passage, focus.succession)) return false;
   // "Who led the exercise?": the body it was led by answers as well as a person.
   if (focus.agent && namesAgent(passage, focus.agent, focus.given.words)) return true;
+  // A stored translation may garble a person's title or name (« le général de corps d'armée Wiermann A livré »):
+  // the sentence it translates names the person as written ("Lieutenant General Wiermann delivered").
+  const { original } = passage;
+  if (focus.kind === "person" && original && carriesKind(focus, original.text, original.lang, lookups)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
 
