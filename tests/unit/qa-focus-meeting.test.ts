@@ -23,6 +23,8 @@ describe("seeing each other in person is meeting", () => {
     expect(asksToMeet("Les deux ministres se rencontreront-ils ?")).toBe(true);
     expect(asksToMeet("who did Rutte meet in Ankara?")).toBe(false);
     expect(asksToMeet("qu'a vu le secrétaire général à Evenes ?")).toBe(false);
+    expect(asksToMeet("rutte et carney vont-ils se voir à ottawa ?")).toBe(true);
+    expect(asksToMeet("l'ukraine va-t-elle se voir accorder l'adhésion ?")).toBe(false);
   });
 
   it("searches it with the verb of meeting releases use, in the question's language", () => {

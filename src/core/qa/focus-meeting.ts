@@ -9,9 +9,10 @@ import type { Passage } from "./qa-types.js";
  * a visit, a summit) answers it — a phone call between the same people does not.
  */
 
-// "see each other", "meet in person", "face to face", « se voir », « se rencontrer », « en personne ».
+// "see each other", "meet in person", "face to face", « se voir », « se rencontrer », « en personne ». « Se voir » before
+// a verb is a passive (« l'Ukraine pourrait se voir accorder… »), not a meeting.
 const IN_PERSON = unicode(
-  /\b(?:(?:see|seen|saw|seeing|meet|meets|met|meeting)\s+(?:each other|one another)(?:\s+in person)?|(?:see|seen|saw|seeing|meet|meets|met|meeting)\s+(?:\p{L}+\s+){0,2}?in person|in person|face[- ]to[- ]face|(?:se|s['’])\s*(?:voir|voient|verront|verra|vu|vus|revoir|rencontrer|rencontrent|rencontreront|rencontrera|rencontr[ée]s?)(?:\s+en personne)?|en personne|face[- ]à[- ]face|en tête[- ]à[- ]tête)\b/iu,
+  /\b(?:(?:see|seen|saw|seeing|meet|meets|met|meeting)\s+(?:each other|one another)(?:\s+in person)?|(?:see|seen|saw|seeing|meet|meets|met|meeting)\s+(?:\p{L}+\s+){0,2}?in person|in person|face[- ]to[- ]face|(?:se|s['’])\s*(?:voir|voient|verront|verra|vu|vus|revoir)(?=\s*(?:$|[?,.;]|en personne|à|au|en|lors|pendant|avant|après|bientôt|prochainement|cette|ce|début|fin)(?![\p{L}]))(?:\s+en personne)?|(?:se|s['’])\s*(?:rencontrer|rencontrent|rencontreront|rencontrera|rencontr[ée]s?)(?:\s+en personne)?|en personne|face[- ]à[- ]face|en tête[- ]à[- ]tête)\b/iu,
 );
 
 /** Whether the question asks about people meeting in person (not "who did Rutte meet?", which asks for a person). */
