@@ -1,6 +1,6 @@
 import type { Lang } from "../domain/language.js";
 import { findDates } from "../text/dates.js";
-import { fold } from "../text/fold.js";
+import { fold, unaccent } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
 import { escapeRegExp } from "../text/regexp.js";
@@ -169,10 +169,6 @@ function hasName(text: string, name: string): boolean {
   const written = unaccent(name);
   const stem = written.length > 5 ? written.slice(0, written.length - 2) : written;
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(stem)}\\p{L}{0,4}(?![\\p{L}\\p{N}])`, "u").test(unaccent(text));
-}
-
-function unaccent(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "");
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Release } from "../domain/release.js";
+import { unaccent } from "../text/fold.js";
 import { escapeRegExp } from "../text/regexp.js";
 import type { SpecificWord } from "./specific-words.js";
 
@@ -27,8 +28,4 @@ export function namesKnown(words: readonly SpecificWord[], releases: Iterable<Re
 /** A word at the start of a text, a line or a sentence is capitalised whatever it is. */
 function opensSentence(text: string, at: number): boolean {
   return /(?:^|[.!?:«"“\n]\s*)$/u.test(text.slice(Math.max(0, at - 3), at));
-}
-
-function unaccent(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "");
 }
