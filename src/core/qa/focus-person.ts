@@ -75,6 +75,9 @@ const AGENT_PHRASES: Record<AgentKind, RegExp> = {
   ),
   host: new RegExp(String.raw`\b(?:(?:hosted|co-hosted)${BY}|accueilli${P}|à l['’]invitation${OF})`, "iu"),
 };
+const AGENT_SEARCH = Object.fromEntries(
+  Object.entries(AGENT_PHRASES).map(([k, re]) => [k, new RegExp(unicode(re).source, "giu")]),
+) as Record<AgentKind, RegExp>;
 // What follows the agent phrase: a determiner or two lower-case words, then the capitalised name of the agent.
 const AGENT_NAME =
   /^\s*(?:(?:the|a|an|le|la|les|l['’]|un|une|des|du)\s*)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:(?:of|for|and|de|du|des|pour|et|la|le|l['’])\s*)*\p{Lu}[\p{L}\p{N}’'-]*)*)/u;
@@ -84,10 +87,10 @@ const AGENT_NAME =
  * the question does not give right after the agent phrase ("led by Finland"; not "led by him", nor "led by NATO").
  */
 export function namesAgent(passage: Passage, kind: AgentKind, given: ReadonlySet<string>): boolean {
-  const phrase = unicode(AGENT_PHRASES[kind]);
+  const phrase = AGENT_SEARCH[kind];
   const texts = [passage.text, ...(passage.original ? [passage.original.text] : [])];
   return texts.some((text) =>
-    [...text.matchAll(new RegExp(phrase.source, "giu"))].some((m) => {
+    [...text.matchAll(phrase)].some((m) => {
       const name = AGENT_NAME.exec(text.slice((m.index ?? 0) + m[0].length))?.[1];
       return !!name && !isMonthOrDay(name) && isNew(name, given);
     }),
