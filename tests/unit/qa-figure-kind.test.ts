@@ -169,3 +169,38 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(answers("How many soldiers of the battlegroup?", "en", "The battlegroup has 1,000 soldiers.")).toBe(true);
   });
 });
+
+describe("speed, quantities of a thing, and durations counted in days", () => {
+  it("how fast / « à quelle vitesse » asks for a speed: km/h, knots, Mach — not a count", () => {
+    expect(questionFocus("How fast can the drone fly?", "en").measure).toBe("speed");
+    expect(questionFocus("À quelle vitesse vole le drone ?", "fr").measure).toBe("speed");
+    expect(answers("How fast can the drone fly?", "en", "The drone flies at up to 900 km/h.")).toBe(true);
+    expect(answers("À quelle vitesse navigue la frégate ?", "fr", "La frégate atteint 30 nœuds.")).toBe(true);
+    expect(answers("How fast can a Leopard run?", "en", "Spain provides 40 Leopard 2 tanks.")).toBe(false);
+  });
+
+  it('"how much N" is a quantity of N, unless N is money', () => {
+    expect(questionFocus("How much fuel can the tanker carry?", "en").counted).toEqual(["fuel"]);
+    expect(questionFocus("How much fuel can the tanker carry?", "en").measure).toBeUndefined();
+    expect(questionFocus("How much money did the fund invest?", "en").measure).toBe("money");
+    expect(questionFocus("How much funding does the project get?", "en").measure).toBe("money");
+    expect(answers("How much fuel can the tanker carry?", "en", "It ordered two tankers for 590 million euros.")).toBe(
+      false,
+    );
+    expect(answers("How much fuel can the tanker carry?", "en", "Each tanker carries 111 tonnes of fuel.")).toBe(true);
+  });
+
+  it('« combien de jours », "how many days" ask how long; a span of dates answers', () => {
+    expect(questionFocus("Combien de jours a duré la visite ?", "fr").kind).toBe("duration");
+    expect(questionFocus("How many days did the visit last?", "en").kind).toBe("duration");
+    expect(answers("How many days did the visit last?", "en", "From 15 to 17 May 2023, he visited Moldova.")).toBe(
+      true,
+    );
+    expect(
+      answers("Combien de jours a duré la visite ?", "fr", "Du 15 au 17 mai 2023, il s'est rendu en Moldavie."),
+    ).toBe(true);
+    expect(answers("Combien de jours a duré la visite ?", "fr", "Il s'est rendu en Moldavie le 15 mai 2023.")).toBe(
+      false,
+    );
+  });
+});

@@ -14,13 +14,14 @@ import { findNumberWords } from "../trust/number-words.js";
  *   currency (a sign, a code or a word) beside it;
  * - temperature: "how cold / hot", « quelle température », "how many degrees": degrees beside the figure;
  * - distance: "how far", « à quelle distance », "how many kilometres": kilometres, miles or metres beside it;
+ * - speed: "how fast", "at what speed", « à quelle vitesse »: km/h, knots, mph, Mach beside it;
  * - times: "how many times / how often", « combien de fois / à quelle fréquence »: "N times" / « N fois » /
  *   « à N reprises », "twice", or a frequency ("every year", « par an », "monthly");
- * - a count of N ("how many N", « combien de N »): the figure counts N, so N (or another spelling of it) is within
+ * - a count of N ("how many N", "how much N", « combien de N »): the figure counts N, so N (or another spelling of it) is within
  *   a few words of the figure (five before, eight after), not anywhere in the sentence.
  * A plain "how much / combien" question without such words asks for any figure.
  */
-export type Measure = "money" | "temperature" | "distance" | "times";
+export type Measure = "money" | "temperature" | "distance" | "speed" | "times";
 
 /** What a figure question asks about: its measure, the thing it counts, the figures it gives itself. */
 export interface FigureAsked {
@@ -41,6 +42,10 @@ const MEASURE_QUESTIONS: [Measure, RegExp][] = (
       "distance",
       /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?distance\b|\bcombien de (?:kilomet|km\b|milles\b)/u,
     ],
+    [
+      "speed",
+      /\bhow fast\b|\bhow quickly can\b|\b(?:at )?what (?:top |maximum )?speed\b|\ba quelle vitesse\b|\bquelle (?:est la )?vitesse\b/u,
+    ],
     ["times", /\bhow (?:many times|often|frequently)\b|\bcombien de fois\b|\ba quelle frequence\b/u],
   ] as [Measure, RegExp][]
 ).map(([m, re]) => [m, unicodeBoundaries(re)]);
@@ -54,12 +59,18 @@ const MONEY_QUESTION = unicodeBoundaries(
   /\b(?:cost\p{L}*|worth|valu\p{L}*|budget\p{L}*|pric\p{L}*|spen[dt]\p{L}*|fund|funds|funded|funding|invest\p{L}*|pay|paid|paying|dollars|euros|money)\b|\b(?:for|pour) (?:how much|combien)\b|\b(?:coute\p{L}*|cout|couts|vaut|valent|vaudra|vaudront|valait|valeur\p{L}*|montant|enveloppe|prix|financ\p{L}*|fonds|depens\p{L}*|payer|paye\p{L}*|paie\p{L}*|argent)\b/u,
 );
 
+const HOW_MUCH = unicodeBoundaries(/\bhow much\b/u);
+
 /** The measure a question asks for (`question` lower case), whatever its language; undefined for any figure. */
 export function measureAsked(question: string, counted?: readonly string[]): Measure | undefined {
   const text = fold(question);
   for (const [measure, re] of MEASURE_QUESTIONS) if (re.test(text)) return measure;
-  // "how many euros": the count of a currency is a sum of money; a count of anything else is a count.
-  if (counted && counted.length > 0) return counted.some((w) => UNITS.money.test(fold(w))) ? "money" : undefined;
+  // "how many euros": the count of a currency is a sum of money; a count of anything else is a count. "How much
+  // money / funding…" is money; "how much fuel" is a quantity of fuel, counted like a count.
+  if (counted && counted.length > 0) {
+    if (counted.some((w) => UNITS.money.test(fold(w)))) return "money";
+    return HOW_MUCH.test(text) && MONEY_QUESTION.test(text) ? "money" : undefined;
+  }
   return MONEY_QUESTION.test(text) ? "money" : undefined;
 }
 
@@ -71,14 +82,14 @@ export function asksForMeasure(question: string): boolean {
 
 // What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
 const COUNTED: RegExp[] = [
-  /\bhow many ((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
+  /\bhow (?:many|much) ((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
   /\bcombien (?:de |d')((?:[\p{L}-]+\s*){1,3})/u,
 ].map(unicodeBoundaries);
 const NOT_COUNTED = new Set(
   "additional more new other different people times exactly roughly approximately nouveaux nouvelles autres".split(" "),
 );
 const VERB_LIKE =
-  /^(?:are|is|were|was|did|do|does|have|has|will|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u;
+  /^(?:are|is|were|was|did|do|does|have|has|will|would|can|could|should|must|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u;
 
 /** The words a "how many N" / « combien de N » question counts (`lowerQuestion` lower case); undefined for others. */
 export function countedNoun(lowerQuestion: string): string[] | undefined {
@@ -107,10 +118,12 @@ const UNITS: Record<Measure, RegExp> = {
   ),
   temperature: /^(?:°|degrees?|degres?|celsius|fahrenheit)$/u,
   distance: /^(?:km|kilomet(?:re|res|er|ers)|miles?|milles?|met(?:re|res|er|ers)|nautical|nautiques?)$/u,
+  // "900 km/h" is the tokens "900 km h"; « nœuds » may be typed "noeuds".
+  speed: /^(?:kmh|km|mph|knots?|noeuds?|nœuds?|mach|kilomet(?:re|res|er|ers)|miles)$/u,
   times: /^(?:times|fois|reprises|occasions)$/u,
 };
 /** How many words after a figure its unit may be: "1,3 milliard d'euros", "85 billion Norwegian kroner". */
-const UNIT_AFTER: Record<Measure, number> = { money: 4, temperature: 2, distance: 3, times: 2 };
+const UNIT_AFTER: Record<Measure, number> = { money: 4, temperature: 2, distance: 3, speed: 2, times: 2 };
 /** A currency written before its figure: "$10 billion", "EUR 5 million", "US$ 3". */
 const MONEY_BEFORE = new RegExp(`^(?:${CURRENCY_MARKS})$`, "u");
 /** "per cent", « pour cent »: a percentage in two words. */

@@ -13,6 +13,7 @@ import { alternativesOf, type Coverage } from "./coverage.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js";
+import { meetingAsWritten } from "./focus-meeting.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
 import { releaseDate } from "./passages.js";
@@ -104,7 +105,7 @@ export class QaService {
 
     const { range, rest, guessedYear } = narrowByDate(question, this.clock.now());
     const request = {
-      text: withoutKindWords(rest, lang),
+      text: meetingAsWritten(withoutKindWords(rest, lang), lang),
       lang,
       range,
       context: history.map((t) => t.question).slice(-2),
@@ -189,7 +190,7 @@ export class QaService {
       retrieval.matches,
       retrieval.weights,
       retrieval.query.favour,
-      focus.kind !== "any" || !!which,
+      focus.kind !== "any" || !!which || focus.meets === true,
       distinctive,
     );
     const noAnswer = (): Answer => ({
