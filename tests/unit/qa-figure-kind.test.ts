@@ -204,3 +204,13 @@ describe("speed, quantities of a thing, and durations counted in days", () => {
     );
   });
 });
+
+describe("a speed is not a distance", () => {
+  it("km/h, kilometres per hour, « kilomètres à l'heure » answer how fast; kilometres alone do not", () => {
+    const q = "How fast can the tank go?";
+    expect(answers(q, "en", "It reaches 70 kilometres per hour on roads.")).toBe(true);
+    expect(answers(q, "en", "It reaches 70 km/h on roads.")).toBe(true);
+    expect(answers("À quelle vitesse roule le char ?", "fr", "Il roule à 70 kilomètres à l'heure.")).toBe(true);
+    expect(answers(q, "en", "The forces had to cover 1,800 kilometres in less than ten days.")).toBe(false);
+  });
+});

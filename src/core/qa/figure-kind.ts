@@ -118,12 +118,15 @@ const UNITS: Record<Measure, RegExp> = {
   ),
   temperature: /^(?:°|degrees?|degres?|celsius|fahrenheit)$/u,
   distance: /^(?:km|kilomet(?:re|res|er|ers)|miles?|milles?|met(?:re|res|er|ers)|nautical|nautiques?)$/u,
-  // "900 km/h" is the tokens "900 km h"; « nœuds » may be typed "noeuds".
-  speed: /^(?:kmh|km|mph|knots?|noeuds?|nœuds?|mach|kilomet(?:re|res|er|ers)|miles)$/u,
+  // A speed's own unit; "km/h" and "kilometres per hour" are two or three tokens (SPEED_AFTER): "1,800 kilometres"
+  // alone is a distance.
+  speed: /^(?:kmh|mph|knots?|noeuds?|nœuds?|mach)$/u,
   times: /^(?:times|fois|reprises|occasions)$/u,
 };
 /** How many words after a figure its unit may be: "1,3 milliard d'euros", "85 billion Norwegian kroner". */
 const UNIT_AFTER: Record<Measure, number> = { money: 4, temperature: 2, distance: 3, speed: 2, times: 2 };
+/** "900 km/h", "900 kilometres per hour", « 900 kilomètres à l'heure / par heure », "30 miles an hour". */
+const SPEED_AFTER = /^(?:km h|(?:kilomet\p{L}*|km|miles?) (?:per|an|par|a l|à l) ?(?:hour|heure))\b/u;
 /** A currency written before its figure: "$10 billion", "EUR 5 million", "US$ 3". */
 const MONEY_BEFORE = new RegExp(`^(?:${CURRENCY_MARKS})$`, "u");
 /** "per cent", « pour cent »: a percentage in two words. */
@@ -196,6 +199,7 @@ function carriesMeasure(tokens: string[], measure: Measure, isFigure: (t: string
       return true;
     if (!isFigure(t)) continue;
     if (tokens.slice(i + 1, i + 1 + UNIT_AFTER[measure]).some((u) => unit.test(u))) return true;
+    if (measure === "speed" && SPEED_AFTER.test(tokens.slice(i + 1, i + 5).join(" "))) return true;
     if (measure === "money" && MONEY_BEFORE.test(tokens[i - 1] ?? "")) return true;
     if (measure === "money" && PER.test(tokens[i + 1] ?? "") && tokens[i + 2] === "cent") return true;
     // « tous les 3 mois », "every 2 years": a frequency with a figure.
