@@ -242,6 +242,20 @@ describe("Coverage", () => {
     expect(ids(out)).toEqual(["g"]);
   });
 
+  it("forgives one word no dictionary knows, unless a stored release writes it as a name", async () => {
+    const q = "when did latvia and carney meet";
+    const latviaOnly = release("j", "en", "Latvia and Estonia", "Latvia and Estonia met in Riga.");
+    // A typo or a coined spelling is forgiven: no release writes "carney" as a name.
+    expect(ids(await coverage.restrict(retrievalOf([latviaOnly]), q, "en"))).toEqual(["j"]);
+    // A name a stored release writes ("Mark Carney") is someone the question asks about: a release without him is
+    // not an answer; the release with him is.
+    const carney = release("k", "en", "Latvia and Canada", "In Latvia, Mr Rutte met Prime Minister Mark Carney.");
+    expect(ids(await coverage.restrict(retrievalOf([latviaOnly, carney]), q, "en"))).toEqual(["k"]);
+    // Capitalised only where a sentence opens is no name.
+    const opening = release("l", "en", "Latvia", "Latvia met partners. Carney was the word of the day.");
+    expect(ids(await coverage.restrict(retrievalOf([latviaOnly, opening]), q, "en"))).toEqual(["j", "l"]);
+  });
+
   it("finds an acronym of the question that the release spells out", async () => {
     const spelled = release("i", "en", "Latvia and the United Nations", "Latvia spoke at the United Nations.");
     expect(ids(await coverage.restrict(retrievalOf([spelled]), "when did Latvia and the UN meet", "en"))).toEqual([

@@ -10,6 +10,7 @@ import { crossAcronym } from "../trust/acronyms.js";
 import { buildEvidence, type Evidence, type TrustTools } from "../trust/evidence.js";
 import { endsCompound, hasWord, textIn, wordsOf } from "./coverage-text.js";
 import { textCovers } from "./focus-future.js";
+import { namesKnown } from "./known-names.js";
 import { QuestionReader } from "./question-words.js";
 import type { Retrieval } from "./retriever.js";
 import type { SearchIndex } from "./search-index.port.js";
@@ -78,11 +79,13 @@ export class Coverage {
     if (!words || words.length === 0) return retrieval;
     const alternatives = retrieval.query.alternatives ?? {};
     const covered = new Set<string>();
+    const known = namesKnown(words, retrieval.releases.values());
     try {
       for (const m of retrieval.matches) {
         const release = retrieval.releases.get(m.releaseId);
         const all = retrieval.texts?.get(m.releaseId);
-        if (release && all && (await this.covers(release, all, words, lang, alternatives))) covered.add(m.releaseId);
+        if (release && all && (await this.covers(release, all, words, lang, alternatives, known)))
+          covered.add(m.releaseId);
       }
     } catch (err) {
       this.logger.warn("coverage check failed; the question is answered without it", { error: String(err) });
@@ -109,8 +112,11 @@ export class Coverage {
     words: readonly SpecificWord[],
     lang: Lang,
     alternatives: Readonly<Record<string, readonly string[]>> = {},
+    /** Unknown words the stored releases write as names (known-names.ts): never forgiven. */
+    known: ReadonlySet<string> = new Set(),
   ): Promise<boolean> {
-    // A word no dictionary knows may be a typo or a coined spelling the release writes otherwise: one is forgiven.
+    // A word no dictionary knows may be a typo or a coined spelling the release writes otherwise: one is forgiven,
+    // unless a stored release writes it as a name.
     // A question of three specific words or more may also miss one common noun, which the other language often
     // says otherwise than the dictionary (« aide » / "assistance"); never a name, a nationality or a figure. A
     // shorter question (a noun and a name: the usual near-topic question) must be covered whole. Measured on dev
@@ -125,7 +131,7 @@ export class Coverage {
     const lenient = things >= (this.options.lenientFrom ?? LENIENT_FROM) ? (this.options.allowMissing ?? 1) : 0;
     for (const w of words) {
       if (await this.coversWord(release, all, w, lang, alternatives)) continue;
-      if (w.unknown && unknownMissing++ < (this.options.forgiveUnknown ?? 1)) continue;
+      if (w.unknown && !known.has(w.surface) && unknownMissing++ < (this.options.forgiveUnknown ?? 1)) continue;
       if (w.kind !== "name" && w.kind !== "figure" && !w.asked && this.stored(w, lang, alternatives))
         if (missing++ < lenient) continue;
       return false;
