@@ -1,6 +1,8 @@
 /**
  * Q&A quality across languages. Run: npm run bench -- qa-quality   (flags after `--`: --verbose lists the misses,
- * --set dev|held-out|all, default all, or one file: dev-1|dev-2|held-out-1|held-out-2; dev = dev.json + dev-2.json;
+ * --set dev|held-out|all, default all, or one file: dev-1|dev-2|dev-3|held-out-1|held-out-2|held-out-3; dev =
+ * dev.json + dev-2.json + dev-3.json;
+ * --only ID,ID asks just those questions of the selection, every release still stored;
  * the held-out questions are for final figures only, never for tuning).
  * Stores the releases of bench/qa-quality/releases.json and of $NATO_CORPUS_DIR (../shared/corpus, each stored in
  * one language, alternately EN/FR; set 1's files alone store set 1's releases, see data.ts) in a fresh SQLite store through the app's ingest and store, builds the app's
@@ -53,7 +55,9 @@ const allReleases = loadReleases(corpusDir);
 const allQuestions = loadQuestions();
 validate(allReleases, allQuestions);
 const releases = releasesFor(allReleases, files);
-const questions = allQuestions.filter((q) => files.includes(q.file));
+// `--only ID,ID`: just those questions of the selection (a miss looked at alone); every release is still stored.
+const only = args.includes("--only") ? new Set((args[args.indexOf("--only") + 1] ?? "").split(",")) : undefined;
+const questions = allQuestions.filter((q) => files.includes(q.file) && (!only || only.has(q.id)));
 const byId = new Map(releases.map((r) => [r.id, r]));
 
 interface Outcome {

@@ -1,9 +1,10 @@
 /**
  * The qa-quality evaluation set: releases written for this benchmark (bench/qa-quality/releases.json), the real
  * releases of $NATO_CORPUS_DIR (../shared/corpus, read from there, each stored in ONE language, alternately
- * English and French), and the questions of four files: set 1 (dev.json, held-out.json, on releases e01–f11 and
- * the corpus) and set 2 (dev-2.json, held-out-2.json, written later and blind to the Q&A code, on releases
- * n01–n14, marked `"set": 2`, and the corpus).
+ * English and French), and the questions of six files: set 1 (dev.json, held-out.json, on releases e01–f11 and
+ * the corpus), set 2 (dev-2.json, held-out-2.json, written later and blind to the Q&A code, on releases
+ * n01–n14, marked `"set": 2`, and the corpus) and set 3 (dev-3.json, held-out-3.json, written later still, blind
+ * to the Q&A code and to sets 1–2's misses, on releases s01–s12, marked `"set": 3`, and the corpus).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,7 +19,7 @@ export interface EvalRelease {
   id: string;
   origin: "own" | "corpus";
   /** The question set that brought the release in (the corpus is shared: 1). */
-  set: 1 | 2;
+  set: 1 | 2 | 3;
   source: Lang;
   published?: string | undefined;
   texts: Partial<Record<Lang, RawText>>;
@@ -39,18 +40,20 @@ export interface Question {
   file: QuestionFile;
 }
 
-export const QUESTION_FILES = ["dev", "dev-2", "held-out", "held-out-2"] as const;
+export const QUESTION_FILES = ["dev", "dev-2", "dev-3", "held-out", "held-out-2", "held-out-3"] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
-/** What `--set` selects: a pair of files (dev, held-out), one file (dev-1 is dev.json alone), or all. */
+/** What `--set` selects: every dev or held-out file (dev, held-out), one file (dev-1 is dev.json alone), or all. */
 const SELECTIONS: Record<string, readonly QuestionFile[]> = {
   all: QUESTION_FILES,
-  dev: ["dev", "dev-2"],
-  "held-out": ["held-out", "held-out-2"],
+  dev: ["dev", "dev-2", "dev-3"],
+  "held-out": ["held-out", "held-out-2", "held-out-3"],
   "dev-1": ["dev"],
   "dev-2": ["dev-2"],
+  "dev-3": ["dev-3"],
   "held-out-1": ["held-out"],
   "held-out-2": ["held-out-2"],
+  "held-out-3": ["held-out-3"],
 };
 export const SELECTION_NAMES = Object.keys(SELECTIONS);
 
@@ -58,18 +61,23 @@ export function filesOf(selection: string): readonly QuestionFile[] | undefined 
   return SELECTIONS[selection];
 }
 
+/** The set a question file belongs to: dev-2 and held-out-2 are set 2's, dev-3 and held-out-3 set 3's. */
+export function setOf(file: QuestionFile): 1 | 2 | 3 {
+  return file.endsWith("-3") ? 3 : file.endsWith("-2") ? 2 : 1;
+}
+
 /**
  * The releases to store for questions of `files`: set 1's files alone get set 1's releases, so their figures
- * stay those measured before set 2 existed; any set-2 file gets every release (its traps are unanswerable from
- * all of them).
+ * stay those measured before set 2 existed; any set-2 or set-3 file gets every release (its traps are
+ * unanswerable from all of them).
  */
 export function releasesFor(releases: EvalRelease[], files: readonly QuestionFile[]): EvalRelease[] {
-  return files.some((f) => f.endsWith("-2")) ? releases : releases.filter((r) => r.set === 1);
+  return files.some((f) => setOf(f) > 1) ? releases : releases.filter((r) => r.set === 1);
 }
 
 interface RawOwn {
   id: string;
-  set?: 2;
+  set?: 2 | 3;
   source: Lang;
   published?: string;
   en?: RawText;
@@ -108,7 +116,7 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
   return [...own, ...corpus];
 }
 
-/** The questions of `files` (all four by default), each marked with its file. */
+/** The questions of `files` (all six by default), each marked with its file. */
 export function loadQuestions(files: readonly QuestionFile[] = QUESTION_FILES): Question[] {
   return files.flatMap((file) => {
     const name = path.join(here, `${file}.json`);
@@ -126,7 +134,7 @@ export function validate(releases: EvalRelease[], questions: Question[]): void {
     if (q.trap !== undefined) continue;
     const r = q.release ? byId.get(q.release) : undefined;
     if (!r || !q.quote) throw new Error(`${q.id}: no release "${q.release}" or no quote`);
-    if (r.set === 2 && !q.file.endsWith("-2")) throw new Error(`${q.id}: a set-1 question on set 2's ${r.id}`);
+    if (r.set > 1 && setOf(q.file) !== r.set) throw new Error(`${q.id}: a question of another set on ${r.id}`);
     for (const quote of [q.quote, q.quoteOther].filter((x): x is string => x !== undefined)) {
       const found = Object.values(r.texts).some((t) =>
         normaliseForMatch([t.title, ...t.paragraphs].join("\n")).includes(normaliseForMatch(quote)),

@@ -15,6 +15,7 @@ import { extractPublishedDate } from "../../src/core/ingest/extract-date.js";
 import { normalizeText, parseReleaseText, titleFromSentence } from "../../src/core/ingest/parse-text.js";
 import { commandOrQuestion } from "../../src/core/qa/chat-line.js";
 import { narrowByDate } from "../../src/core/qa/date-words.js";
+import { carriesFigure, countedNoun, measureAsked } from "../../src/core/qa/figure-kind.js";
 import { detectQuestionLanguage } from "../../src/core/qa/question-language.js";
 import { findDates } from "../../src/core/text/dates.js";
 import { fold } from "../../src/core/text/fold.js";
@@ -40,6 +41,11 @@ export const ENTRY_POINTS: Record<string, (text: string) => unknown> = {
   "language detection (detectIso6393)": detectIso6393,
   "question language": (t) => detectQuestionLanguage(t, "en"),
   "date words of a question (narrowByDate)": (t) => narrowByDate(t, today),
+  "figure a question asks for (figure-kind)": (t) => [measureAsked(t, countedNoun(t)), measureAsked(t)],
+  "figures of a passage (figure-kind)": (t) =>
+    (["money", "temperature", "distance", "times", undefined] as const).map((measure) =>
+      carriesFigure({ measure, counted: measure ? undefined : ["x"], given: { digits: new Set() } }, t, "fr"),
+    ),
   "pasted text clean-up (normalizeText)": normalizeText,
   "pasted text → title and paragraphs": (t) => parseReleaseText(t),
   "title from a first sentence": titleFromSentence,

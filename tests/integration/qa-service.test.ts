@@ -79,7 +79,7 @@ describe("extractive answers (no LLM configured)", () => {
       expect(a.citations[0]?.releaseId).toBe(h.ids.get("09-innovation-fund"));
       expect(a.text).toMatch(/1 billion euros/);
       expect(a.text).toMatch(/\(Machine translation \(offline, Apertium\): may contain errors\)$/);
-      const fr = await ask("Combien de mines terrestres contaminent le territoire ukrainien ?");
+      const fr = await ask("Combien de kilomètres carrés du territoire ukrainien sont contaminés ?");
       // French grouping, not the English "174,000" that reads as 174 in French.
       expect(fr.text).toMatch(/174 000 kilomètres/);
       expect(fr.text).toMatch(/Traduction automatique \(hors ligne, Apertium\)/);
@@ -96,6 +96,19 @@ describe("extractive answers (no LLM configured)", () => {
       expect(a.text).toMatch(/search /);
       expect(a.text).not.toMatch(/@channel|\[\d\]/);
     }
+  });
+
+  it("declines a question for a figure of a kind no release gives: a cost is not a number of troops", async () => {
+    // The exercise's release gives troops, ships and tanks, no sum of money (figure-kind.ts).
+    for (const q of [
+      "How much does Steadfast Defender 2024 cost?",
+      "Combien coûte l'exercice Steadfast Defender 2024 ?",
+    ]) {
+      const a = await ask(q);
+      expect(a, q).toMatchObject({ status: "no-answer", citations: [] });
+    }
+    const worth = await ask("How much are the NSPA ammunition contracts worth?");
+    expect(worth.text).toContain("worth 1.1 billion euros");
   });
 
   it("treats a question that tries to override the instructions as text to search, never as an order", async () => {

@@ -45,6 +45,16 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     leads: ["lead", "verb"],
     un: ["UN", "proper"],
     meet: ["meet", "verb"],
+    much: ["much", "other"],
+    fuel: ["fuel", "noun"],
+    can: ["can", "verb"],
+    an: ["an", "other"],
+    carry: ["carry", "verb"],
+    ships: ["ship", "noun"],
+    frigates: ["frigate", "noun"],
+    which: ["which", "other"],
+    city: ["city", "noun"],
+    visit: ["visit", "verb"],
   },
   fr: {
     la: ["le", "other"],
@@ -55,6 +65,28 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     vers: ["vers", "other"],
     lune: ["lune", "noun"],
     "l'otan": ["OTAN", "proper"],
+    qui: ["qui", "other"],
+    dirige: ["diriger", "verb"],
+    les: ["le", "other"],
+    pilotes: ["pilote", "noun"],
+    portugais: ["portugais", "adjective"],
+    à: ["à", "other"],
+    base: ["base", "noun"],
+    combien: ["combien", "other"],
+    de: ["de", "other"],
+    glissements: ["glissement", "noun"],
+    navires: ["navire", "noun"],
+    géorgie: ["Géorgie", "proper"],
+    carburant: ["carburant", "noun"],
+    emporte: ["emporter", "verb"],
+    un: ["un", "other"],
+    quels: ["quel", "other"],
+    quelle: ["quel", "other"],
+    ville: ["ville", "noun"],
+    a: ["avoir", "verb"],
+    visité: ["visiter", "verb"],
+    avions: ["avion", "noun"],
+    sont: ["être", "verb"],
   },
 };
 const fakeTagger: PosTagger = {
@@ -75,6 +107,9 @@ const lexicon: BilingualLexicon = {
     if (from === "en" && w === "portuguese") return [{ lemma: "portugais", pos: "n" }];
     if (from === "fr" && w === "portugais") return [{ lemma: "Portuguese", pos: "adj" }];
     if (from === "en" && w === "mars") return [{ lemma: "Mars", pos: "np" }];
+    if (from === "fr" && w === "glissement") return [{ lemma: "slide", pos: "n" }];
+    if (from === "fr" && w === "navire") return [{ lemma: "ship", pos: "n" }];
+    if (from === "fr" && w === "géorgie") return [{ lemma: "Georgia", pos: "np" }];
     return [];
   },
   lemmas: () => [],
@@ -117,6 +152,13 @@ describe("specificWords", () => {
       ["glider", "common"],
       ["12", "figure"],
     ]);
+  });
+
+  it("leaves out the kind of place a question asks for: the answer names the city, not the word", async () => {
+    const en = specificWords(await fakeTagger.tag("which city did Radmila Shekerinska visit", "en"), "en", lexicon);
+    expect(en.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
+    const fr = specificWords(await fakeTagger.tag("quelle ville a visité Radmila Shekerinska", "fr"), "fr", lexicon);
+    expect(fr.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
   });
 });
 
@@ -213,10 +255,91 @@ describe("Coverage", () => {
     expect(ids(out)).toEqual(["g"]);
   });
 
+  it("forgives one word no dictionary knows, unless a stored release writes it as a name", async () => {
+    const q = "when did latvia and carney meet";
+    const latviaOnly = release("j", "en", "Latvia and Estonia", "Latvia and Estonia met in Riga.");
+    // A typo or a coined spelling is forgiven: no release writes "carney" as a name.
+    expect(ids(await coverage.restrict(retrievalOf([latviaOnly]), q, "en"))).toEqual(["j"]);
+    // A name a stored release writes ("Mark Carney") is someone the question asks about: a release without him is
+    // not an answer; the release with him is.
+    const carney = release("k", "en", "Latvia and Canada", "In Latvia, Mr Rutte met Prime Minister Mark Carney.");
+    expect(ids(await coverage.restrict(retrievalOf([latviaOnly, carney]), q, "en"))).toEqual(["k"]);
+    // Capitalised only where a sentence opens is no name; but a release that writes the word at all says it is no
+    // typo, so the release of the question's language without it is not forgiven either.
+    const opening = release("l", "en", "Latvia", "Latvia met partners. Carney was the word of the day.");
+    expect(ids(await coverage.restrict(retrievalOf([latviaOnly, opening]), q, "en"))).toEqual(["l"]);
+  });
+
   it("finds an acronym of the question that the release spells out", async () => {
     const spelled = release("i", "en", "Latvia and the United Nations", "Latvia spoke at the United Nations.");
     expect(ids(await coverage.restrict(retrievalOf([spelled]), "when did Latvia and the UN meet", "en"))).toEqual([
       "i",
     ]);
+  });
+
+  it("forgives a common noun of a longer question only when some stored release has it, in either language", async () => {
+    const lacksBase = { knows: (w: string) => w.toLowerCase() !== "base" };
+    const strict = new Coverage({ tagger: fakeTagger, trust: { lexicon }, vocabulary: lacksBase });
+    const knowing = new Coverage({ tagger: fakeTagger, trust: { lexicon }, vocabulary: { knows: () => true } });
+    const en = release("g", "en", "Portuguese pilots", "The Portuguese pilots trained in Lithuania.");
+    const fr = release("j", "fr", "Les pilotes portugais", "Les pilotes portugais se sont entraînés en Lituanie.");
+    const asked = {
+      en: "who leads the portuguese pilots at the base",
+      fr: "qui dirige les pilotes portugais à la base",
+    };
+    for (const [lang, r] of [
+      ["en", en],
+      ["fr", fr],
+    ] as const) {
+      expect(ids(await knowing.restrict(retrievalOf([r]), asked[lang], lang))).toEqual([r.id]);
+      expect(ids(await strict.restrict(retrievalOf([r]), asked[lang], lang))).toEqual([]);
+    }
+  });
+
+  it("finds a French noun's English equivalent as the head of an English compound, not a short one", async () => {
+    const slides = release("k", "en", "Landslides in Georgia", "Georgia records forty landslides a year.");
+    expect(ids(await coverage.restrict(retrievalOf([slides]), "combien de glissements en Géorgie", "fr"))).toEqual([
+      "k",
+    ]);
+    const partnership = release("l", "en", "A partnership with Georgia", "Georgia signed a partnership.");
+    expect(ids(await coverage.restrict(retrievalOf([partnership]), "combien de navires en Géorgie", "fr"))).toEqual([]);
+  });
+
+  it("counts a name of several words once: no common noun is forgiven beside a name and one noun", async () => {
+    const words = specificWords(await fakeTagger.tag("how much fuel can an A330 MRTT carry", "en"), "en", lexicon);
+    expect(words.map((w) => [w.lemma, !!w.continues])).toEqual([
+      ["fuel", false],
+      ["A330", false],
+      ["MRTT", true],
+    ]);
+    const fleet = release("m", "en", "Two new A330 MRTT", "NSPA ordered two A330 MRTT for the fleet.");
+    expect(ids(await coverage.restrict(retrievalOf([fleet]), "how much fuel can an A330 MRTT carry", "en"))).toEqual(
+      [],
+    );
+    const flotte = release("n", "fr", "Deux A330 MRTT", "La NSPA a commandé deux A330 MRTT pour la flotte.");
+    expect(
+      ids(await coverage.restrict(retrievalOf([flotte]), "combien de carburant emporte un A330 MRTT", "fr")),
+    ).toEqual([]);
+  });
+
+  it("takes a release naming a member of the class for the class noun of the question, not the reverse", async () => {
+    const gripens = release("o", "en", "Czech Gripens at Ämari", "Czech Gripens are based at Ämari in Estonia.");
+    expect(ids(await coverage.restrict(retrievalOf([gripens]), "quels avions sont à Amari", "fr"))).toEqual(["o"]);
+    const frigates = release("p", "en", "Latvia buys frigates", "Latvia bought two frigates.");
+    expect(ids(await coverage.restrict(retrievalOf([frigates]), "how many ships did Latvia buy", "en"))).toEqual(["p"]);
+    const ships = release("q", "en", "Latvia buys ships", "Latvia bought two ships.");
+    expect(ids(await coverage.restrict(retrievalOf([ships]), "how many frigates did Latvia buy", "en"))).toEqual([]);
+  });
+
+  it("does not forgive the noun the question asks for, which it may forgive another noun", async () => {
+    const words = [
+      { surface: "pilots", lemma: "pilot", kind: "common" as const },
+      { surface: "base", lemma: "base", kind: "common" as const },
+      { surface: "portuguese", lemma: "portuguese", kind: "name" as const },
+    ];
+    const r = release("r", "en", "Portuguese pilots", "The Portuguese pilots trained in Lithuania.");
+    const all = "Portuguese pilots\nThe Portuguese pilots trained in Lithuania.";
+    expect(await coverage.covers(r, all, words, "en")).toBe(true);
+    expect(await coverage.covers(r, all, [words[0]!, { ...words[1]!, asked: true }, words[2]!], "en")).toBe(false);
   });
 });

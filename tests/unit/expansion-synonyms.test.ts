@@ -35,6 +35,15 @@ describe("field synonyms across languages", () => {
     expect(expandQuestion("quels pays dirigent le projet", "fr", undefined, words).dirigent).toBeUndefined();
   });
 
+  it("gives artillery shells « obus », and back", () => {
+    expect(expandQuestion("how many 155mm shells were ordered", "en", undefined, words).shells).toEqual(
+      expect.arrayContaining(["obus", "ammunition"]),
+    );
+    expect(expandQuestion("combien d'obus ont été commandés", "fr", undefined, words).obus).toEqual(
+      expect.arrayContaining(["shells", "munitions"]),
+    );
+  });
+
   it("leaves words outside the groups alone", () => {
     expect(expandQuestion("how deep is the lake", "en", undefined, words).lake).toBeUndefined();
   });

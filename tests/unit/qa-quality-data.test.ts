@@ -9,6 +9,7 @@ import {
   QUESTION_FILES,
   type Question,
   releasesFor,
+  setOf,
   validate,
 } from "../../bench/qa-quality/data.js";
 import { containsQuote } from "../../bench/qa-quality/score.js";
@@ -39,6 +40,8 @@ const KINDS = [
   "yes-no",
   "follow-up",
 ];
+// Set 3 also asks for a measure (how far, how cold, how high).
+const KINDS_OF_SET = { 1: KINDS, 2: KINDS, 3: [...KINDS, "measure"] } as const;
 const TRAPS = ["near-topic", "homograph", "name-common-word", "absent"];
 const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
   const t = r.texts[lang];
@@ -46,7 +49,8 @@ const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
 };
 const answerable = (q: Question) => q.trap === undefined;
 const cross = (q: Question) => !(q.lang in byId.get(q.release!)!.texts);
-const setTwo = QUESTION_FILES.filter((f) => f.endsWith("-2"));
+const filesOfSet = (set: 2 | 3) => QUESTION_FILES.filter((f) => setOf(f) === set);
+const fromEnglish = (q: Question) => byId.get(q.release!)!.source === "en";
 
 describe.skipIf(!haveCorpus)("qa-quality data", () => {
   it("passes the benchmark's own validation, every id once", () => {
@@ -66,9 +70,24 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
+  it("has set 3's twelve releases, s01–s12 of 2025–2026: 6 first in each language, 2 each way with a counterpart", () => {
+    const three = releases.filter((r) => r.set === 3);
+    expect(three.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `s${String(i + 1).padStart(2, "0")}`));
+    for (const lang of ["en", "fr"] as const) {
+      const first = three.filter((r) => r.source === lang);
+      expect(first).toHaveLength(6);
+      expect(first.filter((r) => Object.keys(r.texts).length === 2)).toHaveLength(2);
+      for (const r of first) {
+        expect(r.published, r.id).toMatch(/^202[56]-\d\d-\d\d$/u);
+        for (const t of Object.values(r.texts))
+          expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
+      }
+    }
+  });
+
   // (Set 1's files, checked by validate() above, may give the two languages either way round.)
-  it("set 2 quotes the release's original text, and NATO's translation only where the release has one", () => {
-    for (const q of questions.filter((x) => answerable(x) && x.file.endsWith("-2"))) {
+  it("sets 2 and 3 quote the release's original text, and NATO's translation only where the release has one", () => {
+    for (const q of questions.filter((x) => answerable(x) && setOf(x.file) > 1)) {
       const r = byId.get(q.release!)!;
       expect(containsQuote(textOf(r, r.source), q.quote!), `${q.id} quote`).toBe(true);
       if (q.quoteOther === undefined) continue;
@@ -80,7 +99,7 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
 
   it("marks every unanswerable question with a known trap, and every question with a known kind", () => {
     for (const q of questions) {
-      expect(KINDS, q.id).toContain(q.kind);
+      expect(KINDS_OF_SET[setOf(q.file)], q.id).toContain(q.kind);
       if (answerable(q)) expect(q.release, q.id).toBeDefined();
       else {
         expect(TRAPS, q.id).toContain(q.trap);
@@ -91,7 +110,7 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
   });
 
   it("gives each file of set 2 every kind and every trap, enough traps and cross-language questions", () => {
-    for (const file of setTwo) {
+    for (const file of filesOfSet(2)) {
       const qs = questions.filter((q) => q.file === file);
       const count = (trap: string) => qs.filter((q) => q.trap === trap).length;
       expect(new Set(qs.map((q) => q.kind)), file).toEqual(new Set(KINDS));
@@ -109,14 +128,52 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
+  it("gives each file of set 3 every kind and trap, traps and cross-language questions, the corpus both ways", () => {
+    for (const file of filesOfSet(3)) {
+      const qs = questions.filter((q) => q.file === file);
+      const count = (pick: (q: Question) => boolean) => qs.filter(pick).length;
+      for (const kind of KINDS_OF_SET[3])
+        expect(
+          count((q) => q.kind === kind),
+          `${file} ${kind}`,
+        ).toBeGreaterThanOrEqual(3);
+      expect(
+        count((q) => !answerable(q)),
+        file,
+      ).toBeGreaterThanOrEqual(14);
+      const least = { "near-topic": 6, homograph: 3, "name-common-word": 2, absent: 2 };
+      for (const [trap, n] of Object.entries(least))
+        expect(
+          count((q) => q.trap === trap),
+          `${file} ${trap}`,
+        ).toBeGreaterThanOrEqual(n);
+      const ok = qs.filter(answerable);
+      expect(ok.filter(cross).length / ok.length, file).toBeGreaterThanOrEqual(0.5);
+      const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
+      expect(corpus.length, file).toBeGreaterThanOrEqual(10);
+      // Both directions: French questions on releases stored in English, English ones on releases stored in French.
+      expect(corpus.filter((q) => cross(q) && fromEnglish(q)).length, `${file} fr→en`).toBeGreaterThanOrEqual(3);
+      expect(corpus.filter((q) => cross(q) && !fromEnglish(q)).length, `${file} en→fr`).toBeGreaterThanOrEqual(3);
+      const own = new Set(ok.filter((q) => byId.get(q.release!)!.set === 3).map((q) => q.release));
+      expect(own.size, `${file} asks about every set-3 release`).toBe(12);
+    }
+  });
+
   it("--set names select files, and set 1's files alone store set 1's releases", () => {
-    expect(filesOf("dev")).toEqual(["dev", "dev-2"]);
-    expect(filesOf("held-out")).toEqual(["held-out", "held-out-2"]);
+    expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3"]);
+    expect(filesOf("held-out")).toEqual(["held-out", "held-out-2", "held-out-3"]);
     expect(filesOf("dev-1")).toEqual(["dev"]);
+    expect(filesOf("dev-2")).toEqual(["dev-2"]);
+    expect(filesOf("dev-3")).toEqual(["dev-3"]);
+    expect(filesOf("held-out-1")).toEqual(["held-out"]);
+    expect(filesOf("held-out-2")).toEqual(["held-out-2"]);
+    expect(filesOf("held-out-3")).toEqual(["held-out-3"]);
     expect(filesOf("all")).toEqual(QUESTION_FILES);
-    expect(filesOf("dev-3")).toBeUndefined();
-    expect(releasesFor(releases, ["dev"]).some((r) => r.set === 2)).toBe(false);
-    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14);
+    expect(filesOf("dev-4")).toBeUndefined();
+    expect(releasesFor(releases, ["dev"]).some((r) => r.set !== 1)).toBe(false);
+    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14 - 12);
     expect(releasesFor(releases, ["dev-2"])).toEqual(releases);
+    expect(releasesFor(releases, ["dev-3"])).toEqual(releases);
+    expect(releasesFor(releases, ["held-out", "held-out-3"])).toEqual(releases);
   });
 });

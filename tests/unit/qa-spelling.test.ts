@@ -32,4 +32,34 @@ describe("typos in questions", () => {
     expect(index.spellings("hangar")).toEqual([]);
     expect(index.spellings("zzzzzz")).toEqual([]);
   });
+
+  it("knows the words of the store, stems aside, on either side, and not the words it lacks", () => {
+    const index = new MiniSearchIndex();
+    index.rebuild([
+      {
+        id: "a:en",
+        releaseId: "a",
+        lang: "en",
+        date: "2026-01-10",
+        contentHash: "a",
+        title: "Depot",
+        brief: "",
+        body: "The hangars hold six aircraft.",
+      },
+      {
+        id: "b:fr",
+        releaseId: "b",
+        lang: "fr",
+        date: "2026-01-10",
+        contentHash: "b",
+        title: "Dépôt",
+        brief: "",
+        body: "Les voitures blindées sont arrivées.",
+      },
+    ]);
+    expect(index.knows("hangar")).toBe(true);
+    expect(index.knows("voiture")).toBe(true);
+    expect(index.knows("migration")).toBe(false);
+    expect(index.knows("cuisine")).toBe(false);
+  });
 });

@@ -1,8 +1,10 @@
-// How the coverage check (coverage.ts) reads a release's words: by language, folded, inflections aside.
 import type { Lang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import { fold } from "../text/fold.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { stemOf } from "./focus-future.js";
+
+/** How coverage (coverage.ts) reads a release's text for one word of a question: as written, inflected, in a compound. */
 
 /**
  * The release's text in `lang`: its own text in that language (NATO's original or counterpart), or else the lines
@@ -39,4 +41,14 @@ export function hasWord(hay: string, form: string): boolean {
   return [f, base, `${base}s`, `${base}e`, `${base}es`, `${base}x`].some(
     (v) => v.length >= 2 && hay.includes(` ${v} `),
   );
+}
+
+/** Shortest head looked for at the end of a compound: "ship" would find "partnership", "leadership". */
+const MIN_HEAD = 5;
+
+/** Whether the text has a closed compound ending with the word, plural aside ("landslides" for "slide"). */
+export function endsCompound(hay: string, form: string): boolean {
+  const f = fold(form);
+  if (f.length < MIN_HEAD || !/^\p{L}+$/u.test(f)) return false;
+  return new RegExp(`\\p{L}{3}${escapeRegExp(f)}(?:s|es)? `, "u").test(hay);
 }

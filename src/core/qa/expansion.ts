@@ -24,6 +24,8 @@ const SYNONYMS: string[][] = [
   ["participants", "people", "attendees", "personnes", "participants"],
   ["aircraft", "planes", "jets", "avions", "appareils", "aéronefs"],
   ["ships", "vessels", "warships", "navires", "bâtiments"],
+  // Artillery ammunition: "155mm shells" / « obus de 155 mm » (the dictionaries know « obus » only as "howitzer").
+  ["shells", "rounds", "ammunition", "ammo", "munitions", "obus"],
   ["worth", "value", "valued", "cost", "amount", "valeur", "montant", "coût"],
   ["led", "lead", "leads", "chaired", "commanded", "heads", "dirige", "dirigé", "préside", "présidé", "commande"],
   // "Who leads the agency?" is answered by its director or general manager, named by title: « sa directrice ».

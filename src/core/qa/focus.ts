@@ -1,23 +1,34 @@
 import type { Lang } from "../domain/language.js";
 import { mentionsDay } from "../text/dates.js";
-import { fold } from "../text/fold.js";
+import { fold, unaccent } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
-import { escapeRegExp } from "../text/regexp.js";
-import { findNumberWords } from "../trust/number-words.js";
+import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
+import { asksForMeasure, carriesFigure, countedNoun, isYear, type Measure, measureAsked } from "./figure-kind.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
+import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
+import { isMonthOrDay, isNew, UBIQUITOUS } from "./focus-names.js";
+import { type AgentKind, askedAgent, namesAgent, personNames } from "./focus-person.js";
+import { answersSuccession, askedSuccession, type Succession } from "./focus-succession.js";
 import type { Passage } from "./qa-types.js";
 
 /**
  * What counts as an answer, whatever the search index ranked first: the chosen sentence must carry what the
  * question asks for. This rule lives in the core, so every index and every answer engine obeys it.
  *
- * - figure: "how many / how much / what percentage", « combien / quel montant »: a figure not already in the question;
+ * - figure: "how many / how much / what percentage", « combien / quel montant »: a figure not already in the question,
+ *   of the measure asked for when the question says one (money, degrees, distance, times; figure-kind.ts), beside
+ *   the thing counted for "how many N";
  * - date: "when / what year", « quand / en quelle année »: a date or a year not already in the question;
  * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date;
  * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
+ *   for "who leads / chairs / organises / hosts", « qui dirige / préside / organise / accueille », a body named as
+ *   the agent of such a verb too ("led by the Allied Maritime Command"; focus-person.ts); for "who did X replace"
+ *   / "who replaced X", a sentence of succession that gives X the role asked about (focus-succession.ts);
  * - place: "where", « où »: a name of a place other than those asked about;
  * - anything else: no extra demand.
+ * And for a question about people seeing each other in person (« vont-ils se voir en personne ? »), a sentence that
+ * speaks of a meeting, not of their phone call (focus-meeting.ts).
  * And always: one of the question's names at least must be in the sentence (or its release's title) as a name, in
  * the passage's own language and case: « mars » the month is not "Mars" the planet.
  */
@@ -30,6 +41,8 @@ export interface QuestionFocus {
    * have one of them (or another spelling of one).
    */
   counted?: string[] | undefined;
+  /** What the figure measures when the question says ("how much does it cost?": money; figure-kind.ts). */
+  measure?: Measure | undefined;
   /** Proper names and acronyms of the question, as written ("Finland", "NSPA", "Mars"). */
   names: string[];
   /** Figures and names the question itself gives: they do not answer it. */
@@ -38,19 +51,22 @@ export interface QuestionFocus {
   next?: boolean | undefined;
   /** The word after "next" ("summit"): the release that answers speaks of it somewhere (`releaseCovers`). */
   nextOf?: string | undefined;
+  /** "Who led / runs / chairs / hosts…": the kind of verb whose agent, a person or a body, answers (focus-person.ts). */
+  agent?: AgentKind | undefined;
+  /** "Who did Bauer replace?" / "who replaced Bauer?": which way the succession is asked (focus-succession.ts). */
+  succession?: Succession | undefined;
+  /** "Will they see each other in person?": a sentence about a meeting answers (focus-meeting.ts). */
+  meets?: boolean | undefined;
 }
-
-/** `\b` is ASCII-only even with the u flag ("où", "durée"): the same boundary over Unicode letters and digits. */
-const B = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
-const unicode = (re: RegExp): RegExp => new RegExp(re.source.replaceAll(String.raw`\b`, B), re.flags);
 
 type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
 const KINDS: KindRule[] = (
   [
     {
       kind: "duration",
-      en: /\bhow long\b|\bfor how many (?:years|months|weeks|days|hours)\b|\buntil when\b/u,
-      fr: /\bcombien de temps\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
+      // "How many days did the visit last?", « combien de jours a duré… »: the unit says a duration is asked.
+      en: /\bhow long\b|\bhow many (?:years|months|weeks|days|hours)\b|\buntil when\b/u,
+      fr: /\bcombien de (?:temps|jours|semaines|mois|ans|années|annees|heures)\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
     },
     {
       kind: "figure",
@@ -78,7 +94,10 @@ const KINDS: KindRule[] = (
 /** The focus of a question; a follow-up without a question word of its own ("and in 2023?") keeps `previous`'s. */
 export function questionFocus(question: string, lang: Lang, previous?: QuestionFocus): QuestionFocus {
   const lower = question.toLowerCase().replace(/[’]/gu, "'").trim();
-  const kind = KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower))?.kind;
+  // "How cold will it get?", « à quelle distance ? »: a measured figure is asked for by its own words.
+  const kind =
+    KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower))?.kind ??
+    (asksForMeasure(lower) ? "figure" : undefined);
   const names = questionNames(question);
   const given = {
     digits: digitRuns(question),
@@ -89,39 +108,32 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
         .map((w) => fold(w.toLowerCase())),
     ),
   };
-  const counted = kind === "figure" ? countedNoun(lower) : undefined;
+  const count = kind === "figure" ? countedNoun(lower) : undefined;
+  const measure = kind === "figure" ? measureAsked(lower, count) : undefined;
+  // A measured figure is what it measures: "how many times", "how many kilometres" count no thing.
+  const counted = measure ? undefined : count;
   if (!kind && previous) {
     // "and how much?" asks what the last question asked about: its names still count as given, not as needed.
     for (const w of previous.given.words) given.words.add(w);
     for (const d of previous.given.digits) given.digits.add(d);
-    return { kind: previous.kind, names, given, next: previous.next, nextOf: previous.nextOf };
+    return { ...previous, names, given, counted: undefined };
   }
   const next = asksAboutNext(question);
-  return { kind: kind ?? "any", counted, names, given, next, nextOf: next ? nextNoun(question) : undefined };
-}
-
-// What follows "how many" / « combien de »: "how many nuclear weapons" counts weapons (adjectives skipped later).
-const COUNTED: RegExp[] = [
-  /\bhow many ((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u,
-  /\bcombien (?:de |d')((?:[\p{L}-]+\s*){1,3})/u,
-];
-const NOT_COUNTED = new Set(
-  "additional more new other different people times exactly roughly approximately nouveaux nouvelles autres".split(" "),
-);
-
-function countedNoun(lowerQuestion: string): string[] | undefined {
-  for (const re of COUNTED) {
-    const words = unicode(re).exec(lowerQuestion)?.[1]?.split(/\s+/u).filter(Boolean) ?? [];
-    // Up to three words before a verb-like word: the noun and its adjectives, in either order.
-    const stop = words.findIndex((w) =>
-      /^(?:are|is|were|was|did|do|does|have|has|will|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u.test(
-        w,
-      ),
-    );
-    const head = (stop >= 0 ? words.slice(0, stop) : words).filter((w) => !NOT_COUNTED.has(w));
-    if (head.length > 0) return head;
-  }
-  return undefined;
+  const agent = kind === "person" ? askedAgent(question) : undefined;
+  const succession = kind === "person" ? askedSuccession(question) : undefined;
+  const nextOf = next ? nextNoun(question) : undefined;
+  return {
+    kind: kind ?? "any",
+    counted,
+    measure,
+    names,
+    given,
+    next,
+    nextOf,
+    agent,
+    succession,
+    meets: asksToMeet(question),
+  };
 }
 
 /**
@@ -146,9 +158,6 @@ function questionNames(question: string): string[] {
   return [...out];
 }
 
-/** Names every release carries: they decide nothing. */
-const UBIQUITOUS = new Set(["NATO", "OTAN", "Allies", "Alliés", "Alliance"]);
-
 /**
  * Whether a name of the question is in the text as a name: the same letters, accents aside, capitalised as written
  * (case-sensitive on purpose: the month « mars » is not the planet Mars). Its last letters may vary
@@ -158,10 +167,6 @@ function hasName(text: string, name: string): boolean {
   const written = unaccent(name);
   const stem = written.length > 5 ? written.slice(0, written.length - 2) : written;
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(stem)}\\p{L}{0,4}(?![\\p{L}\\p{N}])`, "u").test(unaccent(text));
-}
-
-function unaccent(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "");
 }
 
 /**
@@ -192,6 +197,16 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   );
   if (focus.names.length > 0 && !named) return false;
   if (focus.next && !passageSpeaksOfFuture(passage, focus.nextOf, alternativesOf(lookups, focus.nextOf))) return false;
+  if (focus.meets && !speaksOfMeeting(passage)) return false;
+  if (focus.succession && !answersSuccession(passage, focus.succession)) return false;
+  // "Who led the exercise?": the body it was led by answers as well as a person.
+  if (focus.agent && namesAgent(passage, focus.agent, focus.given.words)) return true;
+  // A stored translation may garble a person's title or name (« le général de corps d'armée Wiermann A livré »), or
+  // word what is counted otherwise (« piliers d'œuvre » for "pillars of work") or mangle its unit: the sentence it
+  // translates is read too ("Lieutenant General Wiermann delivered").
+  const { original } = passage;
+  const readsOriginal = focus.kind === "person" || focus.kind === "figure";
+  if (readsOriginal && original && carriesKind(focus, original.text, original.lang, lookups)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
 
@@ -202,17 +217,13 @@ function alternativesOf(lookups: FocusLookups, word: string | undefined): readon
 function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: FocusLookups): boolean {
   switch (focus.kind) {
     case "figure":
-      // A count or an amount (a year is when, not how many), of the thing counted when the question says what.
-      return (
-        (newDigits(text, focus, false) || findNumberWords(text, lang).length > 0) &&
-        (!focus.counted || focus.counted.some((w) => names(text, w, lookups.alternatives?.(w) ?? [])))
-      );
+      return carriesFigure(focus, text, lang, (w) => lookups.alternatives?.(w) ?? []);
     case "date":
       return mentionsDay(text, lang) || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d));
     case "duration":
       return DURATION[lang].test(text) || DURATION[lang === "en" ? "fr" : "en"].test(text);
     case "person":
-      return personNames(text, lang, focus, lookups.commonWord).length > 0;
+      return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
       return placeNames(text, focus).length > 0;
     default:
@@ -222,29 +233,12 @@ function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: Fo
 
 const DURATION: Record<Lang, RegExp> = {
   en: unicode(
-    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b|\buntil\b|\bthrough\b|\bfor (?:the )?(?:next|coming)\b|\bpermanent(?:ly)?\b/iu,
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b|\buntil\b|\bthrough\b|\bfor (?:the )?(?:next|coming)\b|\bpermanent(?:ly)?\b|\bfrom \d{1,2}(?: \p{L}+)? to \d{1,2}\b|\bbetween \d{1,2}(?: \p{L}+)? and \d{1,2}\b/iu,
   ),
   fr: unicode(
-    /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)\s+(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']/iu,
+    /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)\s+(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']|\bdu \d{1,2}(?:er)?(?: \p{L}+)? au \d{1,2}\b|\bentre le \d{1,2}(?:er)?(?: \p{L}+)? et le \d{1,2}\b/iu,
   ),
 };
-
-/** Whether the text has the word, or one of its other spellings, inflections aside (the first letters suffice). */
-function names(text: string, word: string, alternatives: readonly string[]): boolean {
-  const hay = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  return [word, ...alternatives].some((w) => {
-    const f = fold(w)
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
-    if (!f) return false;
-    const stem = f.includes(" ") || f.length <= 4 ? f : f.slice(0, Math.max(4, f.length - 3));
-    return hay.includes(` ${stem}`);
-  });
-}
-
-function newDigits(text: string, focus: QuestionFocus, years = true): boolean {
-  return [...digitRuns(text)].some((d) => !focus.given.digits.has(d) && (years || !isYear(d)));
-}
 
 // "in Vilnius", "at NATO Headquarters in Brussels", « à Nice, en France », « dans la Jordanie voisine ».
 const PLACE =
@@ -254,60 +248,7 @@ const PLACE =
 function placeNames(text: string, focus: QuestionFocus): string[] {
   return [...text.matchAll(PLACE)]
     .map((m) => m[1] ?? "")
-    .filter((name) => name && isNew(name, focus) && !isMonthOrDay(name) && !UBIQUITOUS.has(name));
-}
-
-function isYear(digits: string): boolean {
-  return /^(?:19|20)\d\d$/u.test(digits);
-}
-
-function isNew(name: string, focus: QuestionFocus): boolean {
-  return name
-    .split(/[\s’'-]+/u)
-    .filter(Boolean)
-    .some((w) => !focus.given.words.has(fold(w.toLowerCase())) && !UBIQUITOUS.has(w));
-}
-
-const MONTHS_DAYS = new Set(
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
-    " ",
-  ),
-);
-
-function isMonthOrDay(word: string): boolean {
-  return MONTHS_DAYS.has(word.toLowerCase());
-}
-
-// A title before a name says a person is meant even when the name is one word ("M. Rutte", "Minister Kallas").
-// French ranks are several words before the name: « le général de corps d'armée Wiermann », « la générale de
-// brigade aérienne Duvernoy », « le contre-amiral Sénéchal ».
-const TITLE =
-  /\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|General|Admiral|President|Minister|Secretary General|Ambassador|Commissioner|Chancellor|Président|Présidente|ministre|secrétaire général|général(?:e)?(?: de corps d[’']armée| d[’']armée(?: aérienne)?| de division(?: aérienne)?| de brigade(?: aérienne)?)?|(?:contre-|vice-)?amiral|colonel|lieutenant-colonel|ambassadeur|ambassadrice)\s+(?:[\p{Lu}][\p{L}’'-]+)/u;
-
-/** Names of people in the text that the question does not already give: "Mark Rutte", "M. Rutte". */
-function personNames(
-  text: string,
-  lang: Lang,
-  focus: QuestionFocus,
-  commonWord?: (word: string, lang: Lang) => boolean,
-): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(new RegExp(TITLE.source, "gu"))) {
-    const name = m[0].split(/\s+/u).at(-1) ?? "";
-    if (isNew(name, focus)) out.push(name);
-  }
-  // Two or more capitalised words in a row (particles allowed): "Mark Rutte", "Ursula von der Leyen".
-  // Each word has a lower-case letter after its capital: "Boeing E-7" is an aircraft, not a person.
-  const run =
-    /(?<![\p{L}])[\p{Lu}]\p{Ll}[\p{Ll}’'-]*(?:\s+(?:(?:von|van|der|de|du|la|le)\s+)*[\p{Lu}]\p{Ll}[\p{Ll}’'-]*)+/gu;
-  for (const m of text.matchAll(run)) {
-    const words = m[0].split(/\s+/u);
-    if (words.some((w) => NOT_NAMES[lang].has(w) || MONTHS_DAYS.has(w.toLowerCase()))) continue;
-    // "Locked Shields", "Nordic Response": every word a common one, the name of a thing.
-    if (commonWord && words.every((w) => commonWord(w, lang))) continue;
-    if (isNew(m[0], focus)) out.push(m[0]);
-  }
-  return out;
+    .filter((name) => name && isNew(name, focus.given.words) && !isMonthOrDay(name) && !UBIQUITOUS.has(name));
 }
 
 /**

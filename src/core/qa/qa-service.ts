@@ -7,12 +7,13 @@ import { silentLogger } from "../ports/logger.port.js";
 import type { Translator } from "../ports/translator.port.js";
 import type { TrustTools } from "../trust/evidence.js";
 import type { AnswerModel } from "./answer-model.port.js";
-import { answerTest } from "./answer-test.js";
+import { answerTest, withFigure } from "./answer-test.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js";
+import { meetingAsWritten } from "./focus-meeting.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
 import { releaseDate } from "./passages.js";
@@ -105,7 +106,7 @@ export class QaService {
 
     const { range, rest, guessedYear } = narrowByDate(question, this.clock.now());
     const request = {
-      text: withoutKindWords(rest, lang),
+      text: meetingAsWritten(withoutKindWords(rest, lang), lang),
       lang,
       range,
       context: history.map((t) => t.question).slice(-2),
@@ -133,7 +134,8 @@ export class QaService {
       const before = carried && { text: narrowByDate(carried.question, this.clock.now()).rest, lang: carried.language };
       retrieval = await this.deps.coverage.restrict(retrieval, rest, lang, before || undefined);
     }
-    const answer = await this.answerFrom(question, lang, retrieval, history, this.focusOf(question, lang, history));
+    const focus = this.focusOf(question, lang, history);
+    const answer = await this.answerFrom(question, lang, withFigure(focus, retrieval), history, focus);
     this.logger.info("question answered", {
       lang,
       status: answer.status,
@@ -194,7 +196,7 @@ export class QaService {
     // A "which N" question asks for something too: one of the Ns (focus-which.ts).
     const which = whichNoun(question);
     const distinctive = focus.kind === "person" || focus.kind === "place" || focus.kind === "date";
-    const asks = focus.kind !== "any" || !!which;
+    const asks = focus.kind !== "any" || !!which || focus.meets === true;
     const strong = strongReleases(retrieval.matches, retrieval.weights, retrieval.query.favour, asks, distinctive);
     // The release that holds the question's phrase together is the one it is about: strong, and answering first.
     const lead = await this.leadOf(question, lang, retrieval);

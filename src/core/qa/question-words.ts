@@ -5,6 +5,7 @@ import type { Logger } from "../ports/logger.port.js";
 import type { PosTagger, TaggedWord } from "../ports/pos-tagger.port.js";
 import { accentVariants } from "../text/accents.js";
 import { escapeRegExp } from "../text/regexp.js";
+import { markAsked } from "./asked-noun.js";
 import { type SpecificWord, specificWords } from "./specific-words.js";
 
 /**
@@ -47,7 +48,7 @@ export class QuestionReader {
         this.warned = true;
         return undefined;
       }
-      return specificWords(await this.tagQuestion(text, lang), lang, this.lexicon);
+      return markAsked(specificWords(await this.tagQuestion(text, lang), lang, this.lexicon), text);
     } catch (err) {
       this.logger.warn("tagging the question failed; it is answered without the coverage check", {
         error: String(err),

@@ -87,6 +87,12 @@ export interface SearchIndex {
    * spellings one edit away that it does know, most common first ("batimnet" → "batiment"); otherwise none.
    */
   spellings(word: string): string[];
+  /**
+   * Whether some indexed document (either language's side, of those loaded) has a term of the word: the store's
+   * vocabulary, stems aside ("voitures" knows "voiture"). A word search ignores (a stop word) counts as known: it
+   * says nothing of what the store lacks.
+   */
+  knows(word: string): boolean;
   /** The words of `text` that count for search (stop words out), as written, for messages like "search …". */
   contentWords(text: string): string[];
   /**

@@ -19,6 +19,10 @@ export interface SpecificWord {
   kind: "name" | "common" | "either" | "figure";
   /** No dictionary knows the word: a typo, a foreign name, a coined word ("battlegroup"); `Coverage` may forgive one. */
   unknown?: boolean;
+  /** A name right after another name of the question: one name of several words ("Baltic Sentry", "A330 MRTT"). */
+  continues?: boolean;
+  /** The noun the question asks for ("which tanks", "what is the budget"): asked-noun.ts. */
+  asked?: boolean;
 }
 
 /**
@@ -34,6 +38,8 @@ const GENERIC = new Set(
     "year years an ans annee annees temps month months mois week weeks semaine semaines day days jour jours time times fois",
     // What a question asks for, not what about: "the name of", « le nombre de », "what percentage".
     "name nom number nombre total amount montant percentage pourcentage share part figure chiffre date place lieu",
+    // The kind of place a "which" question asks for: the answer names it ("Vilnius") without the word.
+    "city cities ville villes town towns capital capitale",
     "people personne personnes gens thing things chose choses kind type sort",
   ]
     .join(" ")
@@ -43,6 +49,7 @@ const GENERIC = new Set(
 /** The question's specific words (see above), each once; unknown words no dictionary knows count as names. */
 export function specificWords(tagged: readonly TaggedWord[], lang: Lang, lexicon?: BilingualLexicon): SpecificWord[] {
   const out = new Map<string, SpecificWord>();
+  let nameAt = -2;
   for (let [i, w] of tagged.entries()) {
     const kind = specificKind(w, lang, lexicon, i === 0);
     // "a-t-il", "F-35": single letters are no content; a figure keeps its digits only.
@@ -51,7 +58,17 @@ export function specificWords(tagged: readonly TaggedWord[], lang: Lang, lexicon
     if (GENERIC.has(fold(w.lemma)) || GENERIC.has(fold(w.surface))) continue;
     const key = fold(w.lemma);
     const unknown = w.pos === "unknown" && !(lexicon?.equivalents(w.surface, lang, otherLang(lang)).length ?? 0);
-    if (!out.has(key)) out.set(key, { surface: w.surface, lemma: w.lemma, kind, ...(unknown ? { unknown } : {}) });
+    const name = kind === "name" || (unknown && kind !== "figure");
+    const continues = name && nameAt === i - 1;
+    if (name) nameAt = i;
+    if (!out.has(key))
+      out.set(key, {
+        surface: w.surface,
+        lemma: w.lemma,
+        kind,
+        ...(unknown ? { unknown } : {}),
+        ...(continues ? { continues } : {}),
+      });
   }
   return [...out.values()];
 }

@@ -7,3 +7,8 @@ export function fold(text: string): string {
     .replace(/[‐-―]/g, "-")
     .toLowerCase();
 }
+
+/** Accents removed, case kept: for matching a name as written (« Erdoğan » / "Erdogan", not "erdogan"). */
+export function unaccent(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}+/gu, "");
+}

@@ -137,6 +137,7 @@ export function createQa(options: QaOptions): Qa {
       ? new Coverage({
           tagger: options.tagger,
           trust: options.trust,
+          vocabulary: options.indexer.index,
           logger: logger.child({ component: "coverage" }),
         })
       : undefined,

@@ -187,6 +187,11 @@ export class MiniSearchIndex implements SearchIndex {
       .map((c) => c.spelling);
   }
 
+  knows(word: string): boolean {
+    const terms = queryTerms(word);
+    return terms.length === 0 || terms.some((t) => LANGS.some((l) => this.sides[l].frequency(t) > 0));
+  }
+
   contentWords(text: string): string[] {
     return coverageWords(text).map((w) => w.word);
   }

@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/core/domain/language.js";
+import { carriesFigure, measureAsked } from "../../src/core/qa/figure-kind.js";
+import { carriesFocus, questionFocus } from "../../src/core/qa/focus.js";
+import type { Passage } from "../../src/core/qa/qa-types.js";
+
+const passage = (text: string, lang: Lang): Passage => ({
+  id: "r:body:0",
+  releaseId: "r",
+  lang,
+  kind: "body",
+  title: "A release",
+  text,
+});
+/** Whether `text` answers the question's figure, as the answer test reads it. */
+const answers = (q: string, lang: Lang, text: string, textLang: Lang = lang) =>
+  carriesFocus(questionFocus(q, lang), passage(text, textLang));
+
+describe("what the figure asked for measures", () => {
+  it("money: cost, worth, budget, price, spending, in both languages; « pour combien »", () => {
+    const money: [string, Lang][] = [
+      ["How much is the contract worth?", "en"],
+      ["How much does the training programme cost?", "en"],
+      ["What is the budget of the centre?", "en"],
+      ["How much did the fund invest?", "en"],
+      ["and for how much?", "en"],
+      ["Combien vaut le contrat ?", "fr"],
+      ["Combien coute l'exercice ?", "fr"],
+      ["Quel est le budget du centre ?", "fr"],
+      ["Quel est le montant de l'enveloppe ?", "fr"],
+      ["et pour combien ?", "fr"],
+      ["Combien d'euros l'Allemagne a-t-elle promis ?", "fr"],
+    ];
+    for (const [q, lang] of money) expect(questionFocus(q, lang).measure, q).toBe("money");
+  });
+
+  it("a count is a count, and a plain « combien » any figure", () => {
+    expect(questionFocus("How many projects does the fund support?", "en").measure).toBeUndefined();
+    expect(questionFocus("Combien de projets bénéficient d'un financement ?", "fr").measure).toBeUndefined();
+    expect(questionFocus("How much did the Allies pledge?", "en").measure).toBeUndefined();
+    expect(questionFocus("Combien les Alliés ont-ils promis ?", "fr").measure).toBeUndefined();
+    // « pays » is a country, not the English "pays".
+    expect(questionFocus("Combien les pays baltes ont-ils reçu ?", "fr").measure).toBeUndefined();
+  });
+
+  it("temperature, distance and times, asked by their own words: figure questions in both languages", () => {
+    const measured: [string, Lang, string][] = [
+      ["How cold will it get during the exercise?", "en", "temperature"],
+      ["Quelle température fera-t-il pendant l'exercice ?", "fr", "temperature"],
+      ["How far from the border is the base?", "en", "distance"],
+      ["À quelle distance de la frontière est la base ?", "fr", "distance"],
+      ["Combien de kilomètres la patrouille a-t-elle parcourus ?", "fr", "distance"],
+      ["How many times did the jets scramble?", "en", "times"],
+      ["How often do the ministers meet?", "en", "times"],
+      ["Combien de fois les avions ont-ils décollé ?", "fr", "times"],
+    ];
+    for (const [q, lang, measure] of measured) {
+      const focus = questionFocus(q, lang);
+      expect(focus.kind, q).toBe("figure");
+      expect(focus.measure, q).toBe(measure);
+      // The unit is what is asked: « combien de fois les avions » does not count aeroplanes.
+      expect(focus.counted, q).toBeUndefined();
+    }
+    expect(measureAsked("how long is the border?")).toBeUndefined();
+  });
+
+  it("keeps the measure for a follow-up without a question word of its own", () => {
+    const first = questionFocus("How much did the contract cost in 2024?", "en");
+    expect(questionFocus("and in 2025?", "en", first).measure).toBe("money");
+  });
+});
+
+describe("a sentence gives a figure of the kind asked", () => {
+  it("money: a currency sign, code or word beside the figure (en)", () => {
+    const q = "How much is the contract worth?";
+    expect(answers(q, "en", "The contract, worth 780 million dollars, was awarded to RTX.")).toBe(true);
+    expect(answers(q, "en", "Germany placed the largest order, with 500 missiles.")).toBe(false);
+    expect(answers(q, "en", "The Allies agreed a $10 billion package.")).toBe(true);
+    expect(answers(q, "en", "Support will reach 85 billion Norwegian kroner in 2026.")).toBe(true);
+    expect(answers(q, "en", "D’une valeur de 1,3 milliard d’euros, ces contrats ont été conclus.", "fr")).toBe(true);
+  });
+
+  it("money: a share or a growth of spending is a percentage, in both languages; a code before the figure", () => {
+    const q = "How much will European Allies increase their defence spending?";
+    expect(answers(q, "en", "European Allies will increase their defence spending by 18% in 2024.")).toBe(true);
+    expect(answers(q, "en", "European Allies will spend at least 2 per cent of their gross domestic product.")).toBe(
+      true,
+    );
+    expect(answers(q, "en", "European Allies will spend NOK 2 billion more.")).toBe(true);
+    expect(answers(q, "en", "23 European Allies are expected to meet the target in 2024.")).toBe(false);
+    const fr = "Combien les Alliés européens dépenseront-ils pour la défense ?";
+    expect(answers(fr, "fr", "Les Alliés européens dépenseront 2 % de leur PIB pour la défense.")).toBe(true);
+    expect(answers(fr, "fr", "Vingt-trois Alliés européens atteindront l'objectif.")).toBe(false);
+  });
+
+  it("money: « combien coûte » is not answered by a number of troops (fr)", () => {
+    const q = "Combien coûte l'exercice ?";
+    expect(answers(q, "fr", "Quelque 8 500 militaires de onze pays alliés ont entamé l'exercice.")).toBe(false);
+    expect(answers(q, "fr", "L'exercice a coûté 12 millions d'euros.")).toBe(true);
+    expect(answers(q, "fr", "The exercise cost EUR 12 million.", "en")).toBe(true);
+  });
+
+  it("temperature: degrees, in either language", () => {
+    const q = "How cold will it get during the exercise?";
+    expect(answers(q, "en", "Some 8,500 troops from eleven Allies began the exercise.")).toBe(false);
+    expect(answers(q, "en", "Troops will train in temperatures as low as minus 40 degrees.")).toBe(true);
+    expect(answers(q, "en", "Il fera jusqu'à moins 40 °C.", "fr")).toBe(true);
+    const fr = "Quelle température fera-t-il ?";
+    expect(answers(fr, "fr", "Les températures pourront descendre jusqu'à moins 40 degrés.")).toBe(true);
+    expect(answers(fr, "fr", "Environ 70 avions participent.")).toBe(false);
+  });
+
+  it("distance: kilometres, miles or metres, in either language", () => {
+    const q = "How far from the border is the new base?";
+    expect(answers(q, "en", "The base lies 60 kilometres from the border.")).toBe(true);
+    expect(answers(q, "en", "The base will host 600 troops.")).toBe(false);
+    expect(answers(q, "en", "Located 12 nautical miles off the coast, the platform is new.")).toBe(true);
+    const fr = "À quelle distance de la frontière se trouve la base ?";
+    expect(answers(fr, "fr", "La base se trouve à 60 km de la frontière.")).toBe(true);
+    expect(answers(fr, "fr", "La base accueillera 600 militaires.")).toBe(false);
+  });
+
+  it("times: « N fois », « à N reprises », twice, or a frequency", () => {
+    const q = "How many times did the jets scramble last year?";
+    expect(answers(q, "en", "Allied jets scrambled more than 300 times in 2025.")).toBe(true);
+    expect(answers(q, "en", "Four jets from 300 squadron are deployed.")).toBe(false);
+    expect(answers("How often do the ministers meet?", "en", "Ministers meet twice a year.")).toBe(true);
+    const fr = "Combien de fois les avions ont-ils décollé ?";
+    expect(answers(fr, "fr", "Les avions ont décollé à 300 reprises.")).toBe(true);
+    expect(answers(fr, "fr", "Les avions sont décollés plus de 300 fois.")).toBe(true);
+    expect(answers(fr, "fr", "Quatre avions sont déployés depuis 2024 en Lituanie.")).toBe(false);
+    expect(answers("À quelle fréquence se réunissent-ils ?", "fr", "Ils se réunissent chaque année.")).toBe(true);
+  });
+
+  it("a count of N: N or another spelling of it within a few words of the figure (en)", () => {
+    const q = "How many missiles did Germany order?";
+    expect(answers(q, "en", "Germany placed the largest order, with 500 missiles.")).toBe(true);
+    const jets = "Four Royal Netherlands Air Force combat fighter jets were deployed.";
+    expect(answers("How many jets were deployed?", "en", jets)).toBe(true);
+    expect(
+      answers(q, "en", "Some 40 companies from the Netherlands and Germany build parts for the new missiles."),
+    ).toBe(false);
+    const asked = { counted: ["troops"], given: { digits: new Set<string>() } };
+    const text = "The exercise gathered more than 20,000 military from 13 countries.";
+    expect(carriesFigure(asked, text, "en")).toBe(false);
+    expect(carriesFigure(asked, text, "en", () => ["military"])).toBe(true);
+  });
+
+  it("a count of N: the same in French, « une trentaine » is a figure", () => {
+    const q = "Combien de navires participent ?";
+    expect(answers(q, "fr", "Quinze navires participent à l'exercice.")).toBe(true);
+    expect(answers(q, "fr", "Douze pays européens, dont la France et l'Espagne, ont aussi envoyé des navires.")).toBe(
+      false,
+    );
+    expect(
+      answers("Combien de militaires suivent le cours ?", "fr", "Une trentaine de militaires suivent le cours."),
+    ).toBe(true);
+  });
+
+  it("a count of « N of M »: both nouns beside the figure; « of the M » names a whole and is left out", () => {
+    expect(answers("How many tanks of fuel does it need?", "en", "Spain sends 40 Leopard 2 tanks.")).toBe(false);
+    expect(answers("How many tanks of fuel does it need?", "en", "It needs 40 tanks of fuel a day.")).toBe(true);
+    expect(answers("How many pieces of unexploded ordnance?", "en", "642,000 pieces of unexploded ordnance.")).toBe(
+      true,
+    );
+    const fr = "Combien de tonnes de carburant ont été livrées ?";
+    expect(answers(fr, "fr", "Quelque 200 tonnes de munitions ont été livrées.")).toBe(false);
+    expect(answers(fr, "fr", "Quelque 200 tonnes de carburant ont été livrées.")).toBe(true);
+    expect(answers("How many soldiers of the battlegroup?", "en", "The battlegroup has 1,000 soldiers.")).toBe(true);
+  });
+});
+
+describe("speed, quantities of a thing, and durations counted in days", () => {
+  it("how fast / « à quelle vitesse » asks for a speed: km/h, knots, Mach — not a count", () => {
+    expect(questionFocus("How fast can the drone fly?", "en").measure).toBe("speed");
+    expect(questionFocus("À quelle vitesse vole le drone ?", "fr").measure).toBe("speed");
+    expect(answers("How fast can the drone fly?", "en", "The drone flies at up to 900 km/h.")).toBe(true);
+    expect(answers("À quelle vitesse navigue la frégate ?", "fr", "La frégate atteint 30 nœuds.")).toBe(true);
+    expect(answers("How fast can a Leopard run?", "en", "Spain provides 40 Leopard 2 tanks.")).toBe(false);
+  });
+
+  it('"how much N" is a quantity of N, unless N is money', () => {
+    expect(questionFocus("How much fuel can the tanker carry?", "en").counted).toEqual(["fuel"]);
+    expect(questionFocus("How much fuel can the tanker carry?", "en").measure).toBeUndefined();
+    expect(questionFocus("How much money did the fund invest?", "en").measure).toBe("money");
+    expect(questionFocus("How much funding does the project get?", "en").measure).toBe("money");
+    expect(answers("How much fuel can the tanker carry?", "en", "It ordered two tankers for 590 million euros.")).toBe(
+      false,
+    );
+    expect(answers("How much fuel can the tanker carry?", "en", "Each tanker carries 111 tonnes of fuel.")).toBe(true);
+  });
+
+  it('« combien de jours », "how many days" ask how long; a span of dates answers', () => {
+    expect(questionFocus("Combien de jours a duré la visite ?", "fr").kind).toBe("duration");
+    expect(questionFocus("How many days did the visit last?", "en").kind).toBe("duration");
+    expect(answers("How many days did the visit last?", "en", "From 15 to 17 May 2023, he visited Moldova.")).toBe(
+      true,
+    );
+    expect(
+      answers("Combien de jours a duré la visite ?", "fr", "Du 15 au 17 mai 2023, il s'est rendu en Moldavie."),
+    ).toBe(true);
+    expect(answers("Combien de jours a duré la visite ?", "fr", "Il s'est rendu en Moldavie le 15 mai 2023.")).toBe(
+      false,
+    );
+  });
+});
+
+describe("a speed is not a distance", () => {
+  it("km/h, kilometres per hour, « kilomètres à l'heure » answer how fast; kilometres alone do not", () => {
+    const q = "How fast can the tank go?";
+    expect(answers(q, "en", "It reaches 70 kilometres per hour on roads.")).toBe(true);
+    expect(answers(q, "en", "It reaches 70 km/h on roads.")).toBe(true);
+    expect(answers("À quelle vitesse roule le char ?", "fr", "Il roule à 70 kilomètres à l'heure.")).toBe(true);
+    expect(answers(q, "en", "The forces had to cover 1,800 kilometres in less than ten days.")).toBe(false);
+  });
+});
