@@ -4,6 +4,7 @@ import { alternativesOf } from "./coverage.js";
 import { carriesFigure } from "./figure-kind.js";
 import { carriesFocus, type QuestionFocus } from "./focus.js";
 import { textCovers } from "./focus-future.js";
+import { keepReleases } from "./keep-releases.js";
 import type { Retrieval } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 
@@ -83,13 +84,5 @@ export function withFigure(focus: QuestionFocus, retrieval: Retrieval): Retrieva
     const text = texts.get(id);
     return text === undefined || carriesFigure(asked, text, ["en", "fr"], alternatives);
   };
-  const kept = new Set(retrieval.matches.filter((m) => gives(m.releaseId)).map((m) => m.releaseId));
-  if (kept.size === retrieval.matches.length) return retrieval;
-  const top = retrieval.matches[0]?.releaseId;
-  return {
-    ...retrieval,
-    matches: retrieval.matches.filter((m) => kept.has(m.releaseId)),
-    passages: retrieval.passages.filter((m) => kept.has(m.passage.releaseId)),
-    unmatched: top && kept.has(top) ? retrieval.unmatched : [],
-  };
+  return keepReleases(retrieval, new Set(retrieval.matches.filter((m) => gives(m.releaseId)).map((m) => m.releaseId)));
 }

@@ -10,6 +10,7 @@ import { crossAcronym } from "../trust/acronyms.js";
 import { buildEvidence, type Evidence, type TrustTools } from "../trust/evidence.js";
 import { endsCompound, hasWord, textIn, wordsOf } from "./coverage-text.js";
 import { textCovers } from "./focus-future.js";
+import { keepReleases } from "./keep-releases.js";
 import { namesKnown } from "./known-names.js";
 import { QuestionReader } from "./question-words.js";
 import type { Retrieval } from "./retriever.js";
@@ -92,13 +93,7 @@ export class Coverage {
       this.logger.warn("coverage check failed; the question is answered without it", { error: String(err) });
       return retrieval;
     }
-    const top = retrieval.matches[0]?.releaseId;
-    return {
-      ...retrieval,
-      matches: retrieval.matches.filter((m) => covered.has(m.releaseId)),
-      passages: retrieval.passages.filter((p) => covered.has(p.passage.releaseId)),
-      unmatched: top && covered.has(top) ? retrieval.unmatched : [],
-    };
+    return keepReleases(retrieval, covered);
   }
 
   /** The question's specific words; undefined when the tagger is not there (the check is then off). */
