@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Lang } from "../../src/core/domain/language.js";
 import { carriesFocus, questionFocus } from "../../src/core/qa/focus.js";
 import { asksAboutNext, nextNoun, speaksOfFuture, textCovers } from "../../src/core/qa/focus-future.js";
-import type { Passage } from "../../src/core/qa/qa-types.js";
-
-const passage = (text: string, lang: Lang, original?: Passage["original"]): Passage => ({
-  id: "r:x:body:0",
-  releaseId: "r",
-  lang,
-  kind: original ? "translation" : "body",
-  title: "A release",
-  text,
-  original,
-});
+import { sentence as passage } from "../helpers/releases.js";
 
 describe("questions about the next one of something (focus-future.ts)", () => {
   it("tells 'the next meeting' from 'next year', in both languages", () => {

@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Lang } from "../../src/core/domain/language.js";
-import { carriesFocus, questionFocus } from "../../src/core/qa/focus.js";
 import { asksToMeet, meetingAsWritten } from "../../src/core/qa/focus-meeting.js";
-import type { Passage } from "../../src/core/qa/qa-types.js";
-
-const passage = (text: string, lang: Lang, original?: { lang: Lang; text: string }): Passage => ({
-  id: "r:fr:body:0",
-  releaseId: "r",
-  lang,
-  kind: original ? "translation" : "body",
-  title: "A release",
-  text,
-  original,
-});
-const answers = (q: string, lang: Lang, p: Passage) => carriesFocus(questionFocus(q, lang), p);
+import { focusAnswers as answers, sentence as passage } from "../helpers/releases.js";
 
 describe("seeing each other in person is meeting", () => {
   it("reads a question about people meeting in person, in both languages", () => {

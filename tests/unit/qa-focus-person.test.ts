@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Lang } from "../../src/core/domain/language.js";
-import { carriesFocus, questionFocus } from "../../src/core/qa/focus.js";
 import { askedAgent } from "../../src/core/qa/focus-person.js";
-import type { Passage } from "../../src/core/qa/qa-types.js";
-
-const passage = (text: string, lang: Lang, original?: { lang: Lang; text: string }): Passage => ({
-  id: "r:en:body:0",
-  releaseId: "r",
-  lang,
-  kind: original ? "translation" : "body",
-  title: "A release",
-  text,
-  original,
-});
-const answers = (q: string, lang: Lang, p: Passage) => carriesFocus(questionFocus(q, lang), p);
+import { focusAnswers as answers, sentence as passage } from "../helpers/releases.js";
 
 describe("who leads / runs / chairs / organises / hosts: a person or a body", () => {
   it("reads the kind of verb a who-question asks the agent of, in both languages, accents or not", () => {

@@ -2,16 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/domain/language.js";
 import { carriesFocus, questionFocus } from "../../src/core/qa/focus.js";
 import { askedSuccession } from "../../src/core/qa/focus-succession.js";
-import type { Passage } from "../../src/core/qa/qa-types.js";
+import { sentence as passage } from "../helpers/releases.js";
 
-const passage = (text: string, lang: Lang): Passage => ({
-  id: "r:en:body:0",
-  releaseId: "r",
-  lang,
-  kind: "body",
-  title: "A release",
-  text,
-});
 const answers = (q: string, lang: Lang, text: string, textLang: Lang = lang) =>
   carriesFocus(questionFocus(q, lang), passage(text, textLang));
 
