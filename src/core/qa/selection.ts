@@ -9,6 +9,8 @@ const EXTRACT_PER_RELEASE = 2;
 const EXTRACT_CHARS = 700;
 /** Share of the question's words a release must match for its sentences to answer with one of them. */
 const STRONG_COVERAGE = 1;
+/** Words of the question a sentence of the first release must say to answer with the focus (`firstRelease`). */
+const FIRST_RELEASE_WORDS = 2;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
 /** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
@@ -40,8 +42,10 @@ export function pickForExtract(
   prefer?: (m: PassageMatch) => boolean,
   /** The release that holds the question's phrase together (phrase-evidence.ts): its answers come next. */
   lead?: string,
+  /** The release that ranks first, when the question asks for a kind of answer (`firstRelease`). */
+  first?: string,
 ): PassageMatch[] {
-  const found = leadFirst(bySentenceWords(eligible(all, favour, answers, strong)), lead);
+  const found = leadFirst(bySentenceWords(eligible(all, favour, answers, strong, first)), lead);
   const ranked = prefer ? [...found.filter(prefer), ...found.filter((m) => !prefer(m))] : found;
   const [top] = ranked;
   if (!top) return [];
@@ -97,8 +101,10 @@ export function pickForModel(
   fromBest: readonly PassageMatch[] = [],
   /** As for `pickForExtract`: the lead release's focus-carrying passages first. */
   lead?: string,
+  /** As for `pickForExtract`: the first release's sentences may answer with two of the question's words. */
+  first?: string,
 ): PassageMatch[] {
-  const best = leadFirst(eligible(ranked, favour, answers, strong), lead);
+  const best = leadFirst(eligible(ranked, favour, answers, strong, first), lead);
   // The model reads what it is given and may decline: a relevant passage without the focus still goes to it
   // (the focus rule decides the offline answer, where nothing else reads the passages).
   if (best.length === 0 && !ranked.some(isRelevant)) return [];
@@ -121,18 +127,35 @@ export function unmatchedMatch(passage: Passage): PassageMatch {
  * use a word its release does not: in a release the conversation is about, half its words and the focus suffice.
  * So may the sentence that answers a question about a release the question names as a whole ("how many take part
  * in Locked Shields 2017?" → « Cet exercice rassemble environ 800 participants »): in a `strong` release, one word
- * and the focus.
+ * and the focus. And in the release that ranks first among those coverage kept (`firstRelease`), two of its words
+ * and the focus: « combien de personnes travaillent au quartier général de Szczecin ? » → "The headquarters employs
+ * some 400 military and civilian staff", which says "headquarters" and "Szczecin" (its title) but not the rest.
  */
 function eligible(
   ranked: PassageMatch[],
   favour: ReadonlySet<string> | undefined,
   answers: (m: PassageMatch) => boolean,
   strong?: ReadonlySet<string>,
+  first?: string,
 ): PassageMatch[] {
   const about = (m: PassageMatch) =>
     (favour?.has(m.passage.releaseId) === true && m.coverage >= MIN_COVERAGE && m.matched >= 1) ||
-    (strong?.has(m.passage.releaseId) === true && m.matched >= 1);
+    (strong?.has(m.passage.releaseId) === true && m.matched >= 1) ||
+    (m.passage.releaseId === first && m.matched >= FIRST_RELEASE_WORDS);
   return ranked.filter((m) => (isRelevant(m) || about(m)) && answers(m));
+}
+
+/**
+ * The release whose sentences may answer with two of the question's words and what it asks for (`eligible`): the
+ * one that ranks first after coverage (coverage.ts) kept only releases that speak of the question's specific words,
+ * when the question asks for a kind of answer (a figure, a date, a duration, a person, a place) that the sentence
+ * must carry. A long question repeats few of its words in the sentence that answers it ("how many times did the
+ * jets scramble over the Baltic states in 2025?" → "In 2025 the jets were scrambled more than 300 times"); two of
+ * them, the focus and the best release together are the evidence. Not for a question that asks for nothing in
+ * particular, a "which N" or a yes/no one: any sentence carries its focus, so two words would be the only test.
+ */
+export function firstRelease(matches: readonly ReleaseMatch[], asksKind: boolean): string | undefined {
+  return asksKind ? matches[0]?.releaseId : undefined;
 }
 
 function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {
