@@ -1,4 +1,5 @@
 import { fold } from "../text/fold.js";
+import { continuesBefore } from "./continuation.js";
 import type { Passage } from "./qa-types.js";
 import type { PassageMatch, ReleaseMatch } from "./search-index.port.js";
 
@@ -138,11 +139,30 @@ function eligible(
   strong?: ReadonlySet<string>,
   first?: string,
 ): PassageMatch[] {
+  const after = first ? afterRelevant(ranked, first) : new Set<string>();
   const about = (m: PassageMatch) =>
     (favour?.has(m.passage.releaseId) === true && m.coverage >= MIN_COVERAGE && m.matched >= 1) ||
     (strong?.has(m.passage.releaseId) === true && m.matched >= 1) ||
-    (m.passage.releaseId === first && m.matched >= FIRST_RELEASE_WORDS);
+    (m.passage.releaseId === first && m.matched >= FIRST_RELEASE_WORDS) ||
+    (m.matched >= 1 && after.has(m.passage.id) && continuesBefore(m.passage));
   return ranked.filter((m) => (isRelevant(m) || about(m)) && answers(m));
+}
+
+/**
+ * The ids of the sentences right after a relevant one of the first release: a release goes on about what a sentence
+ * said ("…a high mountain survival course in Chamonix." → « Les stagiaires y apprennent… par moins 30 degrés »), so
+ * the next sentence, when it continues the same subject (continuation.ts), answers with one word and the focus.
+ * Only the next one, of a release's text or its stored translation: a brief is not in the release's order.
+ */
+function afterRelevant(ranked: readonly PassageMatch[], first: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of ranked) {
+    const { releaseId, kind, id } = m.passage;
+    if (releaseId !== first || (kind !== "body" && kind !== "translation") || !isRelevant(m)) continue;
+    const n = Number(id.split(":").at(-1));
+    if (Number.isInteger(n)) out.add(`${id.split(":").slice(0, -1).join(":")}:${n + 1}`);
+  }
+  return out;
 }
 
 /**
