@@ -74,6 +74,13 @@ describe("the first release's sentences answer with two of the question's words 
     expect(firstRelease(matches, false)).toBeUndefined();
     expect(firstRelease([], true)).toBeUndefined();
   });
+
+  it("for a question that asks for no kind, only the single release kept that matches most of the question", () => {
+    const only = { releaseId: "r1", contentHash: "h1", score: 5, coverage: 0.8 };
+    expect(firstRelease([only], false)).toBe("r1");
+    expect(firstRelease([{ ...only, coverage: 0.5 }], false)).toBeUndefined();
+    expect(firstRelease([only, { ...only, releaseId: "r2" }], false)).toBeUndefined();
+  });
 });
 
 describe("pickForExtract: among one release's sentences, the one that says the question's words", () => {

@@ -219,8 +219,8 @@ export class QaService {
             ...retrieval.passages.filter((m) => m.passage.releaseId === top),
             ...(retrieval.unmatched ?? []).map(unmatchedMatch),
           ];
-    // The first release after coverage: a sentence of it that carries a kind of answer asked for answers with
-    // two of the question's words (selection.ts `firstRelease`).
+    // The first release after coverage (or the only one, for a question asking for no kind): its sentence answers with
+    // two of the question's words and the focus (selection.ts `firstRelease`).
     const first = firstRelease(retrieval.matches, focus.kind !== "any");
     const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest, lead, first);
     if (forModel.length === 0) return noAnswer();

@@ -12,6 +12,8 @@ const EXTRACT_CHARS = 700;
 const STRONG_COVERAGE = 1;
 /** Words of the question a sentence of the first release must say to answer with the focus (`firstRelease`). */
 const FIRST_RELEASE_WORDS = 2;
+/** Share of the question the only release coverage kept must match for a question that asks for no kind. */
+const ONLY_RELEASE_COVERAGE = 0.75;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
 /** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
@@ -171,11 +173,16 @@ function afterRelevant(ranked: readonly PassageMatch[], first: string): Set<stri
  * when the question asks for a kind of answer (a figure, a date, a duration, a person, a place) that the sentence
  * must carry. A long question repeats few of its words in the sentence that answers it ("how many times did the
  * jets scramble over the Baltic states in 2025?" → "In 2025 the jets were scrambled more than 300 times"); two of
- * them, the focus and the best release together are the evidence. Not for a question that asks for nothing in
- * particular, a "which N" or a yes/no one: any sentence carries its focus, so two words would be the only test.
+ * them, the focus and the best release together are the evidence. A question that asks for no kind (a yes/no one,
+ * a "which N") has no focus to test: only when coverage kept a single release, one that matches three quarters of
+ * the question ("did the MMF planes help evacuate Kabul?" → « …pour évacuer des civils de Kaboul en 2021 »): the
+ * question is about it, whereas several releases that each match part of it leave two words too weak a test
+ * (the homograph "which space agency plans a mission to the planet Mars?" meets « le 19 mars… l'Agence »).
  */
 export function firstRelease(matches: readonly ReleaseMatch[], asksKind: boolean): string | undefined {
-  return asksKind ? matches[0]?.releaseId : undefined;
+  const [top, ...others] = matches;
+  if (asksKind) return top?.releaseId;
+  return top && others.length === 0 && top.coverage >= ONLY_RELEASE_COVERAGE ? top.releaseId : undefined;
 }
 
 function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {
