@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
-import { pickForExtract, pickForModel, strongReleases } from "../../src/core/qa/selection.js";
+import { firstRelease, pickForExtract, pickForModel, strongReleases } from "../../src/core/qa/selection.js";
 
 const m = (releaseId: string, text: string, coverage: number, matched: number, score = 1): PassageMatch => {
   const passage: Passage = {
@@ -34,6 +34,52 @@ describe("pickForExtract / pickForModel", () => {
     // Another release's one-word match does not.
     const other = m("r2", "Some 40 ships took part.", 0.25, 1, 2);
     expect(pickForExtract([topic, other], undefined, undefined, (x) => x === other, strong)).toEqual([]);
+  });
+});
+
+describe("the first release's sentences answer with two of the question's words and the focus", () => {
+  // « combien de personnes travaillent au quartier général de Szczecin ? » (5 words): 2 of them, a figure.
+  const staff = m("r1", "Le siège emploie quelque 400 militaires et civils.", 0.4, 2, 5);
+  const scrambled = m("r1", "In 2025 the jets were scrambled more than 300 times.", 0.33, 2, 5);
+  const elsewhere = m("r2", "Il a un personnel de 180 personnes.", 0.4, 2, 6);
+  const oneWord = m("r1", "Il compte 25 pays.", 0.2, 1, 4);
+
+  it("in the first release, two words and the focus answer, in either language", () => {
+    expect(pickForExtract([staff], undefined, undefined, hasFigure, undefined, undefined, undefined, "r1")).toEqual([
+      staff,
+    ]);
+    expect(pickForExtract([scrambled], undefined, undefined, hasFigure, undefined, undefined, undefined, "r1")).toEqual(
+      [scrambled],
+    );
+    expect(pickForModel([staff], undefined, hasFigure, undefined, [], undefined, "r1")).toEqual([staff]);
+    // Without the rule, neither is relevant: no answer.
+    expect(pickForExtract([staff], undefined, undefined, hasFigure)).toEqual([]);
+    expect(pickForModel([staff], undefined, hasFigure)).toEqual([]);
+  });
+
+  it("not one word, not without the focus, not another release", () => {
+    const first = (x: PassageMatch[], answers = hasFigure) =>
+      pickForExtract(x, undefined, undefined, answers, undefined, undefined, undefined, "r1");
+    expect(first([oneWord])).toEqual([]);
+    expect(first([staff], () => false)).toEqual([]);
+    expect(first([elsewhere])).toEqual([]);
+  });
+
+  it("is the release ranked first, only when a kind of answer is asked", () => {
+    const matches = [
+      { releaseId: "r1", contentHash: "h1", score: 5, coverage: 0.6 },
+      { releaseId: "r2", contentHash: "h2", score: 4, coverage: 0.6 },
+    ];
+    expect(firstRelease(matches, true)).toBe("r1");
+    expect(firstRelease(matches, false)).toBeUndefined();
+    expect(firstRelease([], true)).toBeUndefined();
+  });
+
+  it("for a question that asks for no kind, only the single release kept that matches most of the question", () => {
+    const only = { releaseId: "r1", contentHash: "h1", score: 5, coverage: 0.8 };
+    expect(firstRelease([only], false)).toBe("r1");
+    expect(firstRelease([{ ...only, coverage: 0.5 }], false)).toBeUndefined();
+    expect(firstRelease([only, { ...only, releaseId: "r2" }], false)).toBeUndefined();
   });
 });
 

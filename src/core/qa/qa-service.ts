@@ -25,7 +25,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
-import { isRelevant, pickForExtract, pickForModel, strongReleases, unmatchedMatch } from "./selection.js";
+import { firstRelease, isRelevant, pickForExtract, pickForModel, strongReleases, unmatchedMatch } from "./selection.js";
 import { bindingOf } from "./sentence-binding.js";
 
 export interface QaServiceDeps {
@@ -219,7 +219,10 @@ export class QaService {
             ...retrieval.passages.filter((m) => m.passage.releaseId === top),
             ...(retrieval.unmatched ?? []).map(unmatchedMatch),
           ];
-    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest, lead);
+    // The first release after coverage (or the only one, for a question asking for no kind): its sentence answers with
+    // two of the question's words and the focus (selection.ts `firstRelease`).
+    const first = firstRelease(retrieval.matches, focus.kind !== "any");
+    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest, lead, first);
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
@@ -244,7 +247,7 @@ export class QaService {
     const rest = narrowByDate(question, this.clock.now()).rest;
     const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, this.deps.trust?.lexicon);
     const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
-    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead);
+    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead, first);
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {

@@ -1,4 +1,5 @@
 import { fold } from "../text/fold.js";
+import { continuesBefore } from "./continuation.js";
 import type { Passage } from "./qa-types.js";
 import type { PassageMatch, ReleaseMatch } from "./search-index.port.js";
 
@@ -9,6 +10,10 @@ const EXTRACT_PER_RELEASE = 2;
 const EXTRACT_CHARS = 700;
 /** Share of the question's words a release must match for its sentences to answer with one of them. */
 const STRONG_COVERAGE = 1;
+/** Words of the question a sentence of the first release must say to answer with the focus (`firstRelease`). */
+const FIRST_RELEASE_WORDS = 2;
+/** Share of the question the only release coverage kept must match for a question that asks for no kind. */
+const ONLY_RELEASE_COVERAGE = 0.75;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
 /** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
@@ -40,8 +45,10 @@ export function pickForExtract(
   prefer?: (m: PassageMatch) => boolean,
   /** The release that holds the question's phrase together (phrase-evidence.ts): its answers come next. */
   lead?: string,
+  /** The release that ranks first, when the question asks for a kind of answer (`firstRelease`). */
+  first?: string,
 ): PassageMatch[] {
-  const found = leadFirst(bySentenceWords(eligible(all, favour, answers, strong)), lead);
+  const found = leadFirst(bySentenceWords(eligible(all, favour, answers, strong, first)), lead);
   const ranked = prefer ? [...found.filter(prefer), ...found.filter((m) => !prefer(m))] : found;
   const [top] = ranked;
   if (!top) return [];
@@ -97,8 +104,10 @@ export function pickForModel(
   fromBest: readonly PassageMatch[] = [],
   /** As for `pickForExtract`: the lead release's focus-carrying passages first. */
   lead?: string,
+  /** As for `pickForExtract`: the first release's sentences may answer with two of the question's words. */
+  first?: string,
 ): PassageMatch[] {
-  const best = leadFirst(eligible(ranked, favour, answers, strong), lead);
+  const best = leadFirst(eligible(ranked, favour, answers, strong, first), lead);
   // The model reads what it is given and may decline: a relevant passage without the focus still goes to it
   // (the focus rule decides the offline answer, where nothing else reads the passages).
   if (best.length === 0 && !ranked.some(isRelevant)) return [];
@@ -121,18 +130,59 @@ export function unmatchedMatch(passage: Passage): PassageMatch {
  * use a word its release does not: in a release the conversation is about, half its words and the focus suffice.
  * So may the sentence that answers a question about a release the question names as a whole ("how many take part
  * in Locked Shields 2017?" → « Cet exercice rassemble environ 800 participants »): in a `strong` release, one word
- * and the focus.
+ * and the focus. And in the release that ranks first among those coverage kept (`firstRelease`), two of its words
+ * and the focus: « combien de personnes travaillent au quartier général de Szczecin ? » → "The headquarters employs
+ * some 400 military and civilian staff", which says "headquarters" and "Szczecin" (its title) but not the rest.
  */
 function eligible(
   ranked: PassageMatch[],
   favour: ReadonlySet<string> | undefined,
   answers: (m: PassageMatch) => boolean,
   strong?: ReadonlySet<string>,
+  first?: string,
 ): PassageMatch[] {
+  const after = first ? afterRelevant(ranked, first) : new Set<string>();
   const about = (m: PassageMatch) =>
     (favour?.has(m.passage.releaseId) === true && m.coverage >= MIN_COVERAGE && m.matched >= 1) ||
-    (strong?.has(m.passage.releaseId) === true && m.matched >= 1);
+    (strong?.has(m.passage.releaseId) === true && m.matched >= 1) ||
+    (m.passage.releaseId === first && m.matched >= FIRST_RELEASE_WORDS) ||
+    (m.matched >= 1 && after.has(m.passage.id) && continuesBefore(m.passage));
   return ranked.filter((m) => (isRelevant(m) || about(m)) && answers(m));
+}
+
+/**
+ * The ids of the sentences right after a relevant one of the first release: a release goes on about what a sentence
+ * said ("…a high mountain survival course in Chamonix." → « Les stagiaires y apprennent… par moins 30 degrés »), so
+ * the next sentence, when it continues the same subject (continuation.ts), answers with one word and the focus.
+ * Only the next one, of a release's text or its stored translation: a brief is not in the release's order.
+ */
+function afterRelevant(ranked: readonly PassageMatch[], first: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of ranked) {
+    const { releaseId, kind, id } = m.passage;
+    if (releaseId !== first || (kind !== "body" && kind !== "translation") || !isRelevant(m)) continue;
+    const n = Number(id.split(":").at(-1));
+    if (Number.isInteger(n)) out.add(`${id.split(":").slice(0, -1).join(":")}:${n + 1}`);
+  }
+  return out;
+}
+
+/**
+ * The release whose sentences may answer with two of the question's words and what it asks for (`eligible`): the
+ * one that ranks first after coverage (coverage.ts) kept only releases that speak of the question's specific words,
+ * when the question asks for a kind of answer (a figure, a date, a duration, a person, a place) that the sentence
+ * must carry. A long question repeats few of its words in the sentence that answers it ("how many times did the
+ * jets scramble over the Baltic states in 2025?" → "In 2025 the jets were scrambled more than 300 times"); two of
+ * them, the focus and the best release together are the evidence. A question that asks for no kind (a yes/no one,
+ * a "which N") has no focus to test: only when coverage kept a single release, one that matches three quarters of
+ * the question ("did the MMF planes help evacuate Kabul?" → « …pour évacuer des civils de Kaboul en 2021 »): the
+ * question is about it, whereas several releases that each match part of it leave two words too weak a test
+ * (the homograph "which space agency plans a mission to the planet Mars?" meets « le 19 mars… l'Agence »).
+ */
+export function firstRelease(matches: readonly ReleaseMatch[], asksKind: boolean): string | undefined {
+  const [top, ...others] = matches;
+  if (asksKind) return top?.releaseId;
+  return top && others.length === 0 && top.coverage >= ONLY_RELEASE_COVERAGE ? top.releaseId : undefined;
 }
 
 function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {
