@@ -132,7 +132,13 @@ export class Retriever {
     const texts = [request.text];
     const translated = translate ? await this.translate(request.text, request.lang) : undefined;
     if (translated) texts.push(translated);
-    const alternatives = expandQuestion(request.text, request.lang, this.deps.trust, (t) => this.contentWords(t));
+    const alternatives = expandQuestion(
+      request.text,
+      request.lang,
+      this.deps.trust,
+      (t) => this.contentWords(t),
+      (w) => this.deps.indexer.index.knows(w),
+    );
     return {
       texts,
       alternatives,
