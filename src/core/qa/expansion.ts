@@ -1,4 +1,5 @@
 import { type Lang, otherLang } from "../domain/language.js";
+import type { LexiconEquivalent } from "../ports/bilingual-lexicon.port.js";
 import { fold } from "../text/fold.js";
 import { ordinalFigures, ordinalWordFigure } from "../text/ordinals.js";
 import type { TrustTools } from "../trust/evidence.js";
@@ -51,6 +52,8 @@ export function expandQuestion(
   lang: Lang,
   tools: TrustTools | undefined,
   contentWords: (text: string) => string[],
+  /** Whether some stored release has the word (the search index); typos are looked for only with it. */
+  stored?: (word: string) => boolean,
 ): Alternatives {
   const words = contentWords(text);
   const out: Alternatives = {};
@@ -68,11 +71,16 @@ export function expandQuestion(
     add(w, SYNONYMS_OF.get(fold(w)) ?? []);
     if (!lexicon) continue;
     const equivalents = lexicon.equivalents(w, lang, otherLang(lang)).filter((e) => POS.has(e.pos));
-    if (equivalents.length === 0 || equivalents.length > MAX_EQUIVALENTS) continue;
-    add(
-      w,
-      equivalents.slice(0, KEPT_EQUIVALENTS).map((e) => e.lemma),
-    );
+    if (equivalents.length > 0 && equivalents.length <= MAX_EQUIVALENTS)
+      add(w, withVariants(equivalents.slice(0, KEPT_EQUIVALENTS), otherLang(lang)));
+    if (equivalents.length > 0 || !stored || stored(w)) continue;
+    for (const spelling of dictionarySpellings(w, lang, lexicon, stored)) {
+      const theirs = lexicon.equivalents(spelling, lang, otherLang(lang)).filter((e) => POS.has(e.pos));
+      add(w, [
+        spelling,
+        ...(theirs.length <= MAX_EQUIVALENTS ? withVariants(theirs.slice(0, KEPT_EQUIVALENTS), otherLang(lang)) : []),
+      ]);
+    }
   }
   // "the 60th anniversary" / « le soixantième anniversaire »: the figure and the words of the same ordinal.
   for (const o of ordinalFigures(text)) if (words.includes(o.figure)) add(o.figure, o.words);
@@ -81,4 +89,75 @@ export function expandQuestion(
     if (figure) add(w, [figure]);
   }
   return out;
+}
+
+/** Dictionary spellings kept for one word of a question that no release and no dictionary has. */
+const MAX_DICTIONARY_SPELLINGS = 2;
+/** Shorter words are left as typed: one edit away from a short word is too many other words. */
+const MIN_TYPO_LENGTH = 5;
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * A word of the question that no stored release has and the dictionary does not know ("pipline") may be a typo of
+ * one it knows ("pipeline"): the dictionary's words one edit away (a letter missing, too many, wrong, or two
+ * neighbours swapped) or in the other spelling of French (`spellingVariants`), that some stored release has as
+ * written or through their other-language equivalents (the French release says « oléoduc », never "pipeline").
+ * The index's own spellings (its words one edit away) only help a word some release writes; this one helps a
+ * release that says the word in the other language. Words under five letters, and words with a digit, are kept.
+ */
+export function dictionarySpellings(
+  word: string,
+  lang: Lang,
+  lexicon: NonNullable<TrustTools["lexicon"]>,
+  stored: (word: string) => boolean,
+): string[] {
+  const w = fold(word).toLowerCase();
+  if (w.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(w) || lexicon.lemmas(w, lang).length > 0) return [];
+  const out: string[] = [];
+  for (const candidate of [...spellingVariants(w, lang), ...oneEdit(w)]) {
+    if (out.length >= MAX_DICTIONARY_SPELLINGS) break;
+    if (out.includes(candidate) || lexicon.lemmas(candidate, lang).length === 0) continue;
+    const theirs = lexicon.equivalents(candidate, lang, otherLang(lang));
+    if (stored(candidate) || theirs.some((e) => stored(e.lemma))) out.push(candidate);
+  }
+  return out;
+}
+
+/** Every spelling one edit away from a folded word: a letter removed, added or changed, or two neighbours swapped. */
+function oneEdit(w: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i <= w.length; i++) {
+    for (const c of LETTERS) {
+      out.add(w.slice(0, i) + c + w.slice(i));
+      if (i < w.length) out.add(w.slice(0, i) + c + w.slice(i + 1));
+    }
+    if (i < w.length) out.add(w.slice(0, i) + w.slice(i + 1));
+    if (i + 1 < w.length) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  }
+  out.delete(w);
+  return [...out];
+}
+
+/**
+ * The other spellings French gives a name borrowed from another alphabet and the adjective made from it: "k" or
+ * "qu" before a vowel, "k" or "q" at the end (Irak / Iraq, irakien / iraquien, « iraquiennes »). The dictionary
+ * knows one of them; a release may write the other. Only French: English keeps one spelling.
+ */
+export function spellingVariants(form: string, lang: Lang): string[] {
+  if (lang !== "fr") return [];
+  const out = new Set<string>([
+    form.replace(/k(?=[aeiouyéèê])/gu, "qu"),
+    form.replace(/qu(?=[aeiouyéèê])/gu, "k"),
+    form.replace(/k\b/gu, "q"),
+    form.replace(/q\b/gu, "k"),
+  ]);
+  out.delete(form);
+  return [...out];
+}
+
+/** The equivalents' lemmas, with the other spellings of those that are names or adjectives of names. */
+function withVariants(equivalents: readonly LexiconEquivalent[], lang: Lang): string[] {
+  return equivalents.flatMap((e) =>
+    e.pos === "np" || e.pos === "adj" ? [e.lemma, ...spellingVariants(e.lemma, lang)] : [e.lemma],
+  );
 }

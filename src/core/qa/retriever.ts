@@ -43,6 +43,15 @@ export interface Retrieval {
   texts?: ReadonlyMap<string, string> | undefined;
 }
 
+/**
+ * Candidates asked of the index per release kept. The index ranks the question's own side first and reads the
+ * other side only for the candidates it found there; a release NATO wrote in the other language, whose translation
+ * on the question's side says the question otherwise (« bureau » rendered "dispatch"), ranks low on that side and
+ * high once both are read. Looking further down the first side lets the merged ranking choose (the other side is
+ * then searched for these candidates only, so the cost stays that of one search per side).
+ */
+const CANDIDATES_PER_RELEASE = 4;
+
 // Straight, curly and French quotation marks around two or more words mark a phrase the text must contain.
 const PHRASE = /"([^"]{3,}?)"|“([^”]{3,}?)”|«\s*([^»]{3,}?)\s*»/gu;
 
@@ -123,7 +132,13 @@ export class Retriever {
     const texts = [request.text];
     const translated = translate ? await this.translate(request.text, request.lang) : undefined;
     if (translated) texts.push(translated);
-    const alternatives = expandQuestion(request.text, request.lang, this.deps.trust, (t) => this.contentWords(t));
+    const alternatives = expandQuestion(
+      request.text,
+      request.lang,
+      this.deps.trust,
+      (t) => this.contentWords(t),
+      (w) => this.deps.indexer.index.knows(w),
+    );
     return {
       texts,
       alternatives,
@@ -154,7 +169,7 @@ export class Retriever {
     const phrases = phrasesOf(query);
     const releases = new Map<string, Release>();
     const matches: ReleaseMatch[] = [];
-    for (const match of this.deps.indexer.index.searchReleases({ ...query, limit: limit * 2 })) {
+    for (const match of this.deps.indexer.index.searchReleases({ ...query, limit: limit * CANDIDATES_PER_RELEASE })) {
       if (matches.length >= limit) break;
       const release = await this.deps.store.getRelease(match.releaseId);
       if (!release || release.contentHash !== match.contentHash) {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/core/domain/language.js";
+import type { BilingualLexicon, LexiconEquivalent } from "../../src/core/ports/bilingual-lexicon.port.js";
+import { dictionarySpellings, expandQuestion, spellingVariants } from "../../src/core/qa/expansion.js";
+
+const words = (t: string) => t.toLowerCase().match(/\p{L}+|\p{N}+/gu) ?? [];
+
+/** A lexicon of a few entries, `en:word` / `fr:word` → equivalents. */
+function lexiconOf(entries: Record<string, LexiconEquivalent[]>): BilingualLexicon {
+  const lemmas = (form: string, lang: Lang) => (entries[`${lang}:${form.toLowerCase()}`] ? [form.toLowerCase()] : []);
+  return {
+    equivalents: (word, from) => entries[`${from}:${word.toLowerCase()}`] ?? [],
+    lemmas,
+    available: () => true,
+  };
+}
+
+const lexicon = lexiconOf({
+  "en:pipeline": [
+    { lemma: "conduite", pos: "n" },
+    { lemma: "oléoduc", pos: "n" },
+  ],
+  "en:iraqi": [{ lemma: "irakien", pos: "adj" }],
+  "fr:irakien": [{ lemma: "Iraqi", pos: "adj" }],
+  "en:works": [{ lemma: "travaux", pos: "n" }],
+});
+
+describe("typos the dictionary knows the word of", () => {
+  it("reads a word no release and no dictionary has as the dictionary's word one edit away", () => {
+    // The store has the French release's « conduites », not "pipeline".
+    const stored = (w: string) => ["conduite", "travaux", "works"].includes(w);
+    expect(dictionarySpellings("pipline", "en", lexicon, stored)).toEqual(["pipeline"]);
+    const alt = expandQuestion("how long will the pipline works take", "en", { lexicon }, words, stored);
+    expect(alt.pipline).toEqual(expect.arrayContaining(["pipeline", "conduite"]));
+  });
+
+  it("keeps a word the store has, a short word, and a word whose neighbours the store does not speak of", () => {
+    const stored = (w: string) => ["pipline", "conduite"].includes(w);
+    expect(expandQuestion("the pipline", "en", { lexicon }, words, stored).pipline).toBeUndefined();
+    expect(dictionarySpellings("pipe", "en", lexicon, () => true)).toEqual([]);
+    expect(dictionarySpellings("pipline", "en", lexicon, () => false)).toEqual([]);
+    // Without the store's vocabulary, no typo is looked for.
+    expect(expandQuestion("the pipline", "en", { lexicon }, words).pipline).toBeUndefined();
+  });
+});
+
+describe("French spellings of names from other alphabets", () => {
+  it("writes k or qu before a vowel, k or q at the end, in French only", () => {
+    expect(spellingVariants("irakien", "fr")).toContain("iraquien");
+    expect(spellingVariants("iraquiennes", "fr")).toContain("irakiennes");
+    expect(spellingVariants("irak", "fr")).toContain("iraq");
+    expect(spellingVariants("irakien", "en")).toEqual([]);
+    expect(spellingVariants("paris", "fr")).toEqual([]);
+  });
+
+  it("gives an English nationality both French spellings, and a French one in the other spelling its word", () => {
+    expect(expandQuestion("where were iraqi forces trained", "en", { lexicon }, words).iraqi).toEqual(
+      expect.arrayContaining(["irakien", "iraquien"]),
+    );
+    const stored = (w: string) => w.toLowerCase() === "iraqi";
+    expect(dictionarySpellings("iraquien", "fr", lexicon, stored)).toEqual(["irakien"]);
+    expect(expandQuestion("les forces iraquien", "fr", { lexicon }, words, stored).iraquien).toEqual(
+      expect.arrayContaining(["irakien", "Iraqi"]),
+    );
+  });
+});
