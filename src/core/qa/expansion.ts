@@ -2,6 +2,7 @@ import { type Lang, otherLang } from "../domain/language.js";
 import type { LexiconEquivalent } from "../ports/bilingual-lexicon.port.js";
 import { fold } from "../text/fold.js";
 import { ordinalFigures, ordinalWordFigure } from "../text/ordinals.js";
+import { everyEdit, typoForm } from "../text/typos.js";
 import type { TrustTools } from "../trust/evidence.js";
 
 /**
@@ -93,9 +94,6 @@ export function expandQuestion(
 
 /** Dictionary spellings kept for one word of a question that no release and no dictionary has. */
 const MAX_DICTIONARY_SPELLINGS = 2;
-/** Shorter words are left as typed: one edit away from a short word is too many other words. */
-const MIN_TYPO_LENGTH = 5;
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /**
  * A word of the question that no stored release has and the dictionary does not know ("pipline") may be a typo of
@@ -111,31 +109,16 @@ export function dictionarySpellings(
   lexicon: NonNullable<TrustTools["lexicon"]>,
   stored: (word: string) => boolean,
 ): string[] {
-  const w = fold(word).toLowerCase();
-  if (w.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(w) || lexicon.lemmas(w, lang).length > 0) return [];
+  const w = typoForm(word);
+  if (!w || lexicon.lemmas(w, lang).length > 0) return [];
   const out: string[] = [];
-  for (const candidate of [...spellingVariants(w, lang), ...oneEdit(w)]) {
+  for (const candidate of [...spellingVariants(w, lang), ...everyEdit(w)]) {
     if (out.length >= MAX_DICTIONARY_SPELLINGS) break;
     if (out.includes(candidate) || lexicon.lemmas(candidate, lang).length === 0) continue;
     const theirs = lexicon.equivalents(candidate, lang, otherLang(lang));
     if (stored(candidate) || theirs.some((e) => stored(e.lemma))) out.push(candidate);
   }
   return out;
-}
-
-/** Every spelling one edit away from a folded word: a letter removed, added or changed, or two neighbours swapped. */
-function oneEdit(w: string): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i <= w.length; i++) {
-    for (const c of LETTERS) {
-      out.add(w.slice(0, i) + c + w.slice(i));
-      if (i < w.length) out.add(w.slice(0, i) + c + w.slice(i + 1));
-    }
-    if (i < w.length) out.add(w.slice(0, i) + w.slice(i + 1));
-    if (i + 1 < w.length) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
-  }
-  out.delete(w);
-  return [...out];
 }
 
 /**
