@@ -135,7 +135,7 @@ export class QaService {
       retrieval = await this.deps.coverage.restrict(retrieval, rest, lang, before || undefined);
     }
     const focus = this.focusOf(question, lang, history);
-    const answer = await this.answerFrom(question, lang, withFigure(focus, retrieval), history, focus);
+    const answer = await this.answerFrom({ question, rest, lang }, withFigure(focus, retrieval), history, focus);
     this.logger.info("question answered", {
       lang,
       status: answer.status,
@@ -175,8 +175,7 @@ export class QaService {
   }
 
   /** The release that holds the question's phrase together (phrase-evidence.ts), among those retrieved. */
-  private async leadOf(question: string, lang: Lang, retrieval: Retrieval): Promise<string | undefined> {
-    const rest = narrowByDate(question, this.clock.now()).rest;
+  private async leadOf(rest: string, lang: Lang, retrieval: Retrieval): Promise<string | undefined> {
     const specific = await this.deps.coverage?.questionWords(rest, lang);
     const content = this.deps.retriever.contentWords(retrieval.query.texts[0] ?? "");
     const lookups = { alternatives: retrieval.query.alternatives, lexicon: this.deps.trust?.lexicon };
@@ -184,8 +183,8 @@ export class QaService {
   }
 
   private async answerFrom(
-    question: string,
-    lang: Lang,
+    /** The question as asked, and without its date words (`narrowByDate`). */
+    { question, rest, lang }: { question: string; rest: string; lang: Lang },
     retrieval: Retrieval,
     history: Turn[],
     focus: QuestionFocus,
@@ -199,7 +198,7 @@ export class QaService {
     const asks = focus.kind !== "any" || !!which || focus.meets === true;
     const strong = strongReleases(retrieval.matches, retrieval.weights, retrieval.query.favour, asks, distinctive);
     // The release that holds the question's phrase together is the one it is about: strong, and answering first.
-    const lead = await this.leadOf(question, lang, retrieval);
+    const lead = await this.leadOf(rest, lang, retrieval);
     if (lead && asks) strong.add(lead);
     const noAnswer = (): Answer => ({
       status: "no-answer",
@@ -244,7 +243,6 @@ export class QaService {
       : [];
     const prefer = which ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings) : undefined;
     const { favour } = retrieval.query;
-    const rest = narrowByDate(question, this.clock.now()).rest;
     const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, this.deps.trust?.lexicon);
     const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
     const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead, first);
