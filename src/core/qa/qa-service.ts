@@ -25,7 +25,15 @@ import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
-import { firstRelease, isRelevant, pickForExtract, pickForModel, strongReleases, unmatchedMatch } from "./selection.js";
+import {
+  firstRelease,
+  isRelevant,
+  pickForExtract,
+  pickForModel,
+  strongReleases,
+  unmatchedMatch,
+  widen,
+} from "./selection.js";
 import { bindingOf } from "./sentence-binding.js";
 
 export interface QaServiceDeps {
@@ -58,6 +66,8 @@ export const EXTRACTIVE_ENGINE = "extractive";
 /** Longest `search` text looked at; past it nothing is searched. */
 export const MAX_SEARCH_CHARS = 2_000;
 const RETRIEVAL_ENGINE = "retrieval";
+/** Releases whose sentences carrying what is asked the model reads beyond those the coverage check kept. */
+const WIDE_RELEASES = 3;
 /** How a follow-up opens: it asks about what the conversation was about. */
 const FOLLOW_UP = /^\s*(?:and|et|also|aussi|what about|how about|et pour|et en|et dans|et à|and in|and for|and at)\b/iu;
 
@@ -129,13 +139,21 @@ export class QaService {
       candidates.push(await this.deps.retriever.retrieve({ ...request, text: question, range: undefined }));
       retrieval = answersMost(candidates);
     }
+    // What the search found before the coverage check: the model may still read it (`widen`).
+    const searched = retrieval;
     if (this.deps.coverage) {
       const carried = this.followed(question, history);
       const before = carried && { text: narrowByDate(carried.question, this.clock.now()).rest, lang: carried.language };
       retrieval = await this.deps.coverage.restrict(retrieval, rest, lang, before || undefined);
     }
     const focus = this.focusOf(question, lang, history);
-    const answer = await this.answerFrom({ question, rest, lang }, withFigure(focus, retrieval), history, focus);
+    const answer = await this.answerFrom(
+      { question, rest, lang },
+      withFigure(focus, retrieval),
+      history,
+      focus,
+      withFigure(focus, searched),
+    );
     this.logger.info("question answered", {
       lang,
       status: answer.status,
@@ -188,6 +206,8 @@ export class QaService {
     retrieval: Retrieval,
     history: Turn[],
     focus: QuestionFocus,
+    /** The retrieval before the coverage check, for the model's further reading. */
+    searched: Retrieval = retrieval,
   ): Promise<Answer> {
     const answers = answerTest(focus, lang, retrieval, this.deps.trust?.lexicon);
     // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
@@ -210,23 +230,39 @@ export class QaService {
       citations: [],
       engine: RETRIEVAL_ENGINE,
     });
-    const top = retrieval.matches[0]?.releaseId;
-    const fromBest =
-      focus.kind === "any" || !top
-        ? []
-        : [
-            ...retrieval.passages.filter((m) => m.passage.releaseId === top),
-            ...(retrieval.unmatched ?? []).map(unmatchedMatch),
-          ];
     // The first release after coverage (or the only one, for a question asking for no kind): its sentence answers with
     // two of the question's words and the focus (selection.ts `firstRelease`).
     const first = firstRelease(retrieval.matches, focus.kind !== "any");
-    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, answers, strong, fromBest, lead, first);
+    const checked = pickForModel(
+      retrieval.passages,
+      retrieval.query.favour,
+      answers,
+      strong,
+      bestSentences(retrieval, focus),
+      lead,
+      first,
+    );
+    // With a model, what the search found in releases the coverage check set aside is read too, after (`widen`).
+    const forModel =
+      this.deps.model && searched !== retrieval
+        ? widen(
+            checked,
+            pickForModel(
+              searched.passages,
+              searched.query.favour,
+              answerTest(focus, lang, searched, this.deps.trust?.lexicon),
+              undefined,
+              bestSentences(searched, focus, WIDE_RELEASES),
+              undefined,
+              firstRelease(searched.matches, focus.kind !== "any"),
+            ),
+          )
+        : checked;
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
       { model: this.deps.model, breaker: this.deps.breaker, trust: this.deps.trust, logger: this.logger },
-      { question, lang, history, picked: forModel, releases: retrieval.releases },
+      { question, lang, history, picked: forModel, releases: searched.releases },
     );
     if (viaModel.answer)
       return viaModel.answer.status === "no-answer"
@@ -257,6 +293,17 @@ export class QaService {
       fallbackReason,
     };
   }
+}
+
+/**
+ * The best release's sentences, matched or not, when the question asks for something: "who leads the agency?" is
+ * answered by "Its General Manager, Jane Doe, said…", which matches few of its words (`pickForModel`'s `fromBest`).
+ */
+function bestSentences(retrieval: Retrieval, focus: QuestionFocus, releases = 1): PassageMatch[] {
+  const top = new Set(retrieval.matches.slice(0, releases).map((m) => m.releaseId));
+  if (focus.kind === "any" || top.size === 0) return [];
+  const of = (m: PassageMatch) => top.has(m.passage.releaseId);
+  return [...retrieval.passages.filter(of), ...(retrieval.unmatched ?? []).map(unmatchedMatch).filter(of)];
 }
 
 /** The first of the retrievals whose relevant passages match the largest share of the question (0 without any). */

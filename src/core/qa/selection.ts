@@ -18,6 +18,8 @@ const ONLY_RELEASE_COVERAGE = 0.75;
 const MODEL_PASSAGES = 8;
 /** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
 const FROM_BEST_PASSAGES = 2;
+/** At most this many passages once the model also reads what the coverage check set aside (`widen`). */
+const WIDE_PASSAGES = 12;
 
 /**
  * Is this passage an answer rather than a passing mention? Half the question's content words at least, and two
@@ -114,10 +116,28 @@ export function pickForModel(
   // Those of the best release's sentences that carry what is asked: after the focus-carrying matches, before the
   // context, so the limit does not cut them.
   const ids = new Set(best.map((m) => m.passage.id));
-  const carrying = fromBest.filter((m) => !ids.has(m.passage.id) && answers(m)).slice(0, FROM_BEST_PASSAGES);
+  const perRelease = new Map<string, number>();
+  const carrying = fromBest.filter((m) => {
+    if (ids.has(m.passage.id) || !answers(m)) return false;
+    const n = perRelease.get(m.passage.releaseId) ?? 0;
+    perRelease.set(m.passage.releaseId, n + 1);
+    return n < FROM_BEST_PASSAGES;
+  });
   for (const m of carrying) ids.add(m.passage.id);
   const rest = ranked.filter((m) => m.coverage > 0 && !ids.has(m.passage.id));
   return [...best, ...carrying, ...rest].slice(0, MODEL_PASSAGES);
+}
+
+/**
+ * The model's passages: those the coverage and focus checks chose, then — up to the model's limit — those the same
+ * choice (`pickForModel`) makes from what the search found before the coverage check. A question may say what its release says in
+ * other words (« combien de start-up » / "74 companies had been chosen"): the offline answer needs the check, since
+ * nothing else reads its sentence, but the model reads what it is given and declines what does not answer.
+ */
+export function widen(checked: PassageMatch[], searched: PassageMatch[]): PassageMatch[] {
+  const ids = new Set(checked.map((m) => m.passage.id));
+  const more = searched.filter((m) => !ids.has(m.passage.id));
+  return [...checked, ...more].slice(0, Math.max(checked.length, WIDE_PASSAGES));
 }
 
 /** A passage of a sentence that matched no word of the question, for `pickForModel`'s `fromBest`. */
