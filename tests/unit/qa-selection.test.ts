@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
-import { firstRelease, pickForExtract, pickForModel, strongReleases, widen } from "../../src/core/qa/selection.js";
+import { firstRelease, pickForExtract, pickForModel, skim, strongReleases, widen } from "../../src/core/qa/selection.js";
 
 const m = (releaseId: string, text: string, coverage: number, matched: number, score = 1): PassageMatch => {
   const passage: Passage = {
@@ -187,5 +187,23 @@ describe("pickForModel: the best releases' unmatched sentences carrying the focu
     expect(picked.filter((x) => x.passage.releaseId === "a" && x !== topic)).toEqual([a[0], a[1]]);
     expect(picked.filter((x) => x.passage.releaseId === "b")).toEqual(b);
     expect(picked.filter((x) => x.passage.releaseId === "c")).toEqual(c);
+  });
+});
+
+describe("skim: what the search found, for the model, with no rule of relevance", () => {
+  const topic = m("a", "DIANA opened its 2026 challenge programme.", 0.34, 1, 9);
+  const context = m("a", "The programme focuses on energy resilience.", 0.34, 1, 7);
+  const unmatched = (r: string, t: string) => m(r, t, 0, 0, 0);
+  const chosen = unmatched("a", "In all, 74 companies had been chosen.");
+  const funded = unmatched("a", "Each receives 100,000 euros.");
+  const third = unmatched("a", "They come from 20 Allies.");
+
+  it("sends the matching passages with the figure first, the best releases' figures, then the rest once", () => {
+    expect(skim([topic, context], hasFigure, [chosen, funded, third, topic])).toEqual([topic, chosen, funded, context]);
+  });
+
+  it("reads nothing when no word of the question matched", () => {
+    expect(skim([], hasFigure, [])).toEqual([]);
+    expect(skim([unmatched("a", "Nothing matched here.")], hasFigure, [])).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ import {
   isRelevant,
   pickForExtract,
   pickForModel,
+  skim,
   strongReleases,
   unmatchedMatch,
   widen,
@@ -247,14 +248,10 @@ export class QaService {
       this.deps.model && searched !== retrieval
         ? widen(
             checked,
-            pickForModel(
+            skim(
               searched.passages,
-              searched.query.favour,
               answerTest(focus, lang, searched, this.deps.trust?.lexicon),
-              undefined,
               bestSentences(searched, focus, WIDE_RELEASES),
-              undefined,
-              firstRelease(searched.matches, focus.kind !== "any"),
             ),
           )
         : checked;

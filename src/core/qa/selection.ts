@@ -116,28 +116,54 @@ export function pickForModel(
   // Those of the best release's sentences that carry what is asked: after the focus-carrying matches, before the
   // context, so the limit does not cut them.
   const ids = new Set(best.map((m) => m.passage.id));
-  const perRelease = new Map<string, number>();
-  const carrying = fromBest.filter((m) => {
-    if (ids.has(m.passage.id) || !answers(m)) return false;
-    const n = perRelease.get(m.passage.releaseId) ?? 0;
-    perRelease.set(m.passage.releaseId, n + 1);
-    return n < FROM_BEST_PASSAGES;
-  });
+  const carrying = perRelease(
+    fromBest.filter((m) => !ids.has(m.passage.id) && answers(m)),
+    FROM_BEST_PASSAGES,
+  );
   for (const m of carrying) ids.add(m.passage.id);
   const rest = ranked.filter((m) => m.coverage > 0 && !ids.has(m.passage.id));
   return [...best, ...carrying, ...rest].slice(0, MODEL_PASSAGES);
 }
 
 /**
- * The model's passages: those the coverage and focus checks chose, then — up to the model's limit — those the same
- * choice (`pickForModel`) makes from what the search found before the coverage check. A question may say what its release says in
- * other words (« combien de start-up » / "74 companies had been chosen"): the offline answer needs the check, since
- * nothing else reads its sentence, but the model reads what it is given and declines what does not answer.
+ * The model's passages: those the coverage and focus checks chose, then — up to the model's wide limit — what the
+ * search found before the coverage check, as `skim` reads it. A question may say what its release says in other words
+ * (« combien de start-up » / "74 companies had been chosen"): the offline answer needs the checks, since nothing else
+ * reads its sentence, but the model reads what it is given and declines what does not answer (prompts/answer).
  */
 export function widen(checked: PassageMatch[], searched: PassageMatch[]): PassageMatch[] {
   const ids = new Set(checked.map((m) => m.passage.id));
   const more = searched.filter((m) => !ids.has(m.passage.id));
   return [...checked, ...more].slice(0, Math.max(checked.length, WIDE_PASSAGES));
+}
+
+/**
+ * What the search found, as a reader skims it for the model, with no rule of relevance: the passages that match a
+ * word of the question and carry what it asks, then the best releases' sentences that carry it without matching
+ * (two per release), then the other passages that match a word, each once.
+ */
+export function skim(
+  ranked: PassageMatch[],
+  answers: (m: PassageMatch) => boolean,
+  fromBest: readonly PassageMatch[],
+): PassageMatch[] {
+  const matching = ranked.filter((m) => m.coverage > 0);
+  const seen = new Set<string>();
+  return [
+    ...matching.filter(answers),
+    ...perRelease(fromBest.filter(answers), FROM_BEST_PASSAGES),
+    ...matching,
+  ].filter((m) => !seen.has(m.passage.id) && seen.add(m.passage.id) !== undefined);
+}
+
+/** The first `n` of each release's passages, in order. */
+function perRelease(matches: readonly PassageMatch[], n: number): PassageMatch[] {
+  const counts = new Map<string, number>();
+  return matches.filter((m) => {
+    const seen = counts.get(m.passage.releaseId) ?? 0;
+    counts.set(m.passage.releaseId, seen + 1);
+    return seen < n;
+  });
 }
 
 /** A passage of a sentence that matched no word of the question, for `pickForModel`'s `fromBest`. */
