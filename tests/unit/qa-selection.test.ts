@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { skim, widen } from "../../src/core/qa/model-reading.js";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
-import { firstRelease, pickForExtract, pickForModel, skim, strongReleases, widen } from "../../src/core/qa/selection.js";
+import { firstRelease, pickForExtract, pickForModel, strongReleases } from "../../src/core/qa/selection.js";
 
 const m = (releaseId: string, text: string, coverage: number, matched: number, score = 1): PassageMatch => {
   const passage: Passage = {

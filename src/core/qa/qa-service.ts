@@ -16,6 +16,7 @@ import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js"
 import { meetingAsWritten } from "./focus-meeting.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
+import { bestSentences, widen, wideReading } from "./model-reading.js";
 import { releaseDate } from "./passages.js";
 import { leadingRelease, phraseWords } from "./phrase-evidence.js";
 import { QA_MESSAGES } from "./qa-messages.js";
@@ -25,16 +26,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
-import {
-  firstRelease,
-  isRelevant,
-  pickForExtract,
-  pickForModel,
-  skim,
-  strongReleases,
-  unmatchedMatch,
-  widen,
-} from "./selection.js";
+import { firstRelease, isRelevant, pickForExtract, pickForModel, strongReleases } from "./selection.js";
 import { bindingOf } from "./sentence-binding.js";
 
 export interface QaServiceDeps {
@@ -67,8 +59,6 @@ export const EXTRACTIVE_ENGINE = "extractive";
 /** Longest `search` text looked at; past it nothing is searched. */
 export const MAX_SEARCH_CHARS = 2_000;
 const RETRIEVAL_ENGINE = "retrieval";
-/** Releases whose sentences carrying what is asked the model reads beyond those the coverage check kept. */
-const WIDE_RELEASES = 3;
 /** How a follow-up opens: it asks about what the conversation was about. */
 const FOLLOW_UP = /^\s*(?:and|et|also|aussi|what about|how about|et pour|et en|et dans|et à|and in|and for|and at)\b/iu;
 
@@ -243,18 +233,10 @@ export class QaService {
       lead,
       first,
     );
-    // With a model, what the search found in releases the coverage check set aside is read too, after (`widen`).
-    const forModel =
-      this.deps.model && searched !== retrieval
-        ? widen(
-            checked,
-            skim(
-              searched.passages,
-              answerTest(focus, lang, searched, this.deps.trust?.lexicon),
-              bestSentences(searched, focus, WIDE_RELEASES),
-            ),
-          )
-        : checked;
+    // With a model, what the search found (before the coverage check) is read too, after what the checks chose.
+    const forModel = this.deps.model
+      ? widen(checked, wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)))
+      : checked;
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
@@ -290,17 +272,6 @@ export class QaService {
       fallbackReason,
     };
   }
-}
-
-/**
- * The best release's sentences, matched or not, when the question asks for something: "who leads the agency?" is
- * answered by "Its General Manager, Jane Doe, said…", which matches few of its words (`pickForModel`'s `fromBest`).
- */
-function bestSentences(retrieval: Retrieval, focus: QuestionFocus, releases = 1): PassageMatch[] {
-  const top = new Set(retrieval.matches.slice(0, releases).map((m) => m.releaseId));
-  if (focus.kind === "any" || top.size === 0) return [];
-  const of = (m: PassageMatch) => top.has(m.passage.releaseId);
-  return [...retrieval.passages.filter(of), ...(retrieval.unmatched ?? []).map(unmatchedMatch).filter(of)];
 }
 
 /** The first of the retrievals whose relevant passages match the largest share of the question (0 without any). */

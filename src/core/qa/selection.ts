@@ -1,6 +1,6 @@
 import { fold } from "../text/fold.js";
 import { continuesBefore } from "./continuation.js";
-import type { Passage } from "./qa-types.js";
+import { FROM_BEST_PASSAGES, perRelease } from "./model-reading.js";
 import type { PassageMatch, ReleaseMatch } from "./search-index.port.js";
 
 /** Share of the question's content words a passage (with its title) must match to count as an answer. */
@@ -16,10 +16,6 @@ const FIRST_RELEASE_WORDS = 2;
 const ONLY_RELEASE_COVERAGE = 0.75;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
-/** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
-const FROM_BEST_PASSAGES = 2;
-/** At most this many passages once the model also reads what the coverage check set aside (`widen`). */
-const WIDE_PASSAGES = 12;
 
 /**
  * Is this passage an answer rather than a passing mention? Half the question's content words at least, and two
@@ -123,52 +119,6 @@ export function pickForModel(
   for (const m of carrying) ids.add(m.passage.id);
   const rest = ranked.filter((m) => m.coverage > 0 && !ids.has(m.passage.id));
   return [...best, ...carrying, ...rest].slice(0, MODEL_PASSAGES);
-}
-
-/**
- * The model's passages: those the coverage and focus checks chose, then — up to the model's wide limit — what the
- * search found before the coverage check, as `skim` reads it. A question may say what its release says in other words
- * (« combien de start-up » / "74 companies had been chosen"): the offline answer needs the checks, since nothing else
- * reads its sentence, but the model reads what it is given and declines what does not answer (prompts/answer).
- */
-export function widen(checked: PassageMatch[], searched: PassageMatch[]): PassageMatch[] {
-  const ids = new Set(checked.map((m) => m.passage.id));
-  const more = searched.filter((m) => !ids.has(m.passage.id));
-  return [...checked, ...more].slice(0, Math.max(checked.length, WIDE_PASSAGES));
-}
-
-/**
- * What the search found, as a reader skims it for the model, with no rule of relevance: the passages that match a
- * word of the question and carry what it asks, then the best releases' sentences that carry it without matching
- * (two per release), then the other passages that match a word, each once.
- */
-export function skim(
-  ranked: PassageMatch[],
-  answers: (m: PassageMatch) => boolean,
-  fromBest: readonly PassageMatch[],
-): PassageMatch[] {
-  const matching = ranked.filter((m) => m.coverage > 0);
-  const seen = new Set<string>();
-  return [
-    ...matching.filter(answers),
-    ...perRelease(fromBest.filter(answers), FROM_BEST_PASSAGES),
-    ...matching,
-  ].filter((m) => !seen.has(m.passage.id) && seen.add(m.passage.id) !== undefined);
-}
-
-/** The first `n` of each release's passages, in order. */
-function perRelease(matches: readonly PassageMatch[], n: number): PassageMatch[] {
-  const counts = new Map<string, number>();
-  return matches.filter((m) => {
-    const seen = counts.get(m.passage.releaseId) ?? 0;
-    counts.set(m.passage.releaseId, seen + 1);
-    return seen < n;
-  });
-}
-
-/** A passage of a sentence that matched no word of the question, for `pickForModel`'s `fromBest`. */
-export function unmatchedMatch(passage: Passage): PassageMatch {
-  return { passage, score: 0, coverage: 0, matched: 0, matchedName: false };
 }
 
 /**
