@@ -55,7 +55,7 @@ describe("LLM answers through the OpenAI-compatible API", () => {
 
     const sent = passagesIn(req);
     expect(sent.length).toBeGreaterThan(0);
-    expect(sent.length).toBeLessThanOrEqual(8);
+    expect(sent.length).toBeLessThanOrEqual(12);
     expect(sent.map((p) => p.n)).toEqual(sent.map((_, i) => i + 1));
     const retrievedIds = new Set(retrieved.passages.map((p) => p.passage.releaseId));
     const retrievedTexts = new Set(retrieved.passages.map((p) => p.passage.text));
