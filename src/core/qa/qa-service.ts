@@ -243,7 +243,7 @@ export class QaService {
       : [];
     const prefer = which ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings) : undefined;
     const { favour } = retrieval.query;
-    const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, this.deps.trust?.lexicon);
+    const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, this.deps.trust?.lexicon, focus);
     const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
     const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead, first);
     if (picked.length === 0) return noAnswer();
