@@ -2,6 +2,7 @@ import { type Lang, otherLang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import { fold } from "../text/fold.js";
+import type { TermFinder } from "../trust/evidence.js";
 import { clauseBinds } from "./clause-binding.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
 import type { QuestionFocus } from "./focus.js";
@@ -94,6 +95,8 @@ export async function bindingOf(
   retrieval: Retrieval,
   lexicon?: BilingualLexicon | undefined,
   focus?: QuestionFocus | undefined,
+  /** The glossary's terms: which names of a sentence are countries and nationalities (clause-binding.ts). */
+  terms?: TermFinder | undefined,
 ): Promise<(m: PassageMatch) => boolean> {
   const words = coverage ? await coverage.questionWords(text, lang) : undefined;
   if (!words || words.length === 0) return () => true;
@@ -111,7 +114,7 @@ export async function bindingOf(
     if (binds === undefined) {
       binds =
         sentenceBinds(words, m.passage, retrieval.releases.get(m.passage.releaseId), lang, lookups) &&
-        (!focus || clauseBinds(words, focus, m.passage, lang, { ...lookups, forms, given }));
+        (!focus || clauseBinds(words, focus, m.passage, lang, { ...lookups, terms, forms, given }));
       known.set(m.passage.id, binds);
     }
     return binds;
