@@ -6,6 +6,8 @@ import { questionFocus } from "../../src/core/qa/focus.js";
 import { formsOf } from "../../src/core/qa/sentence-binding.js";
 import type { SpecificWord } from "../../src/core/qa/specific-words.js";
 import { fold } from "../../src/core/text/fold.js";
+import { loadGlossary } from "../../src/infra/offline/glossary.js";
+import { createTrustTools } from "../../src/infra/trust/trust-tools.js";
 import { sentence } from "../helpers/releases.js";
 
 /** Countries (proper nouns) and nationalities (adjectives, capitalised in English) in both languages. */
@@ -41,13 +43,16 @@ const lexicon: BilingualLexicon = {
   available: () => true,
 };
 
+/** The repository's glossary: its countries and demonyms (a demonym with its country) are the classes the rule reads. */
+const { terms } = createTrustTools(loadGlossary());
+
 const name = (surface: string): SpecificWord => ({ surface, lemma: surface, kind: "name" });
 const common = (surface: string): SpecificWord => ({ surface, lemma: surface, kind: "common" });
 
 /** Whether the sentence (in `textLang`) answers the question (in `lang`) by the clause rule. */
 function binds(question: string, lang: Lang, words: SpecificWord[], text: string, textLang: Lang = lang): boolean {
   const given = new Set(question.split(/[^\p{L}\p{N}]+/u).map((w) => fold(w.toLowerCase())));
-  const lookups = { lexicon, given, forms: (w: SpecificWord) => formsOf(w, lang, { lexicon }) };
+  const lookups = { lexicon, terms, given, forms: (w: SpecificWord) => formsOf(w, lang, { lexicon }) };
   return clauseBinds(words, questionFocus(question, lang), sentence(text, textLang), lang, lookups);
 }
 
@@ -112,12 +117,35 @@ describe("clauseBinds", () => {
     expect(binds("quand la lettonie reçoit-elle son premier système", "fr", [name("lettonie")], sujet)).toBe(true);
   });
 
-  it("does not judge a sentence without restricting names, a question that asks for nothing, or without a dictionary", () => {
+  it("does not judge a sentence without a country or nationality asked, a question that asks for nothing, or without a glossary", () => {
     expect(binds("how many missiles were ordered", "en", [common("missiles")], order)).toBe(true);
     expect(binds("did latvia order missiles", "en", [name("latvia")], order)).toBe(true);
-    const none: BilingualLexicon = { equivalents: () => [], lemmas: () => [], available: () => false };
-    const lookups = { lexicon: none, given: new Set<string>(), forms: (w: SpecificWord) => [w.lemma] };
+    // A place is no country: Ämari is not another Latvia.
+    expect(binds("how many missiles are at amari", "en", [common("missiles"), name("amari")], order)).toBe(true);
+    const lookups = { lexicon, given: new Set<string>(), forms: (w: SpecificWord) => [w.lemma] };
     const focus = questionFocus("how many missiles did latvia order", "en");
     expect(clauseBinds([name("latvia")], focus, sentence(order, "en"), "en", lookups)).toBe(true);
+  });
+
+  it("declines a figure when the country asked is named only in a relative clause about something else", () => {
+    const led =
+      "Around 3,200 troops take part, under the command of General Hervé Lemaire, who leads the battlegroup in Romania.";
+    expect(
+      binds("how many troops are in the battlegroup in romania", "en", [common("troops"), name("romania")], led),
+    ).toBe(false);
+    const dirige =
+      "Environ 3 200 militaires y participent, sous le commandement du général Hervé Lemaire, qui dirige le groupement en Roumanie.";
+    expect(
+      binds(
+        "combien de militaires compte le groupement en roumanie",
+        "fr",
+        [common("militaires"), name("roumanie")],
+        dirige,
+      ),
+    ).toBe(false);
+    const own = "Romania hosts around 5,000 troops, who train at Cincu.";
+    expect(
+      binds("how many troops are in the battlegroup in romania", "en", [common("troops"), name("romania")], own),
+    ).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { Retrieval } from "../../src/core/qa/retriever.js";
 import { bindingOf, sentenceBinds } from "../../src/core/qa/sentence-binding.js";
 import type { SpecificWord } from "../../src/core/qa/specific-words.js";
+import { loadGlossary } from "../../src/infra/offline/glossary.js";
+import { createTrustTools } from "../../src/infra/trust/trust-tools.js";
 import { oneLanguageRelease } from "../helpers/releases.js";
 
 const name = (lemma: string, extra: Partial<SpecificWord> = {}): SpecificWord => ({
@@ -144,7 +146,8 @@ describe("bindingOf", () => {
     const coverage = new Coverage({ tagger, trust: { lexicon: countries } });
     const question = "how many missiles did Latvia order";
     const focus = questionFocus(question, "en");
-    const binds = await bindingOf(coverage, question, "en", r, countries, focus);
+    const { terms } = createTrustTools(loadGlossary());
+    const binds = await bindingOf(coverage, question, "en", r, countries, focus, terms);
     const texts = all.filter((m) => m.passage.kind === "body" && binds(m)).map((m) => m.passage.text);
     expect(texts).toEqual(["Latvia ordered 120 missiles."]);
   });

@@ -76,6 +76,12 @@ export function clauseBinds(
     // "Polish" says Poland, « français » France: a nationality's forms include its country's.
     const says = (w: SpecificWord) => covers(unit, w) || entities.some((forms) => forms.some((f) => covers(f, w)));
     if (names.every(says)) return true;
+    // Named only in a relative clause about something else ("…Brigadier General Lemaire, who leads the battlegroup
+    // in Romania"): the sentence names it for that, not for the figure.
+    const elsewhere = clauses.some(
+      (o) => o !== c && o.governor !== undefined && names.some((w) => !says(w) && covers(o.text, w)),
+    );
+    if (elsewhere) return false;
     return !entities.some((forms) => !forms.some(ours));
   });
 }
