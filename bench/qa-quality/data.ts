@@ -1,10 +1,12 @@
 /**
  * The qa-quality evaluation set: releases written for this benchmark (bench/qa-quality/releases.json), the real
  * releases of $NATO_CORPUS_DIR (../shared/corpus, read from there, each stored in ONE language, alternately
- * English and French), and the questions of six files: set 1 (dev.json, held-out.json, on releases e01–f11 and
+ * English and French), and the questions of eight files: set 1 (dev.json, held-out.json, on releases e01–f11 and
  * the corpus), set 2 (dev-2.json, held-out-2.json, written later and blind to the Q&A code, on releases
- * n01–n14, marked `"set": 2`, and the corpus) and set 3 (dev-3.json, held-out-3.json, written later still, blind
- * to the Q&A code and to sets 1–2's misses, on releases s01–s12, marked `"set": 3`, and the corpus).
+ * n01–n14, marked `"set": 2`, and the corpus), set 3 (dev-3.json, held-out-3.json, written later still, blind
+ * to the Q&A code and to sets 1–2's misses, on releases s01–s12, marked `"set": 3`, and the corpus) and set 4
+ * (dev-4.json, held-out-4.json, written after set 3 had been tuned on, blind to the Q&A code and to every
+ * earlier miss, on releases u01–u12, marked `"set": 4`, and the corpus).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,7 +21,7 @@ export interface EvalRelease {
   id: string;
   origin: "own" | "corpus";
   /** The question set that brought the release in (the corpus is shared: 1). */
-  set: 1 | 2 | 3;
+  set: SetNumber;
   source: Lang;
   published?: string | undefined;
   texts: Partial<Record<Lang, RawText>>;
@@ -40,20 +42,32 @@ export interface Question {
   file: QuestionFile;
 }
 
-export const QUESTION_FILES = ["dev", "dev-2", "dev-3", "held-out", "held-out-2", "held-out-3"] as const;
+export const QUESTION_FILES = [
+  "dev",
+  "dev-2",
+  "dev-3",
+  "dev-4",
+  "held-out",
+  "held-out-2",
+  "held-out-3",
+  "held-out-4",
+] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
+export type SetNumber = 1 | 2 | 3 | 4;
 
 /** What `--set` selects: every dev or held-out file (dev, held-out), one file (dev-1 is dev.json alone), or all. */
 const SELECTIONS: Record<string, readonly QuestionFile[]> = {
   all: QUESTION_FILES,
-  dev: ["dev", "dev-2", "dev-3"],
-  "held-out": ["held-out", "held-out-2", "held-out-3"],
+  dev: ["dev", "dev-2", "dev-3", "dev-4"],
+  "held-out": ["held-out", "held-out-2", "held-out-3", "held-out-4"],
   "dev-1": ["dev"],
   "dev-2": ["dev-2"],
   "dev-3": ["dev-3"],
+  "dev-4": ["dev-4"],
   "held-out-1": ["held-out"],
   "held-out-2": ["held-out-2"],
   "held-out-3": ["held-out-3"],
+  "held-out-4": ["held-out-4"],
 };
 export const SELECTION_NAMES = Object.keys(SELECTIONS);
 
@@ -61,14 +75,15 @@ export function filesOf(selection: string): readonly QuestionFile[] | undefined 
   return SELECTIONS[selection];
 }
 
-/** The set a question file belongs to: dev-2 and held-out-2 are set 2's, dev-3 and held-out-3 set 3's. */
-export function setOf(file: QuestionFile): 1 | 2 | 3 {
-  return file.endsWith("-3") ? 3 : file.endsWith("-2") ? 2 : 1;
+/** The set a question file belongs to: the number its name ends with (dev-2 is set 2's), set 1 without one. */
+export function setOf(file: QuestionFile): SetNumber {
+  const n = /-([2-4])$/u.exec(file)?.[1];
+  return n === undefined ? 1 : (Number(n) as SetNumber);
 }
 
 /**
  * The releases to store for questions of `files`: set 1's files alone get set 1's releases, so their figures
- * stay those measured before set 2 existed; any set-2 or set-3 file gets every release (its traps are
+ * stay those measured before set 2 existed; any file of a later set gets every release (its traps are
  * unanswerable from all of them).
  */
 export function releasesFor(releases: EvalRelease[], files: readonly QuestionFile[]): EvalRelease[] {
@@ -77,7 +92,7 @@ export function releasesFor(releases: EvalRelease[], files: readonly QuestionFil
 
 interface RawOwn {
   id: string;
-  set?: 2 | 3;
+  set?: 2 | 3 | 4;
   source: Lang;
   published?: string;
   en?: RawText;
@@ -116,7 +131,7 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
   return [...own, ...corpus];
 }
 
-/** The questions of `files` (all six by default), each marked with its file. */
+/** The questions of `files` (all eight by default), each marked with its file. */
 export function loadQuestions(files: readonly QuestionFile[] = QUESTION_FILES): Question[] {
   return files.flatMap((file) => {
     const name = path.join(here, `${file}.json`);

@@ -40,8 +40,8 @@ const KINDS = [
   "yes-no",
   "follow-up",
 ];
-// Set 3 also asks for a measure (how far, how cold, how high).
-const KINDS_OF_SET = { 1: KINDS, 2: KINDS, 3: [...KINDS, "measure"] } as const;
+// Sets 3 and 4 also ask for a measure (how far, how cold, how high).
+const KINDS_OF_SET = { 1: KINDS, 2: KINDS, 3: [...KINDS, "measure"], 4: [...KINDS, "measure"] } as const;
 const TRAPS = ["near-topic", "homograph", "name-common-word", "absent"];
 const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
   const t = r.texts[lang];
@@ -49,7 +49,7 @@ const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
 };
 const answerable = (q: Question) => q.trap === undefined;
 const cross = (q: Question) => !(q.lang in byId.get(q.release!)!.texts);
-const filesOfSet = (set: 2 | 3) => QUESTION_FILES.filter((f) => setOf(f) === set);
+const filesOfSet = (set: 2 | 3 | 4) => QUESTION_FILES.filter((f) => setOf(f) === set);
 const fromEnglish = (q: Question) => byId.get(q.release!)!.source === "en";
 
 describe.skipIf(!haveCorpus)("qa-quality data", () => {
@@ -85,8 +85,24 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
+  it("has set 4's twelve releases, u01–u12 of 2025–2026: 6 first in each language, 5 with a counterpart", () => {
+    const four = releases.filter((r) => r.set === 4);
+    expect(four.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `u${String(i + 1).padStart(2, "0")}`));
+    const paired = four.filter((r) => Object.keys(r.texts).length === 2);
+    expect(paired).toHaveLength(5);
+    for (const lang of ["en", "fr"] as const) {
+      expect(four.filter((r) => r.source === lang)).toHaveLength(6);
+      expect(paired.filter((r) => r.source === lang).length, lang).toBeGreaterThanOrEqual(2);
+    }
+    for (const r of four) {
+      expect(r.published, r.id).toMatch(/^202[56]-\d\d-\d\d$/u);
+      for (const t of Object.values(r.texts))
+        expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
+    }
+  });
+
   // (Set 1's files, checked by validate() above, may give the two languages either way round.)
-  it("sets 2 and 3 quote the release's original text, and NATO's translation only where the release has one", () => {
+  it("sets 2 to 4 quote the release's original text, and NATO's translation only where the release has one", () => {
     for (const q of questions.filter((x) => answerable(x) && setOf(x.file) > 1)) {
       const r = byId.get(q.release!)!;
       expect(containsQuote(textOf(r, r.source), q.quote!), `${q.id} quote`).toBe(true);
@@ -159,21 +175,52 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
+  // Set 4 was split at random (not stratified), so the shares are the whole set's; each file is only checked to
+  // have every kind and every trap reason, and enough traps.
+  it("gives set 4 as a whole its shares: traps of each reason, 70 % cross-language, the corpus both ways", () => {
+    const qs = questions.filter((q) => setOf(q.file) === 4);
+    const count = (pick: (q: Question) => boolean) => qs.filter(pick).length;
+    expect(count((q) => !answerable(q))).toBeGreaterThanOrEqual(34);
+    const least = { "near-topic": 20, homograph: 5, "name-common-word": 4, absent: 4 };
+    for (const [trap, n] of Object.entries(least))
+      expect(
+        count((q) => q.trap === trap),
+        trap,
+      ).toBeGreaterThanOrEqual(n);
+    const ok = qs.filter(answerable);
+    expect(ok.filter(cross).length / ok.length).toBeGreaterThanOrEqual(0.7);
+    const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
+    expect(corpus.length).toBeGreaterThanOrEqual(15);
+    expect(corpus.filter((q) => cross(q) && fromEnglish(q)).length, "fr→en").toBeGreaterThanOrEqual(6);
+    expect(corpus.filter((q) => cross(q) && !fromEnglish(q)).length, "en→fr").toBeGreaterThanOrEqual(6);
+    expect(new Set(ok.filter((q) => byId.get(q.release!)!.set === 4).map((q) => q.release)).size).toBe(12);
+    for (const file of filesOfSet(4)) {
+      const mine = qs.filter((q) => q.file === file);
+      expect(new Set(mine.map((q) => q.kind)), file).toEqual(new Set(KINDS_OF_SET[4]));
+      expect(new Set(mine.map((q) => q.trap).filter(Boolean)), file).toEqual(new Set(TRAPS));
+      expect(mine.filter((q) => !answerable(q)).length, file).toBeGreaterThanOrEqual(16);
+    }
+  });
+
   it("--set names select files, and set 1's files alone store set 1's releases", () => {
-    expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3"]);
-    expect(filesOf("held-out")).toEqual(["held-out", "held-out-2", "held-out-3"]);
+    expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3", "dev-4"]);
+    expect(filesOf("held-out")).toEqual(["held-out", "held-out-2", "held-out-3", "held-out-4"]);
     expect(filesOf("dev-1")).toEqual(["dev"]);
     expect(filesOf("dev-2")).toEqual(["dev-2"]);
     expect(filesOf("dev-3")).toEqual(["dev-3"]);
+    expect(filesOf("dev-4")).toEqual(["dev-4"]);
     expect(filesOf("held-out-1")).toEqual(["held-out"]);
     expect(filesOf("held-out-2")).toEqual(["held-out-2"]);
     expect(filesOf("held-out-3")).toEqual(["held-out-3"]);
+    expect(filesOf("held-out-4")).toEqual(["held-out-4"]);
     expect(filesOf("all")).toEqual(QUESTION_FILES);
-    expect(filesOf("dev-4")).toBeUndefined();
+    expect(filesOf("dev-5")).toBeUndefined();
     expect(releasesFor(releases, ["dev"]).some((r) => r.set !== 1)).toBe(false);
-    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14 - 12);
+    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14 - 12 - 12);
     expect(releasesFor(releases, ["dev-2"])).toEqual(releases);
     expect(releasesFor(releases, ["dev-3"])).toEqual(releases);
     expect(releasesFor(releases, ["held-out", "held-out-3"])).toEqual(releases);
+    expect(releasesFor(releases, ["dev-4"])).toEqual(releases);
+    expect([setOf("dev"), setOf("held-out-2"), setOf("dev-3"), setOf("held-out-4")]).toEqual([1, 2, 3, 4]);
   });
 });

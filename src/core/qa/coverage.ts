@@ -1,15 +1,11 @@
-import { remember } from "../bounded-map.js";
 import { type Lang, otherLang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
-import type { PosTagger, TaggedWord } from "../ports/pos-tagger.port.js";
+import type { PosTagger } from "../ports/pos-tagger.port.js";
 import { fold } from "../text/fold.js";
-import { splitSentences } from "../text/sentences.js";
-import { crossAcronym } from "../trust/acronyms.js";
-import { buildEvidence, type Evidence, type TrustTools } from "../trust/evidence.js";
+import type { TrustTools } from "../trust/evidence.js";
 import { endsCompound, hasWord, textIn, wordsOf } from "./coverage-text.js";
-import { textCovers } from "./focus-future.js";
 import { keepReleases } from "./keep-releases.js";
 import { namesKnown } from "./known-names.js";
 import { QuestionReader } from "./question-words.js";
@@ -17,6 +13,7 @@ import type { Retrieval } from "./retriever.js";
 import type { SearchIndex } from "./search-index.port.js";
 import type { SpecificWord } from "./specific-words.js";
 import { classMembers } from "./word-classes.js";
+import { WordUsage } from "./word-usage.js";
 
 /**
  * Answerability by coverage: a release answers a question only if it speaks of the question's specific content
@@ -43,21 +40,18 @@ export interface CoverageOptions {
 
 /** Most other-language equivalents of one word looked for: past it the word is too ambiguous to widen with. */
 const MAX_EQUIVALENTS = 16;
-/** Sentences of a release tagged to read how it uses a word; tagged sentences remembered. */
-const MAX_SENTENCES = 6;
-const MAX_REMEMBERED = 20_000;
-const MAX_EVIDENCE = 1_000;
 const LENIENT_FROM = 3;
 
 export class Coverage {
   private readonly logger: Logger;
-  private readonly tagged = new Map<string, Promise<TaggedWord[]>>();
-  private readonly evidence = new Map<string, Evidence>();
   private readonly reader: QuestionReader;
+  /** The release's side of a word found: homographs, acronyms spelt out (word-usage.ts). */
+  private readonly usage: WordUsage;
 
   constructor(private readonly options: CoverageOptions) {
     this.logger = options.logger ?? silentLogger;
     this.reader = new QuestionReader(options.tagger, options.trust?.lexicon, this.logger);
+    this.usage = new WordUsage(options.tagger, options.trust);
   }
 
   /**
@@ -202,28 +196,9 @@ export class Coverage {
     // names it: a member's name is no homograph of the class.
     if (forms.length === 0 && word.kind !== "name" && word.kind !== "figure")
       return [word.surface, word.lemma].some((w) => classMembers(w).some((m) => hasWord(hay, m)));
-    if (forms.length === 0) return word.kind === "name" && this.spellsOut(release, word.surface);
+    if (forms.length === 0) return word.kind === "name" && this.usage.spellsOut(release, word.surface);
     if (word.kind === "figure" || word.kind === "either") return true;
-    return this.sameKindSomewhere(release, forms, word.kind, lang);
-  }
-
-  /**
-   * An acronym of the question ("eu", "CoE") that the release spells out, in either language (« Union
-   * européenne », "Centre of Excellence"): the fact guard's acronym evidence of the release, made once per release.
-   */
-  private spellsOut(release: Release, word: string): boolean {
-    if (!/^\p{L}{2,6}$/u.test(word)) return false;
-    const key = `${release.id}:${release.contentHash}`;
-    let ev = this.evidence.get(key);
-    if (!ev) {
-      const sources = Object.values(release.texts).flatMap((t) =>
-        t ? [{ lang: t.lang, text: [t.title, ...t.paragraphs].join("\n") }] : [],
-      );
-      ev = buildEvidence(sources, this.options.trust);
-      remember(this.evidence, key, ev, MAX_EVIDENCE);
-    }
-    const acronym = word.toUpperCase();
-    return ev.acronyms.has(acronym) || crossAcronym(acronym, ev.runs);
+    return this.usage.sameKindSomewhere(release, forms, word.kind, lang);
   }
 
   /**
@@ -253,52 +228,6 @@ export class Coverage {
       }
     }
     return { own: clean(own), other: clean(other) };
-  }
-
-  /**
-   * Whether the release's own text uses one of the forms as the same kind of word as the question does, by the
-   * tagger's reading of the sentences that have it as written. A name of the question must be a name there too:
-   * a proper noun, a word the tagger does not know, or a word capitalised inside a sentence ("Nordic Response");
-   * a common word of the question must not be there only as a proper noun. A form found only in the stored
-   * machine translation, or only inflected, is not held against it.
-   */
-  private async sameKindSomewhere(
-    release: Release,
-    forms: readonly string[],
-    kind: "name" | "common",
-    lang: Lang,
-  ): Promise<boolean> {
-    const folded = new Set(forms.map((f) => fold(f)));
-    let seen = false;
-    // A homograph is a word of one language that is a word of the other: in the question's own language the same
-    // spelling is the same word, whatever case a release writes it in.
-    if (release.texts[lang]) return true;
-    for (const text of Object.values(release.texts)) {
-      if (!text) continue;
-      const sentences = [text.title, ...text.paragraphs.flatMap(splitSentences)]
-        .filter((s) => forms.some((f) => textCovers(s, f, [])))
-        .slice(0, MAX_SENTENCES);
-      for (const sentence of sentences) {
-        for (const [i, w] of (await this.tag(sentence, text.lang)).entries()) {
-          if (!folded.has(fold(w.surface)) && !folded.has(fold(w.lemma))) continue;
-          seen = true;
-          if (w.pos === "unknown" || w.pos === "numeral") return true;
-          const nameThere = w.pos === "proper" || (i > 0 && /^\p{Lu}/u.test(w.surface));
-          if (kind === "name" ? nameThere : w.pos !== "proper") return true;
-        }
-      }
-    }
-    return !seen;
-  }
-
-  private tag(sentence: string, lang: Lang): Promise<TaggedWord[]> {
-    const key = `${lang}:${sentence}`;
-    let tagged = this.tagged.get(key);
-    if (!tagged) {
-      tagged = remember(this.tagged, key, this.options.tagger.tag(sentence, lang), MAX_REMEMBERED);
-      tagged.catch(() => this.tagged.delete(key));
-    }
-    return tagged;
   }
 }
 

@@ -4,12 +4,13 @@ import type { Logger } from "../ports/logger.port.js";
 import { silentLogger } from "../ports/logger.port.js";
 import type { ReleaseStore } from "../ports/release-store.port.js";
 import type { Translator } from "../ports/translator.port.js";
-import { fold } from "../text/fold.js";
 import type { TrustTools } from "../trust/evidence.js";
 import { expandQuestion } from "./expansion.js";
 import { releaseDate, releasePassages } from "./passages.js";
+import { containsPhrases, quotedPhrases, releaseText } from "./phrases.js";
 import type { QaIndexer } from "./qa-indexer.js";
 import type { DateRange, Passage } from "./qa-types.js";
+import { asTranslated, candidates, unmatchedSentences } from "./reader-passages.js";
 import type { IndexQuery, PassageMatch, ReleaseMatch } from "./search-index.port.js";
 import { isRelevant } from "./selection.js";
 
@@ -29,7 +30,10 @@ export interface Retrieval {
   query: IndexQuery;
   matches: ReleaseMatch[];
   releases: Map<string, Release>;
-  /** Best first, from the best releases; only passages a reader of `lang` should be shown (see `candidates`). */
+  /**
+   * Best first, from the best releases; only passages a reader of `lang` should be shown (reader-passages.ts
+   * `candidates`).
+   */
   passages: PassageMatch[];
   /** Each matched release's score relative to the best one (0–1). */
   weights: ReadonlyMap<string, number>;
@@ -51,9 +55,6 @@ export interface Retrieval {
  * then searched for these candidates only, so the cost stays that of one search per side).
  */
 const CANDIDATES_PER_RELEASE = 4;
-
-// Straight, curly and French quotation marks around two or more words mark a phrase the text must contain.
-const PHRASE = /"([^"]{3,}?)"|“([^”]{3,}?)”|«\s*([^»]{3,}?)\s*»/gu;
 
 /** From a question to ranked passages of stored releases: translation for the other language, phrases, dates. */
 export class Retriever {
@@ -127,7 +128,7 @@ export class Retriever {
    * added (`translate`) to reach releases whose translation is still pending.
    */
   async query(request: RetrievalRequest, translate = false): Promise<IndexQuery> {
-    const phrases = [...request.text.matchAll(PHRASE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
+    const phrases = quotedPhrases(request.text);
     const required = phrases.flatMap((p) => this.deps.indexer.index.contentWords(p));
     const texts = [request.text];
     const translated = translate ? await this.translate(request.text, request.lang) : undefined;
@@ -177,7 +178,7 @@ export class Retriever {
         await this.deps.indexer.refresh(match.releaseId);
         continue;
       }
-      if (phrases.length > 0 && !containsPhrases(allText(release), phrases)) continue;
+      if (phrases.length > 0 && !containsPhrases(releaseText(release), phrases)) continue;
       releases.set(release.id, release);
       matches.push(match);
     }
@@ -221,23 +222,10 @@ export class Retriever {
     const all = await this.passagesOf(found);
     const passages = this.rankLoaded(query, found, all, request.lang, weights);
     const best = matches[0] ? releases.get(matches[0].releaseId) : undefined;
-    const unmatched = best ? this.unmatched(best, all.get(best.id) ?? [], passages, request.lang) : undefined;
+    const unmatched = best ? unmatchedSentences(best, all.get(best.id) ?? [], passages, request.lang) : undefined;
     const texts = new Map<string, string>();
     for (const [id, list] of all) texts.set(id, [...new Set(list.flatMap((p) => [p.title, p.text]))].join("\n"));
     return { query, matches, releases, passages, weights, unmatched, texts };
-  }
-
-  /** Sentences of `release` a reader of `lang` would see that are not among `ranked` (see `Retrieval.unmatched`). */
-  private unmatched(release: Release, passages: Passage[], ranked: PassageMatch[], lang: Lang): Passage[] {
-    const all = candidates(release, passages, lang);
-    const shown = new Set(ranked.map((m) => sentenceKey(m.passage)));
-    const translated = new Set(all.filter((p) => p.kind === "translation").map(sentenceKey));
-    return all.filter((p) => {
-      if (p.kind !== "body" && p.kind !== "translation") return false;
-      if (shown.has(sentenceKey(p))) return false;
-      // An original sentence in the other language is read through its stored translation, as ranked ones are.
-      return p.kind === "translation" || p.lang === lang || !translated.has(sentenceKey(p));
-    });
   }
 
   private async translate(text: string, from: Lang): Promise<string | undefined> {
@@ -256,60 +244,6 @@ export class Retriever {
   }
 }
 
-/**
- * A release NATO published in the reader's language answers in that language: its other-language passages would
- * only need translating. A release without it offers all it has (its own text, its offline translation made when
- * it was stored, and its brief's translation).
- */
-function candidates(release: Release, passages: Passage[], lang: Lang): Passage[] {
-  return release.texts[lang] ? passages.filter((p) => p.lang === lang) : passages;
-}
-
-/**
- * An original sentence in the other language that the release's stored translation renders is shown as that
- * translation (which carries the original beside it): ranked on either, answered the same way, never translated
- * again at question time. The better-ranked of the two stands for both.
- */
-function asTranslated(ranked: PassageMatch[], candidates: Passage[], lang: Lang): PassageMatch[] {
-  const translation = new Map<string, Passage>();
-  for (const p of candidates) if (p.kind === "translation") translation.set(sentenceKey(p), p);
-  if (translation.size === 0) return ranked;
-  const seen = new Set<string>();
-  const out: PassageMatch[] = [];
-  for (const m of ranked) {
-    const stand =
-      m.passage.kind === "body" && m.passage.lang !== lang ? translation.get(sentenceKey(m.passage)) : undefined;
-    const passage = stand ?? m.passage;
-    if (seen.has(passage.id)) continue;
-    seen.add(passage.id);
-    out.push(stand ? { ...m, passage } : m);
-  }
-  return out;
-}
-
-/** `${releaseId}:${n}` of a body or translation passage: the n-th sentence of the original, in either language. */
-function sentenceKey(p: Passage): string {
-  return `${p.releaseId}:${p.id.split(":").at(-1) ?? ""}`;
-}
-
 function phrasesOf(query: IndexQuery): string[] {
   return query.phrases ?? [];
-}
-
-function allText(release: Release): string {
-  return Object.values(release.texts)
-    .map((t) => (t ? [t.title, ...t.paragraphs].join("\n") : ""))
-    .join("\n");
-}
-
-/** Word sequence match, ignoring case, accents and punctuation: « capacité industrielle » in "capacités… " no. */
-export function containsPhrases(text: string, phrases: string[]): boolean {
-  const hay = ` ${normalise(text)} `;
-  return phrases.every((p) => hay.includes(` ${normalise(p)} `));
-}
-
-function normalise(text: string): string {
-  return fold(text)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }
