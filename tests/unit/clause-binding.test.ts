@@ -127,6 +127,24 @@ describe("clauseBinds", () => {
     expect(clauseBinds([name("latvia")], focus, sentence(order, "en"), "en", lookups)).toBe(true);
   });
 
+  it("declines a count whose figure and what it counts are together only across a cut", () => {
+    // The query spells « turcs » as the country: near the figure only past "followed by".
+    const alternatives = { turcs: ["Türkiye"], turkish: ["Türkiye"] };
+    const across = (question: string, lang: Lang, words: SpecificWord[], text: string) => {
+      const given = new Set(question.split(/[^\p{L}\p{N}]+/u).map((w) => fold(w.toLowerCase())));
+      const forms = (w: SpecificWord) => formsOf(w, lang, { lexicon, alternatives });
+      const lookups = { lexicon, terms, alternatives, given, forms };
+      return clauseBinds(words, questionFocus(question, lang), sentence(text, "en"), lang, lookups);
+    };
+    const ranked = "Spain is the largest contributor, with around 150 advisers, followed by Türkiye and Italy.";
+    expect(across("combien de conseillers turcs", "fr", [common("conseillers"), name("turcs")], ranked)).toBe(false);
+    expect(across("how many Turkish staff", "en", [common("staff"), name("turkish")], ranked)).toBe(false);
+    // Together in one part, the same shape answers.
+    const own = "Spain is the largest contributor, followed by Türkiye with around 150 advisers.";
+    expect(across("combien de conseillers turcs", "fr", [common("conseillers"), name("turcs")], own)).toBe(true);
+    expect(across("how many Turkish staff", "en", [common("staff"), name("turkish")], own)).toBe(true);
+  });
+
   it("declines a figure when the country asked is named only in a relative clause about something else", () => {
     const led =
       "Around 3,200 troops take part, under the command of General Hervé Lemaire, who leads the battlegroup in Romania.";

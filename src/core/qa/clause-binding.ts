@@ -66,7 +66,10 @@ export function clauseBinds(
   if (clauses.length < 2) return true;
   const alternatives = (w: string) => alternativesOf(lookups.alternatives ?? {}, w);
   const answering = clauses.filter((c) => carriesKind(focus, c.text, source.lang, { alternatives }));
-  if (answering.length === 0) return true;
+  // The sentence carries what is asked only across a cut ("…150 advisers, followed by Türkiye and Italy" for
+  // Turkish advisers): the figure and what it should count are in different parts. When the sentence as a whole
+  // does not carry it either (the question's words are in its translation), it is not judged.
+  if (answering.length === 0) return !carriesKind(focus, source.text, source.lang, { alternatives });
   const covers = (text: string, w: SpecificWord) => textCovers(text, w.surface, forms.get(w) ?? []);
   // A form of a country or nationality of the sentence that is one of the question's words: not another's.
   const ours = (form: string) => lookups.given.has(fold(form.toLowerCase())) || words.some((w) => covers(form, w));
