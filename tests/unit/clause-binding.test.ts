@@ -103,7 +103,7 @@ describe("clauseBinds", () => {
     expect(binds("who signed for poland", "en", [name("poland")], signed)).toBe(true);
     expect(binds("who signed for denmark", "en", [name("denmark")], signed)).toBe(true);
     expect(binds("who signed for latvia", "en", [name("latvia")], signed)).toBe(false);
-    // Measured on dev: a sentence of one part is left to the sentence's context (judging it lost four answers).
+    // A sentence of one part is left to the sentence's context: the French one is cut at its semicolon.
     const signe =
       "La cérémonie a eu lieu au siège ; le ministre polonais de la Défense, Antoni Macierewicz, et son homologue danois ont signé.";
     expect(binds("qui a signé pour la pologne", "fr", [name("pologne")], signe)).toBe(true);

@@ -20,9 +20,10 @@ import { isNationality, type SpecificWord } from "./specific-words.js";
  * the sentence's context (sentence-binding.ts): "Latvia will receive 12 systems; the first arrive in 2027"
  * answers "when does Latvia get its first system?", the release is about Latvia.
  *
- * Only for a question that asks for something a sentence may carry in one part (a figure, a date, a duration, a
- * person, a place); a sentence where no single part carries it is left to the sentence-level rules. The sentence
- * read is the one as published (a stored translation's original): machine translation may reorder its parts.
+ * Only for a question that asks for something (a figure, a date, a duration, a person, a place), and a sentence of
+ * two parts at least. A sentence that carries it only across a cut (the figure in one part, what it counts in the
+ * next) is not bound. The sentence read is the one as published (a stored translation's original): machine
+ * translation may reorder its parts.
  */
 export interface ClauseLookups {
   /** The query's other spellings of the question's words (for what a figure counts). */
@@ -62,7 +63,8 @@ export function clauseBinds(
   if (names.length === 0) return true;
   const source = passage.original ?? { lang: passage.lang, text: passage.text };
   const clauses = clausesOf(source.text);
-  // Measured on dev: a sentence of one part is left to the sentence's context (judging it too lost four answers).
+  // A sentence of one part is left to the sentence's context. Measured on dev: judging it too traded an answer for
+  // a decline ("…à 300 kilomètres de la frontière ukrainienne" names Ukraine beside the place asked about).
   if (clauses.length < 2) return true;
   const alternatives = (w: string) => alternativesOf(lookups.alternatives ?? {}, w);
   const answering = clauses.filter((c) => carriesKind(focus, c.text, source.lang, { alternatives }));
