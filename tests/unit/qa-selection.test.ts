@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { skim, widen } from "../../src/core/qa/model-reading.js";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
 import { firstRelease, pickForExtract, pickForModel, strongReleases } from "../../src/core/qa/selection.js";
@@ -154,5 +155,56 @@ describe("strongReleases", () => {
     const tied = [rel("gala", 0.5), rel("talks", 0.5)];
     expect([...strongReleases(tied, near, undefined, true, true)]).toEqual([]);
     expect([...strongReleases([rel("gala", 0.4)], near, undefined, true, true)]).toEqual([]);
+  });
+});
+
+describe("widen: with a model, what the coverage check set aside is read after what it kept", () => {
+  const kept = m("kept", "The Defence Ministers met in Brussels on 5 June 2026.", 0.5, 2, 20);
+  // The release that says it otherwise: "start-ups" asked, "companies" written; the coverage check set it aside.
+  const aside = m("aside", "In all, 74 companies had been chosen for the challenge programme.", 0.25, 1, 8);
+  const asideToo = m("aside", "Les 74 entreprises retenues recevront chacune 100 000 euros.", 0.25, 1, 6);
+
+  it("keeps the checked passages first, then adds the search's own choice, without repeating one", () => {
+    expect(widen([kept], [kept, aside, asideToo])).toEqual([kept, aside, asideToo]);
+    expect(widen([], [aside])).toEqual([aside]);
+    expect(widen([kept], [])).toEqual([kept]);
+  });
+
+  it("stops at the wide limit, but never drops a checked passage", () => {
+    const many = Array.from({ length: 20 }, (_, i) => m(`r${i}`, `Sentence ${i} with ${i} ships.`, 0.5, 2));
+    expect(widen([], many)).toHaveLength(12);
+    expect(widen(many, [aside])).toEqual(many);
+  });
+});
+
+describe("pickForModel: the best releases' unmatched sentences carrying the focus, two per release", () => {
+  it("takes at most two such sentences from each release, so a third release still gets its turn", () => {
+    const topic = m("a", "Exercise Nordic Bastion began in Lapland.", 0.75, 3, 30);
+    const unmatched = (r: string, t: string) => m(r, t, 0, 0, 0);
+    const a = ["Some 9,000 troops take part.", "It runs for 12 days.", "20 ships sail."].map((t) => unmatched("a", t));
+    const b = ["In all, 74 companies had been chosen.", "Each gets 100,000 euros."].map((t) => unmatched("b", t));
+    const c = [unmatched("c", "Ready to take off within 15 minutes.")];
+    const picked = pickForModel([topic], undefined, hasFigure, undefined, [...a, ...b, ...c]);
+    expect(picked.filter((x) => x.passage.releaseId === "a" && x !== topic)).toEqual([a[0], a[1]]);
+    expect(picked.filter((x) => x.passage.releaseId === "b")).toEqual(b);
+    expect(picked.filter((x) => x.passage.releaseId === "c")).toEqual(c);
+  });
+});
+
+describe("skim: what the search found, for the model, with no rule of relevance", () => {
+  const topic = m("a", "DIANA opened its 2026 challenge programme.", 0.34, 1, 9);
+  const context = m("a", "The programme focuses on energy resilience.", 0.34, 1, 7);
+  const unmatched = (r: string, t: string) => m(r, t, 0, 0, 0);
+  const chosen = unmatched("a", "In all, 74 companies had been chosen.");
+  const funded = unmatched("a", "Each receives 100,000 euros.");
+  const third = unmatched("a", "They come from 20 Allies.");
+
+  it("sends the matching passages with the figure first, the best releases' figures, then the rest once", () => {
+    expect(skim([topic, context], hasFigure, [chosen, funded, third, topic])).toEqual([topic, chosen, funded, context]);
+  });
+
+  it("reads nothing when no word of the question matched", () => {
+    expect(skim([], hasFigure, [])).toEqual([]);
+    expect(skim([unmatched("a", "Nothing matched here.")], hasFigure, [])).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js"
 import { meetingAsWritten } from "./focus-meeting.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
+import { bestSentences, widen, wideReading } from "./model-reading.js";
 import { releaseDate } from "./passages.js";
 import { leadingRelease, phraseWords } from "./phrase-evidence.js";
 import { QA_MESSAGES } from "./qa-messages.js";
@@ -25,7 +26,7 @@ import type { RateLimiter } from "./rate-limiter.js";
 import type { Retrieval, Retriever } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
 import { searchReleases } from "./search-releases.js";
-import { firstRelease, isRelevant, pickForExtract, pickForModel, strongReleases, unmatchedMatch } from "./selection.js";
+import { firstRelease, isRelevant, pickForExtract, pickForModel, strongReleases } from "./selection.js";
 import { bindingOf } from "./sentence-binding.js";
 
 export interface QaServiceDeps {
@@ -129,13 +130,21 @@ export class QaService {
       candidates.push(await this.deps.retriever.retrieve({ ...request, text: question, range: undefined }));
       retrieval = answersMost(candidates);
     }
+    // What the search found before the coverage check: the model may still read it (`widen`).
+    const searched = retrieval;
     if (this.deps.coverage) {
       const carried = this.followed(question, history);
       const before = carried && { text: narrowByDate(carried.question, this.clock.now()).rest, lang: carried.language };
       retrieval = await this.deps.coverage.restrict(retrieval, rest, lang, before || undefined);
     }
     const focus = this.focusOf(question, lang, history);
-    const answer = await this.answerFrom({ question, rest, lang }, withFigure(focus, retrieval), history, focus);
+    const answer = await this.answerFrom(
+      { question, rest, lang },
+      withFigure(focus, retrieval),
+      history,
+      focus,
+      withFigure(focus, searched),
+    );
     this.logger.info("question answered", {
       lang,
       status: answer.status,
@@ -188,6 +197,8 @@ export class QaService {
     retrieval: Retrieval,
     history: Turn[],
     focus: QuestionFocus,
+    /** The retrieval before the coverage check, for the model's further reading. */
+    searched: Retrieval = retrieval,
   ): Promise<Answer> {
     const answers = answerTest(focus, lang, retrieval, this.deps.trust?.lexicon);
     // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
@@ -210,14 +221,6 @@ export class QaService {
       citations: [],
       engine: RETRIEVAL_ENGINE,
     });
-    const top = retrieval.matches[0]?.releaseId;
-    const fromBest =
-      focus.kind === "any" || !top
-        ? []
-        : [
-            ...retrieval.passages.filter((m) => m.passage.releaseId === top),
-            ...(retrieval.unmatched ?? []).map(unmatchedMatch),
-          ];
     // The first release after coverage (or the only one, for a question asking for no kind): its sentence answers with
     // two of the question's words and the focus (selection.ts `firstRelease`).
     const first = firstRelease(retrieval.matches, focus.kind !== "any");
@@ -226,12 +229,24 @@ export class QaService {
     const { lexicon, terms } = this.deps.trust ?? {};
     const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, lexicon, focus, terms);
     const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
-    const forModel = pickForModel(retrieval.passages, retrieval.query.favour, bindsToo, strong, fromBest, lead, first);
+    const checked = pickForModel(
+      retrieval.passages,
+      retrieval.query.favour,
+      bindsToo,
+      strong,
+      bestSentences(retrieval, focus),
+      lead,
+      first,
+    );
+    // With a model, what the search found (before the coverage check) is read too, after what the checks chose.
+    const forModel = this.deps.model
+      ? widen(checked, wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)))
+      : checked;
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
       { model: this.deps.model, breaker: this.deps.breaker, trust: this.deps.trust, logger: this.logger },
-      { question, lang, history, picked: forModel, releases: retrieval.releases },
+      { question, lang, history, picked: forModel, releases: searched.releases },
     );
     if (viaModel.answer)
       return viaModel.answer.status === "no-answer"

@@ -38,7 +38,8 @@ export interface Retrieval {
   /** Each matched release's score relative to the best one (0–1). */
   weights: ReadonlyMap<string, number>;
   /**
-   * The best release's sentences that match no word of the question (shown as the reader sees them): the answer
+   * The best releases' sentences that match no word of the question (shown as the reader sees them; the best
+   * release's first, then the next two releases'): the answer
    * to "who leads the agency?" may be "Its General Manager, Jane Doe, said…", which repeats none of its words.
    * Only the model reads them, and only those that carry the focus (selection.ts `pickForModel`).
    */
@@ -55,6 +56,9 @@ export interface Retrieval {
  * then searched for these candidates only, so the cost stays that of one search per side).
  */
 const CANDIDATES_PER_RELEASE = 4;
+
+/** The best releases whose unmatched sentences a retrieval carries (`Retrieval.unmatched`), best first. */
+const UNMATCHED_RELEASES = 3;
 
 /** From a question to ranked passages of stored releases: translation for the other language, phrases, dates. */
 export class Retriever {
@@ -221,8 +225,10 @@ export class Retriever {
     const found = [...releases.values()];
     const all = await this.passagesOf(found);
     const passages = this.rankLoaded(query, found, all, request.lang, weights);
-    const best = matches[0] ? releases.get(matches[0].releaseId) : undefined;
-    const unmatched = best ? unmatchedSentences(best, all.get(best.id) ?? [], passages, request.lang) : undefined;
+    const unmatched = matches.slice(0, UNMATCHED_RELEASES).flatMap((m) => {
+      const release = releases.get(m.releaseId);
+      return release ? unmatchedSentences(release, all.get(release.id) ?? [], passages, request.lang) : [];
+    });
     const texts = new Map<string, string>();
     for (const [id, list] of all) texts.set(id, [...new Set(list.flatMap((p) => [p.title, p.text]))].join("\n"));
     return { query, matches, releases, passages, weights, unmatched, texts };

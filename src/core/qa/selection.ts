@@ -1,6 +1,6 @@
 import { fold } from "../text/fold.js";
 import { continuesBefore } from "./continuation.js";
-import type { Passage } from "./qa-types.js";
+import { FROM_BEST_PASSAGES, perRelease } from "./model-reading.js";
 import type { PassageMatch, ReleaseMatch } from "./search-index.port.js";
 
 /** Share of the question's content words a passage (with its title) must match to count as an answer. */
@@ -16,8 +16,6 @@ const FIRST_RELEASE_WORDS = 2;
 const ONLY_RELEASE_COVERAGE = 0.75;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
-/** Of them, sentences of the best release that carry the focus while matching too few of the question's words. */
-const FROM_BEST_PASSAGES = 2;
 
 /**
  * Is this passage an answer rather than a passing mention? Half the question's content words at least, and two
@@ -114,15 +112,13 @@ export function pickForModel(
   // Those of the best release's sentences that carry what is asked: after the focus-carrying matches, before the
   // context, so the limit does not cut them.
   const ids = new Set(best.map((m) => m.passage.id));
-  const carrying = fromBest.filter((m) => !ids.has(m.passage.id) && answers(m)).slice(0, FROM_BEST_PASSAGES);
+  const carrying = perRelease(
+    fromBest.filter((m) => !ids.has(m.passage.id) && answers(m)),
+    FROM_BEST_PASSAGES,
+  );
   for (const m of carrying) ids.add(m.passage.id);
   const rest = ranked.filter((m) => m.coverage > 0 && !ids.has(m.passage.id));
   return [...best, ...carrying, ...rest].slice(0, MODEL_PASSAGES);
-}
-
-/** A passage of a sentence that matched no word of the question, for `pickForModel`'s `fromBest`. */
-export function unmatchedMatch(passage: Passage): PassageMatch {
-  return { passage, score: 0, coverage: 0, matched: 0, matchedName: false };
 }
 
 /**

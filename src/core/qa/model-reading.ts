@@ -1,0 +1,81 @@
+import type { QuestionFocus } from "./focus.js";
+import type { Passage } from "./qa-types.js";
+import type { Retrieval } from "./retriever.js";
+import type { PassageMatch } from "./search-index.port.js";
+
+/**
+ * What the model reads beyond what the offline checks chose. The offline answer quotes one sentence and nothing else
+ * reads it, so coverage and focus rules must be sure of it; the model reads every passage it is given and declines
+ * what does not answer (prompts/answer), so it is given what the search found too: recall is its part.
+ */
+
+/** At most this many passages once the model also reads what the coverage check set aside (`widen`). */
+const WIDE_PASSAGES = 12;
+/** Releases whose sentences carrying what is asked the model reads beyond those the coverage check kept. */
+const WIDE_RELEASES = 3;
+/** Sentences of one release that carry the focus while matching too few of the question's words. */
+export const FROM_BEST_PASSAGES = 2;
+
+/** A passage of a sentence that matched no word of the question, for `pickForModel`'s `fromBest`. */
+export function unmatchedMatch(passage: Passage): PassageMatch {
+  return { passage, score: 0, coverage: 0, matched: 0, matchedName: false };
+}
+
+/**
+ * The model's passages: those the coverage and focus checks chose, then — up to the model's wide limit — what the
+ * search found before the coverage check, as `skim` reads it. A question may say what its release says in other words
+ * (« combien de start-up » / "74 companies had been chosen"): the offline answer needs the checks, since nothing else
+ * reads its sentence, but the model reads what it is given and declines what does not answer (prompts/answer).
+ */
+export function widen(checked: PassageMatch[], searched: PassageMatch[]): PassageMatch[] {
+  const ids = new Set(checked.map((m) => m.passage.id));
+  const more = searched.filter((m) => !ids.has(m.passage.id));
+  return [...checked, ...more].slice(0, Math.max(checked.length, WIDE_PASSAGES));
+}
+
+/**
+ * What the search found, as a reader skims it for the model, with no rule of relevance: the passages that match a
+ * word of the question and carry what it asks, then the best releases' sentences that carry it without matching
+ * (two per release), then the other passages that match a word, each once.
+ */
+export function skim(
+  ranked: PassageMatch[],
+  answers: (m: PassageMatch) => boolean,
+  fromBest: readonly PassageMatch[],
+): PassageMatch[] {
+  const matching = ranked.filter((m) => m.coverage > 0);
+  const seen = new Set<string>();
+  return [...matching.filter(answers), ...perRelease(fromBest.filter(answers), FROM_BEST_PASSAGES), ...matching].filter(
+    (m) => !seen.has(m.passage.id) && seen.add(m.passage.id) !== undefined,
+  );
+}
+
+/** The first `n` of each release's passages, in order. */
+export function perRelease(matches: readonly PassageMatch[], n: number): PassageMatch[] {
+  const counts = new Map<string, number>();
+  return matches.filter((m) => {
+    const seen = counts.get(m.passage.releaseId) ?? 0;
+    counts.set(m.passage.releaseId, seen + 1);
+    return seen < n;
+  });
+}
+
+/** `skim` of the search's own retrieval (before the coverage check), with the three best releases' sentences. */
+export function wideReading(
+  searched: Retrieval,
+  focus: QuestionFocus,
+  answers: (m: PassageMatch) => boolean,
+): PassageMatch[] {
+  return skim(searched.passages, answers, bestSentences(searched, focus, WIDE_RELEASES));
+}
+
+/**
+ * The best release's sentences, matched or not, when the question asks for something: "who leads the agency?" is
+ * answered by "Its General Manager, Jane Doe, said…", which matches few of its words (`pickForModel`'s `fromBest`).
+ */
+export function bestSentences(retrieval: Retrieval, focus: QuestionFocus, releases = 1): PassageMatch[] {
+  const top = new Set(retrieval.matches.slice(0, releases).map((m) => m.releaseId));
+  if (focus.kind === "any" || top.size === 0) return [];
+  const of = (m: PassageMatch) => top.has(m.passage.releaseId);
+  return [...retrieval.passages.filter(of), ...(retrieval.unmatched ?? []).map(unmatchedMatch).filter(of)];
+}
