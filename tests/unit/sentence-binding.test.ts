@@ -3,11 +3,14 @@ import type { Release } from "../../src/core/domain/release.js";
 import type { BilingualLexicon } from "../../src/core/ports/bilingual-lexicon.port.js";
 import type { PosTagger, TaggedWord } from "../../src/core/ports/pos-tagger.port.js";
 import { Coverage } from "../../src/core/qa/coverage.js";
+import { questionFocus } from "../../src/core/qa/focus.js";
 import { releasePassages } from "../../src/core/qa/passages.js";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { Retrieval } from "../../src/core/qa/retriever.js";
 import { bindingOf, sentenceBinds } from "../../src/core/qa/sentence-binding.js";
 import type { SpecificWord } from "../../src/core/qa/specific-words.js";
+import { loadGlossary } from "../../src/infra/offline/glossary.js";
+import { createTrustTools } from "../../src/infra/trust/trust-tools.js";
 import { oneLanguageRelease } from "../helpers/releases.js";
 
 const name = (lemma: string, extra: Partial<SpecificWord> = {}): SpecificWord => ({
@@ -120,6 +123,33 @@ describe("bindingOf", () => {
       "Lithuania ordered eight more.",
       "They will be delivered in 2027.",
     ]);
+  });
+
+  it("with the question's focus, keeps only the sentences whose figure is in the part about the country asked", async () => {
+    const order = release(
+      "s",
+      "en",
+      "Baltic Allies order missiles",
+      "Latvia, Estonia and Germany take part; Germany placed the largest order, with 500 missiles.",
+      "Latvia ordered 120 missiles.",
+    );
+    const countries: BilingualLexicon = {
+      equivalents: (word) =>
+        /^(?:latvia|germany|estonia)$/iu.test(word)
+          ? [{ lemma: word, pos: "np" }]
+          : lexicon.equivalents(word, "en", "fr"),
+      lemmas: () => [],
+      available: () => true,
+    };
+    const all = releasePassages(order).map((passage) => ({ ...passages[0], passage }) as (typeof passages)[number]);
+    const r = { ...retrieval, releases: new Map([[order.id, order]]), passages: all } as Retrieval;
+    const coverage = new Coverage({ tagger, trust: { lexicon: countries } });
+    const question = "how many missiles did Latvia order";
+    const focus = questionFocus(question, "en");
+    const { terms } = createTrustTools(loadGlossary());
+    const binds = await bindingOf(coverage, question, "en", r, countries, focus, terms);
+    const texts = all.filter((m) => m.passage.kind === "body" && binds(m)).map((m) => m.passage.text);
+    expect(texts).toEqual(["Latvia ordered 120 missiles."]);
   });
 
   it("binds nothing without the tagger", async () => {

@@ -3,6 +3,7 @@ import { fold } from "../text/fold.js";
 import { digitRuns } from "../text/quantities.js";
 import { unicodeBoundaries } from "../text/regexp.js";
 import { findNumberWords } from "../trust/number-words.js";
+import { withoutModelNumbers } from "./model-numbers.js";
 
 /**
  * What the figure a question asks for measures, and whether a sentence gives a figure of that kind. "How much does
@@ -158,6 +159,8 @@ export function carriesFigure(
   langs: Lang | readonly Lang[],
   alternatives: (word: string) => readonly string[] = () => [],
 ): boolean {
+  // "Leopard 2 tanks", "F-16s": the digits of a name count nothing (model-numbers.ts).
+  text = withoutModelNumbers(text);
   const numberWords = (typeof langs === "string" ? [langs] : langs).flatMap((lang) => findNumberWords(text, lang));
   const { measure, counted } = asked;
   // Any figure: a count or an amount (a year is when, not how many).

@@ -214,7 +214,7 @@ function alternativesOf(lookups: FocusLookups, word: string | undefined): readon
   return word ? (lookups.alternatives?.(word) ?? []) : [];
 }
 
-function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: FocusLookups): boolean {
+export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, lookups: FocusLookups): boolean {
   switch (focus.kind) {
     case "figure":
       return carriesFigure(focus, text, lang, (w) => lookups.alternatives?.(w) ?? []);

@@ -224,10 +224,15 @@ export class QaService {
     // The first release after coverage (or the only one, for a question asking for no kind): its sentence answers with
     // two of the question's words and the focus (selection.ts `firstRelease`).
     const first = firstRelease(retrieval.matches, focus.kind !== "any");
+    // A sentence answers when it carries what is asked and, in the part that carries it, is about what the question
+    // names (sentence-binding.ts, clause-binding.ts): for the offline answer, and first among what the model reads.
+    const { lexicon, terms } = this.deps.trust ?? {};
+    const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, lexicon, focus, terms);
+    const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
     const checked = pickForModel(
       retrieval.passages,
       retrieval.query.favour,
-      answers,
+      bindsToo,
       strong,
       bestSentences(retrieval, focus),
       lead,
@@ -258,8 +263,6 @@ export class QaService {
       : [];
     const prefer = which ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings) : undefined;
     const { favour } = retrieval.query;
-    const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, this.deps.trust?.lexicon);
-    const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
     const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead, first);
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });

@@ -1,7 +1,11 @@
 import { type Lang, otherLang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
+import { fold } from "../text/fold.js";
+import type { TermFinder } from "../trust/evidence.js";
+import { clauseBinds } from "./clause-binding.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
+import type { QuestionFocus } from "./focus.js";
 import { textCovers } from "./focus-future.js";
 import { releasePassages } from "./passages.js";
 import type { Passage } from "./qa-types.js";
@@ -81,7 +85,8 @@ export function formsOf(word: SpecificWord, lang: Lang, lookups: BindingLookups)
 
 /**
  * Which passages of the retrieval are bound to the question (`text`, without its date words, in `lang`); every
- * one when the tagger is not there or the question has no specific word.
+ * one when the tagger is not there or the question has no specific word. With the question's `focus`, what it
+ * asks for must also be in a part of the sentence that is about its names (clause-binding.ts).
  */
 export async function bindingOf(
   coverage: Coverage | undefined,
@@ -89,15 +94,27 @@ export async function bindingOf(
   lang: Lang,
   retrieval: Retrieval,
   lexicon?: BilingualLexicon | undefined,
+  focus?: QuestionFocus | undefined,
+  /** The glossary's terms: which names of a sentence are countries and nationalities (clause-binding.ts). */
+  terms?: TermFinder | undefined,
 ): Promise<(m: PassageMatch) => boolean> {
   const words = coverage ? await coverage.questionWords(text, lang) : undefined;
   if (!words || words.length === 0) return () => true;
   const known = new Map<string, boolean>();
   const lookups = { alternatives: retrieval.query.alternatives, lexicon };
+  const given = new Set(
+    text
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((w) => fold(w.toLowerCase())),
+  );
+  const forms = (w: SpecificWord) => formsOf(w, lang, lookups);
   return (m) => {
     let binds = known.get(m.passage.id);
     if (binds === undefined) {
-      binds = sentenceBinds(words, m.passage, retrieval.releases.get(m.passage.releaseId), lang, lookups);
+      binds =
+        sentenceBinds(words, m.passage, retrieval.releases.get(m.passage.releaseId), lang, lookups) &&
+        (!focus || clauseBinds(words, focus, m.passage, lang, { ...lookups, terms, forms, given }));
       known.set(m.passage.id, binds);
     }
     return binds;

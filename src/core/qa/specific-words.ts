@@ -120,7 +120,12 @@ function unknownKind(
  * "French", "Italian", « italiens », « français »: an adjective English writes with a capital. In English the
  * question may show it; either way the dictionary's English form of it does.
  */
-function isNationality(w: TaggedWord, lang: Lang, lexicon: BilingualLexicon | undefined, first: boolean): boolean {
+export function isNationality(
+  w: TaggedWord,
+  lang: Lang,
+  lexicon: BilingualLexicon | undefined,
+  first: boolean,
+): boolean {
   if (lang === "en" && !first && /^\p{Lu}\p{Ll}/u.test(w.surface)) return true;
   if (!lexicon) return false;
   // English: the French adjective it renders comes back capitalised ("french" → « français » → "French").

@@ -18,6 +18,8 @@ export interface TermMatch {
   /** As written in the text. */
   source: string;
   forms: Record<Lang, readonly string[]>;
+  /** What the term names, as the glossary says ("country", "demonym", "place", "body"…); undefined when unknown. */
+  kind?: string | undefined;
 }
 
 /** Finds glossary terms in a text (the repository's glossary in infra; none in bare tests). */

@@ -22,8 +22,8 @@ export function createTrustTools(glossary: Glossary, lexicon?: BilingualLexicon)
       glossary
         .findTerms(text, lang)
         .flatMap((m) => [
-          { source: m.source, forms: forms(m.term) },
-          ...(related.get(m.term) ?? []).map((t) => ({ source: m.source, forms: forms(t) })),
+          { source: m.source, forms: forms(m.term), kind: m.term.kind },
+          ...(related.get(m.term) ?? []).map((t) => ({ source: m.source, forms: forms(t), kind: t.kind })),
         ]),
     lexicon,
   };

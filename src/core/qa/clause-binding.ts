@@ -1,0 +1,117 @@
+import type { Lang } from "../domain/language.js";
+import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
+import { fold } from "../text/fold.js";
+import type { TermFinder } from "../trust/evidence.js";
+import { clausesOf } from "./clauses.js";
+import { alternativesOf } from "./coverage.js";
+import { carriesKind, type QuestionFocus } from "./focus.js";
+import { textCovers } from "./focus-future.js";
+import type { Passage } from "./qa-types.js";
+import { isNationality, type SpecificWord } from "./specific-words.js";
+
+/**
+ * Binding at the clause: what the question asks for (a figure, a date, a person…) must belong to who or what it
+ * names. "How many Stinger missiles did Latvia order?" is not answered by "Germany, the Netherlands, Estonia,
+ * Latvia and Lithuania take part; Germany placed the largest order, with 500 missiles": the sentence names Latvia,
+ * but the 500 missiles are in the part about Germany. The sentence is cut into its parts (clauses.ts); the parts
+ * that carry what is asked are the answer's; one of them must name every country or nationality the question
+ * names (the glossary's, in either language; "Polish" names Poland), itself or through the part a relative clause
+ * depends on, or else name no other country or nationality. A part that names none leaves the question's names to
+ * the sentence's context (sentence-binding.ts): "Latvia will receive 12 systems; the first arrive in 2027"
+ * answers "when does Latvia get its first system?", the release is about Latvia.
+ *
+ * Only for a question that asks for something (a figure, a date, a duration, a person, a place), and a sentence of
+ * two parts at least. A sentence that carries it only across a cut (the figure in one part, what it counts in the
+ * next) is not bound. The sentence read is the one as published (a stored translation's original): machine
+ * translation may reorder its parts.
+ */
+export interface ClauseLookups {
+  /** The query's other spellings of the question's words (for what a figure counts). */
+  alternatives?: Readonly<Record<string, readonly string[]>> | undefined;
+  lexicon?: BilingualLexicon | undefined;
+  /** The glossary's terms in a text: which of its names are countries and nationalities. Without it, no rule. */
+  terms?: TermFinder | undefined;
+  /** A question word's spellings, both languages (sentence-binding.ts `formsOf`). */
+  forms: (word: SpecificWord) => readonly string[];
+  /** The question's words, folded: a name of the sentence the question says is not another's. */
+  given: ReadonlySet<string>;
+}
+
+/** The kinds of glossary terms that say whose a figure is: a country, or its people ("Polish", « espagnols »). */
+const RESTRICTING_KINDS = new Set(["country", "demonym"]);
+
+export function clauseBinds(
+  words: readonly SpecificWord[],
+  focus: QuestionFocus,
+  passage: Passage,
+  lang: Lang,
+  lookups: ClauseLookups,
+): boolean {
+  const { lexicon, terms } = lookups;
+  // A nationality the tagger read as a common noun ("the portuguese detachment") restricts as much as a name.
+  const nationality = (w: SpecificWord) =>
+    !!lexicon &&
+    w.kind !== "figure" &&
+    isNationality({ surface: w.surface, lemma: w.lemma, pos: "noun" }, lang, lexicon, true);
+  if (focus.kind === "any" || !terms) return true;
+  const forms = new Map(words.map((w) => [w, [w.surface, ...lookups.forms(w)]]));
+  // Only a country or a nationality of the question restricts whose the figure is (its forms, capitalised as the
+  // glossary writes them, in either language): a place, a body, a person is left to the sentence's context.
+  const restricting = (w: SpecificWord) =>
+    nationality(w) || (forms.get(w) ?? []).some((f) => isEntity(capitalised(f), terms));
+  const names = words.filter((w) => w.kind !== "figure" && !w.unknown && restricting(w));
+  if (names.length === 0) return true;
+  const source = passage.original ?? { lang: passage.lang, text: passage.text };
+  const clauses = clausesOf(source.text);
+  // A sentence of one part is left to the sentence's context. Measured on dev: judging it too traded an answer for
+  // a decline ("…à 300 kilomètres de la frontière ukrainienne" names Ukraine beside the place asked about).
+  if (clauses.length < 2) return true;
+  const alternatives = (w: string) => alternativesOf(lookups.alternatives ?? {}, w);
+  const answering = clauses.filter((c) => carriesKind(focus, c.text, source.lang, { alternatives }));
+  // The sentence carries what is asked only across a cut ("…150 advisers, followed by Türkiye and Italy" for
+  // Turkish advisers): the figure and what it should count are in different parts. When the sentence as a whole
+  // does not carry it either (the question's words are in its translation), it is not judged.
+  if (answering.length === 0) return !carriesKind(focus, source.text, source.lang, { alternatives });
+  const covers = (text: string, w: SpecificWord) => textCovers(text, w.surface, forms.get(w) ?? []);
+  // A form of a country or nationality of the sentence that is one of the question's words: not another's.
+  const ours = (form: string) => lookups.given.has(fold(form.toLowerCase())) || words.some((w) => covers(form, w));
+  return answering.some((c) => {
+    const unit = c.governor === undefined ? c.text : `${clauses[c.governor]?.text ?? ""} ${c.text}`;
+    const entities = entitiesOf(unit, source.lang, terms);
+    // "Polish" says Poland, « français » France: a nationality's forms include its country's.
+    const says = (w: SpecificWord) => covers(unit, w) || entities.some((forms) => forms.some((f) => covers(f, w)));
+    if (names.every(says)) return true;
+    // Named only in a relative clause about something else ("…Brigadier General Lemaire, who leads the battlegroup
+    // in Romania"): the sentence names it for that, not for the figure.
+    const elsewhere = clauses.some(
+      (o) => o !== c && o.governor !== undefined && names.some((w) => !says(w) && covers(o.text, w)),
+    );
+    if (elsewhere) return false;
+    return !entities.some((forms) => !forms.some(ours));
+  });
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Whether the glossary reads the word, in either language, as a country or a nationality. */
+function isEntity(word: string, terms: TermFinder): boolean {
+  return (["en", "fr"] as const).some((lang) => entitiesOf(word, lang, terms).length > 0);
+}
+
+/**
+ * The countries and nationalities the glossary finds in the text, each as every form of it and of what it is
+ * related to (a nationality's country), in both languages.
+ */
+function entitiesOf(text: string, lang: Lang, terms: TermFinder): string[][] {
+  const bySource = new Map<string, { restricting: boolean; forms: string[] }>();
+  for (const m of terms(text, lang)) {
+    const key = fold(m.source.toLowerCase());
+    const entry = bySource.get(key) ?? { restricting: false, forms: [m.source] };
+    entry.restricting ||= RESTRICTING_KINDS.has(m.kind ?? "");
+    entry.forms.push(...m.forms.en, ...m.forms.fr);
+    bySource.set(key, entry);
+  }
+  return [...bySource.values()].filter((e) => e.restricting).map((e) => e.forms);
+}
