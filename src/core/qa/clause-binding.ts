@@ -40,6 +40,7 @@ export interface ClauseLookups {
 /** The kinds of glossary terms that say whose a figure is: a country, or its people ("Polish", « espagnols »). */
 const RESTRICTING_KINDS = new Set(["country", "demonym"]);
 
+/** `clauseBinding` for one passage. */
 export function clauseBinds(
   words: readonly SpecificWord[],
   focus: QuestionFocus,
@@ -47,48 +48,63 @@ export function clauseBinds(
   lang: Lang,
   lookups: ClauseLookups,
 ): boolean {
+  return clauseBinding(words, focus, lang, lookups)(passage);
+}
+
+/**
+ * The clause rule for one question: its countries and nationalities and their forms are found once, then each
+ * passage is judged (`bindingOf` asks it of every candidate passage).
+ */
+export function clauseBinding(
+  words: readonly SpecificWord[],
+  focus: QuestionFocus,
+  lang: Lang,
+  lookups: ClauseLookups,
+): (passage: Passage) => boolean {
   const { lexicon, terms } = lookups;
   // A nationality the tagger read as a common noun ("the portuguese detachment") restricts as much as a name.
   const nationality = (w: SpecificWord) =>
     !!lexicon &&
     w.kind !== "figure" &&
     isNationality({ surface: w.surface, lemma: w.lemma, pos: "noun" }, lang, lexicon, true);
-  if (focus.kind === "any" || !terms) return true;
+  if (focus.kind === "any" || !terms) return () => true;
   const forms = new Map(words.map((w) => [w, [w.surface, ...lookups.forms(w)]]));
   // Only a country or a nationality of the question restricts whose the figure is (its forms, capitalised as the
   // glossary writes them, in either language): a place, a body, a person is left to the sentence's context.
   const restricting = (w: SpecificWord) =>
     nationality(w) || (forms.get(w) ?? []).some((f) => isEntity(capitalised(f), terms));
   const names = words.filter((w) => w.kind !== "figure" && !w.unknown && restricting(w));
-  if (names.length === 0) return true;
-  const source = passage.original ?? { lang: passage.lang, text: passage.text };
-  const clauses = clausesOf(source.text);
-  // A sentence of one part is left to the sentence's context. Measured on dev: judging it too traded an answer for
-  // a decline ("…à 300 kilomètres de la frontière ukrainienne" names Ukraine beside the place asked about).
-  if (clauses.length < 2) return true;
+  if (names.length === 0) return () => true;
   const alternatives = (w: string) => alternativesOf(lookups.alternatives ?? {}, w);
-  const answering = clauses.filter((c) => carriesKind(focus, c.text, source.lang, { alternatives }));
-  // The sentence carries what is asked only across a cut ("…150 advisers, followed by Türkiye and Italy" for
-  // Turkish advisers): the figure and what it should count are in different parts. When the sentence as a whole
-  // does not carry it either (the question's words are in its translation), it is not judged.
-  if (answering.length === 0) return !carriesKind(focus, source.text, source.lang, { alternatives });
   const covers = (text: string, w: SpecificWord) => textCovers(text, w.surface, forms.get(w) ?? []);
   // A form of a country or nationality of the sentence that is one of the question's words: not another's.
   const ours = (form: string) => lookups.given.has(fold(form.toLowerCase())) || words.some((w) => covers(form, w));
-  return answering.some((c) => {
-    const unit = c.governor === undefined ? c.text : `${clauses[c.governor]?.text ?? ""} ${c.text}`;
-    const entities = entitiesOf(unit, source.lang, terms);
-    // "Polish" says Poland, « français » France: a nationality's forms include its country's.
-    const says = (w: SpecificWord) => covers(unit, w) || entities.some((forms) => forms.some((f) => covers(f, w)));
-    if (names.every(says)) return true;
-    // Named only in a relative clause about something else ("…Brigadier General Lemaire, who leads the battlegroup
-    // in Romania"): the sentence names it for that, not for the figure.
-    const elsewhere = clauses.some(
-      (o) => o !== c && o.governor !== undefined && names.some((w) => !says(w) && covers(o.text, w)),
-    );
-    if (elsewhere) return false;
-    return !entities.some((forms) => !forms.some(ours));
-  });
+  return (passage) => {
+    const source = passage.original ?? { lang: passage.lang, text: passage.text };
+    const clauses = clausesOf(source.text);
+    // A sentence of one part is left to the sentence's context. Measured on dev: judging it too traded an answer for
+    // a decline ("…à 300 kilomètres de la frontière ukrainienne" names Ukraine beside the place asked about).
+    if (clauses.length < 2) return true;
+    const answering = clauses.filter((c) => carriesKind(focus, c.text, source.lang, { alternatives }));
+    // The sentence carries what is asked only across a cut ("…150 advisers, followed by Türkiye and Italy" for
+    // Turkish advisers): the figure and what it should count are in different parts. When the sentence as a whole
+    // does not carry it either (the question's words are in its translation), it is not judged.
+    if (answering.length === 0) return !carriesKind(focus, source.text, source.lang, { alternatives });
+    return answering.some((c) => {
+      const unit = c.governor === undefined ? c.text : `${clauses[c.governor]?.text ?? ""} ${c.text}`;
+      const entities = entitiesOf(unit, source.lang, terms);
+      // "Polish" says Poland, « français » France: a nationality's forms include its country's.
+      const says = (w: SpecificWord) => covers(unit, w) || entities.some((forms) => forms.some((f) => covers(f, w)));
+      if (names.every(says)) return true;
+      // Named only in a relative clause about something else ("…Brigadier General Lemaire, who leads the battlegroup
+      // in Romania"): the sentence names it for that, not for the figure.
+      const elsewhere = clauses.some(
+        (o) => o !== c && o.governor !== undefined && names.some((w) => !says(w) && covers(o.text, w)),
+      );
+      if (elsewhere) return false;
+      return !entities.some((forms) => !forms.some(ours));
+    });
+  };
 }
 
 function capitalised(word: string): string {

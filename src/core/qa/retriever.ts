@@ -39,9 +39,9 @@ export interface Retrieval {
   weights: ReadonlyMap<string, number>;
   /**
    * The best releases' sentences that match no word of the question (shown as the reader sees them; the best
-   * release's first, then the next two releases'): the answer
-   * to "who leads the agency?" may be "Its General Manager, Jane Doe, said…", which repeats none of its words.
-   * Only the model reads them, and only those that carry the focus (selection.ts `pickForModel`).
+   * release's first, then the next two releases'): the answer to "who leads the agency?" may be "Its General
+   * Manager, Jane Doe, said…", which repeats none of its words. Only the model reads them, and only those that
+   * carry the focus (selection.ts `pickForModel`: the best release's; model-reading.ts `wideReading`: all three).
    */
   unmatched?: Passage[] | undefined;
   /** Every word a retrieved release has, all languages and its stored translation (focus-future.ts `textCovers`). */

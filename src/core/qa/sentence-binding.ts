@@ -3,7 +3,7 @@ import type { Release } from "../domain/release.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import { fold } from "../text/fold.js";
 import type { TermFinder } from "../trust/evidence.js";
-import { clauseBinds } from "./clause-binding.js";
+import { clauseBinding } from "./clause-binding.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
 import type { QuestionFocus } from "./focus.js";
 import { textCovers } from "./focus-future.js";
@@ -29,6 +29,8 @@ export interface BindingLookups {
   /** The query's other spellings of the question's words (glossary forms, field synonyms). */
   alternatives?: Readonly<Record<string, readonly string[]>> | undefined;
   lexicon?: BilingualLexicon | undefined;
+  /** A question word's forms when the caller has them already (`formsOf` otherwise). */
+  forms?: ((word: SpecificWord) => readonly string[]) | undefined;
 }
 
 /** Most other-language equivalents of one word looked for: past it the word is too ambiguous to widen with. */
@@ -45,7 +47,7 @@ export function sentenceBinds(
   const names = words.filter((w) => w.kind === "name" && !w.unknown);
   if (names.length === 0) return true;
   const text = contextOf(passage, release).join("\n");
-  return names.every((w) => textCovers(text, w.surface, formsOf(w, lang, lookups)));
+  return names.every((w) => textCovers(text, w.surface, lookups.forms?.(w) ?? formsOf(w, lang, lookups)));
 }
 
 /** The sentence, the one it translates, the sentence before it, and the release's title and lead sentence. */
@@ -108,13 +110,17 @@ export async function bindingOf(
       .filter(Boolean)
       .map((w) => fold(w.toLowerCase())),
   );
-  const forms = (w: SpecificWord) => formsOf(w, lang, lookups);
+  // Each question word's forms, looked up once for all the passages judged.
+  const formsByWord = new Map(words.map((w) => [w, formsOf(w, lang, lookups)]));
+  const forms = (w: SpecificWord) => formsByWord.get(w) ?? formsOf(w, lang, lookups);
+  const withForms = { ...lookups, forms };
+  const clauses = focus ? clauseBinding(words, focus, lang, { ...withForms, terms, given }) : () => true;
   return (m) => {
     let binds = known.get(m.passage.id);
     if (binds === undefined) {
       binds =
-        sentenceBinds(words, m.passage, retrieval.releases.get(m.passage.releaseId), lang, lookups) &&
-        (!focus || clauseBinds(words, focus, m.passage, lang, { ...lookups, terms, forms, given }));
+        sentenceBinds(words, m.passage, retrieval.releases.get(m.passage.releaseId), lang, withForms) &&
+        clauses(m.passage);
       known.set(m.passage.id, binds);
     }
     return binds;
