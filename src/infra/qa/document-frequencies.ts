@@ -1,5 +1,3 @@
-import type { AsPlainObject } from "minisearch";
-
 /**
  * How many index documents carry each term, kept as documents come and go. A question's word found in most
  * releases ("defence", "Allies") cannot change the ranking much, but makes the engine score every document: the
@@ -53,27 +51,15 @@ export class DocumentFrequencies {
   }
 
   /**
-   * Counts again from MiniSearch's own inverted index as it serialises it (term → field id → short document id →
-   * term frequency), keeping only live documents, and learns every document's terms, so later removals are exact.
+   * Counts again from the index's own postings (each live document's terms, see `termsPerDocument`), and learns
+   * every document's terms, so later removals are exact.
    */
-  recount(index: AsPlainObject["index"], documentIds: AsPlainObject["documentIds"]): void {
+  recount(termsOf: ReadonlyMap<string, string[]>): void {
     this.clear();
-    const terms = new Map<string, string[]>();
-    for (const [term, fields] of index) {
-      const docs = new Set<string>();
-      for (const postings of Object.values(fields)) for (const short of Object.keys(postings)) docs.add(short);
-      let n = 0;
-      for (const short of docs) {
-        const id: unknown = documentIds[short];
-        if (typeof id !== "string") continue;
-        n++;
-        const list = terms.get(id);
-        if (list) list.push(term);
-        else terms.set(id, [term]);
-      }
-      if (n > 0) this.counts.set(term, n);
+    for (const [id, terms] of termsOf) {
+      this.termsOf.set(id, terms);
+      for (const t of terms) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
     }
-    for (const [id, list] of terms) this.termsOf.set(id, list);
   }
 
   /**

@@ -3,6 +3,7 @@ import MiniSearch, { type Options } from "minisearch";
 import { LANGS } from "../../core/domain/language.js";
 import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
 import { indexTerms, queryTerms, tokenize } from "./analyzer.js";
+import { type CompactIndex, compactIndex, loadCompactIndex, termsPerDocument } from "./compact-index.js";
 import { DocumentFrequencies } from "./document-frequencies.js";
 import { FIELDS, fieldName, type QueryPlan, SMALL_INDEX, type TermStats } from "./query-plan.js";
 
@@ -14,7 +15,9 @@ export const FUZZY = (term: string) => (term.length >= 7 ? 0.15 : false);
  * Bump when the analysis (tokenizer, stemmers, stop words, fields) or the engine changes: an older snapshot is
  * then rebuilt rather than read with terms the questions no longer produce.
  */
-export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-3:sides";
+export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-3:sides:compact-1";
+/** The format before the index was saved as arrays (see compact-index.ts): still read, saved again as the new one. */
+export const LEGACY_FORMATS: readonly string[] = ["minisearch-7.2:analyzer-3:sides"];
 const STORED = ["releaseId", "date", "contentHash"];
 
 /** Terms cleaned between yields to the event loop (MiniSearch's default is 1,000 then a 10 ms wait). */
@@ -153,15 +156,15 @@ export class IndexSide {
   }
 
   /**
-   * MiniSearch's own serialisation of the inverted index, with our document frequencies and ids, as one string.
+   * The inverted index as arrays (see compact-index.ts), with our document frequencies and ids, as one string.
    * The postings of discarded documents are cleaned up first (see `discarded`), and our frequencies counted again
    * from the index if a removal left some behind, so what is saved ranks exactly as a fresh build would.
    */
   async snapshot(): Promise<string> {
     await this.cleanUpDiscarded();
     // From here on, synchronous: no change can come between the index and its counts.
-    const mini = this.mini.toJSON();
-    if (this.frequencies.stale) this.frequencies.recount(mini.index, mini.documentIds);
+    const mini = compactIndex(this.mini, STORED);
+    if (this.frequencies.stale) this.frequencies.recount(termsPerDocument(mini));
     return JSON.stringify({
       mini,
       frequencies: this.frequencies.toJSON(),
@@ -199,18 +202,21 @@ export class IndexSide {
     this.discarded.terms.clear();
   }
 
-  /** false (side untouched) when the data is not a snapshot of this format. */
-  restore(data: string): boolean {
+  /**
+   * false (side untouched) when the data is not a snapshot of this format, or (`legacy`) of the one before, which
+   * held MiniSearch's own serialisation.
+   */
+  restore(data: string, legacy = false): boolean {
     let parsed: { mini?: unknown; frequencies?: unknown; ids?: unknown; prints?: unknown };
     let mini: MiniSearch;
     try {
       parsed = JSON.parse(data) as typeof parsed;
       if (!parsed.mini || !Array.isArray(parsed.ids) || !Array.isArray(parsed.frequencies)) return false;
-      // loadJS takes the parsed object: no second parse, and no text is tokenised or stemmed again.
-      mini = MiniSearch.loadJS(
-        parsed.mini as Parameters<typeof MiniSearch.loadJS>[0],
-        miniOptions(STORED, this.onTerm),
-      );
+      // No text is tokenised or stemmed again: the terms are loaded as saved.
+      const options = miniOptions(STORED, this.onTerm);
+      mini = legacy
+        ? MiniSearch.loadJS(parsed.mini as Parameters<typeof MiniSearch.loadJS>[0], options)
+        : loadCompactIndex(parsed.mini as CompactIndex, options, STORED);
     } catch {
       return false;
     }
