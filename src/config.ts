@@ -6,6 +6,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import type { ModelReading } from "./core/qa/model-reading.js";
 import { parseKey } from "./infra/crypto/token-cipher.js";
 
 const KEY_HINT = "must be 32 random bytes as base64 or hex, e.g. the output of `openssl rand -base64 32`";
@@ -214,6 +215,8 @@ const schema = z.object({
   OFFLINE_PIVOT_FR_EN: pivot,
   QA_RATE_LIMIT_PER_HOUR: int(20, 1, 10_000),
   QA_MAX_QUESTION_CHARS: int(500, 20, 10_000),
+  // With a model: "wide" (default) gives it what the search found too, "checked" only what the offline checks chose.
+  QA_MODEL_READING: z.enum(["wide", "checked"]).default("wide"),
 });
 
 export type Env = z.input<typeof schema>;
@@ -277,7 +280,7 @@ export interface Config {
     pivots: { "en-fr"?: "es" | "ca"; "fr-en"?: "es" | "ca" };
   };
   /** Questions and answers: questions per user per hour, longest question accepted. */
-  qa: { rateLimitPerHour: number; maxQuestionChars: number };
+  qa: { rateLimitPerHour: number; maxQuestionChars: number; modelReading: ModelReading };
 }
 
 export type DatabaseConfig =
@@ -447,7 +450,11 @@ export function loadConfig(
         ...(e.OFFLINE_PIVOT_FR_EN ? { "fr-en": e.OFFLINE_PIVOT_FR_EN } : {}),
       },
     },
-    qa: { rateLimitPerHour: e.QA_RATE_LIMIT_PER_HOUR, maxQuestionChars: e.QA_MAX_QUESTION_CHARS },
+    qa: {
+      rateLimitPerHour: e.QA_RATE_LIMIT_PER_HOUR,
+      maxQuestionChars: e.QA_MAX_QUESTION_CHARS,
+      modelReading: e.QA_MODEL_READING,
+    },
   };
   return deepFreeze(config);
 }

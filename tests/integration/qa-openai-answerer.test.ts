@@ -123,6 +123,30 @@ describe("LLM answers through the OpenAI-compatible API", () => {
     expect(a.text).toMatch(/^No answer in the stored releases\./);
   });
 
+  it("reads only what the checks chose with QA_MODEL_READING=checked, first among what it reads by default", async () => {
+    const checked = await qaHarness({
+      llm: { apiKey: "sk-test", baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 },
+      limits: { modelReading: "checked" },
+    });
+    try {
+      const sentBy = async (harness: typeof h, question: string) => {
+        fake.reset();
+        fake.enqueue(json("", false));
+        await harness.qa.service.ask(question, { userKey: "u", conversationKey: `reading${++conversation}` });
+        return passagesIn(fake.requests[0]).map((p) => p.text);
+      };
+      for (const question of ["How many troops take part in Steadfast Defender 2024?", "Qui dirige l'OTAN ?"]) {
+        const wide = await sentBy(h, question);
+        const narrow = await sentBy(checked, question);
+        expect(narrow.length).toBeGreaterThan(0);
+        expect(wide.slice(0, narrow.length)).toEqual(narrow);
+        expect(wide.length).toBeGreaterThan(narrow.length);
+      }
+    } finally {
+      await checked.close();
+    }
+  });
+
   it("spends no request when retrieval finds nothing relevant", async () => {
     const a = await ask("What is the recipe for a chocolate cake?");
     expect(a.status).toBe("no-answer");

@@ -15,7 +15,13 @@ function built(): MiniSearch {
   mini.addAll([
     { id: "a", releaseId: "r1", date: "2026-01-02", title: "Harbour inspection", body: "Cranes damaged at the pier" },
     { id: "b", releaseId: "r2", date: "2026-01-03", title: "Les plongeurs", body: "Le port est de nouveau ouvert" },
-    { id: "c", releaseId: "r3", date: "2026-01-04", title: "Radar station", body: "The harbour radar watches the coast" },
+    {
+      id: "c",
+      releaseId: "r3",
+      date: "2026-01-04",
+      title: "Radar station",
+      body: "The harbour radar watches the coast",
+    },
     { id: "d", title: "No stored fields", body: "harbour harbour pilot" },
   ]);
   mini.discard("c");

@@ -9,6 +9,9 @@ import type { PassageMatch } from "./search-index.port.js";
  * what does not answer (prompts/answer), so it is given what the search found too: recall is its part.
  */
 
+/** What the model reads: "wide", the checks' picks and then what the search found; "checked", the picks only. */
+export type ModelReading = "wide" | "checked";
+
 /** At most this many passages once the model also reads what the coverage check set aside (`widen`). */
 const WIDE_PASSAGES = 12;
 /** Releases whose sentences carrying what is asked the model reads beyond those the coverage check kept. */

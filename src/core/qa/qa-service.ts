@@ -16,7 +16,7 @@ import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js"
 import { meetingAsWritten } from "./focus-meeting.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
-import { bestSentences, widen, wideReading } from "./model-reading.js";
+import { bestSentences, type ModelReading, widen, wideReading } from "./model-reading.js";
 import { releaseDate } from "./passages.js";
 import { leadingRelease, phraseWords } from "./phrase-evidence.js";
 import { QA_MESSAGES } from "./qa-messages.js";
@@ -34,6 +34,12 @@ export interface QaServiceDeps {
   memory: ConversationMemory;
   limiter: RateLimiter;
   maxQuestionChars: number;
+  /**
+   * What the model reads: "wide" (default) what the checks chose, then what the search found before them
+   * (model-reading.ts: the model decides); "checked" only what the checks chose (fewer near-miss questions reach the
+   * model, and fewer answers: the lever if a model answers what the releases do not).
+   */
+  modelReading?: ModelReading | undefined;
   /** The LLM answerer, when one is configured. */
   model?: AnswerModel | undefined;
   breaker?: CircuitBreakerLike | undefined;
@@ -239,9 +245,10 @@ export class QaService {
       first,
     );
     // With a model, what the search found (before the coverage check) is read too, after what the checks chose.
-    const forModel = this.deps.model
-      ? widen(checked, wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)))
-      : checked;
+    const forModel =
+      this.deps.model && this.deps.modelReading !== "checked"
+        ? widen(checked, wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)))
+        : checked;
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(

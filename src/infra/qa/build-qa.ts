@@ -9,6 +9,7 @@ import type { Translator } from "../../core/ports/translator.port.js";
 import type { AnswerModel } from "../../core/qa/answer-model.port.js";
 import { ConversationMemory } from "../../core/qa/conversation-memory.js";
 import { Coverage } from "../../core/qa/coverage.js";
+import type { ModelReading } from "../../core/qa/model-reading.js";
 import { observeSaves } from "../../core/qa/observe-saves.js";
 import { QaIndexer } from "../../core/qa/qa-indexer.js";
 import { QaService } from "../../core/qa/qa-service.js";
@@ -90,7 +91,7 @@ export interface QaOptions {
   tagger?: PosTagger | undefined;
   llm?: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number } | undefined;
   prompts: PromptLibrary;
-  limits: { rateLimitPerHour: number; maxQuestionChars: number };
+  limits: { rateLimitPerHour: number; maxQuestionChars: number; modelReading?: ModelReading };
   logger: Logger;
   clock?: Clock;
 }
@@ -129,6 +130,7 @@ export function createQa(options: QaOptions): Qa {
     memory: new ConversationMemory({ now }),
     limiter: new RateLimiter({ limit: options.limits.rateLimitPerHour, now }),
     maxQuestionChars: options.limits.maxQuestionChars,
+    modelReading: options.limits.modelReading,
     model: options.llm ? lazyAnswerer({ ...options.llm, prompts: options.prompts, logger }) : undefined,
     breaker: options.llm ? new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000, now }) : undefined,
     translator,
