@@ -1,7 +1,7 @@
 /**
  * Q&A quality across languages. Run: npm run bench -- qa-quality   (flags after `--`: --verbose lists the misses,
- * --set dev|held-out|all, default all, or one file: dev-1|dev-2|dev-3|dev-4|held-out-1|…|held-out-4; dev =
- * dev.json + dev-2.json + dev-3.json + dev-4.json;
+ * --set dev|held-out|all, default all, or one file: dev-1|…|dev-5|held-out-1|…|held-out-5; dev =
+ * dev.json + dev-2.json + dev-3.json + dev-4.json + dev-5.json;
  * --only ID,ID asks just those questions of the selection, every release still stored;
  * the held-out questions are for final figures only, never for tuning).
  * Stores the releases of bench/qa-quality/releases.json and of $NATO_CORPUS_DIR (../shared/corpus, each stored in
