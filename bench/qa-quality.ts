@@ -3,6 +3,7 @@
  * --set dev|held-out|all, default all, or one file: dev-1|…|dev-5|held-out-1|…|held-out-5; dev =
  * dev.json + dev-2.json + dev-3.json + dev-4.json + dev-5.json;
  * --only ID,ID asks just those questions of the selection, every release still stored;
+ * --model-reading wide|checked, default wide: what the oracle model is given (QA_MODEL_READING, README);
  * the held-out questions are for final figures only, never for tuning).
  * Stores the releases of bench/qa-quality/releases.json and of $NATO_CORPUS_DIR (../shared/corpus, each stored in
  * one language, alternately EN/FR; set 1's files alone store set 1's releases, see data.ts) in a fresh SQLite store through the app's ingest and store, builds the app's
@@ -57,6 +58,11 @@ validate(allReleases, allQuestions);
 const releases = releasesFor(allReleases, files);
 // `--only ID,ID`: just those questions of the selection (a miss looked at alone); every release is still stored.
 const only = args.includes("--only") ? new Set((args[args.indexOf("--only") + 1] ?? "").split(",")) : undefined;
+const modelReading = args.includes("--model-reading") ? args[args.indexOf("--model-reading") + 1] : "wide";
+if (modelReading !== "wide" && modelReading !== "checked") {
+  console.error("--model-reading takes wide or checked");
+  process.exit(2);
+}
 const questions = allQuestions.filter((q) => files.includes(q.file) && (!only || only.has(q.id)));
 const byId = new Map(releases.map((r) => [r.id, r]));
 
@@ -78,7 +84,13 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
   const fake = mode === "oracle" ? await startFakeOpenAi() : undefined;
   if (fake) fake.fallback = oracle.behaviour;
   const env: Record<string, string> = { DATABASE_URL: `sqlite:${dir}/q.db`, QA_RATE_LIMIT_PER_HOUR: "10000" };
-  if (fake) Object.assign(env, { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: "bench", OPENAI_MAX_RETRIES: "0" });
+  if (fake)
+    Object.assign(env, {
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_API_KEY: "bench",
+      OPENAI_MAX_RETRIES: "0",
+      QA_MODEL_READING: modelReading,
+    });
   const app = await createApp(loadConfig(env, { dotenvPath: false }), silentLogger);
   const stored = new Map<string, string>();
   for (const r of releases) stored.set(r.id, await store(app, r));
@@ -180,7 +192,9 @@ for (const mode of ["offline", "oracle"] as const) {
   const started = performance.now();
   const outcomes = await run(mode);
   const s = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\n${mode === "offline" ? "OFFLINE (no model)" : "ORACLE model (fake OpenAI server)"} — ${s} s`);
+  const title =
+    mode === "offline" ? "OFFLINE (no model)" : `ORACLE model (fake OpenAI server, ${modelReading} reading)`;
+  console.log(`\n${title} — ${s} s`);
   console.log(`    ${line("all", outcomes)}`);
   table("per language pair (question-release)", outcomes, (q) => [
     q.trap === undefined ? pairOf(q) : `${q.lang} unanswerable`,
