@@ -170,3 +170,20 @@ describe("findTerms", () => {
     expect(targets("les centres d'excellence", "fr")).toEqual(["Centres of Excellence"]);
   });
 });
+
+describe("a programme's name is not a variant of the activity it names", () => {
+  it("air policing anywhere is « police du ciel »; only the Baltic mission is Baltic Air Policing", () => {
+    expect(pairs("Les avions chargés de la police du ciel en Roumanie ont décollé.", "fr")).toEqual([
+      ["police du ciel", "air policing"],
+      ["Roumanie", "Romania"],
+    ]);
+    expect(pairs("Swedish jets reinforce air policing over Romania.", "en")).toEqual([
+      ["Swedish", "Suédois"],
+      ["air policing", "police du ciel"],
+      ["Romania", "Roumanie"],
+    ]);
+    expect(pairs("Ils rejoignent la mission de police du ciel dans les pays baltes.", "fr").map(([, t]) => t)).toEqual([
+      "Baltic Air Policing",
+    ]);
+  });
+});
