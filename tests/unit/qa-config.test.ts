@@ -6,9 +6,9 @@ const load = (env: Record<string, string>) => loadConfig({ ...env }, { dotenvPat
 describe("Q&A configuration", () => {
   it("defaults to 20 questions per user per hour and 500-character questions", () => {
     expect(load({}).qa).toEqual({ rateLimitPerHour: 20, maxQuestionChars: 500, modelReading: "wide" });
-    expect(
-      load({ QA_RATE_LIMIT_PER_HOUR: "5", QA_MAX_QUESTION_CHARS: "300", QA_MODEL_READING: "checked" }).qa,
-    ).toEqual({ rateLimitPerHour: 5, maxQuestionChars: 300, modelReading: "checked" });
+    expect(load({ QA_RATE_LIMIT_PER_HOUR: "5", QA_MAX_QUESTION_CHARS: "300", QA_MODEL_READING: "checked" }).qa).toEqual(
+      { rateLimitPerHour: 5, maxQuestionChars: 300, modelReading: "checked" },
+    );
   });
 
   it("names the bad variable, not its value", () => {

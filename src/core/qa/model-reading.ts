@@ -12,8 +12,18 @@ import type { PassageMatch } from "./search-index.port.js";
 /** What the model reads: "wide", the checks' picks and then what the search found; "checked", the picks only. */
 export type ModelReading = "wide" | "checked";
 
-/** At most this many passages once the model also reads what the coverage check set aside (`widen`). */
-const WIDE_PASSAGES = 12;
+/**
+ * At most this many passages once the model also reads what the coverage check set aside (`widen`): a sentence
+ * each, about a thousand tokens in all.
+ */
+const WIDE_PASSAGES = 16;
+/**
+ * Releases the search brings for a model to read, against five for the offline answer: a question worded unlike
+ * its release (a French question on an English-only release, read through its offline translation) often ranks it
+ * sixth to eighth (qa-quality dev: 303 → 309 of 315 answering passages given to the model; ten or twelve found
+ * no more).
+ */
+export const MODEL_SEARCH_RELEASES = 8;
 /** Releases whose sentences carrying what is asked the model reads beyond those the coverage check kept. */
 const WIDE_RELEASES = 3;
 /** Sentences of one release that carry the focus while matching too few of the question's words. */

@@ -16,7 +16,7 @@ import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js"
 import { meetingAsWritten } from "./focus-meeting.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
-import { bestSentences, type ModelReading, widen, wideReading } from "./model-reading.js";
+import { bestSentences, MODEL_SEARCH_RELEASES, type ModelReading, widen, wideReading } from "./model-reading.js";
 import { releaseDate } from "./passages.js";
 import { leadingRelease, phraseWords } from "./phrase-evidence.js";
 import { QA_MESSAGES } from "./qa-messages.js";
@@ -118,6 +118,7 @@ export class QaService {
       range,
       context: history.map((t) => t.question).slice(-2),
       favour: new Set(history.flatMap((t) => t.releaseIds)),
+      releases: this.readsWide() ? MODEL_SEARCH_RELEASES : undefined,
     };
     let retrieval = await this.deps.retriever.retrieve(request);
     if (range) {
@@ -175,6 +176,11 @@ export class QaService {
     // Chat commands are cut at INPUT_LIMITS.searchChars; this bounds every other caller (the CLI).
     if (words.length > MAX_SEARCH_CHARS) return { language: ctx.language ?? "en", hits: [] };
     return searchReleases(this.deps.retriever, words, ctx.language ?? "en", this.clock.now(), limit);
+  }
+
+  /** Whether a model reads what the search found too, beyond what the checks chose (`modelReading`). */
+  private readsWide(): boolean {
+    return this.deps.model !== undefined && this.deps.modelReading !== "checked";
   }
 
   /** What the question asks for; a short follow-up ("and in 2023?", « et combien ? ») keeps the last question's. */
@@ -245,10 +251,9 @@ export class QaService {
       first,
     );
     // With a model, what the search found (before the coverage check) is read too, after what the checks chose.
-    const forModel =
-      this.deps.model && this.deps.modelReading !== "checked"
-        ? widen(checked, wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)))
-        : checked;
+    const forModel = this.readsWide()
+      ? widen(checked, wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)))
+      : checked;
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
