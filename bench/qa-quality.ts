@@ -4,6 +4,8 @@
  * dev.json + dev-2.json + dev-3.json + dev-4.json + dev-5.json;
  * --only ID,ID asks just those questions of the selection, every release still stored;
  * --model-reading wide|checked, default wide: what the oracle model is given (QA_MODEL_READING, README);
+ * --eager: the oracle answers every question, from the first passage with a figure when the expected one is not
+ *   given (a model that does not decline: its "declined" is what the answer check stops; see oracle.ts);
  * the held-out questions are for final figures only, never for tuning).
  * Stores the releases of bench/qa-quality/releases.json and of $NATO_CORPUS_DIR (../shared/corpus, each stored in
  * one language, alternately EN/FR; set 1's files alone store set 1's releases, see data.ts) in a fresh SQLite store through the app's ingest and store, builds the app's
@@ -58,6 +60,7 @@ validate(allReleases, allQuestions);
 const releases = releasesFor(allReleases, files);
 // `--only ID,ID`: just those questions of the selection (a miss looked at alone); every release is still stored.
 const only = args.includes("--only") ? new Set((args[args.indexOf("--only") + 1] ?? "").split(",")) : undefined;
+const eager = args.includes("--eager");
 const modelReading = args.includes("--model-reading") ? args[args.indexOf("--model-reading") + 1] : "wide";
 if (modelReading !== "wide" && modelReading !== "checked") {
   console.error("--model-reading takes wide or checked");
@@ -80,7 +83,7 @@ const toText = (t: { title: string; paragraphs: string[] }) => [t.title, ...t.pa
 
 async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-qa-quality-"));
-  const oracle = new Oracle();
+  const oracle = new Oracle(eager);
   const fake = mode === "oracle" ? await startFakeOpenAi() : undefined;
   if (fake) fake.fallback = oracle.behaviour;
   const env: Record<string, string> = { DATABASE_URL: `sqlite:${dir}/q.db`, QA_RATE_LIMIT_PER_HOUR: "10000" };
@@ -193,7 +196,9 @@ for (const mode of ["offline", "oracle"] as const) {
   const outcomes = await run(mode);
   const s = ((performance.now() - started) / 1000).toFixed(1);
   const title =
-    mode === "offline" ? "OFFLINE (no model)" : `ORACLE model (fake OpenAI server, ${modelReading} reading)`;
+    mode === "offline"
+      ? "OFFLINE (no model)"
+      : `${eager ? "EAGER ORACLE" : "ORACLE"} model (fake OpenAI server, ${modelReading} reading)`;
   console.log(`\n${title} — ${s} s`);
   console.log(`    ${line("all", outcomes)}`);
   table("per language pair (question-release)", outcomes, (q) => [

@@ -2,6 +2,9 @@
  * The ORACLE answer model: an OpenAI-compatible fake (tests/fakes/fake-openai-server.ts) on 127.0.0.1 that knows
  * which passage holds the expected answer. When that passage is among those it is given, it answers by quoting it
  * and citing its number; otherwise it declines. It measures retrieval and the answer check, not a model.
+ * An EAGER oracle (`eager`) stands for a model that answers too readily: without the expected passage it quotes the
+ * first passage it is given that has a figure (else the first one), so its traps show what the product's own checks
+ * stop when a model does not decline.
  */
 import { type FakeBehaviour, type RecordedRequest, reply } from "../../tests/fakes/fake-openai-server.js";
 import { containsQuote, type Expected } from "./score.js";
@@ -35,6 +38,8 @@ export interface OracleTurn {
 export class Oracle {
   turn: OracleTurn = { expected: undefined };
 
+  constructor(private readonly eager = false) {}
+
   readonly behaviour: FakeBehaviour = reply.handler((request) => {
     const given = passagesOf(request);
     const { expected } = this.turn;
@@ -47,6 +52,9 @@ export class Oracle {
         )
       : undefined;
     this.turn.retrieved = hit !== undefined;
-    return reply.json(hit ? { answerable: true, answer: `${hit.text} [${hit.n}]` } : { answerable: false, answer: "" });
+    const quoted = hit ?? (this.eager ? (given.find((p) => /\d/u.test(p.text)) ?? given[0]) : undefined);
+    return reply.json(
+      quoted ? { answerable: true, answer: `${quoted.text} [${quoted.n}]` } : { answerable: false, answer: "" },
+    );
   });
 }
