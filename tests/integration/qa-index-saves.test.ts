@@ -9,8 +9,6 @@ import { draftFromText } from "../../src/core/ingest/index.js";
 import { silentLogger } from "../../src/core/ports/logger.port.js";
 import type { QaSnapshot, QaSnapshotStore } from "../../src/core/ports/qa-index-store.port.js";
 import { QaIndexer } from "../../src/core/qa/qa-indexer.js";
-import { loadCompactIndex } from "../../src/infra/qa/compact-index.js";
-import { LEGACY_FORMATS, SNAPSHOT_FORMAT } from "../../src/infra/qa/index-side.js";
 import { MiniSearchIndex } from "../../src/infra/qa/minisearch-index.js";
 import { openDatabase } from "../../src/infra/store/sqlite.js";
 import { SqliteQaSnapshots, SqliteReleaseTranslations } from "../../src/infra/store/sqlite-qa-index-store.js";
@@ -147,43 +145,6 @@ describe("search index snapshot saves", () => {
     expect(await indexer.persist()).toBe(false);
     expect((await snapshots.stored("fr"))?.format).toBe("another-version");
     expect(indexer.index.searchReleases({ texts: ["douze jours"], sides: ["fr"] })[0]?.releaseId).toBe(release.id);
-    db.close();
-  });
-
-  it("loads a snapshot of the format before without rebuilding, and saves it again in the current one", async () => {
-    const { db, releases, snapshots } = setUp();
-    const { release } = await releases.saveRelease(draftFromText(FR_ONLY, { url: URL }));
-    // Built and saved once, then the saves rewritten as the version before wrote them (MiniSearch's own
-    // serialisation inside the same envelope).
-    const writer = new QaIndexer(new MiniSearchIndex(), releases, silentLogger, { snapshots });
-    await writer.ensureReady();
-    await writer.persist();
-    for (const side of ["en", "fr"] as const) {
-      const saved = (await snapshots.load(side))!;
-      expect(saved.format).toBe(SNAPSHOT_FORMAT);
-      const envelope = JSON.parse(saved.data) as { mini: unknown };
-      const mini = loadCompactIndex(envelope.mini as never, { fields: ["title_en"] }, [
-        "releaseId",
-        "date",
-        "contentHash",
-      ]);
-      envelope.mini = mini.toJSON();
-      const changeSeq = await snapshots.changeSeq();
-      await snapshots.save({
-        ...saved,
-        format: LEGACY_FORMATS[0]!,
-        data: JSON.stringify(envelope),
-        changeSeq: changeSeq + 1,
-      });
-    }
-    const reader = new QaIndexer(new MiniSearchIndex(), releases, silentLogger, { snapshots });
-    await reader.ensureReady();
-    expect(reader.counts).toMatchObject({ rebuilds: 0, loads: 2 });
-    expect(reader.index.searchReleases({ texts: ["plongeurs port"], sides: ["fr"] })[0]?.releaseId).toBe(release.id);
-    snapshots.sides.length = 0;
-    expect(await reader.persist()).toBe(true);
-    expect(snapshots.sides.sort()).toEqual(["en", "fr"]);
-    for (const side of ["en", "fr"] as const) expect((await snapshots.stored(side))?.format).toBe(SNAPSHOT_FORMAT);
     db.close();
   });
 });

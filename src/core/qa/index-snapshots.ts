@@ -77,8 +77,7 @@ export class IndexSnapshots {
         let touched = false;
         for (const id of since.releaseIds) if ((await this.deps.reindex(id, [side])).length > 0) touched = true;
         this.appliedSeq[side] = since.seq;
-        // A snapshot of the format before (still read) is saved again in the current one.
-        this.changed[side] = touched || snapshot.format !== index.snapshotFormat;
+        this.changed[side] = touched;
         this.loads++;
         logger.info("search index loaded from its snapshot", {
           side,

@@ -15,9 +15,7 @@ export const FUZZY = (term: string) => (term.length >= 7 ? 0.15 : false);
  * Bump when the analysis (tokenizer, stemmers, stop words, fields) or the engine changes: an older snapshot is
  * then rebuilt rather than read with terms the questions no longer produce.
  */
-export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-3:sides:compact-1";
-/** The format before the index was saved as arrays (see compact-index.ts): still read, saved again as the new one. */
-export const LEGACY_FORMATS: readonly string[] = ["minisearch-7.2:analyzer-3:sides"];
+export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-4:sides:compact-1";
 const STORED = ["releaseId", "date", "contentHash"];
 
 /** Terms cleaned between yields to the event loop (MiniSearch's default is 1,000 then a 10 ms wait). */
@@ -202,11 +200,8 @@ export class IndexSide {
     this.discarded.terms.clear();
   }
 
-  /**
-   * false (side untouched) when the data is not a snapshot of this format, or (`legacy`) of the one before, which
-   * held MiniSearch's own serialisation.
-   */
-  restore(data: string, legacy = false): boolean {
+  /** false (side untouched) when the data is not a snapshot of this format. */
+  restore(data: string): boolean {
     let parsed: { mini?: unknown; frequencies?: unknown; ids?: unknown; prints?: unknown };
     let mini: MiniSearch;
     try {
@@ -214,9 +209,7 @@ export class IndexSide {
       if (!parsed.mini || !Array.isArray(parsed.ids) || !Array.isArray(parsed.frequencies)) return false;
       // No text is tokenised or stemmed again: the terms are loaded as saved.
       const options = miniOptions(STORED, this.onTerm);
-      mini = legacy
-        ? MiniSearch.loadJS(parsed.mini as Parameters<typeof MiniSearch.loadJS>[0], options)
-        : loadCompactIndex(parsed.mini as CompactIndex, options, STORED);
+      mini = loadCompactIndex(parsed.mini as CompactIndex, options, STORED);
     } catch {
       return false;
     }

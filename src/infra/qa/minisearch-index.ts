@@ -8,7 +8,7 @@ import type {
   SearchIndex,
 } from "../../core/qa/search-index.port.js";
 import { coverageWords, queryTerms } from "./analyzer.js";
-import { createMiniSearch, FUZZY, IndexSide, LEGACY_FORMATS, SNAPSHOT_FORMAT } from "./index-side.js";
+import { createMiniSearch, FUZZY, IndexSide, SNAPSHOT_FORMAT } from "./index-side.js";
 import {
   coverage,
   type Field,
@@ -205,8 +205,7 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   restore(side: Lang, format: string, data: string): boolean {
-    const legacy = LEGACY_FORMATS.includes(format);
-    return (format === SNAPSHOT_FORMAT || legacy) && this.sides[side].restore(data, legacy);
+    return format === SNAPSHOT_FORMAT && this.sides[side].restore(data);
   }
 
   /** The common words of the side the question is searched on first (its own language), else the larger side. */
