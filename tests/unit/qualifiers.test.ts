@@ -23,7 +23,7 @@ const NATIONALITIES: [string, string][] = [
   ["Spanish", "espagnol"],
 ];
 const NOUNS = new Set(
-  "troops soldiers soldats ally allié plan company entreprise sorties missions jets detachment détachement rotation stage stages gripen f"
+  "helicopters hélicoptères fighters chasseurs troops soldiers soldats ally allié plan company entreprise sorties missions jets detachment détachement rotation stage stages gripen f"
     .split(" ")
     .map((w) => fold(w)),
 );
@@ -183,6 +183,64 @@ describe("a question that names a nationality", () => {
     );
     expect(await bound("combien de missions les Gripen suédois ont-ils effectuées", "fr", gripens)).toEqual([
       "Les six avions ont effectué 19 missions au-dessus de la Roumanie.",
+    ]);
+  });
+});
+
+describe("a question that names a country among others", () => {
+  it("is not answered by a figure of a list of countries it names one of, but by its own share (EN)", async () => {
+    const order = release(
+      "h",
+      "en",
+      "NSPA orders helicopters for five Allies",
+      "The contract covers 40 helicopters for Belgium, the Czech Republic, Luxembourg, the Netherlands and Norway.",
+      "Belgium will receive 12 helicopters, the Netherlands 14. Belgium and Norway will each receive 12 more helicopters.",
+    );
+    expect(await bound("how many helicopters does Belgium get", "en", order)).toEqual([
+      "Belgium will receive 12 helicopters, the Netherlands 14.",
+      "Belgium and Norway will each receive 12 more helicopters.",
+    ]);
+  });
+
+  it("is not answered by a figure of a list of countries it names one of, but by its own share (FR)", async () => {
+    const order = release(
+      "k",
+      "fr",
+      "La NSPA commande des hélicoptères pour cinq Alliés",
+      "Le contrat porte sur 40 hélicoptères pour la Belgique, la Tchéquie, le Luxembourg, les Pays-Bas et la Norvège.",
+      "La Belgique recevra 12 hélicoptères.",
+    );
+    expect(await bound("combien d'hélicoptères la Belgique reçoit-elle", "fr", order)).toEqual([
+      "La Belgique recevra 12 hélicoptères.",
+    ]);
+  });
+});
+
+describe("a question that names a year", () => {
+  it("is not answered by a sentence that gives another year's figure (EN)", async () => {
+    const scrambles = release(
+      "y",
+      "en",
+      "Black Sea air policing: fighters scrambled 64 times",
+      "The fighters were scrambled 64 times in the first half of 2026.",
+      "In the first half of 2025 the fighters were scrambled 35 times. The fighters stay ready with 12 aircraft.",
+    );
+    expect(await bound("how many times were the fighters scrambled in 2025", "en", scrambles)).toEqual([
+      "In the first half of 2025 the fighters were scrambled 35 times.",
+      "The fighters stay ready with 12 aircraft.",
+    ]);
+  });
+
+  it("is not answered by a sentence that gives another year's figure (FR)", async () => {
+    const scrambles = release(
+      "z",
+      "fr",
+      "Police du ciel : les chasseurs ont décollé 64 fois",
+      "Les chasseurs ont décollé 64 fois au premier semestre 2026.",
+      "Au premier semestre 2025, les chasseurs avaient décollé 35 fois.",
+    );
+    expect(await bound("combien de fois les chasseurs ont-ils décollé en 2025", "fr", scrambles)).toEqual([
+      "Au premier semestre 2025, les chasseurs avaient décollé 35 fois.",
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { Lang } from "../domain/language.js";
 import { fold } from "../text/fold.js";
+import { digitRuns } from "../text/quantities.js";
 import type { TermFinder } from "../trust/evidence.js";
+import { isYear } from "./figure-kind.js";
 import type { QuestionFocus } from "./focus.js";
 import type { Passage } from "./qa-types.js";
 
@@ -16,7 +18,12 @@ import type { Passage } from "./qa-types.js";
  * - a question that names a country or a nationality is not answered by a sentence that names a nationality as
  *   such ("Czech pilots", « des Eurofighter espagnols ») and none of the question's: the figure is that people's.
  *   A country alone says where as often as whose ("19 sorties over Romania"), and a sentence that names none is
- *   left to its context (sentence-binding.ts: the release's subject, the sentence before).
+ *   left to its context (sentence-binding.ts: the release's subject, the sentence before);
+ * - nor, for a figure, by a sentence that names it only as one of a list of countries or nationalities the question
+ *   does not all name ("40 helicopters on behalf of Belgium, the Czech Republic, Luxembourg…" for Belgium's): the
+ *   figure is the group's, unless the sentence says a share ("…will each receive");
+ * - a question that names a year ("in 2025") is not answered by a sentence that names years, none of them its own
+ *   (« …64 reprises entre le 1er janvier et le 30 juin 2026 » for 2025's): the figure is another period's.
  *
  * Only for a question that asks for a figure, a duration or a person: a place or a date is often said beside a
  * nationality ("300 kilometres from the Ukrainian border").
@@ -59,17 +66,78 @@ export function qualifierBinding(
 ): (passage: Passage) => boolean {
   if (!JUDGED.has(focus.kind)) return () => true;
   const share = focus.kind !== "person" && asksShare(question, lang);
+  const years = [...focus.given.digits].filter(isYear);
   const { terms, namesOurs, ours } = lookups;
   const nationality = terms && namesOurs && ours;
-  if (!share && !nationality) return () => true;
+  if (!share && years.length === 0 && !nationality) return () => true;
   return (passage) => {
     const texts = [{ lang: passage.lang, text: passage.text }, ...(passage.original ? [passage.original] : [])];
-    if (share && !texts.some((t) => saysShare(t.text, t.lang))) return false;
+    const sharing = texts.some((t) => saysShare(t.text, t.lang));
+    if (share && !sharing) return false;
+    if (years.length > 0) {
+      const said = texts.flatMap((t) => [...digitRuns(t.text)].filter(isYear));
+      if (said.length > 0 && !said.some((y) => years.includes(y))) return false;
+    }
     if (!nationality) return true;
     const source = passage.original ?? { lang: passage.lang, text: passage.text };
-    if (namesOurs(source.text, source.lang)) return true;
+    if (namesOurs(source.text, source.lang)) {
+      return focus.kind !== "figure" || sharing || !onlyInList(source.text, source.lang, terms, ours);
+    }
     return !nationalitiesOf(source.text, source.lang, terms).some((forms) => !forms.some(ours));
   };
+}
+
+/** What may stand between two items of a list of countries: a comma, "and" / « et », a determiner. */
+const LIST_GAP =
+  /^(?:\s*,\s*|\s+)(?:(?:and|or|as well as|et|ou|ainsi que)\s+)?(?:(?:the|de|du|des|la|le|les|à|au|aux|en)\s+|(?:d|l)['’]\s*)*$/iu;
+
+interface Mention {
+  start: number;
+  end: number;
+  ours: boolean;
+}
+
+/**
+ * Whether every mention of the question's countries and nationalities in the text is an item of a list that names
+ * another one too ("Belgium, the Czech Republic, Luxembourg, the Netherlands and Norway").
+ */
+export function onlyInList(text: string, lang: Lang, terms: TermFinder, ours: (form: string) => boolean): boolean {
+  const mentions = mentionsOf(text, lang, terms, ours);
+  const own = mentions.filter((m) => m.ours);
+  if (own.length === 0) return false;
+  const listed = (i: number) => {
+    let [from, to] = [i, i];
+    while (from > 0 && adjacent(text, mentions[from - 1], mentions[from])) from--;
+    while (to < mentions.length - 1 && adjacent(text, mentions[to], mentions[to + 1])) to++;
+    return mentions.slice(from, to + 1).some((m) => !m.ours);
+  };
+  return mentions.every((m, i) => !m.ours || listed(i));
+}
+
+function adjacent(text: string, a: Mention | undefined, b: Mention | undefined): boolean {
+  return !!a && !!b && LIST_GAP.test(text.slice(a.end, b.start));
+}
+
+/** The countries and nationalities of the text where it writes them, in order, the longest where two overlap. */
+function mentionsOf(text: string, lang: Lang, terms: TermFinder, ours: (form: string) => boolean): Mention[] {
+  const found: Mention[] = [];
+  for (const m of terms(text, lang)) {
+    if (m.kind !== "country" && m.kind !== "demonym") continue;
+    const own = [m.source, ...m.forms.en, ...m.forms.fr].some(ours);
+    for (let at = text.indexOf(m.source); at >= 0; at = text.indexOf(m.source, at + 1)) {
+      const end = at + m.source.length;
+      if (/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+      found.push({ start: at, end, ours: own });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mention[] = [];
+  for (const m of found) {
+    const last = out.at(-1);
+    if (last && m.start < last.end) last.ours ||= m.ours && m.end <= last.end;
+    else out.push(m);
+  }
+  return out;
 }
 
 /**
