@@ -23,7 +23,7 @@ const NATIONALITIES: [string, string][] = [
   ["Spanish", "espagnol"],
 ];
 const NOUNS = new Set(
-  "helicopters hélicoptères fighters chasseurs troops soldiers soldats ally allié plan company entreprise sorties missions jets detachment détachement rotation stage stages gripen f"
+  "airmen véhicules vehicles helicopters hélicoptères fighters chasseurs troops soldiers soldats ally allié plan company entreprise sorties missions jets detachment détachement rotation stage stages gripen f"
     .split(" ")
     .map((w) => fold(w)),
 );
@@ -148,6 +148,13 @@ describe("a question that names a nationality", () => {
       "Six Swedish Gripens arrived at the air base on 28 April.",
       "The six jets flew 19 sorties over Romania in May. Czech pilots flew 12 sorties from the same base.",
     );
+    const detachment120 = release(
+      "a",
+      "en",
+      "Swedish Gripens begin air policing from Romania",
+      "The detachment of around 120 airmen will stay until August, flying alongside Romanian and Italian fighters.",
+    );
+    expect(await bound("how many swedish airmen are deployed", "en", detachment120)).toHaveLength(1);
     expect(await bound("how many sorties did the Swedish jets fly", "en", gripens)).toEqual([
       "Six Swedish Gripens arrived at the air base on 28 April.",
       "The six jets flew 19 sorties over Romania in May.",
@@ -181,6 +188,13 @@ describe("a question that names a nationality", () => {
       "Des Gripen suédois en Roumanie",
       "Les six avions ont effectué 19 missions au-dessus de la Roumanie. Des pilotes espagnols ont effectué 12 missions.",
     );
+    const crossing = release(
+      "c",
+      "fr",
+      "Des blindés suédois franchiront le Niémen",
+      "Les 40 véhicules franchiront de nuit le fleuve aux côtés de sapeurs lituaniens.",
+    );
+    expect(await bound("combien de véhicules suédois franchiront le fleuve", "fr", crossing)).toHaveLength(1);
     expect(await bound("combien de missions les Gripen suédois ont-ils effectuées", "fr", gripens)).toEqual([
       "Les six avions ont effectué 19 missions au-dessus de la Roumanie.",
     ]);

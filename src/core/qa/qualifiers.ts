@@ -141,8 +141,9 @@ function mentionsOf(text: string, lang: Lang, terms: TermFinder, ours: (form: st
 }
 
 /**
- * The nationalities the text names as such ("Czech pilots", « espagnols »), not a country ("Finland"): each as its
- * forms and its country's, in both languages.
+ * The nationalities the text names as such ("Czech pilots", « espagnols »), not a country ("Finland"), nor only
+ * as company ("…flying alongside Romanian and Italian fighters", « aux côtés de sapeurs lituaniens »: the figure is
+ * still the subject's): each as its forms and its country's, in both languages.
  */
 export function nationalitiesOf(text: string, lang: Lang, terms: TermFinder): string[][] {
   const out: string[][] = [];
@@ -150,8 +151,23 @@ export function nationalitiesOf(text: string, lang: Lang, terms: TermFinder): st
     if (m.kind !== "demonym") continue;
     const source = fold(m.source.toLowerCase());
     if (!m.forms[lang].some((f) => fold(f.toLowerCase()) === source)) continue;
+    if (onlyAlongside(text, m.source)) continue;
     const related = terms(m.source, lang).flatMap((r) => [...r.forms.en, ...r.forms.fr]);
     out.push([m.source, ...m.forms.en, ...m.forms.fr, ...related]);
   }
   return out;
+}
+
+/** "alongside", "with", « aux côtés de », « avec », up to three words before the nationality. */
+const ALONGSIDE =
+  /(?<![\p{L}\p{N}])(?:alongside|beside|with|together with|as well as|aux côtés (?:de|des|du|d)|à côté (?:de|des|du|d)|avec|ainsi que?)(?:[^\p{L}\p{N}]+[\p{L}\p{N}’'-]+){0,3}[^\p{L}\p{N}]+$/iu;
+
+/** Whether every time the text writes the word, it is in the company of the subject ("alongside Romanian…"). */
+function onlyAlongside(text: string, word: string): boolean {
+  let seen = false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    seen = true;
+    if (!ALONGSIDE.test(text.slice(Math.max(0, at - 60), at))) return false;
+  }
+  return seen;
 }
