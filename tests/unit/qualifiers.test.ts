@@ -23,7 +23,7 @@ const NATIONALITIES: [string, string][] = [
   ["Spanish", "espagnol"],
 ];
 const NOUNS = new Set(
-  "airmen véhicules vehicles helicopters hélicoptères fighters chasseurs troops soldiers soldats ally allié plan company entreprise sorties missions jets detachment détachement rotation stage stages gripen f"
+  "corps airmen véhicules vehicles helicopters hélicoptères fighters chasseurs troops soldiers soldats ally allié plan company entreprise sorties missions jets detachment détachement rotation stage stages gripen f"
     .split(" ")
     .map((w) => fold(w)),
 );
@@ -231,6 +231,29 @@ describe("a question that names a country among others", () => {
 });
 
 describe("a question that names a year", () => {
+  it("asking for a person, is not answered by a holder since another year", async () => {
+    const command = release(
+      "m",
+      "en",
+      "New commander for Multinational Corps Northeast",
+      "General Anna Nowak took command of the corps in September 2025.",
+      "She succeeds General Piotr Lis, who had led the corps since 2022.",
+    );
+    expect(await bound("who commands the corps since september 2025", "en", command)).toEqual([
+      "General Anna Nowak took command of the corps in September 2025.",
+    ]);
+    const commandement = release(
+      "n",
+      "fr",
+      "Nouveau commandant pour le corps multinational nord-est",
+      "La générale Anna Nowak a pris le commandement du corps en septembre 2025.",
+      "Elle succède au général Piotr Lis, qui dirigeait le corps depuis 2022.",
+    );
+    expect(await bound("qui commande le corps depuis septembre 2025", "fr", commandement)).toEqual([
+      "La générale Anna Nowak a pris le commandement du corps en septembre 2025.",
+    ]);
+  });
+
   it("is not answered by a sentence that gives another year's figure (EN)", async () => {
     const scrambles = release(
       "y",
@@ -238,10 +261,12 @@ describe("a question that names a year", () => {
       "Black Sea air policing: fighters scrambled 64 times",
       "The fighters were scrambled 64 times in the first half of 2026.",
       "In the first half of 2025 the fighters were scrambled 35 times. The fighters stay ready with 12 aircraft.",
+      "Since 2014 the fighters have been scrambled about 300 times a year.",
     );
     expect(await bound("how many times were the fighters scrambled in 2025", "en", scrambles)).toEqual([
       "In the first half of 2025 the fighters were scrambled 35 times.",
       "The fighters stay ready with 12 aircraft.",
+      "Since 2014 the fighters have been scrambled about 300 times a year.",
     ]);
   });
 
@@ -252,9 +277,11 @@ describe("a question that names a year", () => {
       "Police du ciel : les chasseurs ont décollé 64 fois",
       "Les chasseurs ont décollé 64 fois au premier semestre 2026.",
       "Au premier semestre 2025, les chasseurs avaient décollé 35 fois.",
+      "Depuis le début de 2027, ils ont décollé 12 fois. Depuis 2020, ils décollent environ 70 fois par an.",
     );
     expect(await bound("combien de fois les chasseurs ont-ils décollé en 2025", "fr", scrambles)).toEqual([
       "Au premier semestre 2025, les chasseurs avaient décollé 35 fois.",
+      "Depuis 2020, ils décollent environ 70 fois par an.",
     ]);
   });
 });

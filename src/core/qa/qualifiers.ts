@@ -74,10 +74,7 @@ export function qualifierBinding(
     const texts = [{ lang: passage.lang, text: passage.text }, ...(passage.original ? [passage.original] : [])];
     const sharing = texts.some((t) => saysShare(t.text, t.lang));
     if (share && !sharing) return false;
-    if (years.length > 0) {
-      const said = texts.flatMap((t) => [...digitRuns(t.text)].filter(isYear));
-      if (said.length > 0 && !said.some((y) => years.includes(y))) return false;
-    }
+    if (years.length > 0 && !texts.some((t) => coversYears(t.text, years, focus.kind !== "person"))) return false;
     if (!nationality) return true;
     const source = passage.original ?? { lang: passage.lang, text: passage.text };
     if (namesOurs(source.text, source.lang)) {
@@ -85,6 +82,22 @@ export function qualifierBinding(
     }
     return !nationalitiesOf(source.text, source.lang, terms).some((forms) => !forms.some(ours));
   };
+}
+
+/** "since 2008", « depuis 2008 »: a period that runs on, through every year after it. */
+const SINCE =
+  /(?:since|depuis)\s+(?:(?:the\s+)?(?:start|end|beginning|début|fin)\s+(?:of\s+|de\s+|d['’]\s*)?)?((?:19|20)\d\d)(?!\d)/giu;
+
+/**
+ * Whether the text's years leave room for the question's: it names none, one of them, or, for a figure or a
+ * duration (`running`), a period running since one before ("Allies have policed Icelandic skies since 2008, three
+ * or four times a year" for 2025). Not for a person: "…succeeds General X, who had led the headquarters since
+ * 2022" is about the one before, not who leads since September 2025.
+ */
+function coversYears(text: string, years: readonly string[], running: boolean): boolean {
+  const said = [...digitRuns(text)].filter(isYear);
+  if (said.length === 0 || said.some((y) => years.includes(y))) return true;
+  return running && [...text.matchAll(SINCE)].some((m) => years.some((y) => Number(y) >= Number(m[1])));
 }
 
 /** What may stand between two items of a list of countries: a comma, "and" / « et », a determiner. */
