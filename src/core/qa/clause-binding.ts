@@ -61,24 +61,12 @@ export function clauseBinding(
   lang: Lang,
   lookups: ClauseLookups,
 ): (passage: Passage) => boolean {
-  const { lexicon, terms } = lookups;
-  // A nationality the tagger read as a common noun ("the portuguese detachment") restricts as much as a name.
-  const nationality = (w: SpecificWord) =>
-    !!lexicon &&
-    w.kind !== "figure" &&
-    isNationality({ surface: w.surface, lemma: w.lemma, pos: "noun" }, lang, lexicon, true);
+  const { terms } = lookups;
   if (focus.kind === "any" || !terms) return () => true;
-  const forms = new Map(words.map((w) => [w, [w.surface, ...lookups.forms(w)]]));
-  // Only a country or a nationality of the question restricts whose the figure is (its forms, capitalised as the
-  // glossary writes them, in either language): a place, a body, a person is left to the sentence's context.
-  const restricting = (w: SpecificWord) =>
-    nationality(w) || (forms.get(w) ?? []).some((f) => isEntity(capitalised(f), terms));
-  const names = words.filter((w) => w.kind !== "figure" && !w.unknown && restricting(w));
-  if (names.length === 0) return () => true;
+  const qualifiers = qualifierNames(words, lang, lookups);
+  if (!qualifiers) return () => true;
+  const { names, covers, ours } = qualifiers;
   const alternatives = (w: string) => alternativesOf(lookups.alternatives ?? {}, w);
-  const covers = (text: string, w: SpecificWord) => textCovers(text, w.surface, forms.get(w) ?? []);
-  // A form of a country or nationality of the sentence that is one of the question's words: not another's.
-  const ours = (form: string) => lookups.given.has(fold(form.toLowerCase())) || words.some((w) => covers(form, w));
   return (passage) => {
     const source = passage.original ?? { lang: passage.lang, text: passage.text };
     const clauses = clausesOf(source.text);
@@ -105,6 +93,48 @@ export function clauseBinding(
       return !entities.some((forms) => !forms.some(ours));
     });
   };
+}
+
+/** The question's countries and nationalities (`clauseBinding`), and how a text or a form is matched to them. */
+export interface QualifierNames {
+  names: SpecificWord[];
+  /** Whether the text says the word, in one of its forms. */
+  covers: (text: string, w: SpecificWord) => boolean;
+  /** Whether a form of a country or nationality is one of the question's words: not another's. */
+  ours: (form: string) => boolean;
+  /** Whether the text names one of the question's countries or nationalities, itself or through the glossary. */
+  namesAny: (text: string, lang: Lang) => boolean;
+}
+
+/**
+ * The question's words that are a country or a nationality (the glossary's, in either language; a nationality the
+ * tagger read as a common noun, "the portuguese detachment", too); undefined when it names none.
+ */
+export function qualifierNames(
+  words: readonly SpecificWord[],
+  lang: Lang,
+  lookups: ClauseLookups,
+): QualifierNames | undefined {
+  const { lexicon, terms } = lookups;
+  if (!terms) return undefined;
+  const nationality = (w: SpecificWord) =>
+    !!lexicon &&
+    w.kind !== "figure" &&
+    isNationality({ surface: w.surface, lemma: w.lemma, pos: "noun" }, lang, lexicon, true);
+  const forms = new Map(words.map((w) => [w, [w.surface, ...lookups.forms(w)]]));
+  // Only a country or a nationality of the question restricts whose the figure is (its forms, capitalised as the
+  // glossary writes them, in either language): a place, a body, a person is left to the sentence's context.
+  const restricting = (w: SpecificWord) =>
+    nationality(w) || (forms.get(w) ?? []).some((f) => isEntity(capitalised(f), terms));
+  const names = words.filter((w) => w.kind !== "figure" && !w.unknown && restricting(w));
+  if (names.length === 0) return undefined;
+  const covers = (text: string, w: SpecificWord) => textCovers(text, w.surface, forms.get(w) ?? []);
+  const ours = (form: string) => lookups.given.has(fold(form.toLowerCase())) || words.some((w) => covers(form, w));
+  const namesAny = (text: string, textLang: Lang) => {
+    const entities = entitiesOf(text, textLang, terms);
+    return names.some((w) => covers(text, w) || entities.some((e) => e.some((f) => covers(f, w))));
+  };
+  return { names, covers, ours, namesAny };
 }
 
 function capitalised(word: string): string {

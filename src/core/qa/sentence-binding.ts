@@ -3,15 +3,16 @@ import type { Release } from "../domain/release.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import { fold } from "../text/fold.js";
 import type { TermFinder } from "../trust/evidence.js";
-import { clauseBinding } from "./clause-binding.js";
+import { clauseBinding, qualifierNames } from "./clause-binding.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
 import type { QuestionFocus } from "./focus.js";
 import { textCovers } from "./focus-future.js";
 import { releasePassages } from "./passages.js";
 import type { Passage } from "./qa-types.js";
+import { qualifierBinding } from "./qualifiers.js";
 import type { Retrieval } from "./retriever.js";
 import type { PassageMatch } from "./search-index.port.js";
-import type { SpecificWord } from "./specific-words.js";
+import { isNationality, type SpecificWord } from "./specific-words.js";
 
 /**
  * Binding at the sentence: the sentence that answers carries what is asked (a figure, a date, a person…) and must
@@ -88,7 +89,8 @@ export function formsOf(word: SpecificWord, lang: Lang, lookups: BindingLookups)
 /**
  * Which passages of the retrieval are bound to the question (`text`, without its date words, in `lang`); every
  * one when the tagger is not there or the question has no specific word. With the question's `focus`, what it
- * asks for must also be in a part of the sentence that is about its names (clause-binding.ts).
+ * asks for must also be in a part of the sentence that is about its names (clause-binding.ts), and a share or a
+ * nationality it asks about said by the sentence, not another's (qualifiers.ts).
  */
 export async function bindingOf(
   coverage: Coverage | undefined,
@@ -100,8 +102,14 @@ export async function bindingOf(
   /** The glossary's terms: which names of a sentence are countries and nationalities (clause-binding.ts). */
   terms?: TermFinder | undefined,
 ): Promise<(m: PassageMatch) => boolean> {
-  const words = coverage ? await coverage.questionWords(text, lang) : undefined;
-  if (!words || words.length === 0) return () => true;
+  const tagged = coverage ? await coverage.questionWords(text, lang) : undefined;
+  if (!tagged || tagged.length === 0) return () => true;
+  // "how many swedish troops": a nationality typed in lower case (read as a common noun) names whose, as a name does.
+  const words = tagged.map((w) =>
+    w.kind === "common" && lexicon && isNationality({ ...w, pos: "noun" }, lang, lexicon, true)
+      ? { ...w, kind: "name" as const }
+      : w,
+  );
   const known = new Map<string, boolean>();
   const lookups = { alternatives: retrieval.query.alternatives, lexicon };
   const given = new Set(
@@ -115,12 +123,17 @@ export async function bindingOf(
   const forms = (w: SpecificWord) => formsByWord.get(w) ?? formsOf(w, lang, lookups);
   const withForms = { ...lookups, forms };
   const clauses = focus ? clauseBinding(words, focus, lang, { ...withForms, terms, given }) : () => true;
+  const qualifiers = focus && qualifierNames(words, lang, { ...withForms, terms, given });
+  const owned = focus
+    ? qualifierBinding(text, focus, lang, { terms, namesOurs: qualifiers?.namesAny, ours: qualifiers?.ours })
+    : () => true;
   return (m) => {
     let binds = known.get(m.passage.id);
     if (binds === undefined) {
       binds =
         sentenceBinds(words, m.passage, retrieval.releases.get(m.passage.releaseId), lang, withForms) &&
-        clauses(m.passage);
+        clauses(m.passage) &&
+        owned(m.passage);
       known.set(m.passage.id, binds);
     }
     return binds;
