@@ -4,6 +4,7 @@ import { fold } from "../text/fold.js";
 import { ordinalFigures, ordinalWordFigure } from "../text/ordinals.js";
 import { everyEdit, typoForm } from "../text/typos.js";
 import type { TrustTools } from "../trust/evidence.js";
+import { clippingOf } from "./clippings.js";
 
 /**
  * Other words a question's word may be written as in a release: the glossary's official forms in both languages
@@ -70,11 +71,14 @@ export function expandQuestion(
   const lexicon = tools?.lexicon;
   for (const w of words) {
     add(w, SYNONYMS_OF.get(fold(w)) ?? []);
+    // "helos", « hélicos », "satcom": the words a release writes for a chat clipping (clippings.ts).
+    const clipped = clippingOf(w, lang);
+    add(w, clipped);
     if (!lexicon) continue;
     const equivalents = lexicon.equivalents(w, lang, otherLang(lang)).filter((e) => POS.has(e.pos));
     if (equivalents.length > 0 && equivalents.length <= MAX_EQUIVALENTS)
       add(w, withVariants(equivalents.slice(0, KEPT_EQUIVALENTS), otherLang(lang)));
-    if (equivalents.length > 0 || !stored || stored(w)) continue;
+    if (equivalents.length > 0 || clipped.length > 0 || !stored || stored(w)) continue;
     for (const spelling of dictionarySpellings(w, lang, lexicon, stored)) {
       const theirs = lexicon.equivalents(spelling, lang, otherLang(lang)).filter((e) => POS.has(e.pos));
       add(w, [
