@@ -44,6 +44,14 @@ const SYNONYMS: string[][] = [
   ["office", "term", "tenure", "mandate", "post", "fonctions", "mandat", "poste"],
   // Instruction of personnel: "training course" / « formation », « stage », « cours ».
   ["course", "courses", "training", "formation", "formations", "stage", "stages", "cours"],
+  // Fighters sent up on alert: "scrambled 64 times" / « ont décollé en alerte à 64 reprises », « 35 décollages ».
+  ["scramble", "scrambles", "scrambled", "décollage", "décollages", "décollé", "décollés", "décoller"],
+  // Firms: the dictionaries give « société » as "society", « entreprise » as "undertaking".
+  ["companies", "company", "firms", "businesses", "start-ups", "startups", "entreprises", "entreprise", "sociétés"],
+  // The second in command: "deputy commander" / « commandant adjoint » (the dictionaries give « député »).
+  ["deputy", "adjoint", "adjointe", "adjoints"],
+  // Small craft: "patrol boats" / « vedettes », « patrouilleurs » (the dictionaries know « vedette » as a star).
+  ["boats", "boat", "bateau", "bateaux", "vedette", "vedettes", "patrouilleur", "patrouilleurs"],
 ];
 const SYNONYMS_OF = new Map<string, string[]>();
 for (const line of SYNONYMS)
