@@ -118,3 +118,60 @@ describe("questionFocus / carriesFocus", () => {
     expect(carriesFocus(next, passage("In 2024 the NSPA signed 40 contracts."))).toBe(true);
   });
 });
+
+describe("questions typed as in chat", () => {
+  it("reads « ou » opening a question before a verb as « où » typed without its accent, not « ou » (or)", () => {
+    expect(questionFocus("ou sera l'officier de liaison ?", "fr").kind).toBe("place");
+    expect(questionFocus("et ou est basé le centre", "fr").kind).toBe("place");
+    expect(questionFocus("le centre ou le bureau ?", "fr").kind).toBe("any");
+    expect(answers("ou sera l'officier de liaison ?", "fr", "Il sera affecté à Northwood.")).toBe(true);
+    expect(answers("ou sera l'officier de liaison ?", "fr", "Il sera affecté prochainement.")).toBe(false);
+  });
+
+  it("asks a duration with an elided unit, « combien d'années », and in minutes", () => {
+    expect(questionFocus("la flotte va durer combien d'annees", "fr").kind).toBe("duration");
+    expect(questionFocus("combien d'heures a duré le vol", "fr").kind).toBe("duration");
+    expect(questionFocus("how many minutes does it take", "en").kind).toBe("duration");
+    expect(questionFocus("combien d'avions", "fr").kind).toBe("figure");
+  });
+
+  it("takes minutes for a duration, in both languages", () => {
+    const en = "how long do the fighters need to take off";
+    expect(answers(en, "en", "The jets are ready to take off within 15 minutes.")).toBe(true);
+    expect(answers(en, "en", "The jets are ready to take off quickly.")).toBe(false);
+    const fr = "en combien de temps les chasseurs peuvent-ils décoller";
+    expect(answers(fr, "fr", "Les avions peuvent décoller en moins de quinze minutes.")).toBe(true);
+    expect(answers(fr, "fr", "Les avions peuvent décoller rapidement.")).toBe(false);
+  });
+});
+
+describe("durations in minutes, headquarters as a place", () => {
+  it("takes minutes only when the question asks how quickly, in both languages", () => {
+    const soon = "The jets are ready to take off within 15 minutes.";
+    expect(answers("how quickly can the jets take off", "en", soon)).toBe(true);
+    expect(answers("how long did the jets stay in Romania", "en", soon)).toBe(false);
+    expect(answers("combien de temps les avions sont-ils restés", "fr", "Ils décollent en quinze minutes.")).toBe(
+      false,
+    );
+    expect(answers("dans quel délai les avions décollent-ils", "fr", "Ils décollent en quinze minutes.")).toBe(true);
+  });
+
+  it("reads a duration in the original when the stored translation mangles its unit", () => {
+    const focus = questionFocus("la flotte va durer combien d'annees", "fr");
+    const translated: Passage = {
+      ...passage("Partager l'entretien sur la vidade30 ans de la flotte.", "fr"),
+      kind: "translation",
+      original: { lang: "en", text: "To share maintenance over the 30-year life of the fleet." },
+    };
+    expect(carriesFocus(focus, translated)).toBe(true);
+    expect(carriesFocus(focus, { ...translated, original: undefined })).toBe(false);
+  });
+
+  it("takes NATO Headquarters for a place, « au siège de l'OTAN » too", () => {
+    expect(answers("where was the memorandum signed", "en", "It was signed at NATO Headquarters.")).toBe(true);
+    expect(answers("où a eu lieu la cérémonie", "fr", "Lors d'une cérémonie tenue au siège de l'OTAN.")).toBe(true);
+    expect(answers("où a eu lieu la cérémonie", "fr", "Lors d'une cérémonie tenue en présence du ministre.")).toBe(
+      false,
+    );
+  });
+});
