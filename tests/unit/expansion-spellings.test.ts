@@ -64,3 +64,26 @@ describe("French spellings of names from other alphabets", () => {
     );
   });
 });
+
+describe("inflections of known words are no typos", () => {
+  const known = lexiconOf({
+    "en:large": [{ lemma: "grand", pos: "adj" }],
+    "en:lager": [{ lemma: "bière", pos: "n" }],
+    "en:big": [{ lemma: "grand", pos: "adj" }],
+    "fr:patrouiller": [{ lemma: "patrol", pos: "vblex" }],
+    "fr:patrouilles": [{ lemma: "patrols", pos: "n" }],
+  });
+  const stored = () => true;
+
+  it("leaves an English comparative of a known word as asked", () => {
+    expect(dictionarySpellings("larger", "en", known, stored)).toEqual([]);
+    expect(dictionarySpellings("bigger", "en", known, stored)).toEqual([]);
+    // A word that is no inflection is still read as a typo.
+    expect(dictionarySpellings("lagger", "en", known, stored)).toEqual(["lager"]);
+  });
+
+  it("leaves a French conjugated verb of a known verb as asked", () => {
+    expect(dictionarySpellings("patrouillez", "fr", known, stored)).toEqual([]);
+    expect(dictionarySpellings("patrouillrs", "fr", known, stored)).toEqual(["patrouilles"]);
+  });
+});

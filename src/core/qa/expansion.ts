@@ -122,7 +122,7 @@ export function dictionarySpellings(
   stored: (word: string) => boolean,
 ): string[] {
   const w = typoForm(word);
-  if (!w || lexicon.lemmas(w, lang).length > 0) return [];
+  if (!w || lexicon.lemmas(w, lang).length > 0 || inflectsKnown(w, lang, lexicon)) return [];
   const out: string[] = [];
   for (const candidate of [...spellingVariants(w, lang), ...everyEdit(w)]) {
     if (out.length >= MAX_DICTIONARY_SPELLINGS) break;
@@ -131,6 +131,30 @@ export function dictionarySpellings(
     if (stored(candidate) || theirs.some((e) => stored(e.lemma))) out.push(candidate);
   }
   return out;
+}
+
+/**
+ * Whether a folded word is a form the dictionary lists only by its base: an English comparative or superlative
+ * ("bigger", "larger", "busiest"), a French verb conjugated (« stationnent », « décollez » of « stationner »,
+ * « décoller »). Such a word is no typo, and the words one edit away from it are other words, some of them slurs.
+ */
+export function inflectsKnown(w: string, lang: Lang, lexicon: NonNullable<TrustTools["lexicon"]>): boolean {
+  const bases: string[] = [];
+  if (lang === "en") {
+    const m = /^(\p{L}{2,}?)(i?)(er|est)$/u.exec(w);
+    if (m?.[1]) {
+      const stem = m[1];
+      if (m[2]) bases.push(`${stem}y`);
+      else bases.push(stem, `${stem}e`);
+      if (/(\p{L})\1$/u.test(stem)) bases.push(stem.slice(0, -1));
+    }
+  } else {
+    const m = /^(\p{L}{3,}?)(?:ent|ons|ez|ait|aient|ais|erait|eront|era|es|e)$/u.exec(w);
+    if (m?.[1]) bases.push(`${m[1]}er`);
+    const ir = /^(\p{L}{3,}?)(?:issent|issons|issez|issait|it|is)$/u.exec(w);
+    if (ir?.[1]) bases.push(`${ir[1]}ir`);
+  }
+  return bases.some((b) => lexicon.lemmas(b, lang).length > 0);
 }
 
 /**
