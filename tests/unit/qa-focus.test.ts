@@ -175,3 +175,15 @@ describe("durations in minutes, headquarters as a place", () => {
     );
   });
 });
+
+describe("a comparative asks a difference, not a count", () => {
+  it('takes any new figure for "how much bigger", and keeps what a French comparison counts', () => {
+    const q = "and how much bigger does the new wing make it?";
+    expect(questionFocus(q, "en").counted).toBeUndefined();
+    expect(answers(q, "en", "The new wing lets the centre train twice as many trainees, 2,000 a year.")).toBe(true);
+    expect(questionFocus("combien de soldats de plus", "fr").counted).toEqual(["soldats"]);
+    expect(questionFocus("combien de plus de soldats", "fr").counted).toEqual(["soldats"]);
+    expect(answers("combien de soldats de plus", "fr", "L'OTAN enverra 300 soldats supplémentaires.")).toBe(true);
+    expect(answers("combien de soldats de plus", "fr", "L'OTAN enverra 300 chars.")).toBe(false);
+  });
+});

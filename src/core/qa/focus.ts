@@ -5,6 +5,7 @@ import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
 import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
 import { asksForMeasure, carriesFigure, countedNoun, isYear, type Measure, measureAsked } from "./figure-kind.js";
+import { withoutComparatives } from "./focus-comparative.js";
 import { asksHowQuickly, carriesDuration } from "./focus-duration.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
@@ -113,7 +114,7 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
         .map((w) => fold(w.toLowerCase())),
     ),
   };
-  const count = kind === "figure" ? countedNoun(lower) : undefined;
+  const count = kind === "figure" ? withoutComparatives(countedNoun(lower)) : undefined;
   const measure = kind === "figure" ? measureAsked(lower, count) : undefined;
   // A measured figure is what it measures: "how many times", "how many kilometres" count no thing.
   const counted = measure ? undefined : count;
