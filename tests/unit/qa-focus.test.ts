@@ -187,3 +187,13 @@ describe("a comparative asks a difference, not a count", () => {
     expect(answers("combien de soldats de plus", "fr", "L'OTAN enverra 300 chars.")).toBe(false);
   });
 });
+
+describe("a duration with a word between its figure and its unit", () => {
+  it('takes « les deux prochaines années » and "two more years" for a duration', () => {
+    expect(answers("combien de temps durera la formation", "fr", "Au cours des deux prochaines années.")).toBe(true);
+    expect(answers("how long will the training last", "en", "Training will go on for two more years.")).toBe(true);
+    expect(answers("how long will the training last", "en", "Training will go on with two more instructors.")).toBe(
+      false,
+    );
+  });
+});

@@ -2,17 +2,17 @@ import type { Lang } from "../domain/language.js";
 import { unicodeBoundaries as unicode } from "../text/regexp.js";
 
 /**
- * What answers a question asking for a duration (focus.ts): a figure with a unit of time, an end date, a span of
- * days. Minutes answer only a question asking how quickly something is done ("how quickly can the jets take off?",
+ * What answers a question asking for a duration (focus.ts): a figure with a unit of time ("two more years",
+ * « les deux prochaines années »), an end date, a span of days. Minutes answer only a question asking how quickly something is done ("how quickly can the jets take off?",
  * « en combien de temps les chasseurs peuvent-ils décoller ? » → "within 15 minutes"): a stay, a mission or a
  * programme that lasts is not told in minutes, and "ready within 15 minutes" is no answer to how long jets stayed.
  */
 const DURATION: Record<Lang, RegExp> = {
   en: unicode(
-    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|several)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b|\buntil\b|\bthrough\b|\bfor (?:the )?(?:next|coming)\b|\bpermanent(?:ly)?\b|\bfrom \d{1,2}(?: \p{L}+)? to \d{1,2}\b|\bbetween \d{1,2}(?: \p{L}+)? and \d{1,2}\b/iu,
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|several)[\s-]+(?:(?:more|further|additional|extra)\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\buntil\b|\bthrough\b|\bfor (?:the )?(?:next|coming)\b|\bpermanent(?:ly)?\b|\bfrom \d{1,2}(?: \p{L}+)? to \d{1,2}\b|\bbetween \d{1,2}(?: \p{L}+)? and \d{1,2}\b/iu,
   ),
   fr: unicode(
-    /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|plusieurs)\s+(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']|\bdu \d{1,2}(?:er)?(?: \p{L}+)? au \d{1,2}\b|\bentre le \d{1,2}(?:er)?(?: \p{L}+)? et le \d{1,2}\b/iu,
+    /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|plusieurs)\s+(?:(?:prochaines?|prochains|dernières?|derniers|premières?|premiers|autres)\s+)?(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']|\bdu \d{1,2}(?:er)?(?: \p{L}+)? au \d{1,2}\b|\bentre le \d{1,2}(?:er)?(?: \p{L}+)? et le \d{1,2}\b/iu,
   ),
 };
 
