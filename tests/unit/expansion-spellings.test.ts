@@ -87,3 +87,27 @@ describe("inflections of known words are no typos", () => {
     expect(dictionarySpellings("patrouillrs", "fr", known, stored)).toEqual(["patrouilles"]);
   });
 });
+
+describe("French participles and -oir verbs are no typos either", () => {
+  const known = lexiconOf({
+    "fr:choisir": [{ lemma: "choose", pos: "vblex" }],
+    "fr:choisires": [{ lemma: "x", pos: "n" }],
+    "fr:recevoir": [{ lemma: "receive", pos: "vblex" }],
+    "fr:recit": [{ lemma: "story", pos: "n" }],
+    "fr:stationner": [{ lemma: "station", pos: "vblex" }],
+    "fr:stationnel": [{ lemma: "x", pos: "n" }],
+    "en:receive": [{ lemma: "recevoir", pos: "vblex" }],
+    "en:recite": [{ lemma: "réciter", pos: "vblex" }],
+  });
+  const stored = () => true;
+
+  it("leaves « choisies », « recoit », « stationnees » typed without accents as asked", () => {
+    expect(dictionarySpellings("choisies", "fr", known, stored)).toEqual([]);
+    expect(dictionarySpellings("recoit", "fr", known, stored)).toEqual([]);
+    expect(dictionarySpellings("stationnees", "fr", known, stored)).toEqual([]);
+  });
+
+  it('still reads an English typo as one ("recieve" is no inflection)', () => {
+    expect(dictionarySpellings("recieve", "en", known, stored)).toEqual(["receive"]);
+  });
+});

@@ -149,10 +149,13 @@ export function inflectsKnown(w: string, lang: Lang, lexicon: NonNullable<TrustT
       if (/(\p{L})\1$/u.test(stem)) bases.push(stem.slice(0, -1));
     }
   } else {
-    const m = /^(\p{L}{3,}?)(?:ent|ons|ez|ait|aient|ais|erait|eront|era|es|e)$/u.exec(w);
-    if (m?.[1]) bases.push(`${m[1]}er`);
-    const ir = /^(\p{L}{3,}?)(?:issent|issons|issez|issait|it|is)$/u.exec(w);
+    // Folded: « stationnées » is "stationnees", « choisies » "choisies", « reçoit » "recoit".
+    const er = /^(\p{L}{3,}?)(?:ent|ons|ez|ait|aient|ais|erait|eront|era|ees|ee|es|e)$/u.exec(w);
+    if (er?.[1]) bases.push(`${er[1]}er`);
+    const ir = /^(\p{L}{3,}?)(?:issent|issons|issez|issait|ies|ie|it|is)$/u.exec(w);
     if (ir?.[1]) bases.push(`${ir[1]}ir`);
+    const oir = /^(\p{L}+?)(?:oit|oivent|oive|ois|ues|ue|us)$/u.exec(w);
+    if (oir?.[1]) bases.push(`${oir[1]}evoir`);
   }
   return bases.some((b) => lexicon.lemmas(b, lang).length > 0);
 }
