@@ -91,8 +91,7 @@ const KINDS: KindRule[] = (
     {
       kind: "place",
       en: /\bwhere\b|\bin (?:which|what) (?:country|countries|city|town|region|place)\b/u,
-      // Typed without its accent, « où » is « ou » (or): only opening the question, before a verb of being or going.
-      fr: /\boù\b|^(?:et\s+)?ou\s+(?:est|sont|sera|seront|serait|seraient|était|etait|étaient|etaient|se|s'|a|ont|va|vont|ira|iront|aura|auront|doit|doivent|peut|peuvent|en est|trouve|trouvent)\b|\bdans quel(?:le)?s? (?:pays|ville|région|lieu)\b|\bà quel endroit\b/u,
+      fr: /\boù\b|\bdans quel(?:le)?s? (?:pays|ville|région|lieu)\b|\bà quel endroit\b/u,
     },
   ] as KindRule[]
 ).map((k) => ({ kind: k.kind, en: unicode(k.en), fr: unicode(k.fr) }));
@@ -232,7 +231,7 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
     case "person":
       return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
-      return placeNames(text, focus).length > 0 || HEADQUARTERS.test(text);
+      return placeNames(text, focus).length > 0;
     default:
       return true;
   }
@@ -241,10 +240,6 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
 // "in Vilnius", "at NATO Headquarters in Brussels", « à Nice, en France », « dans la Jordanie voisine ».
 const PLACE =
   /(?<![\p{L}])(?:in|at|on|near|from|to|across|base of|à|au|aux|en|dans|sur|près de|depuis|vers|base de)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?([\p{Lu}][\p{L}’'-]+)/gu;
-
-// A body's headquarters is a place though its name is the Alliance's: "at NATO Headquarters", « au siège de l'OTAN ».
-const HEADQUARTERS =
-  /(?<![\p{L}])(?:(?:at|in) (?:the )?(?:NATO |Allied )?Headquarters\b|(?:au|dans le) siège (?:de l['’]|du |de la |des )\p{Lu})/u;
 
 /** Names of places the text gives after a preposition of place, other than those the question gives. */
 function placeNames(text: string, focus: QuestionFocus): string[] {
