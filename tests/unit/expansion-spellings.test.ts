@@ -64,3 +64,50 @@ describe("French spellings of names from other alphabets", () => {
     );
   });
 });
+
+describe("inflections of known words are no typos", () => {
+  const known = lexiconOf({
+    "en:large": [{ lemma: "grand", pos: "adj" }],
+    "en:lager": [{ lemma: "bière", pos: "n" }],
+    "en:big": [{ lemma: "grand", pos: "adj" }],
+    "fr:patrouiller": [{ lemma: "patrol", pos: "vblex" }],
+    "fr:patrouilles": [{ lemma: "patrols", pos: "n" }],
+  });
+  const stored = () => true;
+
+  it("leaves an English comparative of a known word as asked", () => {
+    expect(dictionarySpellings("larger", "en", known, stored)).toEqual([]);
+    expect(dictionarySpellings("bigger", "en", known, stored)).toEqual([]);
+    // A word that is no inflection is still read as a typo.
+    expect(dictionarySpellings("lagger", "en", known, stored)).toEqual(["lager"]);
+  });
+
+  it("leaves a French conjugated verb of a known verb as asked", () => {
+    expect(dictionarySpellings("patrouillez", "fr", known, stored)).toEqual([]);
+    expect(dictionarySpellings("patrouillrs", "fr", known, stored)).toEqual(["patrouilles"]);
+  });
+});
+
+describe("French participles and -oir verbs are no typos either", () => {
+  const known = lexiconOf({
+    "fr:choisir": [{ lemma: "choose", pos: "vblex" }],
+    "fr:choisires": [{ lemma: "x", pos: "n" }],
+    "fr:recevoir": [{ lemma: "receive", pos: "vblex" }],
+    "fr:recit": [{ lemma: "story", pos: "n" }],
+    "fr:stationner": [{ lemma: "station", pos: "vblex" }],
+    "fr:stationnel": [{ lemma: "x", pos: "n" }],
+    "en:receive": [{ lemma: "recevoir", pos: "vblex" }],
+    "en:recite": [{ lemma: "réciter", pos: "vblex" }],
+  });
+  const stored = () => true;
+
+  it("leaves « choisies », « recoit », « stationnees » typed without accents as asked", () => {
+    expect(dictionarySpellings("choisies", "fr", known, stored)).toEqual([]);
+    expect(dictionarySpellings("recoit", "fr", known, stored)).toEqual([]);
+    expect(dictionarySpellings("stationnees", "fr", known, stored)).toEqual([]);
+  });
+
+  it('still reads an English typo as one ("recieve" is no inflection)', () => {
+    expect(dictionarySpellings("recieve", "en", known, stored)).toEqual(["receive"]);
+  });
+});

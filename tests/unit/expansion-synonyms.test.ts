@@ -48,3 +48,35 @@ describe("field synonyms across languages", () => {
     expect(expandQuestion("how deep is the lake", "en", undefined, words).lake).toBeUndefined();
   });
 });
+
+describe("field synonyms the dictionaries miss", () => {
+  it("gives fighters scrambled « décollages », and back", () => {
+    expect(expandQuestion("how many scrambles over the black sea", "en", undefined, words).scrambles).toEqual(
+      expect.arrayContaining(["décollages", "décollé"]),
+    );
+    expect(expandQuestion("combien de décollages en 2025", "fr", undefined, words).décollages).toEqual(
+      expect.arrayContaining(["scrambles", "scrambled"]),
+    );
+  });
+
+  it("gives firms « entreprises », « sociétés » for companies, and back", () => {
+    expect(expandQuestion("combien de sociétés ont été aidées", "fr", undefined, words).sociétés).toEqual(
+      expect.arrayContaining(["companies", "entreprises"]),
+    );
+    expect(expandQuestion("how many companies were picked", "en", undefined, words).companies).toEqual(
+      expect.arrayContaining(["entreprises", "sociétés"]),
+    );
+  });
+
+  it("gives a deputy « adjoint », and patrol boats « vedettes »", () => {
+    expect(expandQuestion("who is the deputy commander", "en", undefined, words).deputy).toEqual(
+      expect.arrayContaining(["adjoint"]),
+    );
+    expect(expandQuestion("combien de vedettes pour la Tunisie", "fr", undefined, words).vedettes).toEqual(
+      expect.arrayContaining(["boats"]),
+    );
+    expect(expandQuestion("how many patrol boats", "en", undefined, words).boats).toEqual(
+      expect.arrayContaining(["vedettes", "patrouilleurs"]),
+    );
+  });
+});

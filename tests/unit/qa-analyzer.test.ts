@@ -100,3 +100,18 @@ describe("MiniSearchIndex at scale: words found in most releases", () => {
     expect(index.searchReleases({ texts: ["ammunition"] }).map((m) => m.releaseId)).toEqual(["r3"]);
   });
 });
+
+describe("questions typed as in chat", () => {
+  it("drops chat spellings of question words and what's-happening verbs, in English", () => {
+    expect(coverageWords("whats happening in the Suwalki corridor").map((w) => w.word)).toEqual([
+      "Suwalki",
+      "corridor",
+    ]);
+    expect(coverageWords("what is NATO doing in Jordan").map((w) => w.word)).toEqual(["Jordan"]);
+  });
+
+  it("drops chat spellings of question words in French", () => {
+    expect(coverageWords("pkoi l'OTAN renforce la Roumanie").map((w) => w.word)).toEqual(["renforce", "Roumanie"]);
+    expect(coverageWords("koi de prevu en Laponie").map((w) => w.word)).toEqual(["prevu", "Laponie"]);
+  });
+});

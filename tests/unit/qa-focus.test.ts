@@ -118,3 +118,66 @@ describe("questionFocus / carriesFocus", () => {
     expect(carriesFocus(next, passage("In 2024 the NSPA signed 40 contracts."))).toBe(true);
   });
 });
+
+describe("questions typed as in chat", () => {
+  it("asks a duration with an elided unit, « combien d'années », and in minutes", () => {
+    expect(questionFocus("la flotte va durer combien d'annees", "fr").kind).toBe("duration");
+    expect(questionFocus("combien d'heures a duré le vol", "fr").kind).toBe("duration");
+    expect(questionFocus("how many minutes does it take", "en").kind).toBe("duration");
+    expect(questionFocus("combien d'avions", "fr").kind).toBe("figure");
+  });
+
+  it("takes minutes for a duration, in both languages", () => {
+    const en = "how long do the fighters need to take off";
+    expect(answers(en, "en", "The jets are ready to take off within 15 minutes.")).toBe(true);
+    expect(answers(en, "en", "The jets are ready to take off quickly.")).toBe(false);
+    const fr = "en combien de temps les chasseurs peuvent-ils décoller";
+    expect(answers(fr, "fr", "Les avions peuvent décoller en moins de quinze minutes.")).toBe(true);
+    expect(answers(fr, "fr", "Les avions peuvent décoller rapidement.")).toBe(false);
+  });
+});
+
+describe("durations in minutes", () => {
+  it("takes minutes only when the question asks how quickly, in both languages", () => {
+    const soon = "The jets are ready to take off within 15 minutes.";
+    expect(answers("how quickly can the jets take off", "en", soon)).toBe(true);
+    expect(answers("how long did the jets stay in Romania", "en", soon)).toBe(false);
+    expect(answers("combien de temps les avions sont-ils restés", "fr", "Ils décollent en quinze minutes.")).toBe(
+      false,
+    );
+    expect(answers("dans quel délai les avions décollent-ils", "fr", "Ils décollent en quinze minutes.")).toBe(true);
+  });
+
+  it("reads a duration in the original when the stored translation mangles its unit", () => {
+    const focus = questionFocus("la flotte va durer combien d'annees", "fr");
+    const translated: Passage = {
+      ...passage("Partager l'entretien sur la vidade30 ans de la flotte.", "fr"),
+      kind: "translation",
+      original: { lang: "en", text: "To share maintenance over the 30-year life of the fleet." },
+    };
+    expect(carriesFocus(focus, translated)).toBe(true);
+    expect(carriesFocus(focus, { ...translated, original: undefined })).toBe(false);
+  });
+});
+
+describe("a comparative asks a difference, not a count", () => {
+  it('takes any new figure for "how much bigger", and keeps what a French comparison counts', () => {
+    const q = "and how much bigger does the new wing make it?";
+    expect(questionFocus(q, "en").counted).toBeUndefined();
+    expect(answers(q, "en", "The new wing lets the centre train twice as many trainees, 2,000 a year.")).toBe(true);
+    expect(questionFocus("combien de soldats de plus", "fr").counted).toEqual(["soldats"]);
+    expect(questionFocus("combien de plus de soldats", "fr").counted).toEqual(["soldats"]);
+    expect(answers("combien de soldats de plus", "fr", "L'OTAN enverra 300 soldats supplémentaires.")).toBe(true);
+    expect(answers("combien de soldats de plus", "fr", "L'OTAN enverra 300 chars.")).toBe(false);
+  });
+});
+
+describe("a duration with a word between its figure and its unit", () => {
+  it('takes « les deux prochaines années » and "two more years" for a duration', () => {
+    expect(answers("combien de temps durera la formation", "fr", "Au cours des deux prochaines années.")).toBe(true);
+    expect(answers("how long will the training last", "en", "Training will go on for two more years.")).toBe(true);
+    expect(answers("how long will the training last", "en", "Training will go on with two more instructors.")).toBe(
+      false,
+    );
+  });
+});

@@ -231,12 +231,15 @@ export class Coverage {
   }
 }
 
-/** The query's other spellings of a word, whatever its case in the question. */
+/**
+ * The query's other spellings of a word, whatever its case and accents in the question: the tagger gives back
+ * « sociétés » for a question typed « societes », whose expansion is keyed as typed.
+ */
 export function alternativesOf(
   alternatives: Readonly<Record<string, readonly string[]>>,
   word: string,
 ): readonly string[] {
-  const lower = word.toLowerCase();
-  for (const [k, v] of Object.entries(alternatives)) if (k.toLowerCase() === lower) return v;
+  const key = fold(word);
+  for (const [k, v] of Object.entries(alternatives)) if (fold(k) === key) return v;
   return [];
 }

@@ -4,6 +4,7 @@ import { fold } from "../text/fold.js";
 import { ordinalFigures, ordinalWordFigure } from "../text/ordinals.js";
 import { everyEdit, typoForm } from "../text/typos.js";
 import type { TrustTools } from "../trust/evidence.js";
+import { clippingOf } from "./clippings.js";
 
 /**
  * Other words a question's word may be written as in a release: the glossary's official forms in both languages
@@ -43,6 +44,14 @@ const SYNONYMS: string[][] = [
   ["office", "term", "tenure", "mandate", "post", "fonctions", "mandat", "poste"],
   // Instruction of personnel: "training course" / « formation », « stage », « cours ».
   ["course", "courses", "training", "formation", "formations", "stage", "stages", "cours"],
+  // Fighters sent up on alert: "scrambled 64 times" / « ont décollé en alerte à 64 reprises », « 35 décollages ».
+  ["scramble", "scrambles", "scrambled", "décollage", "décollages", "décollé", "décollés", "décoller"],
+  // Firms: the dictionaries give « société » as "society", « entreprise » as "undertaking".
+  ["companies", "company", "firms", "businesses", "start-ups", "startups", "entreprises", "entreprise", "sociétés"],
+  // The second in command: "deputy commander" / « commandant adjoint » (the dictionaries give « député »).
+  ["deputy", "adjoint", "adjointe", "adjoints"],
+  // Small craft: "patrol boats" / « vedettes », « patrouilleurs » (the dictionaries know « vedette » as a star).
+  ["boats", "boat", "bateau", "bateaux", "vedette", "vedettes", "patrouilleur", "patrouilleurs"],
 ];
 const SYNONYMS_OF = new Map<string, string[]>();
 for (const line of SYNONYMS)
@@ -70,11 +79,14 @@ export function expandQuestion(
   const lexicon = tools?.lexicon;
   for (const w of words) {
     add(w, SYNONYMS_OF.get(fold(w)) ?? []);
+    // "helos", « hélicos », "satcom": the words a release writes for a chat clipping (clippings.ts).
+    const clipped = clippingOf(w, lang);
+    add(w, clipped);
     if (!lexicon) continue;
     const equivalents = lexicon.equivalents(w, lang, otherLang(lang)).filter((e) => POS.has(e.pos));
     if (equivalents.length > 0 && equivalents.length <= MAX_EQUIVALENTS)
       add(w, withVariants(equivalents.slice(0, KEPT_EQUIVALENTS), otherLang(lang)));
-    if (equivalents.length > 0 || !stored || stored(w)) continue;
+    if (equivalents.length > 0 || clipped.length > 0 || !stored || stored(w)) continue;
     for (const spelling of dictionarySpellings(w, lang, lexicon, stored)) {
       const theirs = lexicon.equivalents(spelling, lang, otherLang(lang)).filter((e) => POS.has(e.pos));
       add(w, [
@@ -110,7 +122,7 @@ export function dictionarySpellings(
   stored: (word: string) => boolean,
 ): string[] {
   const w = typoForm(word);
-  if (!w || lexicon.lemmas(w, lang).length > 0) return [];
+  if (!w || lexicon.lemmas(w, lang).length > 0 || inflectsKnown(w, lang, lexicon)) return [];
   const out: string[] = [];
   for (const candidate of [...spellingVariants(w, lang), ...everyEdit(w)]) {
     if (out.length >= MAX_DICTIONARY_SPELLINGS) break;
@@ -119,6 +131,33 @@ export function dictionarySpellings(
     if (stored(candidate) || theirs.some((e) => stored(e.lemma))) out.push(candidate);
   }
   return out;
+}
+
+/**
+ * Whether a folded word is a form the dictionary lists only by its base: an English comparative or superlative
+ * ("bigger", "larger", "busiest"), a French verb conjugated (« stationnent », « décollez » of « stationner »,
+ * « décoller »). Such a word is no typo, and the words one edit away from it are other words, some of them slurs.
+ */
+export function inflectsKnown(w: string, lang: Lang, lexicon: NonNullable<TrustTools["lexicon"]>): boolean {
+  const bases: string[] = [];
+  if (lang === "en") {
+    const m = /^(\p{L}{2,}?)(i?)(er|est)$/u.exec(w);
+    if (m?.[1]) {
+      const stem = m[1];
+      if (m[2]) bases.push(`${stem}y`);
+      else bases.push(stem, `${stem}e`);
+      if (/(\p{L})\1$/u.test(stem)) bases.push(stem.slice(0, -1));
+    }
+  } else {
+    // Folded: « stationnées » is "stationnees", « choisies » "choisies", « reçoit » "recoit".
+    const er = /^(\p{L}{3,}?)(?:ent|ons|ez|ait|aient|ais|erait|eront|era|ees|ee|es|e)$/u.exec(w);
+    if (er?.[1]) bases.push(`${er[1]}er`);
+    const ir = /^(\p{L}{3,}?)(?:issent|issons|issez|issait|ies|ie|it|is)$/u.exec(w);
+    if (ir?.[1]) bases.push(`${ir[1]}ir`);
+    const oir = /^(\p{L}+?)(?:oit|oivent|oive|ois|ues|ue|us)$/u.exec(w);
+    if (oir?.[1]) bases.push(`${oir[1]}evoir`);
+  }
+  return bases.some((b) => lexicon.lemmas(b, lang).length > 0);
 }
 
 /**

@@ -5,6 +5,8 @@ import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
 import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
 import { asksForMeasure, carriesFigure, countedNoun, isYear, type Measure, measureAsked } from "./figure-kind.js";
+import { withoutComparatives } from "./focus-comparative.js";
+import { asksHowQuickly, carriesDuration } from "./focus-duration.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
 import { isMonthOrDay, isNew, UBIQUITOUS } from "./focus-names.js";
@@ -57,6 +59,8 @@ export interface QuestionFocus {
   succession?: Succession | undefined;
   /** "Will they see each other in person?": a sentence about a meeting answers (focus-meeting.ts). */
   meets?: boolean | undefined;
+  /** "How quickly…", « en combien de temps… »: a duration in minutes answers too (focus-duration.ts). */
+  quick?: boolean | undefined;
 }
 
 type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
@@ -65,8 +69,9 @@ const KINDS: KindRule[] = (
     {
       kind: "duration",
       // "How many days did the visit last?", « combien de jours a duré… »: the unit says a duration is asked.
-      en: /\bhow long\b|\bhow many (?:years|months|weeks|days|hours)\b|\buntil when\b/u,
-      fr: /\bcombien de (?:temps|jours|semaines|mois|ans|années|annees|heures)\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
+      en: /\bhow long\b|\bhow (?:quickly|soon)\b|\bhow many (?:years|months|weeks|days|hours|minutes)\b|\buntil when\b/u,
+      // « combien d'années », « combien d'heures »: the unit elided after « de » asks a duration too.
+      fr: /\bcombien de (?:temps|jours|semaines|mois|ans|années|annees|heures|minutes)\b|\bcombien d'(?:années|annees|heures)\b|\b(?:dans|en) quel délai\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
     },
     {
       kind: "figure",
@@ -108,7 +113,7 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
         .map((w) => fold(w.toLowerCase())),
     ),
   };
-  const count = kind === "figure" ? countedNoun(lower) : undefined;
+  const count = kind === "figure" ? withoutComparatives(countedNoun(lower)) : undefined;
   const measure = kind === "figure" ? measureAsked(lower, count) : undefined;
   // A measured figure is what it measures: "how many times", "how many kilometres" count no thing.
   const counted = measure ? undefined : count;
@@ -133,6 +138,7 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
     agent,
     succession,
     meets: asksToMeet(question),
+    quick: kind === "duration" && asksHowQuickly(lower),
   };
 }
 
@@ -205,7 +211,7 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   // word what is counted otherwise (« piliers d'œuvre » for "pillars of work") or mangle its unit: the sentence it
   // translates is read too ("Lieutenant General Wiermann delivered").
   const { original } = passage;
-  const readsOriginal = focus.kind === "person" || focus.kind === "figure";
+  const readsOriginal = focus.kind === "person" || focus.kind === "figure" || focus.kind === "duration";
   if (readsOriginal && original && carriesKind(focus, original.text, original.lang, lookups)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
@@ -221,7 +227,7 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
     case "date":
       return mentionsDay(text, lang) || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d));
     case "duration":
-      return DURATION[lang].test(text) || DURATION[lang === "en" ? "fr" : "en"].test(text);
+      return carriesDuration(text, lang, focus.quick === true);
     case "person":
       return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
@@ -230,15 +236,6 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
       return true;
   }
 }
-
-const DURATION: Record<Lang, RegExp> = {
-  en: unicode(
-    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b|\buntil\b|\bthrough\b|\bfor (?:the )?(?:next|coming)\b|\bpermanent(?:ly)?\b|\bfrom \d{1,2}(?: \p{L}+)? to \d{1,2}\b|\bbetween \d{1,2}(?: \p{L}+)? and \d{1,2}\b/iu,
-  ),
-  fr: unicode(
-    /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)\s+(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']|\bdu \d{1,2}(?:er)?(?: \p{L}+)? au \d{1,2}\b|\bentre le \d{1,2}(?:er)?(?: \p{L}+)? et le \d{1,2}\b/iu,
-  ),
-};
 
 // "in Vilnius", "at NATO Headquarters in Brussels", « à Nice, en France », « dans la Jordanie voisine ».
 const PLACE =

@@ -36,6 +36,14 @@ const CLASSES: { classes: string[]; members: string[] }[] = [
     ],
   },
   {
+    // Small craft: "patrol boats" are what a French release calls « vedettes » or « patrouilleurs ».
+    classes: ["boat", "boats", "patrol boat", "patrol boats", "bateau", "bateaux"],
+    members: [
+      ...["vedette", "vedettes", "patrouilleur", "patrouilleurs", "patrol vessel", "patrol vessels", "patrol boat"],
+      ...["patrol boats", "boat", "boats"],
+    ],
+  },
+  {
     classes: ["tank", "tanks", "char", "chars"],
     members: ["Leopard", "Leopards", "Leclerc", "Leclercs", "Abrams", "Challenger", "Challengers"],
   },

@@ -29,6 +29,10 @@ const QUESTION_WORDS = [
   ],
   ...["quoi", "combien", "comment", "pourquoi", "quand", "dit", "dire", "sait", "savoir", "concernant", "propos"],
   ...["dernières", "derniers", "récemment", "récent", "récents", "nouvelles", "parlé", "est-ce"],
+  // Chat spellings of question words ("whats", « koi », « pkoi ») and the verbs of "what's happening / what is NATO
+  // doing": they ask what is new, not about doing or happening.
+  ...["whats", "whos", "wheres", "hows", "whens", "happening", "happened", "doing", "going"],
+  ...["koi", "pkoi", "pourkoi", "pq", "cmb"],
   // What is left of an ordinal once its figure is split off ("60th" → 60 + th, « 52e » → 52 + e).
   ...["th", "st", "nd", "rd", "er", "ere", "ème", "eme"],
 ];

@@ -1,0 +1,46 @@
+import type { Lang } from "../domain/language.js";
+import { unicodeBoundaries as unicode } from "../text/regexp.js";
+
+/**
+ * What answers a question asking for a duration (focus.ts): a figure with a unit of time ("two more years",
+ * « les deux prochaines années »), an end date, a span of days. Minutes answer only a question asking how quickly something is done ("how quickly can the jets take off?",
+ * « en combien de temps les chasseurs peuvent-ils décoller ? » → "within 15 minutes"): a stay, a mission or a
+ * programme that lasts is not told in minutes, and "ready within 15 minutes" is no answer to how long jets stayed.
+ */
+const DURATION: Record<Lang, RegExp> = {
+  en: unicode(
+    /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|several)[\s-]+(?:(?:more|further|additional|extra)\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b|\buntil\b|\bthrough\b|\bfor (?:the )?(?:next|coming)\b|\bpermanent(?:ly)?\b|\bfrom \d{1,2}(?: \p{L}+)? to \d{1,2}\b|\bbetween \d{1,2}(?: \p{L}+)? and \d{1,2}\b/iu,
+  ),
+  fr: unicode(
+    /\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|plusieurs)\s+(?:(?:prochaines?|prochains|dernières?|derniers|premières?|premiers|autres)\s+)?(?:ans?|années?|mois|semaines?|jours?|heures?|décennies?)\b|\bjusqu[’']|\bdu \d{1,2}(?:er)?(?: \p{L}+)? au \d{1,2}\b|\bentre le \d{1,2}(?:er)?(?: \p{L}+)? et le \d{1,2}\b/iu,
+  ),
+};
+
+const MINUTES: Record<Lang, RegExp> = {
+  en: unicode(/\b(?:\d+|one|two|five|ten|fifteen|twenty|thirty|few)[\s-]+minutes?\b/iu),
+  fr: unicode(/\b(?:\d+|une|deux|cinq|dix|quinze|vingt|trente|quelques)\s+minutes?\b/iu),
+};
+
+const QUICKLY: Record<Lang, RegExp> = {
+  en: unicode(
+    /\bhow (?:quickly|soon|fast)\b|\bhow many minutes\b|\bhow long (?:does|do|did|will|would)\b.*\b(?:take|need)\b/u,
+  ),
+  fr: unicode(
+    /\ben combien de (?:temps|minutes|heures)\b|\bcombien de minutes\b|\ben combien d'heures\b|\b(?:dans|en) quel délai\b/u,
+  ),
+};
+
+/** Whether a question (lower case, plain apostrophes) asks how quickly something is done. */
+export function asksHowQuickly(lowerQuestion: string): boolean {
+  return QUICKLY.en.test(lowerQuestion) || QUICKLY.fr.test(lowerQuestion);
+}
+
+/** Whether a text (in `lang`, or the other language: a release holds both) gives a duration; minutes if `quick`. */
+export function carriesDuration(text: string, lang: Lang, quick: boolean): boolean {
+  const other: Lang = lang === "en" ? "fr" : "en";
+  return (
+    DURATION[lang].test(text) ||
+    DURATION[other].test(text) ||
+    (quick && (MINUTES[lang].test(text) || MINUTES[other].test(text)))
+  );
+}
