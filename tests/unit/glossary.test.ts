@@ -261,3 +261,35 @@ describe("English nouns alike in both numbers", () => {
     ]);
   });
 });
+
+describe("NATO's command structure and partners across the globe", () => {
+  it("English → French: commands and centres by their official French names, partners with their article", () => {
+    expect(
+      pairs(
+        "The NATO Space Centre and the Combined Air Operations Centre work with Multinational Corps Northeast.",
+        "en",
+      ),
+    ).toEqual([
+      ["The NATO Space Centre", "Le Centre spatial de l'OTAN"],
+      ["the Combined Air Operations Centre", "le Centre d'opérations aériennes combinées"],
+      ["Multinational Corps Northeast", "Corps multinational Nord-Est"],
+    ]);
+    expect(pairs("New Zealand, the Republic of Korea and Japanese officers", "en")).toEqual([
+      ["New Zealand", "Nouvelle-Zélande"],
+      ["the Republic of Korea", "la République de Corée"],
+      ["Japanese", "japonais"],
+    ]);
+  });
+
+  it("French → English, a plural body to its English plural, a demonym to its country's adjective", () => {
+    expect(pairs("Les unités d'intégration des forces de l'OTAN et le Centre de guerre interarmées", "fr")).toEqual([
+      ["unités d'intégration des forces de l'OTAN", "NATO Force Integration Units"],
+      ["le Centre de guerre interarmées", "the Joint Warfare Centre"],
+    ]);
+    expect(pairs("La Nouvelle-Zélande et des militaires australiennes et coréens", "fr")).toEqual([
+      ["La Nouvelle-Zélande", "New Zealand"],
+      ["australiennes", "Australian"],
+      ["coréens", "Korean"],
+    ]);
+  });
+});

@@ -41,6 +41,7 @@ const facts = glossaryFacts([
   term("place", "Madrid", "Madrid"),
   term("place", "Oslo", "Oslo"),
   term("body", "NATO Headquarters", "siège de l'OTAN", ["le siège de l'OTAN"]),
+  term("body", "Centre of Excellence", "centre d'excellence", ["centres d'excellence", "le centre d'excellence"]),
 ]);
 
 describe("articles before acronyms, bodies and titles (French)", () => {
@@ -83,6 +84,7 @@ describe("articles before acronyms, bodies and titles (French)", () => {
     );
     expect(frenchArticles("Le navire de guerre est arrivé.", facts)).toBe("Le navire de guerre est arrivé.");
     expect(frenchArticles("Le porte-avions a appareillé.", facts)).toBe("Le porte-avions a appareillé.");
+    expect(frenchArticles("Le centres d'excellence a signé.", facts)).toBe("Les centres d'excellence ont signé.");
     // A plural whose English is a mass noun ("defence spending"): the French singular form tells it is one.
     expect(frenchArticles("Le dépenses de défense a augmenté.", facts)).toBe("Les dépenses de défense ont augmenté.");
   });

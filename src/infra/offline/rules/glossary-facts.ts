@@ -83,12 +83,12 @@ function isPlural(t: GlossaryTerm): boolean {
 }
 
 /**
- * The French plural forms of a common term, as the glossary lists them: a form whose head noun is another form's
+ * The French plural forms of a common term or a body, as the glossary lists them: a form whose head noun is another form's
  * with an s or an x ("navires de guerre" beside "navire de guerre", "dépenses de défense" beside "dépense de
  * défense"), so a word alike in both numbers ("porte-avions") is never one.
  */
 function pluralVariants(t: GlossaryTerm): string[] {
-  if (t.kind !== "term") return [];
+  if (t.kind !== "term" && t.kind !== "body") return [];
   const head = (text: string) => text.split(/\s+/)[0] ?? "";
   const forms = [t.fr, ...t.frVariants].filter((v) => !articleStripped(v) && /^\p{Ll}/u.test(v));
   const heads = new Set(forms.map(head));
