@@ -187,3 +187,109 @@ describe("a programme's name is not a variant of the activity it names", () => {
     ]);
   });
 });
+
+describe("common military phrases as NATO's French and English write them", () => {
+  it("English → French, with the number and the article the occurrence has", () => {
+    expect(pairs("NATO fighter jets and a warship joined the battlegroup at the air base.", "en")).toEqual([
+      ["NATO", "OTAN"],
+      ["fighter jets", "avions de chasse"],
+      ["warship", "navire de guerre"],
+      ["the battlegroup", "le groupement tactique"],
+      ["the air base", "la base aérienne"],
+    ]);
+    expect(
+      pairs("Allies discussed arms control, crisis management and integrated air and missile defence.", "en"),
+    ).toEqual([
+      ["Allies", "Alliés"],
+      ["arms control", "maîtrise des armements"],
+      ["crisis management", "gestion de crise"],
+      ["integrated air and missile defence", "défense aérienne et antimissile intégrée"],
+    ]);
+  });
+
+  it("French → English: « avions » of a fighter is no verb, and the article stays where English keeps it", () => {
+    expect(pairs("Les avions de chasse de l'OTAN ont rejoint le quartier général.", "fr")).toEqual([
+      ["avions de chasse", "fighter jets"],
+      ["l'OTAN", "NATO"],
+      ["le quartier général", "the headquarters"],
+    ]);
+    expect(pairs("La défense aérienne et le ravitaillement en vol des avions de patrouille maritime.", "fr")).toEqual([
+      ["La défense aérienne", "Air defence"],
+      ["le ravitaillement en vol", "air-to-air refuelling"],
+      ["avions de patrouille maritime", "maritime patrol aircraft"],
+    ]);
+  });
+
+  it("a common term written with capitals inside a longer name is part of that name", () => {
+    expect(pairs("Major General Dany Fortin of the Canadian Armed Forces leads it.", "en")).toEqual([
+      ["Major General", "Général de division"],
+      ["Canadian", "canadien"],
+    ]);
+    expect(pairs("The Armed Forces of Ukraine and the armed forces of Allies", "en")).toEqual([
+      ["The Armed Forces", "Les forces armées"],
+      ["Ukraine", "Ukraine"],
+      ["the armed forces", "les forces armées"],
+      ["Allies", "Alliés"],
+    ]);
+    expect(pairs("Le commandant des Forces Armées Canadiennes et les forces armées canadiennes", "fr")).toEqual([
+      ["Canadiennes", "Canadian"],
+      ["les forces armées", "the armed forces"],
+      ["canadiennes", "Canadian"],
+    ]);
+  });
+});
+
+describe("English nouns alike in both numbers", () => {
+  it("'aircraft' takes the French plural after a number above one or a plural determiner, else the singular", () => {
+    const targets = (text: string) => findTerms(text, "en").map((m) => m.target);
+    expect(targets("Two maritime patrol aircraft and 12 fighter aircraft; several transport aircraft.")).toEqual([
+      "avions de patrouille maritime",
+      "avions de chasse",
+      "avions de transport",
+    ]);
+    expect(targets("One maritime patrol aircraft, a fighter aircraft and 1 tanker aircraft.")).toEqual([
+      "avion de patrouille maritime",
+      "avion de chasse",
+      "avion ravitailleur",
+    ]);
+  });
+
+  it("French says the number itself: « deux avions » is two aircraft, « un avion » one", () => {
+    expect(pairs("deux avions de patrouille maritime et un avion de transport", "fr")).toEqual([
+      ["avions de patrouille maritime", "maritime patrol aircraft"],
+      ["avion de transport", "transport aircraft"],
+    ]);
+  });
+});
+
+describe("NATO's command structure and partners across the globe", () => {
+  it("English → French: commands and centres by their official French names, partners with their article", () => {
+    expect(
+      pairs(
+        "The NATO Space Centre and the Combined Air Operations Centre work with Multinational Corps Northeast.",
+        "en",
+      ),
+    ).toEqual([
+      ["The NATO Space Centre", "Le Centre spatial de l'OTAN"],
+      ["the Combined Air Operations Centre", "le Centre d'opérations aériennes combinées"],
+      ["Multinational Corps Northeast", "Corps multinational Nord-Est"],
+    ]);
+    expect(pairs("New Zealand, the Republic of Korea and Japanese officers", "en")).toEqual([
+      ["New Zealand", "Nouvelle-Zélande"],
+      ["the Republic of Korea", "la République de Corée"],
+      ["Japanese", "japonais"],
+    ]);
+  });
+
+  it("French → English, a plural body to its English plural, a demonym to its country's adjective", () => {
+    expect(pairs("Les unités d'intégration des forces de l'OTAN et le Centre de guerre interarmées", "fr")).toEqual([
+      ["unités d'intégration des forces de l'OTAN", "NATO Force Integration Units"],
+      ["le Centre de guerre interarmées", "the Joint Warfare Centre"],
+    ]);
+    expect(pairs("La Nouvelle-Zélande et des militaires australiennes et coréens", "fr")).toEqual([
+      ["La Nouvelle-Zélande", "New Zealand"],
+      ["australiennes", "Australian"],
+      ["coréens", "Korean"],
+    ]);
+  });
+});

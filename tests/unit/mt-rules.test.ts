@@ -29,6 +29,11 @@ const facts = glossaryFacts([
   term("title", "Admiral", "amiral", ["l'amiral"]),
   term("title", "defence ministers", "ministres de la Défense"),
   term("term", "cyber-attacks", "cyberattaques"),
+  term("term", "warship", "navire de guerre", ["navires de guerre", "le navire de guerre"]),
+  term("term", "aircraft carrier", "porte-avions", ["le porte-avions"]),
+  term("term", "nuclear deterrence", "dissuasion nucléaire", ["la dissuasion nucléaire"]),
+  term("term", "airspace", "espace aérien", ["l'espace aérien"]),
+  term("term", "defence spending", "dépenses de défense", ["dépense de défense", "les dépenses de défense"]),
   term("country", "Portugal", "Portugal", ["le Portugal"]),
   term("country", "Finland", "Finlande", ["la Finlande"]),
   term("country", "Netherlands", "Pays-Bas", ["les Pays-Bas"]),
@@ -36,6 +41,7 @@ const facts = glossaryFacts([
   term("place", "Madrid", "Madrid"),
   term("place", "Oslo", "Oslo"),
   term("body", "NATO Headquarters", "siège de l'OTAN", ["le siège de l'OTAN"]),
+  term("body", "Centre of Excellence", "centre d'excellence", ["centres d'excellence", "le centre d'excellence"]),
 ]);
 
 describe("articles before acronyms, bodies and titles (French)", () => {
@@ -70,6 +76,28 @@ describe("articles before acronyms, bodies and titles (French)", () => {
     expect(frenchArticles("Les Alliés est prêts et ministres de la Défense sera là.", facts)).toBe(
       "Les Alliés sont prêts et les ministres de la Défense seront là.",
     );
+  });
+
+  it("makes the plural form of a singular term agree too, but not a word that is the same in both numbers", () => {
+    expect(frenchArticles("Le navires de guerre a appareillé de la base.", facts)).toBe(
+      "Les navires de guerre ont appareillé de la base.",
+    );
+    expect(frenchArticles("Le navire de guerre est arrivé.", facts)).toBe("Le navire de guerre est arrivé.");
+    expect(frenchArticles("Le porte-avions a appareillé.", facts)).toBe("Le porte-avions a appareillé.");
+    expect(frenchArticles("Le centres d'excellence a signé.", facts)).toBe("Les centres d'excellence ont signé.");
+    // A plural whose English is a mass noun ("defence spending"): the French singular form tells it is one.
+    expect(frenchArticles("Le dépenses de défense a augmenté.", facts)).toBe("Les dépenses de défense ont augmenté.");
+  });
+
+  it("opens a sentence on a common term with its article, as French wants and English need not", () => {
+    expect(frenchArticles("Navires de guerre a appareillé. Dissuasion nucléaire reste essentielle.", facts)).toBe(
+      "Les navires de guerre ont appareillé. La dissuasion nucléaire reste essentielle.",
+    );
+    expect(frenchArticles("Espace aérien a été violé. Le navire de guerre et porte-avions", facts)).toBe(
+      "L'espace aérien a été violé. Le navire de guerre et porte-avions",
+    );
+    // Only a sentence's first word: inside it, a bare term may be right ("en gestion de crise", "de défense").
+    expect(frenchArticles("Il parle de dissuasion nucléaire.", facts)).toBe("Il parle de dissuasion nucléaire.");
   });
 });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { type Lang, otherLang } from "../../core/domain/language.js";
 import { packageRoot } from "../../package-root.js";
+import { countedPlural, insideName } from "./glossary-context.js";
 
 export const TERM_KINDS = ["body", "title", "programme", "country", "place", "demonym", "acronym", "term"] as const;
 
@@ -128,7 +129,13 @@ function matchForms(text: string, lang: Lang, forms: Map<string, Form[]>): Gloss
     if (i > 0 && isWordChar(text[i - 1])) continue;
     for (const form of forms.get(fold(text[i] ?? "")) ?? []) {
       const end = matchAt(text, i, form);
-      if (end > i && (end === text.length || !isWordChar(text[end]))) candidates.push({ start: i, end, form });
+      if (
+        end > i &&
+        (end === text.length || !isWordChar(text[end])) &&
+        !insideName(text, i, end, form.term.kind, form.text)
+      ) {
+        candidates.push({ start: i, end, form });
+      }
     }
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -144,7 +151,13 @@ function matchForms(text: string, lang: Lang, forms: Map<string, Form[]>): Gloss
         start,
         end,
         source,
-        target: targetFor(form, lang, source, atSentenceStart(text, start)),
+        target: targetFor(
+          form,
+          lang,
+          source,
+          atSentenceStart(text, start),
+          countedPlural(text, start, form.text, lang),
+        ),
         term: form.term,
       };
     });
@@ -181,7 +194,7 @@ function sameChar(t: string, f: string, rule: CaseRule): boolean {
   return upper && stripAccent(t) === t && stripAccent(f).toLowerCase() === t.toLowerCase();
 }
 
-function targetFor(form: Form, lang: Lang, source: string, sentenceStart: boolean): string {
+function targetFor(form: Form, lang: Lang, source: string, sentenceStart: boolean, counted = false): string {
   const to = otherLang(lang);
   const term = form.term;
   const variants = to === "en" ? term.enVariants : term.frVariants;
@@ -192,7 +205,7 @@ function targetFor(form: Form, lang: Lang, source: string, sentenceStart: boolea
     : undefined;
   // An acronym both languages write alike ("JFC", "COE") stays as written rather than becoming the full name.
   if (form.acronym && variants.includes(form.text)) return form.text;
-  const target = withArticle ?? numberOf(form, lang, term, variants) ?? term[to];
+  const target = withArticle ?? numberOf(form, lang, term, variants, counted) ?? term[to];
   if (!form.acronym && /\p{L}.*\p{L}/u.test(source) && !/\p{Ll}/u.test(source)) {
     return target.toUpperCase();
   }
@@ -206,9 +219,16 @@ function targetFor(form: Form, lang: Lang, source: string, sentenceStart: boolea
  * A plural form ("Centres of Excellence") takes the other language's plural variant ("centres d'excellence") when
  * the glossary lists one, rather than the singular canonical term.
  */
-function numberOf(form: Form, lang: Lang, term: GlossaryTerm, variants: readonly string[]): string | undefined {
+function numberOf(
+  form: Form,
+  lang: Lang,
+  term: GlossaryTerm,
+  variants: readonly string[],
+  counted: boolean,
+): string | undefined {
   // Adjectives (demonyms) have no number in English: "européens" is "European".
-  if (form.acronym || term.kind === "demonym" || !plural(form.text, lang) || plural(term[lang], lang)) return undefined;
+  if (form.acronym || term.kind === "demonym") return undefined;
+  if (!counted && (!plural(form.text, lang) || plural(term[lang], lang))) return undefined;
   const to = otherLang(lang);
   return variants.find((v) => !ARTICLE[to].test(v) && /\p{Ll}/u.test(v) && plural(v, to));
 }

@@ -1,5 +1,6 @@
 import type { FrenchArticle, GlossaryFacts } from "./glossary-facts.js";
 import { alternation, END, memo, START } from "./regex.js";
+import { sentenceTermArticles } from "./term-articles.js";
 
 const ARTICLE = String.raw`(?:[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Ll]['’]\s*)`;
 // Prepositions and conjunctions after which an acronym of running text still needs its article.
@@ -19,6 +20,7 @@ export function frenchArticles(text: string, facts: GlossaryFacts): string {
   let out = fixArticles(text, facts);
   out = bareAcronyms(out, facts);
   out = nounArticles(out, facts);
+  out = sentenceTermArticles(out, facts);
   out = pluralAgreement(out, facts);
   return contractions(out);
 }

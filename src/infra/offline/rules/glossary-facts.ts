@@ -13,6 +13,8 @@ export interface GlossaryFacts {
   frenchBodies: string[];
   /** French terms that are plural ("Alliés", "cyberattaques", "ministres des Affaires étrangères"). */
   plurals: Set<string>;
+  /** French forms of common terms (no article) whose article is known: "défense aérienne", "navires de guerre". */
+  frenchTerms: string[];
   /** English forms of titles and ranks ("NATO Secretary General", "Admiral"). */
   englishTitles: string[];
   /** Military ranks, which stand before a name without an apposition (English and French forms). */
@@ -32,6 +34,7 @@ export function glossaryFacts(terms: readonly GlossaryTerm[]): GlossaryFacts {
     frenchTitles: [],
     frenchBodies: [],
     plurals: new Set(),
+    frenchTerms: [],
     englishTitles: [],
     ranks: new Set(),
     frenchPlaces: new Map(),
@@ -43,6 +46,9 @@ export function glossaryFacts(terms: readonly GlossaryTerm[]): GlossaryFacts {
     if (t.kind === "acronym") facts.acronyms.add(t.fr);
     if (t.kind === "body" && article && /^\p{Lu}/u.test(t.fr)) facts.frenchBodies.push(t.fr);
     if (isPlural(t)) facts.plurals.add(t.fr);
+    const plurals = pluralVariants(t);
+    for (const v of plurals) facts.plurals.add(v);
+    if (t.kind === "term" && /^\p{Ll}/u.test(t.fr)) facts.frenchTerms.push(...(article ? [t.fr] : []), ...plurals);
     if (t.kind === "title") {
       const fr = [t.fr, ...t.frVariants.filter((v) => !articleStripped(v))];
       facts.frenchTitles.push(...fr);
@@ -62,6 +68,7 @@ export function glossaryFacts(terms: readonly GlossaryTerm[]): GlossaryFacts {
   facts.frenchTitles.sort((a, b) => b.length - a.length);
   facts.englishTitles.sort((a, b) => b.length - a.length);
   facts.frenchBodies.sort((a, b) => b.length - a.length);
+  facts.frenchTerms.sort((a, b) => b.length - a.length);
   return facts;
 }
 
@@ -73,6 +80,19 @@ function isPlural(t: GlossaryTerm): boolean {
   const enHead = (t.en.split(/\s+of\s+/)[0] ?? t.en).split(/\s+/).at(-1) ?? "";
   const frHead = t.fr.split(/\s+/)[0] ?? "";
   return /[^s]s$/u.test(enHead) && /[sx]$/u.test(frHead) && !/^pays$/iu.test(frHead);
+}
+
+/**
+ * The French plural forms of a common term or a body, as the glossary lists them: a form whose head noun is another form's
+ * with an s or an x ("navires de guerre" beside "navire de guerre", "dépenses de défense" beside "dépense de
+ * défense"), so a word alike in both numbers ("porte-avions") is never one.
+ */
+function pluralVariants(t: GlossaryTerm): string[] {
+  if (t.kind !== "term" && t.kind !== "body") return [];
+  const head = (text: string) => text.split(/\s+/)[0] ?? "";
+  const forms = [t.fr, ...t.frVariants].filter((v) => !articleStripped(v) && /^\p{Ll}/u.test(v));
+  const heads = new Set(forms.map(head));
+  return forms.filter((v) => /\p{L}[sx]$/u.test(head(v)) && heads.has(head(v).slice(0, -1)));
 }
 
 function articleOf(t: GlossaryTerm): FrenchArticle | undefined {
