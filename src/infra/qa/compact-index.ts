@@ -54,42 +54,32 @@ function internalsOf(mini: MiniSearch): Internals | undefined {
 export function compactIndex(mini: MiniSearch, storeFields: readonly string[], direct = true): CompactIndex {
   const internals = direct ? internalsOf(mini) : undefined;
   if (!internals) return compactPlain(mini.toJSON(), storeFields);
-  const c: CompactIndex = {
+  const c = emptyCompact({
     documentCount: internals._documentCount,
     nextId: internals._nextId,
     fieldIds: internals._fieldIds,
     averageFieldLength: internals._avgFieldLength,
     dirtCount: internals._dirtCount,
-    shortIds: [],
-    ids: [],
-    fieldLengths: [],
-    stored: [],
-    terms: [],
-    postings: [],
-  };
+  });
   fill(c, internals._documentIds, internals._fieldLength, internals._storedFields, internals._index, storeFields);
   return c;
 }
 
 /** The same from MiniSearch's public serialisation (another version of the engine). */
 function compactPlain(plain: AsPlainObject, storeFields: readonly string[]): CompactIndex {
-  const c: CompactIndex = {
-    documentCount: plain.documentCount,
-    nextId: plain.nextId,
-    fieldIds: plain.fieldIds,
-    averageFieldLength: plain.averageFieldLength,
-    dirtCount: plain.dirtCount ?? 0,
-    shortIds: [],
-    ids: [],
-    fieldLengths: [],
-    stored: [],
-    terms: [],
-    postings: [],
-  };
+  const c = emptyCompact({ ...plain, dirtCount: plain.dirtCount ?? 0 });
   const lengths = new Map(numericEntries(plain.fieldLength));
   const stored = new Map(numericEntries(plain.storedFields));
   fill(c, numericEntries(plain.documentIds), lengths, stored, plainIndex(plain.index), storeFields);
   return c;
+}
+
+type Scalars = Pick<CompactIndex, "documentCount" | "nextId" | "fieldIds" | "averageFieldLength" | "dirtCount">;
+
+function emptyCompact(s: Scalars): CompactIndex {
+  const { documentCount, nextId, fieldIds, averageFieldLength, dirtCount } = s;
+  const lists = { shortIds: [], ids: [], fieldLengths: [], stored: [], terms: [], postings: [] };
+  return { documentCount, nextId, fieldIds, averageFieldLength, dirtCount, ...lists };
 }
 
 function fill(
