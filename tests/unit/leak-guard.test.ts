@@ -89,6 +89,14 @@ describe("LeakDetector", () => {
     expect(output.slice(leaks[0]!.start, leaks[0]!.end)).toBe("disuasión");
   });
 
+  it("does not take the letters of a designation for leaked words (F-35, A400M), in either direction", async () => {
+    // « f » is a French word (the abbreviation of « franc »): the letter of "F-35" copied as written is no leak.
+    const fr = fakeAnalyser({ f: "common", la: "common", m: "common" });
+    const d = new LeakDetector({ ...analysers, fr, en: fakeAnalyser({ the: "common", m: "common" }) });
+    expect(await d.find("Four F-35 and one A400M", "Quatre F-35 et un A400M", "fr", "en")).toEqual([]);
+    expect(await d.find("Quatre F-35 et la A400M", "Four F-35 and the A400M", "en", "fr")).toEqual([]);
+  });
+
   it("takes a word copied from the source for the source's, even when a pivot spells it the same way", async () => {
     // "Sea" is a Spanish word too ("sea", be it).
     const leaks = await detector.find("la North Sea", "the North Sea", "en", "fr");

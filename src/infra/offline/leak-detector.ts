@@ -28,8 +28,10 @@ export class LeakDetector {
 
   async find(output: string, source: string, from: Lang, to: Lang): Promise<Leak[]> {
     const words = located(output, await this.analysers[to].analyse(output));
-    // Acronyms (DC, KFOR, CMC) are names in both languages.
-    const unknown = words.filter((w) => !w.known && !/^\p{Lu}{2,}$/u.test(w.surface));
+    // Acronyms (DC, KFOR, CMC) are names in both languages, and so are the letters of a designation (F-35, A400M).
+    const unknown = words.filter(
+      (w) => !w.known && !/^\p{Lu}{2,}$/u.test(w.surface) && !inDesignation(output, w.start, w.end),
+    );
     if (unknown.length === 0) return [];
     const text = [...new Set(unknown.map((w) => w.surface))].join(SEPARATOR);
     const [inSource, ...inPivots] = await Promise.all([
@@ -54,6 +56,13 @@ export class LeakDetector {
     }
     return leaks;
   }
+}
+
+/** Whether the letters at [start, end) touch a figure, directly or across a hyphen: "F" of "F-35", "M" of "A400M". */
+function inDesignation(text: string, start: number, end: number): boolean {
+  return (
+    /^[-‐‑]?\p{N}/u.test(text.slice(end, end + 2)) || /\p{N}[-‐‑]?$/u.test(text.slice(Math.max(0, start - 2), start))
+  );
 }
 
 /** The analyser's words with their offsets: it keeps the text's order and spelling, so a forward search finds them. */
