@@ -40,13 +40,14 @@ const KINDS = [
   "yes-no",
   "follow-up",
 ];
-// Sets 3 to 5 also ask for a measure (how far, how cold, how high).
+// Sets 3 to 6 also ask for a measure (how far, how cold, how high).
 const KINDS_OF_SET = {
   1: KINDS,
   2: KINDS,
   3: [...KINDS, "measure"],
   4: [...KINDS, "measure"],
   5: [...KINDS, "measure"],
+  6: [...KINDS, "measure"],
 } as const;
 const TRAPS = ["near-topic", "homograph", "name-common-word", "absent"];
 const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
@@ -55,7 +56,7 @@ const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
 };
 const answerable = (q: Question) => q.trap === undefined;
 const cross = (q: Question) => !(q.lang in byId.get(q.release!)!.texts);
-const filesOfSet = (set: 2 | 3 | 4 | 5) => QUESTION_FILES.filter((f) => setOf(f) === set);
+const filesOfSet = (set: 2 | 3 | 4 | 5 | 6) => QUESTION_FILES.filter((f) => setOf(f) === set);
 const fromEnglish = (q: Question) => byId.get(q.release!)!.source === "en";
 
 describe.skipIf(!haveCorpus)("qa-quality data", () => {
@@ -123,8 +124,24 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
+  it("has set 6's twelve releases, w01–w12 of 2026: 6 first in each language, 5 with a counterpart", () => {
+    const six = releases.filter((r) => r.set === 6);
+    expect(six.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `w${String(i + 1).padStart(2, "0")}`));
+    const paired = six.filter((r) => Object.keys(r.texts).length === 2);
+    expect(paired).toHaveLength(5);
+    for (const lang of ["en", "fr"] as const) {
+      expect(six.filter((r) => r.source === lang)).toHaveLength(6);
+      expect(paired.filter((r) => r.source === lang).length, lang).toBeGreaterThanOrEqual(2);
+    }
+    for (const r of six) {
+      expect(r.published, r.id).toMatch(/^2026-\d\d-\d\d$/u);
+      for (const t of Object.values(r.texts))
+        expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
+    }
+  });
+
   // (Set 1's files, checked by validate() above, may give the two languages either way round.)
-  it("sets 2 to 5 quote the release's original text, and NATO's translation only where the release has one", () => {
+  it("sets 2 to 6 quote the release's original text, and NATO's translation only where the release has one", () => {
     for (const q of questions.filter((x) => answerable(x) && setOf(x.file) > 1)) {
       const r = byId.get(q.release!)!;
       expect(containsQuote(textOf(r, r.source), q.quote!), `${q.id} quote`).toBe(true);
@@ -256,30 +273,77 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
       ).toHaveLength(68);
   });
 
+  // Set 6 was split at random like set 5, so a file may lack a kind or a trap reason: the shares are the whole set's.
+  it("gives set 6 as a whole its shares: every kind in both languages, traps, 60 % cross-language, the corpus", () => {
+    const qs = questions.filter((q) => setOf(q.file) === 6);
+    const count = (pick: (q: Question) => boolean) => qs.filter(pick).length;
+    for (const kind of KINDS_OF_SET[6])
+      for (const lang of ["en", "fr"] as const)
+        expect(
+          count((q) => q.kind === kind && q.lang === lang),
+          `${kind} ${lang}`,
+        ).toBeGreaterThanOrEqual(1);
+    expect(count((q) => !answerable(q))).toBeGreaterThanOrEqual(34);
+    const least = { "near-topic": 18, homograph: 5, "name-common-word": 4, absent: 4 };
+    for (const [trap, n] of Object.entries(least))
+      expect(
+        count((q) => q.trap === trap),
+        trap,
+      ).toBeGreaterThanOrEqual(n);
+    const ok = qs.filter(answerable);
+    expect(ok.length).toBeGreaterThanOrEqual(100);
+    expect(ok.filter(cross).length / ok.length).toBeGreaterThanOrEqual(0.6);
+    const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
+    expect(corpus.length).toBeGreaterThanOrEqual(15);
+    expect(corpus.filter((q) => cross(q) && fromEnglish(q)).length, "fr→en").toBeGreaterThanOrEqual(6);
+    expect(corpus.filter((q) => cross(q) && !fromEnglish(q)).length, "en→fr").toBeGreaterThanOrEqual(6);
+    expect(new Set(ok.filter((q) => byId.get(q.release!)!.set === 6).map((q) => q.release)).size).toBe(12);
+    for (const file of filesOfSet(6))
+      expect(
+        qs.filter((q) => q.file === file),
+        file,
+      ).toHaveLength(68);
+  });
+
   it("--set names select files, and set 1's files alone store set 1's releases", () => {
-    expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3", "dev-4", "dev-5"]);
-    expect(filesOf("held-out")).toEqual(["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"]);
+    expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6"]);
+    expect(filesOf("held-out")).toEqual([
+      "held-out",
+      "held-out-2",
+      "held-out-3",
+      "held-out-4",
+      "held-out-5",
+      "held-out-6",
+    ]);
     expect(filesOf("dev-1")).toEqual(["dev"]);
     expect(filesOf("dev-2")).toEqual(["dev-2"]);
     expect(filesOf("dev-3")).toEqual(["dev-3"]);
     expect(filesOf("dev-4")).toEqual(["dev-4"]);
     expect(filesOf("dev-5")).toEqual(["dev-5"]);
+    expect(filesOf("dev-6")).toEqual(["dev-6"]);
     expect(filesOf("held-out-1")).toEqual(["held-out"]);
     expect(filesOf("held-out-2")).toEqual(["held-out-2"]);
     expect(filesOf("held-out-3")).toEqual(["held-out-3"]);
     expect(filesOf("held-out-4")).toEqual(["held-out-4"]);
     expect(filesOf("held-out-5")).toEqual(["held-out-5"]);
+    expect(filesOf("held-out-6")).toEqual(["held-out-6"]);
     expect(filesOf("all")).toEqual(QUESTION_FILES);
-    expect(filesOf("dev-6")).toBeUndefined();
+    expect(filesOf("dev-7")).toBeUndefined();
     expect(releasesFor(releases, ["dev"]).some((r) => r.set !== 1)).toBe(false);
-    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14 - 12 - 12 - 12);
+    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14 - 12 - 12 - 12 - 12);
     expect(releasesFor(releases, ["dev-2"])).toEqual(releases);
     expect(releasesFor(releases, ["dev-3"])).toEqual(releases);
     expect(releasesFor(releases, ["held-out", "held-out-3"])).toEqual(releases);
     expect(releasesFor(releases, ["dev-4"])).toEqual(releases);
     expect(releasesFor(releases, ["dev-5"])).toEqual(releases);
-    expect([setOf("dev"), setOf("held-out-2"), setOf("dev-3"), setOf("held-out-4"), setOf("dev-5")]).toEqual([
-      1, 2, 3, 4, 5,
-    ]);
+    expect(releasesFor(releases, ["dev-6"])).toEqual(releases);
+    expect([
+      setOf("dev"),
+      setOf("held-out-2"),
+      setOf("dev-3"),
+      setOf("held-out-4"),
+      setOf("dev-5"),
+      setOf("held-out-6"),
+    ]).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
