@@ -17,6 +17,32 @@ describe("Q&A text analysis", () => {
     ]);
   });
 
+  it("keeps a designation as one word too, so its letters count: A400M, K9, F-35 (not every 400, 9 or 35)", () => {
+    expect(tokenize("quatre A400M et des K9, deux F-35 ; 155mm")).toEqual([
+      ...["quatre", "A", "400", "M", "et", "des", "K", "9", "deux", "F", "35", "155", "mm"],
+      ...["A400M", "K9", "F35"],
+    ]);
+    expect(queryTerms("a400m")).toEqual(["a400m"]);
+    const index = new MiniSearchIndex();
+    index.rebuild(
+      [
+        ["r1", "Four A400M transport planes were converted into flying intensive care units."],
+        ["r2", "The 400 soldiers and 9 helicopters of the brigade arrived."],
+      ].map(([id, body]) => ({
+        id: `${id}:en`,
+        releaseId: id!,
+        lang: "en" as const,
+        date: "2026-01-01",
+        contentHash: id!,
+        title: "",
+        brief: "",
+        body: body!,
+      })),
+    );
+    expect(index.searchReleases({ texts: ["how many a400m were converted"] })[0]?.releaseId).toBe("r1");
+    expect(index.searchReleases({ texts: ["combien d'a400m"] })[0]?.releaseId).toBe("r1");
+  });
+
   it("stems each language with its own stemmer, then folds accents", () => {
     expect(termFor("autorisés", "fr")).toBe(termFor("autorisé", "fr"));
     expect(termFor("défense", "fr")).toBe(termFor("defense", "fr"));

@@ -53,10 +53,20 @@ const STEMMERS: Record<Lang, (word: string) => string> = {
   fr: frenchStemmer,
 };
 
+/**
+ * A designation: letters then a figure, with or without a hyphen, and what follows it ("A400M", "K9", "F-35",
+ * "CV90"). Split into its parts, its letters are single or stop words ("a", "m") and the figure alone matches
+ * every 400 of the store; it is also one word of its own, written without the hyphen ("a400m", "f35").
+ */
+const DESIGNATION = /(?<![\p{L}\p{M}\p{N}])\p{L}{1,4}[-‐‑]?\p{N}+[\p{L}\p{N}]*(?![\p{L}\p{M}\p{N}])/gu;
+
 /** Splits text into words as written (case kept: an all-capital word is an acronym, never a stop word). */
 export function tokenize(text: string): string[] {
+  const normal = text.normalize("NFC");
   // "155mm" is "155" and "mm": figures meet their spelled-out units.
-  return text.normalize("NFC").match(/\p{N}+|[\p{L}\p{M}]+/gu) ?? [];
+  const words = normal.match(/\p{N}+|[\p{L}\p{M}]+/gu) ?? [];
+  const designations = normal.match(DESIGNATION);
+  return designations ? [...words, ...designations.map((d) => d.replace(/[-‐‑]/gu, ""))] : words;
 }
 
 // Stemming costs a few microseconds a word and text repeats its words: memoised per language, bounded.
