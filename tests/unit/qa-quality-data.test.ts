@@ -92,53 +92,29 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
-  it("has set 4's twelve releases, u01–u12 of 2025–2026: 6 first in each language, 5 with a counterpart", () => {
-    const four = releases.filter((r) => r.set === 4);
-    expect(four.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `u${String(i + 1).padStart(2, "0")}`));
-    const paired = four.filter((r) => Object.keys(r.texts).length === 2);
-    expect(paired).toHaveLength(5);
-    for (const lang of ["en", "fr"] as const) {
-      expect(four.filter((r) => r.source === lang)).toHaveLength(6);
-      expect(paired.filter((r) => r.source === lang).length, lang).toBeGreaterThanOrEqual(2);
-    }
-    for (const r of four) {
-      expect(r.published, r.id).toMatch(/^202[56]-\d\d-\d\d$/u);
-      for (const t of Object.values(r.texts))
-        expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
-    }
-  });
-
-  it("has set 5's twelve releases, v01–v12 of 2026: 6 first in each language, 5 with a counterpart", () => {
-    const five = releases.filter((r) => r.set === 5);
-    expect(five.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `v${String(i + 1).padStart(2, "0")}`));
-    const paired = five.filter((r) => Object.keys(r.texts).length === 2);
-    expect(paired).toHaveLength(5);
-    for (const lang of ["en", "fr"] as const) {
-      expect(five.filter((r) => r.source === lang)).toHaveLength(6);
-      expect(paired.filter((r) => r.source === lang).length, lang).toBeGreaterThanOrEqual(2);
-    }
-    for (const r of five) {
-      expect(r.published, r.id).toMatch(/^2026-\d\d-\d\d$/u);
-      for (const t of Object.values(r.texts))
-        expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
-    }
-  });
-
-  it("has set 6's twelve releases, w01–w12 of 2026: 6 first in each language, 5 with a counterpart", () => {
-    const six = releases.filter((r) => r.set === 6);
-    expect(six.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `w${String(i + 1).padStart(2, "0")}`));
-    const paired = six.filter((r) => Object.keys(r.texts).length === 2);
-    expect(paired).toHaveLength(5);
-    for (const lang of ["en", "fr"] as const) {
-      expect(six.filter((r) => r.source === lang)).toHaveLength(6);
-      expect(paired.filter((r) => r.source === lang).length, lang).toBeGreaterThanOrEqual(2);
-    }
-    for (const r of six) {
-      expect(r.published, r.id).toMatch(/^2026-\d\d-\d\d$/u);
-      for (const t of Object.values(r.texts))
-        expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
-    }
-  });
+  // Sets 4 to 6: twelve releases each, 6 first in each language, 5 with a counterpart (at least 2 each way).
+  for (const [set, letter, years] of [
+    [4, "u", /^202[56]-\d\d-\d\d$/u],
+    [5, "v", /^2026-\d\d-\d\d$/u],
+    [6, "w", /^2026-\d\d-\d\d$/u],
+  ] as const)
+    it(`has set ${set}'s twelve releases, ${letter}01–${letter}12: 6 first in each language, 5 with a counterpart`, () => {
+      const ofSet = releases.filter((r) => r.set === set);
+      expect(ofSet.map((r) => r.id)).toEqual(
+        Array.from({ length: 12 }, (_, i) => `${letter}${String(i + 1).padStart(2, "0")}`),
+      );
+      const paired = ofSet.filter((r) => Object.keys(r.texts).length === 2);
+      expect(paired).toHaveLength(5);
+      for (const lang of ["en", "fr"] as const) {
+        expect(ofSet.filter((r) => r.source === lang)).toHaveLength(6);
+        expect(paired.filter((r) => r.source === lang).length, lang).toBeGreaterThanOrEqual(2);
+      }
+      for (const r of ofSet) {
+        expect(r.published, r.id).toMatch(years);
+        for (const t of Object.values(r.texts))
+          expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
+      }
+    });
 
   // (Set 1's files, checked by validate() above, may give the two languages either way round.)
   it("sets 2 to 6 quote the release's original text, and NATO's translation only where the release has one", () => {
