@@ -217,69 +217,38 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
-  // Set 5 was split at random like set 4, so a file may lack a kind or a trap reason: the shares are the whole set's.
-  it("gives set 5 as a whole its shares: every kind in both languages, traps, 60 % cross-language, the corpus", () => {
-    const qs = questions.filter((q) => setOf(q.file) === 5);
-    const count = (pick: (q: Question) => boolean) => qs.filter(pick).length;
-    for (const kind of KINDS_OF_SET[5])
-      for (const lang of ["en", "fr"] as const)
+  // Sets 5 and 6 were split at random, so a file may lack a kind or a trap reason: the shares are the whole set's.
+  for (const set of [5, 6] as const)
+    it(`gives set ${set} as a whole its shares: every kind in both languages, traps, 60 % cross-language, the corpus`, () => {
+      const qs = questions.filter((q) => setOf(q.file) === set);
+      const count = (pick: (q: Question) => boolean) => qs.filter(pick).length;
+      for (const kind of KINDS_OF_SET[set])
+        for (const lang of ["en", "fr"] as const)
+          expect(
+            count((q) => q.kind === kind && q.lang === lang),
+            `${kind} ${lang}`,
+          ).toBeGreaterThanOrEqual(1);
+      expect(count((q) => !answerable(q))).toBeGreaterThanOrEqual(34);
+      const least = { "near-topic": 18, homograph: 5, "name-common-word": 4, absent: 4 };
+      for (const [trap, n] of Object.entries(least))
         expect(
-          count((q) => q.kind === kind && q.lang === lang),
-          `${kind} ${lang}`,
-        ).toBeGreaterThanOrEqual(1);
-    expect(count((q) => !answerable(q))).toBeGreaterThanOrEqual(34);
-    const least = { "near-topic": 18, homograph: 5, "name-common-word": 4, absent: 4 };
-    for (const [trap, n] of Object.entries(least))
-      expect(
-        count((q) => q.trap === trap),
-        trap,
-      ).toBeGreaterThanOrEqual(n);
-    const ok = qs.filter(answerable);
-    expect(ok.length).toBeGreaterThanOrEqual(100);
-    expect(ok.filter(cross).length / ok.length).toBeGreaterThanOrEqual(0.6);
-    const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
-    expect(corpus.length).toBeGreaterThanOrEqual(15);
-    expect(corpus.filter((q) => cross(q) && fromEnglish(q)).length, "fr→en").toBeGreaterThanOrEqual(6);
-    expect(corpus.filter((q) => cross(q) && !fromEnglish(q)).length, "en→fr").toBeGreaterThanOrEqual(6);
-    expect(new Set(ok.filter((q) => byId.get(q.release!)!.set === 5).map((q) => q.release)).size).toBe(12);
-    for (const file of filesOfSet(5))
-      expect(
-        qs.filter((q) => q.file === file),
-        file,
-      ).toHaveLength(68);
-  });
-
-  // Set 6 was split at random like set 5, so a file may lack a kind or a trap reason: the shares are the whole set's.
-  it("gives set 6 as a whole its shares: every kind in both languages, traps, 60 % cross-language, the corpus", () => {
-    const qs = questions.filter((q) => setOf(q.file) === 6);
-    const count = (pick: (q: Question) => boolean) => qs.filter(pick).length;
-    for (const kind of KINDS_OF_SET[6])
-      for (const lang of ["en", "fr"] as const)
+          count((q) => q.trap === trap),
+          trap,
+        ).toBeGreaterThanOrEqual(n);
+      const ok = qs.filter(answerable);
+      expect(ok.length).toBeGreaterThanOrEqual(100);
+      expect(ok.filter(cross).length / ok.length).toBeGreaterThanOrEqual(0.6);
+      const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
+      expect(corpus.length).toBeGreaterThanOrEqual(15);
+      expect(corpus.filter((q) => cross(q) && fromEnglish(q)).length, "fr→en").toBeGreaterThanOrEqual(6);
+      expect(corpus.filter((q) => cross(q) && !fromEnglish(q)).length, "en→fr").toBeGreaterThanOrEqual(6);
+      expect(new Set(ok.filter((q) => byId.get(q.release!)!.set === set).map((q) => q.release)).size).toBe(12);
+      for (const file of filesOfSet(set))
         expect(
-          count((q) => q.kind === kind && q.lang === lang),
-          `${kind} ${lang}`,
-        ).toBeGreaterThanOrEqual(1);
-    expect(count((q) => !answerable(q))).toBeGreaterThanOrEqual(34);
-    const least = { "near-topic": 18, homograph: 5, "name-common-word": 4, absent: 4 };
-    for (const [trap, n] of Object.entries(least))
-      expect(
-        count((q) => q.trap === trap),
-        trap,
-      ).toBeGreaterThanOrEqual(n);
-    const ok = qs.filter(answerable);
-    expect(ok.length).toBeGreaterThanOrEqual(100);
-    expect(ok.filter(cross).length / ok.length).toBeGreaterThanOrEqual(0.6);
-    const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
-    expect(corpus.length).toBeGreaterThanOrEqual(15);
-    expect(corpus.filter((q) => cross(q) && fromEnglish(q)).length, "fr→en").toBeGreaterThanOrEqual(6);
-    expect(corpus.filter((q) => cross(q) && !fromEnglish(q)).length, "en→fr").toBeGreaterThanOrEqual(6);
-    expect(new Set(ok.filter((q) => byId.get(q.release!)!.set === 6).map((q) => q.release)).size).toBe(12);
-    for (const file of filesOfSet(6))
-      expect(
-        qs.filter((q) => q.file === file),
-        file,
-      ).toHaveLength(68);
-  });
+          qs.filter((q) => q.file === file),
+          file,
+        ).toHaveLength(68);
+    });
 
   it("--set names select files, and set 1's files alone store set 1's releases", () => {
     expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6"]);
