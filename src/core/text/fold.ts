@@ -6,11 +6,11 @@
 const PLAIN: Record<string, string> = { ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ı: "i", ħ: "h", Ħ: "H" };
 const MARKED = /[łŁøØđĐıħĦ]/gu;
 
-const ASCII = /^[\x00-\x7F]*$/u;
+const ASCII = /^[ -~]*$/u;
 
 /** Lowercase, accents removed, typographic apostrophes and dashes unified: for matching, never for display. */
 export function fold(text: string): string {
-  // Most words of an English text: nothing to decompose (the one ASCII character unified is the backquote).
+  // Most words of an English text (printable ASCII): nothing to decompose; the one character unified is the backquote.
   if (ASCII.test(text)) return text.replace(/`/g, "'").toLowerCase();
   return unaccent(text)
     .replace(/[’‘ʼ`´]/g, "'")
