@@ -48,23 +48,21 @@ export function clauseBinds(
   lang: Lang,
   lookups: ClauseLookups,
 ): boolean {
-  return clauseBinding(words, focus, lang, lookups)(passage);
+  return clauseBinding(focus, qualifierNames(words, lang, lookups), lookups)(passage);
 }
 
 /**
- * The clause rule for one question: its countries and nationalities and their forms are found once, then each
- * passage is judged (`bindingOf` asks it of every candidate passage).
+ * The clause rule for one question: its countries and nationalities and their forms (`qualifierNames`, found once
+ * per question and shared with qualifiers.ts), then each passage is judged (`bindingOf` asks it of every candidate
+ * passage).
  */
 export function clauseBinding(
-  words: readonly SpecificWord[],
   focus: QuestionFocus,
-  lang: Lang,
+  qualifiers: QualifierNames | undefined,
   lookups: ClauseLookups,
 ): (passage: Passage) => boolean {
   const { terms } = lookups;
-  if (focus.kind === "any" || !terms) return () => true;
-  const qualifiers = qualifierNames(words, lang, lookups);
-  if (!qualifiers) return () => true;
+  if (focus.kind === "any" || !terms || !qualifiers) return () => true;
   const { names, covers, ours } = qualifiers;
   const alternatives = (w: string) => alternativesOf(lookups.alternatives ?? {}, w);
   return (passage) => {

@@ -122,8 +122,10 @@ export async function bindingOf(
   const formsByWord = new Map(words.map((w) => [w, formsOf(w, lang, lookups)]));
   const forms = (w: SpecificWord) => formsByWord.get(w) ?? formsOf(w, lang, lookups);
   const withForms = { ...lookups, forms };
-  const clauses = focus ? clauseBinding(words, focus, lang, { ...withForms, terms, given }) : () => true;
-  const qualifiers = focus && qualifierNames(words, lang, { ...withForms, terms, given });
+  const clauseLookups = { ...withForms, terms, given };
+  // The question's countries and nationalities, found once for both rules that read them.
+  const qualifiers = focus && focus.kind !== "any" ? qualifierNames(words, lang, clauseLookups) : undefined;
+  const clauses = focus ? clauseBinding(focus, qualifiers, clauseLookups) : () => true;
   const owned = focus
     ? qualifierBinding(text, focus, lang, { terms, namesOurs: qualifiers?.namesAny, ours: qualifiers?.ours })
     : () => true;
