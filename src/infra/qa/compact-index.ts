@@ -161,12 +161,17 @@ function* postingsOf(list: number[]): Generator<[short: number, n: number, field
   }
 }
 
+/** A term's postings as MiniSearch keeps them: field id → short id → term frequency (one block per field). */
 function fieldMaps(list: number[]): Map<number, Map<number, number>> {
+  // Read in place, not through `postingsOf`: this runs for every term at every load, and a tuple per posting is
+  // most of the garbage a load makes.
   const fields = new Map<number, Map<number, number>>();
-  for (const [short, n, field] of postingsOf(list)) {
-    const freqs = fields.get(field) ?? new Map<number, number>();
-    if (freqs.size === 0) fields.set(field, freqs);
-    freqs.set(short, n);
+  let j = 0;
+  while (j < list.length) {
+    const freqs = new Map<number, number>();
+    fields.set(list[j]!, freqs);
+    const end = j + 2 + 2 * list[j + 1]!;
+    for (j += 2; j < end; j += 2) freqs.set(list[j]!, list[j + 1]!);
   }
   return fields;
 }
