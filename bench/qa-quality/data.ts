@@ -8,8 +8,10 @@
  * (dev-4.json, held-out-4.json, written after set 3 had been tuned on, blind to the Q&A code and to every
  * earlier miss, on releases u01–u12, marked `"set": 4`, and the corpus), set 5 (dev-5.json, held-out-5.json,
  * written before any change made for it, blind to the Q&A code and to every earlier miss, on releases v01–v12,
- * marked `"set": 5`, and the corpus) and set 6 (dev-6.json, held-out-6.json, written the same way before any change
- * made for it, on releases w01–w12, marked `"set": 6`, and the corpus).
+ * marked `"set": 5`, and the corpus), set 6 (dev-6.json, held-out-6.json, written the same way before any change
+ * made for it, on releases w01–w12, marked `"set": 6`, and the corpus) and set 7 (dev-7.json, held-out-7.json,
+ * written the same way, before the seventh pass changed anything, on releases x01–x12, marked `"set": 7`, and the
+ * corpus).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -52,33 +54,37 @@ export const QUESTION_FILES = [
   "dev-4",
   "dev-5",
   "dev-6",
+  "dev-7",
   "held-out",
   "held-out-2",
   "held-out-3",
   "held-out-4",
   "held-out-5",
   "held-out-6",
+  "held-out-7",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
-export type SetNumber = 1 | 2 | 3 | 4 | 5 | 6;
+export type SetNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** What `--set` selects: every dev or held-out file (dev, held-out), one file (dev-1 is dev.json alone), or all. */
 const SELECTIONS: Record<string, readonly QuestionFile[]> = {
   all: QUESTION_FILES,
-  dev: ["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6"],
-  "held-out": ["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"],
+  dev: ["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"],
+  "held-out": ["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"],
   "dev-1": ["dev"],
   "dev-2": ["dev-2"],
   "dev-3": ["dev-3"],
   "dev-4": ["dev-4"],
   "dev-5": ["dev-5"],
   "dev-6": ["dev-6"],
+  "dev-7": ["dev-7"],
   "held-out-1": ["held-out"],
   "held-out-2": ["held-out-2"],
   "held-out-3": ["held-out-3"],
   "held-out-4": ["held-out-4"],
   "held-out-5": ["held-out-5"],
   "held-out-6": ["held-out-6"],
+  "held-out-7": ["held-out-7"],
 };
 export const SELECTION_NAMES = Object.keys(SELECTIONS);
 
@@ -88,7 +94,7 @@ export function filesOf(selection: string): readonly QuestionFile[] | undefined 
 
 /** The set a question file belongs to: the number its name ends with (dev-2 is set 2's), set 1 without one. */
 export function setOf(file: QuestionFile): SetNumber {
-  const n = /-([2-6])$/u.exec(file)?.[1];
+  const n = /-([2-7])$/u.exec(file)?.[1];
   return n === undefined ? 1 : (Number(n) as SetNumber);
 }
 
@@ -103,7 +109,7 @@ export function releasesFor(releases: EvalRelease[], files: readonly QuestionFil
 
 interface RawOwn {
   id: string;
-  set?: 2 | 3 | 4 | 5 | 6;
+  set?: 2 | 3 | 4 | 5 | 6 | 7;
   source: Lang;
   published?: string;
   en?: RawText;
@@ -142,7 +148,7 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
   return [...own, ...corpus];
 }
 
-/** The questions of `files` (all twelve by default), each marked with its file. */
+/** The questions of `files` (all fourteen by default), each marked with its file. */
 export function loadQuestions(files: readonly QuestionFile[] = QUESTION_FILES): Question[] {
   return files.flatMap((file) => {
     const name = path.join(here, `${file}.json`);
