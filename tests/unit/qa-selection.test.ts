@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { skim, widen } from "../../src/core/qa/model-reading.js";
+import { skim, WHOLE_RELEASE_SENTENCES, wholeBest, widen } from "../../src/core/qa/model-reading.js";
 import type { Passage } from "../../src/core/qa/qa-types.js";
+import type { Retrieval } from "../../src/core/qa/retriever.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
 import { firstRelease, pickForExtract, pickForModel, strongReleases } from "../../src/core/qa/selection.js";
 
@@ -174,6 +175,79 @@ describe("widen: with a model, what the coverage check set aside is read after w
     const many = Array.from({ length: 20 }, (_, i) => m(`r${i}`, `Sentence ${i} with ${i} ships.`, 0.5, 2));
     expect(widen([], many)).toHaveLength(16);
     expect(widen(many, [aside])).toEqual(many);
+  });
+});
+
+describe("wholeBest: with a model, the best release is read whole, in its order", () => {
+  const sentence = (releaseId: string, lang: "en" | "fr", kind: Passage["kind"], n: number, text: string): Passage => ({
+    id: `${releaseId}:${lang}:${kind}:${n}`,
+    releaseId,
+    lang,
+    kind,
+    title: "T",
+    text,
+  });
+  const match = (passage: Passage, coverage: number): PassageMatch => ({
+    passage,
+    score: coverage * 10,
+    coverage,
+    matched: 1,
+    matchedName: false,
+  });
+  const retrieval = (passages: PassageMatch[], unmatched: Passage[], order: string[]): Retrieval =>
+    ({
+      query: { texts: [], lang: "en" },
+      matches: order.map((releaseId, i) => ({ releaseId, score: 10 - i })),
+      releases: new Map(),
+      passages,
+      weights: new Map(),
+      unmatched,
+    }) as unknown as Retrieval;
+
+  it("gives every sentence of the best release, matched or not, in order; none of the next release's", () => {
+    // "who commands the AGS force?" matches the title's drones, not the sentence that names the commander.
+    const drones = match(sentence("ags", "en", "body", 0, "The AGS drones flew their 1,000th mission."), 0.5);
+    const commander = sentence(
+      "ags",
+      "en",
+      "body",
+      3,
+      "“A thousand missions,” said its commander, Brigadier General Lukas Brenner.",
+    );
+    const crews = sentence("ags", "en", "body", 2, "Some 600 personnel from 16 Allies serve in the force.");
+    const other = match(sentence("drones", "en", "body", 1, "Six Allies will deliver 1,500 drones."), 0.5);
+    const read = wholeBest(retrieval([drones, other], [commander, crews], ["ags", "drones"]));
+    expect(read.map((x) => x.passage)).toEqual([drones.passage, crews, commander]);
+  });
+
+  it("reads a French release through its stored translation, and skips a brief", () => {
+    const radar = match(sentence("radar", "en", "translation", 0, "Denmark gave NATO a new radar in Greenland."), 0.5);
+    const cold = sentence("radar", "en", "translation", 4, "The temperature can go down to –45 °C in winter.");
+    const brief = sentence("radar", "en", "brief", 1, "Brief: a new radar.");
+    const read = wholeBest(retrieval([radar], [brief, cold], ["radar"]));
+    expect(read.map((x) => x.passage)).toEqual([radar.passage, cold]);
+    // Asked in French of a French release: its own sentences.
+    const propre = match(sentence("radar", "fr", "body", 0, "Le Danemark remet à l’OTAN un radar au Groenland."), 0.5);
+    const froid = sentence("radar", "fr", "body", 4, "La température peut descendre à –45 °C en hiver.");
+    expect(wholeBest(retrieval([propre], [froid], ["radar"])).map((x) => x.passage)).toEqual([propre.passage, froid]);
+  });
+
+  it("keeps a long release to its matched sentences and the first others, and gives nothing without a release", () => {
+    const matched = match(sentence("long", "en", "body", 40, "The exercise ends in Riga."), 0.5);
+    const others = Array.from({ length: 50 }, (_, i) => sentence("long", "en", "body", i, `Sentence ${i}.`));
+    const read = wholeBest(retrieval([matched], others, ["long"]));
+    expect(read).toHaveLength(WHOLE_RELEASE_SENTENCES);
+    expect(read.map((x) => x.passage)).toContain(matched.passage);
+    expect(wholeBest(retrieval([], [], []))).toEqual([]);
+  });
+
+  it("comes after the checked passages in what the model reads, once each, beside the wide limit", () => {
+    const kept = m("kept", "The Defence Ministers met in Brussels on 5 June 2026.", 0.5, 2, 20);
+    const whole = [kept, m("best", "Its commander is General Brenner.", 0, 0, 0)];
+    const searched = Array.from({ length: 20 }, (_, i) => m(`r${i}`, `Sentence ${i} with ${i} ships.`, 0.5, 2));
+    const read = widen([kept], searched, whole);
+    expect(read.slice(0, 2)).toEqual([kept, whole[1]]);
+    expect(read).toHaveLength(2 + 15);
   });
 });
 

@@ -35,15 +35,52 @@ export function unmatchedMatch(passage: Passage): PassageMatch {
 }
 
 /**
- * The model's passages: those the coverage and focus checks chose, then — up to the model's wide limit — what the
- * search found before the coverage check, as `skim` reads it. A question may say what its release says in other words
- * (« combien de start-up » / "74 companies had been chosen"): the offline answer needs the checks, since nothing else
- * reads its sentence, but the model reads what it is given and declines what does not answer (prompts/answer).
+ * Sentences of the best release a model reads whole (`wholeBest`): a NATO release is some ten to thirty; a longer
+ * one keeps its sentences that match the question, then the first of the others.
  */
-export function widen(checked: PassageMatch[], searched: PassageMatch[]): PassageMatch[] {
+export const WHOLE_RELEASE_SENTENCES = 30;
+
+/**
+ * The model's passages: those the coverage and focus checks chose, then the best release as a whole (`whole`), then
+ * — up to the model's wide limit — what the search found before the coverage check, as `skim` reads it. A question
+ * may say what its release says in other words (« combien de start-up » / "74 companies had been chosen"): the
+ * offline answer needs the checks, since nothing else reads its sentence, but the model reads what it is given and
+ * declines what does not answer (prompts/answer).
+ */
+export function widen(checked: PassageMatch[], searched: PassageMatch[], whole: PassageMatch[] = []): PassageMatch[] {
   const ids = new Set(checked.map((m) => m.passage.id));
+  const release = whole.filter((m) => !ids.has(m.passage.id) && ids.add(m.passage.id) !== undefined);
   const more = searched.filter((m) => !ids.has(m.passage.id));
-  return [...checked, ...more].slice(0, Math.max(checked.length, WIDE_PASSAGES));
+  return [...checked, ...release, ...more.slice(0, Math.max(0, WIDE_PASSAGES - checked.length))];
+}
+
+/**
+ * The best release of the search, every sentence of it as the reader sees it (its stored translation for a release in
+ * the other language), in the release's order. The sentence that answers often shares no word with the question
+ * (« qui est le chef de la force AGS ? » / "The force is commanded by Brigadier General…"; "is NATO buying another
+ * drone?" / "studying the purchase of a sixth aircraft"); a reader who has found the release reads it, and so does
+ * the model, which declines what it does not answer.
+ */
+export function wholeBest(searched: Retrieval): PassageMatch[] {
+  const best = searched.matches[0]?.releaseId;
+  if (best === undefined) return [];
+  const matched = searched.passages.filter((m) => m.passage.releaseId === best && isSentence(m.passage));
+  const keys = new Set(matched.map((m) => sentenceOf(m.passage)));
+  const others = (searched.unmatched ?? [])
+    .filter((p) => p.releaseId === best && isSentence(p) && !keys.has(sentenceOf(p)))
+    .map(unmatchedMatch);
+  const kept = [...matched, ...others].slice(0, WHOLE_RELEASE_SENTENCES);
+  return kept.sort((a, b) => sentenceOf(a.passage) - sentenceOf(b.passage));
+}
+
+/** A sentence of the release's text (its own or its stored translation), not a brief's. */
+function isSentence(p: Passage): boolean {
+  return p.kind === "body" || p.kind === "translation";
+}
+
+/** The sentence's number in the release (the last part of its id, shared by a sentence and its translation). */
+function sentenceOf(p: Passage): number {
+  return Number(p.id.split(":").at(-1));
 }
 
 /**

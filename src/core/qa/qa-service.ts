@@ -16,7 +16,14 @@ import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js"
 import { meetingAsWritten } from "./focus-meeting.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
-import { bestSentences, MODEL_SEARCH_RELEASES, type ModelReading, widen, wideReading } from "./model-reading.js";
+import {
+  bestSentences,
+  MODEL_SEARCH_RELEASES,
+  type ModelReading,
+  wholeBest,
+  widen,
+  wideReading,
+} from "./model-reading.js";
 import { releaseDate } from "./passages.js";
 import { leadingRelease, phraseWords } from "./phrase-evidence.js";
 import { QA_MESSAGES } from "./qa-messages.js";
@@ -252,7 +259,11 @@ export class QaService {
     );
     // With a model, what the search found (before the coverage check) is read too, after what the checks chose.
     const forModel = this.readsWide()
-      ? widen(checked, wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)))
+      ? widen(
+          checked,
+          wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)),
+          wholeBest(searched),
+        )
       : checked;
     if (forModel.length === 0) return noAnswer();
 
