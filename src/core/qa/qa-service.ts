@@ -158,6 +158,7 @@ export class QaService {
       history,
       focus,
       withFigure(focus, searched),
+      searched,
     );
     this.logger.info("question answered", {
       lang,
@@ -218,6 +219,11 @@ export class QaService {
     focus: QuestionFocus,
     /** The retrieval before the coverage check, for the model's further reading. */
     searched: Retrieval = retrieval,
+    /**
+     * The search's own retrieval, before any check (the measure rule of `withFigure` included), whose best release
+     * the model reads whole: "how fast must the pilots take off?" is answered by "within fifteen minutes", no speed.
+     */
+    found: Retrieval = searched,
   ): Promise<Answer> {
     const answers = answerTest(focus, lang, retrieval, this.deps.trust?.lexicon);
     // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
@@ -262,14 +268,14 @@ export class QaService {
       ? widen(
           checked,
           wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)),
-          wholeBest(searched),
+          wholeBest(found),
         )
       : checked;
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
       { model: this.deps.model, breaker: this.deps.breaker, trust: this.deps.trust, logger: this.logger },
-      { question, lang, history, picked: forModel, releases: searched.releases },
+      { question, lang, history, picked: forModel, releases: found.releases },
     );
     if (viaModel.answer)
       return viaModel.answer.status === "no-answer"
