@@ -55,6 +55,11 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     which: ["which", "other"],
     city: ["city", "noun"],
     visit: ["visit", "verb"],
+    destroyed: ["destroy", "verb"],
+    mines: ["mine", "noun"],
+    thanks: ["thanks", "noun"],
+    charge: ["charge", "noun"],
+    of: ["of", "other"],
   },
   fr: {
     la: ["le", "other"],
@@ -87,6 +92,15 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     visité: ["visiter", "verb"],
     avions: ["avion", "noun"],
     sont: ["être", "verb"],
+    mines: ["mine", "noun"],
+    détruites: ["détruire", "verb"],
+    detruites: ["détruire", "verb"],
+    grâce: ["grâce", "noun"],
+    grace: ["grâce", "noun"],
+    sein: ["sein", "noun"],
+    du: ["de", "other"],
+    au: ["à", "other"],
+    comité: ["comité", "noun"],
   },
 };
 const fakeTagger: PosTagger = {
@@ -159,6 +173,32 @@ describe("specificWords", () => {
     expect(en.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
     const fr = specificWords(await fakeTagger.tag("quelle ville a visité Radmila Shekerinska", "fr"), "fr", lexicon);
     expect(fr.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
+  });
+});
+
+describe("specificWords: the noun of a preposition of several words is no content", () => {
+  it("reads « grâce à » and « au sein de » as prepositions, typed with or without accents", async () => {
+    for (const q of ["combien de mines détruites grâce à l'otan", "combien de mines detruites grace a l'otan"]) {
+      const words = specificWords(await fakeTagger.tag(q, "fr"), "fr", lexicon);
+      expect(
+        words.map((w) => w.lemma),
+        q,
+      ).toEqual(["mine"]);
+    }
+    const within = specificWords(await fakeTagger.tag("qui dirige les pilotes au sein du comité", "fr"), "fr", lexicon);
+    expect(within.map((w) => w.lemma)).toEqual(["pilote", "comité"]);
+    // The noun alone is a noun: « la grâce » is no preposition.
+    const alone = specificWords(await fakeTagger.tag("combien de mines la grâce", "fr"), "fr", lexicon);
+    expect(alone.map((w) => w.lemma)).toEqual(["mine", "grâce"]);
+  });
+
+  it('reads "thanks to" and "in charge of" as prepositions', async () => {
+    const thanks = specificWords(await fakeTagger.tag("how many mines destroyed thanks to NATO", "en"), "en", lexicon);
+    expect(thanks.map((w) => w.lemma)).toEqual(["mine"]);
+    const charge = specificWords(await fakeTagger.tag("who is in charge of the mission", "en"), "en", lexicon);
+    expect(charge.map((w) => w.lemma)).toEqual(["mission"]);
+    const noun = specificWords(await fakeTagger.tag("how many mines is the charge", "en"), "en", lexicon);
+    expect(noun.map((w) => w.lemma)).toEqual(["mine", "charge"]);
   });
 });
 

@@ -46,11 +46,73 @@ const GENERIC = new Set(
     .split(" "),
 );
 
+/**
+ * Prepositions of several words whose noun says nothing the release must speak of: « combien de mines détruites
+ * grâce à l’OTAN » asks about mines, not about grace; "who is in charge of the mission" about the mission. Each is
+ * its words folded, `*` marking the noun, a `|` between the spellings of a word (typed without accents: « grace a »).
+ */
+const LOCUTIONS: Record<Lang, readonly string[]> = {
+  en: [
+    "*thanks to",
+    "on *behalf of",
+    "in *spite of",
+    "by *means of",
+    "in *terms of",
+    "with *regard to",
+    "in *view of",
+    "on *account of",
+    "in *charge of",
+    "in *front of",
+    "in *favour|favor of",
+  ],
+  fr: [
+    "*grace a|au|aux",
+    "a *cause de|du|des|d",
+    "en *raison de|du|des|d",
+    "au *sein de|du|des|d",
+    "au *lieu de|du|des|d",
+    "en *faveur de|du|des|d",
+    "en *matiere de|d",
+    "a l *egard de|du|des|d",
+    "en *termes de|d",
+    "au *moyen de|du|des|d",
+    "par *rapport a|au|aux",
+    "*face a|au|aux",
+    "a la *tete de|du|des|d",
+  ],
+};
+
+interface Locution {
+  words: readonly (readonly string[])[];
+  noun: number;
+}
+const PARSED: Record<Lang, readonly Locution[]> = {
+  en: LOCUTIONS.en.map(parseLocution),
+  fr: LOCUTIONS.fr.map(parseLocution),
+};
+
+function parseLocution(text: string): Locution {
+  const parts = text.split(" ");
+  return { words: parts.map((p) => p.replace("*", "").split("|")), noun: parts.findIndex((p) => p.startsWith("*")) };
+}
+
+/** The positions of the nouns of `tagged` that are part of one of the language's prepositions of several words. */
+function locutionNouns(tagged: readonly TaggedWord[], lang: Lang): Set<number> {
+  const folded = tagged.map((w) => fold(w.surface.toLowerCase()).replace(/['’]$/u, ""));
+  const out = new Set<number>();
+  for (const { words, noun } of PARSED[lang])
+    for (let start = 0; start + words.length <= folded.length; start++)
+      if (words.every((spellings, k) => spellings.includes(folded[start + k] ?? ""))) out.add(start + noun);
+  return out;
+}
+
 /** The question's specific words (see above), each once; unknown words no dictionary knows count as names. */
 export function specificWords(tagged: readonly TaggedWord[], lang: Lang, lexicon?: BilingualLexicon): SpecificWord[] {
   const out = new Map<string, SpecificWord>();
   let nameAt = -2;
+  const inLocution = locutionNouns(tagged, lang);
   for (let [i, w] of tagged.entries()) {
+    if (inLocution.has(i)) continue;
     const kind = specificKind(w, lang, lexicon, i === 0);
     // "a-t-il", "F-35": single letters are no content; a figure keeps its digits only.
     if (!kind || (kind !== "figure" && w.surface.length < 2)) continue;
