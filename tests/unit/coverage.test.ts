@@ -59,6 +59,10 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     mines: ["mine", "noun"],
     thanks: ["thanks", "noun"],
     charge: ["charge", "noun"],
+    cold: ["cold", "adjective"],
+    it: ["it", "other"],
+    radar: ["radar", "noun"],
+    site: ["site", "noun"],
     of: ["of", "other"],
   },
   fr: {
@@ -100,6 +104,9 @@ const WORDS: Record<Lang, Record<string, [string, PartOfSpeech]>> = {
     sein: ["sein", "noun"],
     du: ["de", "other"],
     au: ["à", "other"],
+    est: ["être", "verb"],
+    "l'emplacement": ["emplacement", "noun"],
+    radar: ["radar", "noun"],
     comité: ["comité", "noun"],
   },
 };
@@ -173,6 +180,13 @@ describe("specificWords", () => {
     expect(en.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
     const fr = specificWords(await fakeTagger.tag("quelle ville a visité Radmila Shekerinska", "fr"), "fr", lexicon);
     expect(fr.map((w) => w.lemma)).toEqual(["Radmila", "Shekerinska"]);
+  });
+
+  it("leaves out the words that only say where: the radar site is where the radar is", async () => {
+    const en = specificWords(await fakeTagger.tag("how cold is it at the Latvia radar site", "en"), "en", lexicon);
+    expect(en.map((w) => w.lemma)).toEqual(["Latvia", "radar"]);
+    const fr = specificWords(await fakeTagger.tag("quelle est l'emplacement du radar en Géorgie", "fr"), "fr", lexicon);
+    expect(fr.map((w) => w.lemma)).toEqual(["radar", "Géorgie"]);
   });
 });
 

@@ -38,8 +38,10 @@ const GENERIC = new Set(
     "year years an ans annee annees temps month months mois week weeks semaine semaines day days jour jours time times fois",
     // What a question asks for, not what about: "the name of", « le nombre de », "what percentage".
     "name nom number nombre total amount montant percentage pourcentage share part figure chiffre date place lieu",
-    // The kind of place a "which" question asks for: the answer names it ("Vilnius") without the word.
+    // The kind of place a "which" question asks for: the answer names it ("Vilnius") without the word, and the
+    // words that only say "where" ("the radar site", « l'emplacement du radar »).
     "city cities ville villes town towns capital capitale",
+    "site sites location locations emplacement emplacements endroit endroits",
     "people personne personnes gens thing things chose choses kind type sort",
   ]
     .join(" ")
