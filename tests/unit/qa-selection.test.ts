@@ -104,6 +104,62 @@ describe("pickForExtract: among one release's sentences, the one that says the q
   });
 });
 
+describe("pickForExtract: a sentence of a release ranked behind that says more of the question", () => {
+  const fr = (x: PassageMatch): PassageMatch => ({ ...x, passage: { ...x.passage, lang: "fr" } });
+  const all = () => true;
+
+  it("quotes, after the best sentence, another release's sentence that says all of the question", () => {
+    // "when does the new diving school open?": the best release outscores (its length, its words), a release
+    // ranked third says the whole question.
+    const best = m("r1", "The new headquarters will host a school for staff officers from 2027.", 0.5, 2, 40);
+    const school = m("r3", "The diving school will open in May.", 1, 4, 12);
+    const weights = new Map([
+      ["r1", 1],
+      ["r3", 0.3],
+    ]);
+    expect(pickForExtract([best, school], weights, undefined, all)).toEqual([best, school]);
+    // One that says no more of the question than the best sentence is not quoted from so far behind.
+    const less = m("r3", "The school has a pool.", 0.5, 2, 12);
+    expect(pickForExtract([best, less], weights, undefined, all)).toEqual([best]);
+    // Nor from a release out of sight.
+    const farBehind = new Map([
+      ["r1", 1],
+      ["r3", 0.1],
+    ]);
+    expect(pickForExtract([best, school], farBehind, undefined, all)).toEqual([best]);
+  });
+
+  it("quotes a sentence that says more of the question than the best one, in French too", () => {
+    // « quelle base aérienne bulgare sert à la police du ciel en mer Noire ? »
+    const best = fr(m("r1", "Huit Eurofighter espagnols se sont posés le 1er septembre en Bulgarie.", 0.57, 4, 400));
+    const base = fr(m("r2", "Les missions sont assurées depuis la base de Graf Ignatievo, en Bulgarie.", 0.86, 6, 150));
+    const weights = new Map([
+      ["r1", 1],
+      ["r2", 0.6],
+    ]);
+    expect(pickForExtract([best, base], weights, undefined, all)).toEqual([best, base]);
+    // The best release's other sentences that say the whole question as the best one does are not quoted for that.
+    const whole = fr(m("r1", "La police du ciel au-dessus de la mer Noire a commencé en 2014.", 1, 5, 30));
+    const repeat = fr(m("r1", "La mer Noire reste une priorité de la police du ciel.", 1, 5, 3));
+    expect(pickForExtract([whole, repeat], weights, undefined, all)).toEqual([whole]);
+  });
+
+  it("quotes another release's sentences matching as much of the question before those matching less (FR)", () => {
+    // « qui commande le centre de Lisbonne ? »: the best release's two sentences, then the one of a release ranked
+    // third that says all of it, before a closer release's sentence that says less.
+    const a = fr(m("r1", "La cérémonie au centre de Lisbonne a réuni 400 invités.", 1, 3, 75));
+    const b = fr(m("r1", "Le général Costa commande le centre de Lisbonne depuis 2024.", 1, 3, 43));
+    const closer = fr(m("r2", "Le centre de Naples est commandé par l'amiral Ferraro.", 0.67, 2, 56));
+    const further = fr(m("r3", "Le général Silva a pris le commandement du centre de Lisbonne.", 1, 3, 20));
+    const weights = new Map([
+      ["r1", 1],
+      ["r2", 0.72],
+      ["r3", 0.57],
+    ]);
+    expect(pickForExtract([a, b, closer, further], weights, undefined, all)).toEqual([a, b, further]);
+  });
+});
+
 describe("pickForModel: the best release's sentences that carry the focus", () => {
   it("sends them before the context even when they match few words of the question", () => {
     const opening = m("r1", "The agency signed 12 contracts with partners.", 1, 4, 30);

@@ -14,6 +14,11 @@ const STRONG_COVERAGE = 1;
 const FIRST_RELEASE_WORDS = 2;
 /** Share of the question the only release coverage kept must match for a question that asks for no kind. */
 const ONLY_RELEASE_COVERAGE = 0.75;
+/**
+ * Rank weight (score against the best release's) a release needs for a sentence of it that says more of the
+ * question than the best sentence (`saysMore`) to be quoted as a second: ranked well behind, not out of sight.
+ */
+const SAYS_MORE_WEIGHT = 0.25;
 /** Passages sent to the model: enough to compare releases, few enough to keep the request small. */
 const MODEL_PASSAGES = 8;
 
@@ -28,7 +33,12 @@ export function isRelevant(match: PassageMatch): boolean {
 
 /**
  * The passages an extractive answer quotes: the best one, and close seconds from releases that ranked close to
- * the best (`weights`, 0–1 by release) and match a name of the question when the best one does.
+ * the best (`weights`, 0–1 by release) and match a name of the question when the best one does. A sentence that
+ * says more of the question than the best one, or, in another release, all of it, is a close second from a
+ * release that ranked further behind too (`saysMore`), and other releases' seconds that match as much of the
+ * question as the best one come before those that match less: "when does the new diving school open?" quotes the
+ * best release's sentence that says "new" and "school", then a further release's "The diving school will open in
+ * May", which says all of the question.
  */
 export function pickForExtract(
   all: PassageMatch[],
@@ -47,9 +57,13 @@ export function pickForExtract(
   first?: string,
 ): PassageMatch[] {
   const found = leadFirst(bySentenceWords(eligible(all, favour, answers, strong, first)), lead);
-  const ranked = prefer ? [...found.filter(prefer), ...found.filter((m) => !prefer(m))] : found;
-  const [top] = ranked;
+  const preferred = prefer ? [...found.filter(prefer), ...found.filter((m) => !prefer(m))] : found;
+  const [top, ...rest] = preferred;
   if (!top) return [];
+  // The best release's own sentences keep their place; another release's that match less of the question than the
+  // best sentence come after those that match as much.
+  const weaker = (m: PassageMatch) => m.passage.releaseId !== top.passage.releaseId && m.coverage < top.coverage;
+  const ranked = [top, ...rest.filter((m) => !weaker(m)), ...rest.filter(weaker)];
   const picked: PassageMatch[] = [];
   const seen = new Set<string>();
   let chars = 0;
@@ -182,9 +196,18 @@ export function firstRelease(matches: readonly ReleaseMatch[], asksKind: boolean
 }
 
 function isCloseSecond(m: PassageMatch, top: PassageMatch, weights?: ReadonlyMap<string, number>): boolean {
-  return (
-    m.score >= top.score * 0.5 && (weights?.get(m.passage.releaseId) ?? 1) >= 0.5 && (!top.matchedName || m.matchedName)
-  );
+  if (top.matchedName && !m.matchedName) return false;
+  const weight = weights?.get(m.passage.releaseId) ?? 1;
+  return (m.score >= top.score * 0.5 && weight >= 0.5) || (weight >= SAYS_MORE_WEIGHT && saysMore(m, top));
+}
+
+/**
+ * Whether a sentence says more of the question than the best one (its score aside: a long release outscores a
+ * short one that answers): more of its words, or, in another release, all of them. One release's other sentences
+ * that match the whole question as the best one does are not quoted for that alone (they repeat its subject).
+ */
+function saysMore(m: PassageMatch, top: PassageMatch): boolean {
+  return m.coverage > top.coverage || (m.coverage === 1 && m.passage.releaseId !== top.passage.releaseId);
 }
 
 /**
