@@ -86,10 +86,7 @@ const AGENT_PHRASES: Record<AgentKind, RegExp> = {
   ),
   host: new RegExp(String.raw`\b(?:(?:hosted|co-hosted)${BY}|accueilli${P}|à l['’]invitation${OF})`, "iu"),
   // "Designed with the Centre of Excellence", « élaboré avec le Centre d'excellence »: who it was made by or with.
-  make: new RegExp(
-    String.raw`\b(?:(?:designed|developed|devised|drafted|prepared|created|built|drawn up|elaborated)(?:\s+\p{Ll}+){0,2}\s+(?:by|with|together with|in (?:cooperation|partnership) with)|(?:conçu|élaboré|développé|préparé|créé|construit|mis au point)(?:e|s|es)?(?:\s+\p{Ll}+){0,2}\s+(?:par|avec|en (?:coopération|partenariat|lien) avec))`,
-    "iu",
-  ),
+  make: /\b(?:(?:designed|developed|devised|drafted|prepared|created|built|drawn up|elaborated)(?:\s+\p{Ll}+){0,2}\s+(?:by|with|together with|in (?:cooperation|partnership) with)|(?:conçu|élaboré|développé|préparé|créé|construit|mis au point)(?:e|s|es)?(?:\s+\p{Ll}+){0,2}\s+(?:par|avec|en (?:coopération|partenariat|lien) avec))/iu,
 };
 const AGENT_SEARCH = Object.fromEntries(
   Object.entries(AGENT_PHRASES).map(([k, re]) => [k, new RegExp(unicode(re).source, "giu")]),
