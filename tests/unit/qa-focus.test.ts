@@ -181,3 +181,19 @@ describe("a duration with a word between its figure and its unit", () => {
     );
   });
 });
+
+describe("a duration said by its ends", () => {
+  it("takes a span of years or of days for how long, in both languages", () => {
+    expect(
+      answers("le programme dure combien de temps", "fr", "The programme covers the years 2026 to 2029.", "en"),
+    ).toBe(true);
+    expect(
+      answers("how long does the programme run", "en", "Le programme couvre la période de 2026 à 2029.", "fr"),
+    ).toBe(true);
+    expect(answers("how long does the programme run", "en", "The programme starts in 2026.")).toBe(false);
+    const session = "Le Comité s’est réuni les 14 et 15 janvier 2026 au siège de l’OTAN.";
+    expect(answers("combien de jours a duré la session en janvier 2026", "fr", session)).toBe(true);
+    expect(answers("how many days did the session last", "en", "The Committee met on 14 and 15 January.")).toBe(true);
+    expect(answers("how many days did the session last", "en", "The Committee met on 14 January.")).toBe(false);
+  });
+});
