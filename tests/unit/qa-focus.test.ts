@@ -197,3 +197,25 @@ describe("a duration said by its ends", () => {
     expect(answers("how many days did the session last", "en", "The Committee met on 14 January.")).toBe(false);
   });
 });
+
+describe("a duration question that may ask a measure", () => {
+  it("takes a length for 'how long is the pipeline', « quelle est la longueur »", () => {
+    const pipeline = "A 95-kilometre pipeline will link the Kaunas depot to the port of Klaipėda.";
+    expect(answers("how long is the kaunas klaipeda pipeline", "en", pipeline)).toBe(true);
+    expect(answers("how long is the pipeline", "en", "The pipeline will cost 50 million euros.")).toBe(false);
+    const oleoduc = "Un oléoduc de 95 kilomètres reliera le dépôt de Kaunas au port de Klaipėda.";
+    expect(answers("quelle est la longueur de l'oléoduc", "fr", oleoduc)).toBe(true);
+    expect(answers("quelle est la longueur de l'oléoduc", "fr", "L'oléoduc sera achevé en 2027.")).toBe(false);
+  });
+
+  it("takes minutes or a speed for 'how fast', « à quelle vitesse »", () => {
+    const ready = "The pilots must be airborne within 15 minutes of an alert.";
+    expect(answers("how fast must the pilots take off", "en", ready)).toBe(true);
+    expect(
+      answers("à quelle vitesse les pilotes doivent-ils décoller", "fr", "Ils décollent en moins de quinze minutes."),
+    ).toBe(true);
+    expect(answers("how fast can the drone fly", "en", "The drone flies at up to 900 km/h.")).toBe(true);
+    expect(answers("à quelle vitesse vole le drone", "fr", "Le drone vole jusqu'à 900 km/h.")).toBe(true);
+    expect(answers("how fast can the drone fly", "en", "The drone was bought in 2025.")).toBe(false);
+  });
+});

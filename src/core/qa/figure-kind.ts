@@ -14,7 +14,8 @@ import { withoutModelNumbers } from "./model-numbers.js";
  *   (« coûte, vaut, valeur, montant, budget, enveloppe, prix, financement », « pour combien »): the figure has a
  *   currency (a sign, a code or a word) beside it;
  * - temperature: "how cold / hot", « quelle température », "how many degrees": degrees beside the figure;
- * - distance: "how far", « à quelle distance », "how many kilometres": kilometres, miles or metres beside it;
+ * - distance: "how far", « à quelle distance », « quelle longueur », "how many kilometres": kilometres, miles or
+ *   metres beside it;
  * - speed: "how fast", "at what speed", « à quelle vitesse »: km/h, knots, mph, Mach beside it;
  * - times: "how many times / how often", « combien de fois / à quelle fréquence »: "N times" / « N fois » /
  *   « à N reprises », "twice", or a frequency ("every year", « par an », "monthly");
@@ -41,7 +42,7 @@ const MEASURE_QUESTIONS: [Measure, RegExp][] = (
     ],
     [
       "distance",
-      /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?distance\b|\bcombien de (?:kilomet|km\b|milles\b)/u,
+      /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?(?:distance|longueur)\b|\blong de combien\b|\bcombien de (?:kilomet|km\b|milles\b)/u,
     ],
     [
       "speed",

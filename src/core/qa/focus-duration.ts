@@ -45,7 +45,7 @@ const QUICKLY: Record<Lang, RegExp> = {
     /\bhow (?:quickly|soon|fast)\b|\bhow many minutes\b|\bhow long (?:does|do|did|will|would)\b.*\b(?:take|need)\b/u,
   ),
   fr: unicode(
-    /\ben combien de (?:temps|minutes|heures)\b|\bcombien de minutes\b|\ben combien d'heures\b|\b(?:dans|en) quel délai\b/u,
+    /\b[aà] quelle vitesse\b|\bavec quelle rapidit[eé]\b|\ben combien de (?:temps|minutes|heures)\b|\bcombien de minutes\b|\ben combien d'heures\b|\b(?:dans|en) quel délai\b/u,
   ),
 };
 

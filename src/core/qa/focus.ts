@@ -22,7 +22,8 @@ import type { Passage } from "./qa-types.js";
  *   of the measure asked for when the question says one (money, degrees, distance, times; figure-kind.ts), beside
  *   the thing counted for "how many N";
  * - date: "when / what year", « quand / en quelle année »: a date or a year not already in the question;
- * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date;
+ * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date; for
+ *   "how long is the pipeline?" a length too, for "how fast must they take off?" minutes or a speed;
  * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
  *   for "who leads / chairs / organises / hosts", « qui dirige / préside / organise / accueille », a body named as
  *   the agent of such a verb too ("led by the Allied Maritime Command"; focus-person.ts); for "who did X replace"
@@ -69,9 +70,9 @@ const KINDS: KindRule[] = (
     {
       kind: "duration",
       // "How many days did the visit last?", « combien de jours a duré… »: the unit says a duration is asked.
-      en: /\bhow long\b|\bhow (?:quickly|soon)\b|\bhow many (?:years|months|weeks|days|hours|minutes)\b|\buntil when\b/u,
+      en: /\bhow long\b|\bhow (?:quickly|soon|fast)\b|\bhow many (?:years|months|weeks|days|hours|minutes)\b|\buntil when\b/u,
       // « combien d'années », « combien d'heures »: the unit elided after « de » asks a duration too.
-      fr: /\bcombien de (?:temps|jours|semaines|mois|ans|années|annees|heures|minutes)\b|\bcombien d'(?:années|annees|heures)\b|\b(?:dans|en) quel délai\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
+      fr: /\b[aà] quelle vitesse\b|\bavec quelle rapidit[eé]\b|\bcombien de (?:temps|jours|semaines|mois|ans|années|annees|heures|minutes)\b|\bcombien d'(?:années|annees|heures)\b|\b(?:dans|en) quel délai\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
     },
     {
       kind: "figure",
@@ -114,7 +115,8 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
     ),
   };
   const count = kind === "figure" ? withoutComparatives(countedNoun(lower)) : undefined;
-  const measure = kind === "figure" ? measureAsked(lower, count) : undefined;
+  const measure =
+    kind === "figure" ? measureAsked(lower, count) : kind === "duration" ? alsoMeasured(lower) : undefined;
   // A measured figure is what it measures: "how many times", "how many kilometres" count no thing.
   const counted = measure ? undefined : count;
   if (!kind && previous) {
@@ -140,6 +142,17 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
     meets: asksToMeet(question),
     quick: kind === "duration" && asksHowQuickly(lower),
   };
+}
+
+/**
+ * "How long is the pipeline?" asks a length as well as a duration, "how fast must the pilots take off?" a speed as
+ * well as how quickly: a duration question whose words may ask a measure too is answered by that measure as well.
+ */
+const LENGTH = unicode(/\bhow long (?:is|are|was|were|will (?:it|they) be)\b/u);
+
+function alsoMeasured(lowerQuestion: string): Measure | undefined {
+  if (LENGTH.test(lowerQuestion)) return "distance";
+  return measureAsked(lowerQuestion) === "speed" ? "speed" : undefined;
 }
 
 /**
@@ -229,7 +242,10 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
     case "date":
       return mentionsDay(text, lang) || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d));
     case "duration":
-      return carriesDuration(text, lang, focus.quick === true);
+      return (
+        carriesDuration(text, lang, focus.quick === true) ||
+        (focus.measure !== undefined && carriesFigure({ measure: focus.measure, given: focus.given }, text, lang))
+      );
     case "person":
       return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
