@@ -182,6 +182,18 @@ describe("a duration with a word between its figure and its unit", () => {
   });
 });
 
+describe("a sum of money asked as a count", () => {
+  it("asks a sum of money for « combien d'argent » and 'how much money'", () => {
+    const funded = "Elle sera financée à hauteur de 180 millions d’euros sur cinq ans.";
+    expect(questionFocus("combien d'argent pour la stratégie de données", "fr").measure).toBe("money");
+    expect(answers("combien d'argent pour la stratégie de données", "fr", funded)).toBe(true);
+    expect(answers("how much money for the data strategy", "en", "It will be funded with 180 million euros.")).toBe(
+      true,
+    );
+    expect(answers("combien d'argent pour la stratégie de données", "fr", "Elle compte 12 projets.")).toBe(false);
+  });
+});
+
 describe("a duration said by its ends", () => {
   it("takes a span of years or of days for how long, in both languages", () => {
     expect(
