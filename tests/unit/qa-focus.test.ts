@@ -231,3 +231,23 @@ describe("a duration question that may ask a measure", () => {
     expect(answers("how fast can the drone fly", "en", "The drone was bought in 2025.")).toBe(false);
   });
 });
+
+describe("a place in the sentence a stored translation renders", () => {
+  it("reads the original when the translation garbles the preposition of place", () => {
+    const translated: Passage = {
+      ...passage("Denmark handed over a new radar installed near of Kangerlussuaq.", "en"),
+      kind: "translation",
+      original: { lang: "fr", text: "Le Danemark a remis un nouveau radar installé près de Kangerlussuaq." },
+    };
+    expect(carriesFocus(questionFocus("where's the new radar in greenland", "en"), translated)).toBe(true);
+    const traduit: Passage = {
+      ...passage("Le radar a été installé proche Kangerlussuaq.", "fr"),
+      kind: "translation",
+      original: { lang: "en", text: "The radar was installed near Kangerlussuaq." },
+    };
+    expect(carriesFocus(questionFocus("où est installé le nouveau radar", "fr"), traduit)).toBe(true);
+    expect(
+      carriesFocus(questionFocus("où est installé le nouveau radar", "fr"), { ...traduit, original: undefined }),
+    ).toBe(false);
+  });
+});

@@ -226,7 +226,9 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   // word what is counted otherwise (« piliers d'œuvre » for "pillars of work") or mangle its unit: the sentence it
   // translates is read too ("Lieutenant General Wiermann delivered").
   const { original } = passage;
-  const readsOriginal = focus.kind === "person" || focus.kind === "figure" || focus.kind === "duration";
+  // A place too: « installé près de Kangerlussuaq » may come out as "installed near of Kangerlussuaq".
+  const readsOriginal =
+    focus.kind === "person" || focus.kind === "figure" || focus.kind === "duration" || focus.kind === "place";
   if (readsOriginal && original && carriesKind(focus, original.text, original.lang, lookups)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
