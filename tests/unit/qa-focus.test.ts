@@ -229,6 +229,9 @@ describe("a duration question that may ask a measure", () => {
     expect(answers("how fast can the drone fly", "en", "The drone flies at up to 900 km/h.")).toBe(true);
     expect(answers("à quelle vitesse vole le drone", "fr", "Le drone vole jusqu'à 900 km/h.")).toBe(true);
     expect(answers("how fast can the drone fly", "en", "The drone was bought in 2025.")).toBe(false);
+    // A span of days is no speed, nor how quickly in minutes.
+    expect(answers("how fast can the tank go", "en", "It had to cover 1,800 kilometres in ten days.")).toBe(false);
+    expect(answers("à quelle vitesse roule le char", "fr", "Il a parcouru 1 800 kilomètres en dix jours.")).toBe(false);
   });
 });
 

@@ -65,3 +65,9 @@ export function carriesDuration(text: string, lang: Lang, quick: boolean): boole
     (quick && (MINUTES[lang].test(text) || MINUTES[other].test(text)))
   );
 }
+
+/** Whether a text (in `lang`, or the other language) gives a time in minutes: how quickly something is done. */
+export function carriesMinutes(text: string, lang: Lang): boolean {
+  const other: Lang = lang === "en" ? "fr" : "en";
+  return MINUTES[lang].test(text) || MINUTES[other].test(text);
+}

@@ -6,7 +6,7 @@ import { digitRuns } from "../text/quantities.js";
 import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
 import { asksForMeasure, carriesFigure, countedNoun, isYear, type Measure, measureAsked } from "./figure-kind.js";
 import { withoutComparatives } from "./focus-comparative.js";
-import { asksHowQuickly, carriesDuration } from "./focus-duration.js";
+import { asksHowQuickly, carriesDuration, carriesMinutes } from "./focus-duration.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
 import { isMonthOrDay, isNew, UBIQUITOUS } from "./focus-names.js";
@@ -23,7 +23,7 @@ import type { Passage } from "./qa-types.js";
  *   the thing counted for "how many N";
  * - date: "when / what year", « quand / en quelle année »: a date or a year not already in the question;
  * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date; for
- *   "how long is the pipeline?" a length too, for "how fast must they take off?" minutes or a speed;
+ *   "how long is the pipeline?" a length too, for "how fast must they take off?" a speed or minutes;
  * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
  *   for "who leads / chairs / organises / hosts", « qui dirige / préside / organise / accueille », a body named as
  *   the agent of such a verb too ("led by the Allied Maritime Command"; focus-person.ts); for "who did X replace"
@@ -243,11 +243,13 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
       return carriesFigure(focus, text, lang, (w) => lookups.alternatives?.(w) ?? []);
     case "date":
       return mentionsDay(text, lang) || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d));
-    case "duration":
-      return (
-        carriesDuration(text, lang, focus.quick === true) ||
-        (focus.measure !== undefined && carriesFigure({ measure: focus.measure, given: focus.given }, text, lang))
-      );
+    case "duration": {
+      const measured =
+        focus.measure !== undefined && carriesFigure({ measure: focus.measure, given: focus.given }, text, lang);
+      // "How fast": a speed, or how quickly in minutes ("within 15 minutes"); "in less than ten days" is no speed.
+      if (focus.measure === "speed") return measured || carriesMinutes(text, lang);
+      return carriesDuration(text, lang, focus.quick === true) || measured;
+    }
     case "person":
       return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
