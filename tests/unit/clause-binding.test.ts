@@ -166,4 +166,28 @@ describe("clauseBinds", () => {
       binds("how many troops are in the battlegroup in romania", "en", [common("troops"), name("romania")], own),
     ).toBe(true);
   });
+
+  it("takes the names of a relative clause about what answers: the place or the person it follows", () => {
+    const based =
+      "Eight Spanish Eurofighters landed on Tuesday at Graf Ignatievo air base, near Plovdiv, where they will police the skies alongside the Bulgarian air force.";
+    const words = [name("spanish"), common("jets"), name("bulgaria")];
+    expect(binds("where are the spanish jets based in bulgaria", "en", words, based)).toBe(true);
+    const poses =
+      "Huit Eurofighter espagnols se sont posés mardi sur la base aérienne de Graf Ignatievo, près de Plovdiv, où ils assureront la police du ciel aux côtés de l’aviation bulgare.";
+    const mots = [name("espagnols"), common("avions"), name("bulgarie")];
+    expect(binds("où sont basés les avions espagnols en bulgarie", "fr", mots, poses)).toBe(true);
+    // The person a "who" clause follows is the one asked about.
+    const led = "The exercise is under the command of General Hervé Lemaire, who leads the battlegroup in Romania.";
+    expect(binds("who leads the battlegroup in romania", "en", [name("romania")], led)).toBe(true);
+    const dirige =
+      "L’exercice est placé sous le commandement du général Hervé Lemaire, qui dirige le groupement en Roumanie.";
+    expect(binds("qui dirige le groupement en roumanie", "fr", [name("roumanie")], dirige)).toBe(true);
+  });
+
+  it("lends no names when the part that answers names another country", () => {
+    const sent = "Germany sent 500 troops, who will serve alongside Polish units.";
+    expect(binds("how many polish troops", "en", [name("polish"), common("troops")], sent)).toBe(false);
+    const envoye = "L’Allemagne a envoyé 500 militaires, qui serviront aux côtés d’unités polonaises.";
+    expect(binds("combien de militaires polonais", "fr", [name("polonais"), common("militaires")], envoye)).toBe(false);
+  });
 });

@@ -61,3 +61,34 @@ describe("who leads / runs / chairs / organises / hosts: a person or a body", ()
     expect(answers(q, "fr", passage(garbled, "fr", original))).toBe(true);
   });
 });
+
+describe("who chairs: an office in lower case; who designed: the body it was made with", () => {
+  it("takes an office written in lower case after the agent phrase", () => {
+    const fr =
+      "Un nouveau conseil des données, présidé par le secrétaire général adjoint pour l’innovation, en supervisera la mise en œuvre.";
+    expect(answers("qui preside le nouveau conseil des données ?", "fr", passage(fr, "fr"))).toBe(true);
+    const en = "A new data board, chaired by the deputy secretary general, will oversee it.";
+    expect(answers("who chairs the new data board", "en", passage(en, "en"))).toBe(true);
+    expect(answers("who chairs the new data board", "en", passage("A new data board will oversee it.", "en"))).toBe(
+      false,
+    );
+  });
+
+  it("takes the body a course was designed or developed with", () => {
+    expect(askedAgent("who helped design the oberammergau disinformation course?")).toBe("make");
+    expect(askedAgent("qui a aidé à concevoir le cours ?")).toBe("make");
+    const en = "The course was developed with the NATO Strategic Communications Centre of Excellence in Riga.";
+    expect(answers("who helped design the disinformation course?", "en", passage(en, "en"))).toBe(true);
+    const fr =
+      "Le programme, élaboré avec le Centre d’excellence OTAN pour la communication stratégique de Riga, comprend des ateliers.";
+    expect(answers("qui a aidé à concevoir le cours ?", "fr", passage(fr, "fr"))).toBe(true);
+    // A person named for something else did not design it.
+    const said = "« Notre travail est de former », a déclaré le colonel Markus Feldhaus.";
+    expect(answers("qui a aidé à concevoir le cours ?", "fr", passage(said, "fr"))).toBe(false);
+    const spoke = "“Our work is to train,” said Colonel Markus Feldhaus.";
+    expect(answers("who helped design the disinformation course?", "en", passage(spoke, "en"))).toBe(false);
+    expect(answers("qui a aidé à concevoir le cours ?", "fr", passage("Le cours comprend des ateliers.", "fr"))).toBe(
+      false,
+    );
+  });
+});

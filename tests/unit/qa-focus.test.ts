@@ -181,3 +181,76 @@ describe("a duration with a word between its figure and its unit", () => {
     );
   });
 });
+
+describe("a sum of money asked as a count", () => {
+  it("asks a sum of money for « combien d'argent » and 'how much money'", () => {
+    const funded = "Elle sera financée à hauteur de 180 millions d’euros sur cinq ans.";
+    expect(questionFocus("combien d'argent pour la stratégie de données", "fr").measure).toBe("money");
+    expect(answers("combien d'argent pour la stratégie de données", "fr", funded)).toBe(true);
+    expect(answers("how much money for the data strategy", "en", "It will be funded with 180 million euros.")).toBe(
+      true,
+    );
+    expect(answers("combien d'argent pour la stratégie de données", "fr", "Elle compte 12 projets.")).toBe(false);
+  });
+});
+
+describe("a duration said by its ends", () => {
+  it("takes a span of years or of days for how long, in both languages", () => {
+    expect(
+      answers("le programme dure combien de temps", "fr", "The programme covers the years 2026 to 2029.", "en"),
+    ).toBe(true);
+    expect(
+      answers("how long does the programme run", "en", "Le programme couvre la période de 2026 à 2029.", "fr"),
+    ).toBe(true);
+    expect(answers("how long does the programme run", "en", "The programme starts in 2026.")).toBe(false);
+    const session = "Le Comité s’est réuni les 14 et 15 janvier 2026 au siège de l’OTAN.";
+    expect(answers("combien de jours a duré la session en janvier 2026", "fr", session)).toBe(true);
+    expect(answers("how many days did the session last", "en", "The Committee met on 14 and 15 January.")).toBe(true);
+    expect(answers("how many days did the session last", "en", "The Committee met on 14 January.")).toBe(false);
+  });
+});
+
+describe("a duration question that may ask a measure", () => {
+  it("takes a length for 'how long is the pipeline', « quelle est la longueur »", () => {
+    const pipeline = "A 95-kilometre pipeline will link the Kaunas depot to the port of Klaipėda.";
+    expect(answers("how long is the kaunas klaipeda pipeline", "en", pipeline)).toBe(true);
+    expect(answers("how long is the pipeline", "en", "The pipeline will cost 50 million euros.")).toBe(false);
+    const oleoduc = "Un oléoduc de 95 kilomètres reliera le dépôt de Kaunas au port de Klaipėda.";
+    expect(answers("quelle est la longueur de l'oléoduc", "fr", oleoduc)).toBe(true);
+    expect(answers("quelle est la longueur de l'oléoduc", "fr", "L'oléoduc sera achevé en 2027.")).toBe(false);
+  });
+
+  it("takes minutes or a speed for 'how fast', « à quelle vitesse »", () => {
+    const ready = "The pilots must be airborne within 15 minutes of an alert.";
+    expect(answers("how fast must the pilots take off", "en", ready)).toBe(true);
+    expect(
+      answers("à quelle vitesse les pilotes doivent-ils décoller", "fr", "Ils décollent en moins de quinze minutes."),
+    ).toBe(true);
+    expect(answers("how fast can the drone fly", "en", "The drone flies at up to 900 km/h.")).toBe(true);
+    expect(answers("à quelle vitesse vole le drone", "fr", "Le drone vole jusqu'à 900 km/h.")).toBe(true);
+    expect(answers("how fast can the drone fly", "en", "The drone was bought in 2025.")).toBe(false);
+    // A span of days is no speed, nor how quickly in minutes.
+    expect(answers("how fast can the tank go", "en", "It had to cover 1,800 kilometres in ten days.")).toBe(false);
+    expect(answers("à quelle vitesse roule le char", "fr", "Il a parcouru 1 800 kilomètres en dix jours.")).toBe(false);
+  });
+});
+
+describe("a place in the sentence a stored translation renders", () => {
+  it("reads the original when the translation garbles the preposition of place", () => {
+    const translated: Passage = {
+      ...passage("Denmark handed over a new radar installed near of Kangerlussuaq.", "en"),
+      kind: "translation",
+      original: { lang: "fr", text: "Le Danemark a remis un nouveau radar installé près de Kangerlussuaq." },
+    };
+    expect(carriesFocus(questionFocus("where's the new radar in greenland", "en"), translated)).toBe(true);
+    const traduit: Passage = {
+      ...passage("Le radar a été installé proche Kangerlussuaq.", "fr"),
+      kind: "translation",
+      original: { lang: "en", text: "The radar was installed near Kangerlussuaq." },
+    };
+    expect(carriesFocus(questionFocus("où est installé le nouveau radar", "fr"), traduit)).toBe(true);
+    expect(
+      carriesFocus(questionFocus("où est installé le nouveau radar", "fr"), { ...traduit, original: undefined }),
+    ).toBe(false);
+  });
+});

@@ -84,6 +84,42 @@ describe("sentenceBinds", () => {
   });
 });
 
+describe("sentenceBinds with the glossary", () => {
+  const { terms } = createTrustTools(loadGlossary());
+
+  it("takes a nationality as said by its country, and a country by its people", () => {
+    const congress = release(
+      "c",
+      "en",
+      "Secretary General addresses Congress",
+      "NATO Secretary General Jens Stoltenberg addressed a joint meeting of the United States Congress on Wednesday.",
+    );
+    const s = sentence(congress, "joint meeting");
+    // « le congrès américain »: the sentence says the country.
+    const american = name("américain", { surface: "americain" });
+    expect(sentenceBinds([american], s, congress, "fr")).toBe(false);
+    expect(sentenceBinds([american], s, congress, "fr", { terms })).toBe(true);
+    const visit = release("v", "fr", "Visite", "Le ministre a rencontré des soldats polonais à Varsovie.");
+    const poland = name("Poland");
+    expect(sentenceBinds([poland], sentence(visit, "polonais"), visit, "en")).toBe(false);
+    expect(sentenceBinds([poland], sentence(visit, "polonais"), visit, "en", { terms })).toBe(true);
+    // Another country is not said by the nationality asked.
+    expect(sentenceBinds([name("Spain")], sentence(visit, "polonais"), visit, "en", { terms })).toBe(false);
+  });
+
+  it("takes an acronym typed in lower case as said by its other forms", () => {
+    const coalition = release(
+      "i",
+      "fr",
+      "Coalition",
+      "L’OTAN est membre de la Coalition mondiale contre Daech depuis 2017.",
+    );
+    const s = sentence(coalition, "Daech");
+    expect(sentenceBinds([name("isis")], s, coalition, "en", { terms })).toBe(true);
+    expect(sentenceBinds([name("isis")], s, coalition, "en")).toBe(false);
+  });
+});
+
 describe("bindingOf", () => {
   const tagger: PosTagger = {
     available: async () => true,

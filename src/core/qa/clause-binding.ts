@@ -16,7 +16,9 @@ import { isNationality, type SpecificWord } from "./specific-words.js";
  * but the 500 missiles are in the part about Germany. The sentence is cut into its parts (clauses.ts); the parts
  * that carry what is asked are the answer's; one of them must name every country or nationality the question
  * names (the glossary's, in either language; "Polish" names Poland), itself or through the part a relative clause
- * depends on, or else name no other country or nationality. A part that names none leaves the question's names to
+ * depends on, or through a relative clause that follows what answers (« …près de Plovdiv, où ils assureront la
+ * police du ciel aux côtés de l'aviation bulgare »: the place is in Bulgaria), or else name no other country or
+ * nationality. A part that names none leaves the question's names to
  * the sentence's context (sentence-binding.ts): "Latvia will receive 12 systems; the first arrive in 2027"
  * answers "when does Latvia get its first system?", the release is about Latvia.
  *
@@ -76,12 +78,26 @@ export function clauseBinding(
     // Turkish advisers): the figure and what it should count are in different parts. When the sentence as a whole
     // does not carry it either (the question's words are in its translation), it is not judged.
     if (answering.length === 0) return !carriesKind(focus, source.text, source.lang, { alternatives });
-    return answering.some((c) => {
-      const unit = c.governor === undefined ? c.text : `${clauses[c.governor]?.text ?? ""} ${c.text}`;
-      const entities = entitiesOf(unit, source.lang, terms);
+    const sayer = (text: string) => {
+      const entities = entitiesOf(text, source.lang, terms);
       // "Polish" says Poland, « français » France: a nationality's forms include its country's.
-      const says = (w: SpecificWord) => covers(unit, w) || entities.some((forms) => forms.some((f) => covers(f, w)));
+      const says = (w: SpecificWord) => covers(text, w) || entities.some((forms) => forms.some((f) => covers(f, w)));
+      return { entities, says };
+    };
+    return answering.some((c) => {
+      const at = clauses.indexOf(c);
+      const unit = c.governor === undefined ? c.text : `${clauses[c.governor]?.text ?? ""} ${c.text}`;
+      const { entities, says } = sayer(unit);
       if (names.every(says)) return true;
+      // A relative clause right after what answers is about it (« …la base de Graf Ignatievo, près de Plovdiv, où
+      // ils assureront la police du ciel aux côtés de l'aviation bulgare »: the base is in Bulgaria): its names are
+      // the answer's too, when the part itself names no other country or nationality.
+      const own = !entities.some((forms) => !forms.some(ours));
+      const about = clauses.filter((o) => o.governor === at);
+      if (own && about.length > 0 && carriesKind(focus, tail(c.text), source.lang, { alternatives })) {
+        const lent = sayer([unit, ...about.map((o) => o.text)].join(" "));
+        if (names.every(lent.says)) return true;
+      }
       // Named only in a relative clause about something else ("…Brigadier General Lemaire, who leads the battlegroup
       // in Romania"): the sentence names it for that, not for the figure.
       const elsewhere = clauses.some(
@@ -91,6 +107,15 @@ export function clauseBinding(
       return !entities.some((forms) => !forms.some(ours));
     });
   };
+}
+
+/** How many words at the end of a part a relative clause after it may be about: "…near Plovdiv, where". */
+const TAIL_WORDS = 6;
+
+/** The last words of a part: what a relative clause that follows it is about. */
+function tail(text: string): string {
+  const words = text.trim().split(/\s+/u);
+  return words.slice(-TAIL_WORDS).join(" ");
 }
 
 /** The question's countries and nationalities (`clauseBinding`), and how a text or a form is matched to them. */

@@ -11,10 +11,11 @@ import { withoutModelNumbers } from "./model-numbers.js";
  * figure is not the figure asked for.
  *
  * - money: a figure question that speaks of cost, worth, value, budget, price, spending, funding or investment
- *   (« coûte, vaut, valeur, montant, budget, enveloppe, prix, financement », « pour combien »): the figure has a
- *   currency (a sign, a code or a word) beside it;
+ *   (« coûte, vaut, valeur, montant, budget, enveloppe, prix, financement », « pour combien »), or that counts
+ *   money (« combien d'argent », "how much funding"): the figure has a currency (a sign, a code or a word) beside it;
  * - temperature: "how cold / hot", « quelle température », "how many degrees": degrees beside the figure;
- * - distance: "how far", « à quelle distance », "how many kilometres": kilometres, miles or metres beside it;
+ * - distance: "how far", « à quelle distance », « quelle longueur », "how many kilometres": kilometres, miles or
+ *   metres beside it;
  * - speed: "how fast", "at what speed", « à quelle vitesse »: km/h, knots, mph, Mach beside it;
  * - times: "how many times / how often", « combien de fois / à quelle fréquence »: "N times" / « N fois » /
  *   « à N reprises », "twice", or a frequency ("every year", « par an », "monthly");
@@ -41,7 +42,7 @@ const MEASURE_QUESTIONS: [Measure, RegExp][] = (
     ],
     [
       "distance",
-      /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?distance\b|\bcombien de (?:kilomet|km\b|milles\b)/u,
+      /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?(?:distance|longueur)\b|\blong de combien\b|\bcombien de (?:kilomet|km\b|milles\b)/u,
     ],
     [
       "speed",
@@ -61,6 +62,8 @@ const MONEY_QUESTION = unicodeBoundaries(
 );
 
 const HOW_MUCH = unicodeBoundaries(/\bhow much\b/u);
+/** What is counted when a sum of money is asked: « combien d'argent », "how much funding". */
+const MONEY_NOUN = /^(?:money|cash|funding|funds|argent|financement|financements|fonds)$/u;
 
 /** The measure a question asks for (`question` lower case), whatever its language; undefined for any figure. */
 export function measureAsked(question: string, counted?: readonly string[]): Measure | undefined {
@@ -69,7 +72,8 @@ export function measureAsked(question: string, counted?: readonly string[]): Mea
   // "how many euros": the count of a currency is a sum of money; a count of anything else is a count. "How much
   // money / funding…" is money; "how much fuel" is a quantity of fuel, counted like a count.
   if (counted && counted.length > 0) {
-    if (counted.some((w) => UNITS.money.test(fold(w)))) return "money";
+    // « combien d'argent », "how much funding": the count of money is a sum of money.
+    if (counted.some((w) => UNITS.money.test(fold(w))) || MONEY_NOUN.test(fold(counted[0] ?? ""))) return "money";
     return HOW_MUCH.test(text) && MONEY_QUESTION.test(text) ? "money" : undefined;
   }
   return MONEY_QUESTION.test(text) ? "money" : undefined;

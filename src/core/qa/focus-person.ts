@@ -11,9 +11,13 @@ import type { Passage } from "./qa-types.js";
  * says so names it as the agent of a verb of the same kind: "led by the Allied Maritime Command", « mené par
  * l'Université technique de Delft », "hosted by Norway", « sous la présidence de la Finlande ». A body named in
  * passing ("the Rear Admiral said the Allied Maritime Command…") is not the answer: only the agent of the verb is.
- * A verb of another kind is not either: the host of an exercise is not who led it.
+ * A verb of another kind is not either: the host of an exercise is not who led it. The agent may be named by its
+ * office, in lower case as French writes it (« présidé par le secrétaire général adjoint pour l'innovation »).
+ * "Who designed / developed / helped design…" (« qui a conçu / élaboré / aidé à concevoir ») is answered only so:
+ * by whom or with whom it was made ("developed with the Centre of Excellence", « élaboré avec le Centre… »), not
+ * by a person the sentence names for something else.
  */
-export type AgentKind = "lead" | "chair" | "organise" | "host";
+export type AgentKind = "lead" | "chair" | "organise" | "host" | "make";
 
 // The verb of a who-question, as typed (accents often left out): "who runs", « qui a dirigé », « qui preside ».
 const ASKED: { kind: AgentKind; en: RegExp; fr: RegExp }[] = [
@@ -29,11 +33,17 @@ const ASKED: { kind: AgentKind; en: RegExp; fr: RegExp }[] = [
   },
   { kind: "organise", en: /^organi[sz](?:e|es|ed|ing)$/u, fr: /^organis\p{L}*$/u },
   { kind: "host", en: /^(?:hosts?|hosted|hosting)$/u, fr: /^accueill\p{L}*$/u },
+  {
+    kind: "make",
+    en: /^(?:design|designs|designed|designing|develop|develops|developed|developing|devise|devised|draft|drafted|prepare|prepared|create|created|build|built)$/u,
+    fr: /^(?:con[cç]\p{L}*|[eé]labor\p{L}*|d[eé]velopp\p{L}*|pr[eé]par\p{L}*|cr[eé](?:e|é|ée|és|ées|er|ent|ait)|construi\p{L}*)$/u,
+  },
 ];
 
-// Between "who" / « qui » and its verb: auxiliaries and adverbs only ("who will lead", « qui a présidé »).
+// Between "who" / « qui » and its verb: auxiliaries and adverbs only ("who will lead", « qui a présidé »), and
+// "helped" / « aidé à », « contribué à »: who helped design a course is named as the one it was designed with.
 const AUXILIARY = new Set(
-  "is was are were will would shall has had have did does do be been currently now actually also est-ce a avait va allait sera serait était est doit devait devra actuellement".split(
+  "is was are were will would shall has had have did does do be been currently now actually also helped helps help est-ce a avait va allait sera serait était est doit devait devra actuellement aidé aide contribué contribue à".split(
     " ",
   ),
 );
@@ -75,6 +85,8 @@ const AGENT_PHRASES: Record<AgentKind, RegExp> = {
     "iu",
   ),
   host: new RegExp(String.raw`\b(?:(?:hosted|co-hosted)${BY}|accueilli${P}|à l['’]invitation${OF})`, "iu"),
+  // "Designed with the Centre of Excellence", « élaboré avec le Centre d'excellence »: who it was made by or with.
+  make: /\b(?:(?:designed|developed|devised|drafted|prepared|created|built|drawn up|elaborated)(?:\s+\p{Ll}+){0,2}\s+(?:by|with|together with|in (?:cooperation|partnership) with)|(?:conçu|élaboré|développé|préparé|créé|construit|mis au point)(?:e|s|es)?(?:\s+\p{Ll}+){0,2}\s+(?:par|avec|en (?:coopération|partenariat|lien) avec))/iu,
 };
 const AGENT_SEARCH = Object.fromEntries(
   Object.entries(AGENT_PHRASES).map(([k, re]) => [k, new RegExp(unicode(re).source, "giu")]),
@@ -82,6 +94,10 @@ const AGENT_SEARCH = Object.fromEntries(
 // What follows the agent phrase: a determiner or two lower-case words, then the capitalised name of the agent.
 const AGENT_NAME =
   /^\s*(?:(?:the|a|an|le|la|les|l['’]|un|une|des|du)\s*)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:(?:of|for|and|de|du|des|pour|et|la|le|l['’])\s*)*\p{Lu}[\p{L}\p{N}’'-]*)*)/u;
+// A holder's title in lower case (French writes them so, English often): « présidé par le secrétaire général
+// adjoint pour l'innovation », "chaired by the deputy secretary general" name the agent by the office.
+const AGENT_TITLE =
+  /^\s*(?:the|its|le|la|l['’]|du|de la|de l['’])\s*((?:(?:deputy|assistant|under|vice)[\s-])?(?:secretary|minister|president|director|commander|chief|ambassador|representative|chair|chairman|chairwoman|secrétaire|sous-secrétaire|ministre|président|présidente|directeur|directrice|commandant|commandante|chef|général|générale|amiral|ambassadeur|ambassadrice|représentant|représentante|haut représentant|haute représentante|vice-président|vice-présidente)(?:\s+(?:general|général|générale|adjoint|adjointe|délégué|déléguée|suprême|principal|principale))*(?:\s+(?:for|of|pour|de|des|du|chargé|chargée|à)\s+[\p{L}’'-]+)?)/u;
 
 /**
  * Whether the passage, or the sentence it translates, names the agent of a verb of this kind: a capitalised name
@@ -92,7 +108,8 @@ export function namesAgent(passage: Passage, kind: AgentKind, given: ReadonlySet
   const texts = [passage.text, ...(passage.original ? [passage.original.text] : [])];
   return texts.some((text) =>
     [...text.matchAll(phrase)].some((m) => {
-      const name = AGENT_NAME.exec(text.slice((m.index ?? 0) + m[0].length))?.[1];
+      const rest = text.slice((m.index ?? 0) + m[0].length);
+      const name = AGENT_NAME.exec(rest)?.[1] ?? AGENT_TITLE.exec(rest)?.[1];
       return !!name && !isMonthOrDay(name) && isNew(name, given);
     }),
   );

@@ -6,7 +6,7 @@ import { digitRuns } from "../text/quantities.js";
 import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
 import { asksForMeasure, carriesFigure, countedNoun, isYear, type Measure, measureAsked } from "./figure-kind.js";
 import { withoutComparatives } from "./focus-comparative.js";
-import { asksHowQuickly, carriesDuration } from "./focus-duration.js";
+import { asksHowQuickly, carriesDuration, carriesMinutes } from "./focus-duration.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
 import { isMonthOrDay, isNew, UBIQUITOUS } from "./focus-names.js";
@@ -22,7 +22,8 @@ import type { Passage } from "./qa-types.js";
  *   of the measure asked for when the question says one (money, degrees, distance, times; figure-kind.ts), beside
  *   the thing counted for "how many N";
  * - date: "when / what year", « quand / en quelle année »: a date or a year not already in the question;
- * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date;
+ * - duration: "how long", « combien de temps / pendant combien »: a figure with a unit of time, or an end date; for
+ *   "how long is the pipeline?" a length too, for "how fast must they take off?" a speed or minutes;
  * - person: "who", « qui »: a person's name (two capitalised words, or a title and a name) other than those asked about;
  *   for "who leads / chairs / organises / hosts", « qui dirige / préside / organise / accueille », a body named as
  *   the agent of such a verb too ("led by the Allied Maritime Command"; focus-person.ts); for "who did X replace"
@@ -69,9 +70,9 @@ const KINDS: KindRule[] = (
     {
       kind: "duration",
       // "How many days did the visit last?", « combien de jours a duré… »: the unit says a duration is asked.
-      en: /\bhow long\b|\bhow (?:quickly|soon)\b|\bhow many (?:years|months|weeks|days|hours|minutes)\b|\buntil when\b/u,
+      en: /\bhow long\b|\bhow (?:quickly|soon|fast)\b|\bhow many (?:years|months|weeks|days|hours|minutes)\b|\buntil when\b/u,
       // « combien d'années », « combien d'heures »: the unit elided after « de » asks a duration too.
-      fr: /\bcombien de (?:temps|jours|semaines|mois|ans|années|annees|heures|minutes)\b|\bcombien d'(?:années|annees|heures)\b|\b(?:dans|en) quel délai\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
+      fr: /\b[aà] quelle vitesse\b|\bavec quelle rapidit[eé]\b|\bcombien de (?:temps|jours|semaines|mois|ans|années|annees|heures|minutes)\b|\bcombien d'(?:années|annees|heures)\b|\b(?:dans|en) quel délai\b|\bpendant combien\b|\bjusqu[’']?(?:à|a) quand\b|\bdurée\b/u,
     },
     {
       kind: "figure",
@@ -114,7 +115,8 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
     ),
   };
   const count = kind === "figure" ? withoutComparatives(countedNoun(lower)) : undefined;
-  const measure = kind === "figure" ? measureAsked(lower, count) : undefined;
+  const measure =
+    kind === "figure" ? measureAsked(lower, count) : kind === "duration" ? alsoMeasured(lower) : undefined;
   // A measured figure is what it measures: "how many times", "how many kilometres" count no thing.
   const counted = measure ? undefined : count;
   if (!kind && previous) {
@@ -140,6 +142,17 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
     meets: asksToMeet(question),
     quick: kind === "duration" && asksHowQuickly(lower),
   };
+}
+
+/**
+ * "How long is the pipeline?" asks a length as well as a duration, "how fast must the pilots take off?" a speed as
+ * well as how quickly: a duration question whose words may ask a measure too is answered by that measure as well.
+ */
+const LENGTH = unicode(/\bhow long (?:is|are|was|were|will (?:it|they) be)\b/u);
+
+function alsoMeasured(lowerQuestion: string): Measure | undefined {
+  if (LENGTH.test(lowerQuestion)) return "distance";
+  return measureAsked(lowerQuestion) === "speed" ? "speed" : undefined;
 }
 
 /**
@@ -207,11 +220,15 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   if (focus.succession && !answersSuccession(passage, focus.succession)) return false;
   // "Who led the exercise?": the body it was led by answers as well as a person.
   if (focus.agent && namesAgent(passage, focus.agent, focus.given.words)) return true;
+  // "Who designed the course?": who it was made by or with, not a person the sentence names for something else.
+  if (focus.agent === "make") return false;
   // A stored translation may garble a person's title or name (« le général de corps d'armée Wiermann A livré »), or
   // word what is counted otherwise (« piliers d'œuvre » for "pillars of work") or mangle its unit: the sentence it
   // translates is read too ("Lieutenant General Wiermann delivered").
   const { original } = passage;
-  const readsOriginal = focus.kind === "person" || focus.kind === "figure" || focus.kind === "duration";
+  // A place too: « installé près de Kangerlussuaq » may come out as "installed near of Kangerlussuaq".
+  const readsOriginal =
+    focus.kind === "person" || focus.kind === "figure" || focus.kind === "duration" || focus.kind === "place";
   if (readsOriginal && original && carriesKind(focus, original.text, original.lang, lookups)) return true;
   return carriesKind(focus, passage.text, passage.lang, lookups);
 }
@@ -226,8 +243,13 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
       return carriesFigure(focus, text, lang, (w) => lookups.alternatives?.(w) ?? []);
     case "date":
       return mentionsDay(text, lang) || [...digitRuns(text)].some((d) => isYear(d) && !focus.given.digits.has(d));
-    case "duration":
-      return carriesDuration(text, lang, focus.quick === true);
+    case "duration": {
+      const measured =
+        focus.measure !== undefined && carriesFigure({ measure: focus.measure, given: focus.given }, text, lang);
+      // "How fast": a speed, or how quickly in minutes ("within 15 minutes"); "in less than ten days" is no speed.
+      if (focus.measure === "speed") return measured || carriesMinutes(text, lang);
+      return carriesDuration(text, lang, focus.quick === true) || measured;
+    }
     case "person":
       return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
