@@ -85,6 +85,15 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(answers(fr, "fr", "Vingt-trois Alliés européens atteindront l'objectif.")).toBe(false);
   });
 
+  it("money: a percentage of something else than money is no sum", () => {
+    const q = "How much does each ally pay for the space plan?";
+    expect(answers(q, "en", "Women now make up 25 per cent of military personnel in the space centre.")).toBe(false);
+    expect(answers(q, "en", "Each ally pays 0.5% of its defence budget into the plan.")).toBe(true);
+    const fr = "Combien coûte le plan d'action ?";
+    expect(answers(fr, "fr", "Les femmes représentent 25 % des militaires déployés.")).toBe(false);
+    expect(answers(fr, "fr", "Le plan représente 3 % des dépenses de défense.")).toBe(true);
+  });
+
   it("money: « combien coûte » is not answered by a number of troops (fr)", () => {
     const q = "Combien coûte l'exercice ?";
     expect(answers(q, "fr", "Quelque 8 500 militaires de onze pays alliés ont entamé l'exercice.")).toBe(false);

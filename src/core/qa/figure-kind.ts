@@ -113,8 +113,9 @@ const CURRENCY_MARKS = "[$€£¥]|usd|eur|gbp|nok|sek|dkk|pln|chf|cad|jpy|uah|i
 
 /**
  * The units that say what a figure measures, as folded words of the text (one token each; "°" and "%" are
- * tokens). Money: a currency's sign, code or name in either language, or a percentage ("2% of GDP", "increase
- * their spending by 18%"): how much is spent is often said as a share or a growth.
+ * tokens). Money: a currency's sign, code or name in either language, or a percentage beside what it is a share of
+ * ("2% of GDP", "increase their spending by 18%", « 2 % de leur PIB »): how much is spent is often said as a share
+ * or a growth, but "25 per cent of military personnel" is no sum of money.
  */
 const UNITS: Record<Measure, RegExp> = {
   money: new RegExp(
@@ -205,14 +206,40 @@ function carriesMeasure(tokens: string[], measure: Measure, isFigure: (t: string
     if (measure === "times" && (FREQUENCY_WORDS.test(t) || (EVERY.test(t) && PERIOD.test(tokens[i + 1] ?? ""))))
       return true;
     if (!isFigure(t)) continue;
-    if (tokens.slice(i + 1, i + 1 + UNIT_AFTER[measure]).some((u) => unit.test(u))) return true;
+    const after = tokens.slice(i + 1, i + 1 + UNIT_AFTER[measure]);
+    if (measure === "money" && isPercentage(tokens, i)) {
+      // A percentage is money only beside what it is a share of: "2% of GDP", "spending by 18%", « de leur PIB ».
+      if (moneyBeside(tokens, i)) return true;
+      continue;
+    }
+    if (after.some((u) => unit.test(u))) return true;
     if (measure === "speed" && SPEED_AFTER.test(tokens.slice(i + 1, i + 5).join(" "))) return true;
     if (measure === "money" && MONEY_BEFORE.test(tokens[i - 1] ?? "")) return true;
-    if (measure === "money" && PER.test(tokens[i + 1] ?? "") && tokens[i + 2] === "cent") return true;
     // « tous les 3 mois », "every 2 years": a frequency with a figure.
     if (measure === "times" && EVERY.test(tokens[i - 1] ?? "") && PERIOD.test(tokens[i + 1] ?? "")) return true;
   }
   return false;
+}
+
+const PERCENT = /^(?:%|percent|pourcent)$/u;
+/** Words that say a percentage is a sum of money's share or growth: GDP, spending, budget, cost, « PIB, dépenses ». */
+const MONEY_CONTEXT =
+  /^(?:gdp|pib|gross|domestic|budgets?|budgetary|spend|spends|spending|spent|expenditures?|costs?|costing|funding|funds?|investments?|invest|invests|investing|prices?|depens\p{L}*|budgetaire\p{L}*|couts?|financement\p{L}*|investissements?|prix)$/u;
+/** How many words on either side of a percentage what it is a share of may be. */
+const MONEY_CONTEXT_WORDS = 6;
+
+/** Whether the figure at `i` is a percentage: "18%", "2 per cent", « 2 pour cent », « 2 % ». */
+function isPercentage(tokens: readonly string[], i: number): boolean {
+  const next = tokens[i + 1] ?? "";
+  return PERCENT.test(next) || (PER.test(next) && tokens[i + 2] === "cent");
+}
+
+function moneyBeside(tokens: readonly string[], i: number): boolean {
+  const around = [
+    ...tokens.slice(Math.max(0, i - MONEY_CONTEXT_WORDS), i),
+    ...tokens.slice(i + 1, i + 1 + MONEY_CONTEXT_WORDS),
+  ];
+  return around.some((w) => MONEY_CONTEXT.test(w));
 }
 
 /** Digits the question does not give (a year only when `years`: a year is when, not how many). */
