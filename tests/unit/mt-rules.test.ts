@@ -52,6 +52,15 @@ describe("articles before acronyms, bodies and titles (French)", () => {
     expect(frenchArticles("SHAPE a annoncé le plan de OTAN.", facts)).toBe("Le SHAPE a annoncé le plan de l'OTAN.");
   });
 
+  it("leaves an acronym alone in parentheses after the full name: it abbreviates it, it is no subject", () => {
+    expect(frenchArticles("L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.", facts)).toBe(
+      "L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.",
+    );
+    expect(frenchArticles("Le plan (SHAPE ) est prêt ; (NSPA a signé).", facts)).toBe(
+      "Le plan (SHAPE ) est prêt ; (La NSPA a signé).",
+    );
+  });
+
   it("gives a title or a body its article in running text, not in an apposition or after 'en tant que'", () => {
     expect(frenchArticles("Secrétaire général a rencontré Alliés.", facts)).toBe(
       "Le secrétaire général a rencontré les Alliés.",

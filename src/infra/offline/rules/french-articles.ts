@@ -93,7 +93,8 @@ function bareAcronyms(text: string, facts: GlossaryFacts): string {
         (_w, prep: string, term: string) => withArticle(prep, article(term), term),
       )
       .replace(
-        memo(facts, "bare-start", () => new RegExp(`(^|[.!?]\\s+|\\(\\s*)(${alt})${END}(?!-)`, "gu")),
+        // "(NSPA)" after the full name is its abbreviation, not a subject: no article there.
+        memo(facts, "bare-start", () => new RegExp(`(^|[.!?]\\s+|\\(\\s*)(${alt})${END}(?!-|\\s*\\))`, "gu")),
         (_w, lead: string, term: string) => {
           const a = withArticle(undefined, article(term), term);
           return lead + a[0]!.toUpperCase() + a.slice(1);
