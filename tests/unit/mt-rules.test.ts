@@ -52,6 +52,18 @@ describe("articles before acronyms, bodies and titles (French)", () => {
     expect(frenchArticles("SHAPE a annoncé le plan de OTAN.", facts)).toBe("Le SHAPE a annoncé le plan de l'OTAN.");
   });
 
+  it("takes a name ending in s for one body when the glossary gives it a singular article: « le Corps… »", () => {
+    const corps = glossaryFacts([
+      term("body", "Allied Rapid Reaction Corps", "Corps de réaction rapide allié", ["le Corps de réaction rapide allié"]),
+      term("body", "Allies", "Alliés", ["les Alliés"]),
+    ]);
+    expect(corps.plurals.has("Corps de réaction rapide allié")).toBe(false);
+    expect(corps.plurals.has("Alliés")).toBe(true);
+    expect(frenchArticles("Corps de réaction rapide allié a déployé, Alliés ont suivi.", corps)).toBe(
+      "Le Corps de réaction rapide allié a déployé, les Alliés ont suivi.",
+    );
+  });
+
   it("leaves an acronym alone in parentheses after the full name: it abbreviates it, it is no subject", () => {
     expect(frenchArticles("L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.", facts)).toBe(
       "L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.",
