@@ -296,7 +296,9 @@ describe("NATO's command structure and partners across the globe", () => {
 
 describe("NATO's acronyms", () => {
   it("English → French: an acronym becomes the French acronym, never its full name beside the full name", () => {
-    expect(pairs("The Euro-Atlantic Partnership Council (EAPC) and the North Atlantic Council (NAC) met.", "en")).toEqual([
+    expect(
+      pairs("The Euro-Atlantic Partnership Council (EAPC) and the North Atlantic Council (NAC) met.", "en"),
+    ).toEqual([
       ["The Euro-Atlantic Partnership Council", "Le Conseil de partenariat euro-atlantique"],
       ["EAPC", "CPEA"],
       ["the North Atlantic Council", "le Conseil de l'Atlantique Nord"],
@@ -330,7 +332,7 @@ describe("NATO's acronyms", () => {
       ["SAC", "Strategic Airlift Capability"],
       ["EADRCC", "Euro-Atlantic Disaster Response Coordination Centre"],
       ["PfP", "Partnership for Peace"],
-    ]) {
+    ] as const) {
       expect(en.get(acronym)?.of, acronym).toBe(name);
     }
   });

@@ -54,7 +54,9 @@ describe("articles before acronyms, bodies and titles (French)", () => {
 
   it("takes a name ending in s for one body when the glossary gives it a singular article: « le Corps… »", () => {
     const corps = glossaryFacts([
-      term("body", "Allied Rapid Reaction Corps", "Corps de réaction rapide allié", ["le Corps de réaction rapide allié"]),
+      term("body", "Allied Rapid Reaction Corps", "Corps de réaction rapide allié", [
+        "le Corps de réaction rapide allié",
+      ]),
       term("body", "Allies", "Alliés", ["les Alliés"]),
     ]);
     expect(corps.plurals.has("Corps de réaction rapide allié")).toBe(false);
