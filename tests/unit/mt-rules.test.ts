@@ -70,6 +70,9 @@ describe("articles before acronyms, bodies and titles (French)", () => {
     expect(frenchArticles("L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.", facts)).toBe(
       "L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.",
     );
+    expect(frenchArticles("M. Rutte (secrétaire général) et Mme Ana Ribeiro (Alliés) ont parlé.", facts)).toBe(
+      "M. Rutte (secrétaire général) et Mme Ana Ribeiro (Alliés) ont parlé.",
+    );
     expect(frenchArticles("Le plan (SHAPE ) est prêt ; (NSPA a signé).", facts)).toBe(
       "Le plan (SHAPE ) est prêt ; (La NSPA a signé).",
     );

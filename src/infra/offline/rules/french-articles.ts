@@ -148,6 +148,8 @@ function withArticles(text: string, re: RegExp, facts: GlossaryFacts, titles: bo
     const term = titles ? lowerFirst(found) : found;
     const rank = facts.ranks.has(term);
     if (DETERMINER.test(before) || (titles && NO_ARTICLE_AFTER.test(before))) continue;
+    // Alone in parentheses, a title or a body glosses the words before it ("président du Comité militaire (DGIMS)").
+    if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(m.index + found.length))) continue;
     // After a name and a comma a title is an apposition, which French writes bare ("M. X, secrétaire général…");
     // a rank keeps its article ("…, l'amiral Rob Bauer").
     if (titles && !rank && /,\s*$/.test(before)) continue;
