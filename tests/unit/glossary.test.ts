@@ -294,6 +294,20 @@ describe("NATO's command structure and partners across the globe", () => {
   });
 });
 
+describe("operational domains", () => {
+  it("an operational domain is « milieu d'opérations » (Apertium: « milieu operacional », \"half of operations\")", () => {
+    expect(pairs("Space is an operational domain; NATO has five operational domains.", "en")).toEqual([
+      ["operational domain", "milieu d'opérations"],
+      ["NATO", "OTAN"],
+      ["operational domains", "milieux d'opérations"],
+    ]);
+    expect(pairs("L'espace est un milieu d'opérations, l'un des cinq milieux d'opérations.", "fr")).toEqual([
+      ["milieu d'opérations", "operational domain"],
+      ["milieux d'opérations", "operational domains"],
+    ]);
+  });
+});
+
 describe("NATO's acronyms", () => {
   it("English → French: an acronym becomes the French acronym, never its full name beside the full name", () => {
     expect(
