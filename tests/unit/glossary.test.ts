@@ -295,7 +295,7 @@ describe("NATO's command structure and partners across the globe", () => {
 });
 
 describe("operational domains", () => {
-  it("an operational domain is « milieu d'opérations » (Apertium: « milieu operacional », \"half of operations\")", () => {
+  it("an operational domain is « milieu d’opérations » (Apertium: « milieu operacional », “half of operations”)", () => {
     expect(pairs("Space is an operational domain; NATO has five operational domains.", "en")).toEqual([
       ["operational domain", "milieu d'opérations"],
       ["NATO", "OTAN"],
