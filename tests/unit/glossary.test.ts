@@ -293,3 +293,74 @@ describe("NATO's command structure and partners across the globe", () => {
     ]);
   });
 });
+
+describe("operational domains", () => {
+  it("an operational domain is « milieu d’opérations » (Apertium: « milieu operacional », “half of operations”)", () => {
+    expect(pairs("Space is an operational domain; NATO has five operational domains.", "en")).toEqual([
+      ["operational domain", "milieu d'opérations"],
+      ["NATO", "OTAN"],
+      ["operational domains", "milieux d'opérations"],
+    ]);
+    expect(pairs("L'espace est un milieu d'opérations, l'un des cinq milieux d'opérations.", "fr")).toEqual([
+      ["milieu d'opérations", "operational domain"],
+      ["milieux d'opérations", "operational domains"],
+    ]);
+  });
+});
+
+describe("NATO's acronyms", () => {
+  it("English → French: an acronym becomes the French acronym, never its full name beside the full name", () => {
+    expect(
+      pairs("The Euro-Atlantic Partnership Council (EAPC) and the North Atlantic Council (NAC) met.", "en"),
+    ).toEqual([
+      ["The Euro-Atlantic Partnership Council", "Le Conseil de partenariat euro-atlantique"],
+      ["EAPC", "CPEA"],
+      ["the North Atlantic Council", "le Conseil de l'Atlantique Nord"],
+      ["NAC", "CAN"],
+    ]);
+    expect(pairs("The NATO PA, the NRF and the ISAF", "en")).toEqual([
+      ["The NATO PA", "L'AP-OTAN"],
+      ["the NRF", "la NRF"],
+      ["the ISAF", "la FIAS"],
+    ]);
+  });
+
+  it("French → English: « CPEA » is the EAPC, « le CAN » the NAC, « (FPS) » WPS", () => {
+    expect(pairs("Le CPEA et le CAN ; les femmes, la paix et la sécurité (FPS)", "fr")).toEqual([
+      ["CPEA", "EAPC"],
+      ["le CAN", "the NAC"],
+      ["les femmes, la paix et la sécurité", "Women, Peace and Security"],
+      ["FPS", "WPS"],
+    ]);
+  });
+
+  it("an acronym is tied to the full name it abbreviates, in both languages", () => {
+    const en = new Map(defaultGlossary().terms.map((t) => [t.en, t]));
+    for (const t of defaultGlossary().terms) {
+      if (t.of) expect(en.has(t.of), `${t.en} of ${t.of}`).toBe(true);
+    }
+    for (const [acronym, name] of [
+      ["NAC", "North Atlantic Council"],
+      ["NRF", "NATO Response Force"],
+      ["AGS", "Alliance Ground Surveillance"],
+      ["SAC", "Strategic Airlift Capability"],
+      ["EADRCC", "Euro-Atlantic Disaster Response Coordination Centre"],
+      ["PfP", "Partnership for Peace"],
+    ] as const) {
+      expect(en.get(acronym)?.of, acronym).toBe(name);
+    }
+  });
+
+  it("no acronym is a common word of either language or a bare pair of letters ('ACT', 'IS', 'MC', 'CAP', « SI »)", () => {
+    // Two-letter codes every text writes in capitals and no sentence starts with: the EU, the UN, the US.
+    const codes = new Set(["EU", "UE", "UN", "UK", "US", "EI"]);
+    const words = new Set(["ACT", "IS", "MC", "PA", "CAP", "SI", "CM", "ICI", "MAP", "COR", "AS", "IT", "ON", "OR"]);
+    for (const t of defaultGlossary().terms) {
+      for (const form of [t.en, t.fr, ...t.enVariants, ...t.frVariants]) {
+        if (/\p{Ll}/u.test(form)) continue;
+        expect(words.has(form), form).toBe(false);
+        expect(form.replace(/\P{L}/gu, "").length > 2 || codes.has(form), form).toBe(true);
+      }
+    }
+  });
+});

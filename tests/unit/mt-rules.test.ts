@@ -52,6 +52,32 @@ describe("articles before acronyms, bodies and titles (French)", () => {
     expect(frenchArticles("SHAPE a annoncé le plan de OTAN.", facts)).toBe("Le SHAPE a annoncé le plan de l'OTAN.");
   });
 
+  it("takes a name ending in s for one body when the glossary gives it a singular article: « le Corps… »", () => {
+    const corps = glossaryFacts([
+      term("body", "Allied Rapid Reaction Corps", "Corps de réaction rapide allié", [
+        "le Corps de réaction rapide allié",
+      ]),
+      term("body", "Allies", "Alliés", ["les Alliés"]),
+    ]);
+    expect(corps.plurals.has("Corps de réaction rapide allié")).toBe(false);
+    expect(corps.plurals.has("Alliés")).toBe(true);
+    expect(frenchArticles("Corps de réaction rapide allié a déployé, Alliés ont suivi.", corps)).toBe(
+      "Le Corps de réaction rapide allié a déployé, les Alliés ont suivi.",
+    );
+  });
+
+  it("leaves an acronym alone in parentheses after the full name: it abbreviates it, it is no subject", () => {
+    expect(frenchArticles("L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.", facts)).toBe(
+      "L'Agence OTAN de soutien et d'acquisition (NSPA) a signé.",
+    );
+    expect(frenchArticles("M. Rutte (secrétaire général) et Mme Ana Ribeiro (Alliés) ont parlé.", facts)).toBe(
+      "M. Rutte (secrétaire général) et Mme Ana Ribeiro (Alliés) ont parlé.",
+    );
+    expect(frenchArticles("Le plan (SHAPE ) est prêt ; (NSPA a signé).", facts)).toBe(
+      "Le plan (SHAPE ) est prêt ; (La NSPA a signé).",
+    );
+  });
+
   it("gives a title or a body its article in running text, not in an apposition or after 'en tant que'", () => {
     expect(frenchArticles("Secrétaire général a rencontré Alliés.", facts)).toBe(
       "Le secrétaire général a rencontré les Alliés.",

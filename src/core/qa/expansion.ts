@@ -72,7 +72,14 @@ export function expandQuestion(
     const fresh = alternatives.map((a) => a.replace(/#/gu, "").trim()).filter((a) => a && fold(a) !== own);
     if (fresh.length > 0) out[word] = [...new Set([...(out[word] ?? []), ...fresh])];
   };
-  for (const m of tools?.terms?.(text, lang) ?? []) {
+  // The other language's acronyms too ("qui préside le NAC ?", "the AP-OTAN"): written in capitals in a question
+  // that has lower case, such a form is no word of the question's language.
+  const otherAcronyms = /\p{Ll}/u.test(text)
+    ? (tools?.terms?.(text, otherLang(lang)) ?? []).filter((m) =>
+        /^[\p{Lu}\p{N}&-]+(?: [\p{Lu}\p{N}&-]+)*$/u.test(m.source),
+      )
+    : [];
+  for (const m of [...(tools?.terms?.(text, lang) ?? []), ...otherAcronyms]) {
     const inTerm = contentWords(m.source);
     for (const w of words) if (inTerm.includes(w)) add(w, [...m.forms.en, ...m.forms.fr]);
   }

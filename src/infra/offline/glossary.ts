@@ -205,7 +205,10 @@ function targetFor(form: Form, lang: Lang, source: string, sentenceStart: boolea
     : undefined;
   // An acronym both languages write alike ("JFC", "COE") stays as written rather than becoming the full name.
   if (form.acronym && variants.includes(form.text)) return form.text;
-  const target = withArticle ?? numberOf(form, lang, term, variants, counted) ?? term[to];
+  // An acronym becomes the other language's acronym ("EAPC" → « CPEA »), not the full name: "the Euro-Atlantic
+  // Partnership Council (EAPC)" would read « Conseil de partenariat euro-atlantique (Conseil de partenariat…) ».
+  const acronym = form.acronym && !form.hasArticle && !isAcronym(term[to]) ? variants.find(isAcronym) : undefined;
+  const target = withArticle ?? acronym ?? numberOf(form, lang, term, variants, counted) ?? term[to];
   if (!form.acronym && /\p{L}.*\p{L}/u.test(source) && !/\p{Ll}/u.test(source)) {
     return target.toUpperCase();
   }
@@ -237,6 +240,11 @@ function numberOf(
 function plural(text: string, lang: Lang): boolean {
   const head = lang === "fr" ? text.split(/\s+/)[0] : (text.split(/\s+of\s+/)[0] ?? text).split(/\s+/).at(-1);
   return /\p{L}{2,}[sx]$/u.test(head ?? "") && !/ss$/u.test(head ?? "");
+}
+
+/** Written in capitals only, like "NATO", "CPEA" or "AP-OTAN". */
+function isAcronym(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 function atSentenceStart(text: string, start: number): boolean {

@@ -93,7 +93,8 @@ function bareAcronyms(text: string, facts: GlossaryFacts): string {
         (_w, prep: string, term: string) => withArticle(prep, article(term), term),
       )
       .replace(
-        memo(facts, "bare-start", () => new RegExp(`(^|[.!?]\\s+|\\(\\s*)(${alt})${END}(?!-)`, "gu")),
+        // "(NSPA)" after the full name is its abbreviation, not a subject: no article there.
+        memo(facts, "bare-start", () => new RegExp(`(^|[.!?]\\s+|\\(\\s*)(${alt})${END}(?!-|\\s*\\))`, "gu")),
         (_w, lead: string, term: string) => {
           const a = withArticle(undefined, article(term), term);
           return lead + a[0]!.toUpperCase() + a.slice(1);
@@ -147,6 +148,8 @@ function withArticles(text: string, re: RegExp, facts: GlossaryFacts, titles: bo
     const term = titles ? lowerFirst(found) : found;
     const rank = facts.ranks.has(term);
     if (DETERMINER.test(before) || (titles && NO_ARTICLE_AFTER.test(before))) continue;
+    // Alone in parentheses, a title or a body glosses the words before it ("président du Comité militaire (DGIMS)").
+    if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(m.index + found.length))) continue;
     // After a name and a comma a title is an apposition, which French writes bare ("M. X, secrétaire général…");
     // a rank keeps its article ("…, l'amiral Rob Bauer").
     if (titles && !rank && /,\s*$/.test(before)) continue;

@@ -77,6 +77,9 @@ export function glossaryFacts(terms: readonly GlossaryTerm[]): GlossaryFacts {
 function isPlural(t: GlossaryTerm): boolean {
   if (t.kind === "place" || t.kind === "acronym" || t.kind === "demonym") return false;
   if (t.kind === "country") return articleOf(t) === "les";
+  // The glossary's own article says the number: « le Corps de réaction rapide allié » is one corps.
+  const article = articleOf(t);
+  if (article && article !== "les") return false;
   const enHead = (t.en.split(/\s+of\s+/)[0] ?? t.en).split(/\s+/).at(-1) ?? "";
   const frHead = t.fr.split(/\s+/)[0] ?? "";
   return /[^s]s$/u.test(enHead) && /[sx]$/u.test(frHead) && !/^pays$/iu.test(frHead);
