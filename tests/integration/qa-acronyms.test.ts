@@ -4,8 +4,7 @@
  * writes the acronym, in its own language or the other's, and the other language's acronym too (« le NAC »).
  */
 import { describe, expect, it } from "vitest";
-import { draftFromText } from "../../src/core/ingest/index.js";
-import { fixedClock, qaHarness } from "./qa-corpus.js";
+import { textsHarness } from "./qa-corpus.js";
 
 const GROUND_SURVEILLANCE = `Ground surveillance drones pass 500 missions
 Sigonella, 3 March 2025 – The Alliance Ground Surveillance Force, led by Brigadier General Marta Lindqvist, has flown its 500th mission.
@@ -32,18 +31,8 @@ Bruxelles, 8 mars 2025 – Mme Ana Ribeiro préside désormais le comité des bu
 Le comité se réunit chaque mois.
 Un porte-parole a indiqué que les travaux se poursuivraient avec les experts nationaux au cours des prochains mois.`;
 
-async function harness() {
-  const h = await qaHarness({ corpus: false, clock: fixedClock("2025-03-20T10:00:00Z") });
-  const texts = { GROUND_SURVEILLANCE, RESPONSE_FORCE, DISTRACTOR, CONSEIL, FORCE_FR, DISTRACTOR_FR };
-  const ids: Record<string, string> = {};
-  for (const [name, text] of Object.entries(texts))
-    ids[name] = (await h.store.saveRelease(draftFromText(text))).release.id;
-  await h.indexer.whenReady();
-  await h.indexer.idle();
-  let n = 0;
-  const ask = (q: string) => h.qa.service.ask(q, { userKey: "u", conversationKey: `c${n++}` });
-  return { ask, ids };
-}
+const harness = () =>
+  textsHarness({ GROUND_SURVEILLANCE, RESPONSE_FORCE, DISTRACTOR, CONSEIL, FORCE_FR, DISTRACTOR_FR });
 
 describe("a question with an acronym finds the release that spells the name out", () => {
   it("English: the AGS Force is the Alliance Ground Surveillance Force, the NRF the NATO Response Force", async () => {

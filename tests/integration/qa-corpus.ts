@@ -119,3 +119,20 @@ export async function qaHarness(options: HarnessOptions = {}) {
   };
   return { qa, store, raw, db, ids, indexer, stemOf, translateAll, close: async () => translator?.close() };
 }
+
+/**
+ * A harness holding only these releases (text files' format, by name), indexed and ready, at 20 March 2025 unless
+ * `options.clock` says otherwise; `ask` asks in a conversation of its own each time; `ids` maps each name to its
+ * release id.
+ */
+export async function textsHarness<K extends string>(texts: Record<K, string>, options: HarnessOptions = {}) {
+  const h = await qaHarness({ corpus: false, clock: fixedClock("2025-03-20T10:00:00Z"), ...options });
+  const ids = {} as Record<K, string>;
+  for (const [name, text] of Object.entries(texts) as [K, string][])
+    ids[name] = (await h.store.saveRelease(draftFromText(text))).release.id;
+  await h.indexer.whenReady();
+  await h.indexer.idle();
+  let n = 0;
+  const ask = (q: string) => h.qa.service.ask(q, { userKey: "u", conversationKey: `texts${n++}` });
+  return { ...h, ask, ids };
+}

@@ -4,8 +4,7 @@
  * question, that is the retrieval answered from.
  */
 import { describe, expect, it } from "vitest";
-import { draftFromText } from "../../src/core/ingest/index.js";
-import { fixedClock, qaHarness } from "./qa-corpus.js";
+import { textsHarness } from "./qa-corpus.js";
 
 const LAST_FEBRUARY = `Logistics ministers review rail links
 Brussels, 11 February 2025 – NATO logistics ministers decided to review the rail links of the eastern flank.
@@ -24,18 +23,7 @@ Brussels, 5 March 2025 – Allies ordered 40 patrol boats for the Baltic Sea.
 The first delivery of the patrol boats is planned for June.
 A spokesperson said the work would continue with national experts over the coming months, as agreed by the member countries.`;
 
-async function harness() {
-  const h = await qaHarness({ corpus: false, clock: fixedClock("2025-03-20T10:00:00Z") });
-  const ids: Record<string, string> = {};
-  const texts = { LAST_FEBRUARY, EARLIER_FEBRUARY, JUNE_PATROL, BOATS_ORDERED };
-  for (const [name, text] of Object.entries(texts))
-    ids[name] = (await h.store.saveRelease(draftFromText(text))).release.id;
-  await h.indexer.whenReady();
-  await h.indexer.idle();
-  let n = 0;
-  const ask = (q: string) => h.qa.service.ask(q, { userKey: "u", conversationKey: `c${n++}` });
-  return { ask, ids };
-}
+const harness = () => textsHarness({ LAST_FEBRUARY, EARLIER_FEBRUARY, JUNE_PATROL, BOATS_ORDERED });
 
 describe("a question's month or date", () => {
   it("takes an earlier year's February when it answers more of the question than last February", async () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { draftFromText } from "../../src/core/ingest/from-text.js";
 import type { AnswerRequest } from "../../src/core/qa/answer-model.port.js";
 import { MODEL_SEARCH_RELEASES } from "../../src/core/qa/model-reading.js";
 import { answerVariables } from "../../src/infra/llm/answer-blocks.js";
 import { loadPrompts } from "../../src/infra/llm/prompt-loader.js";
 import { type FakeOpenAiServer, type RecordedRequest, reply, startFakeOpenAi } from "../fakes/fake-openai-server.js";
-import { qaHarness } from "./qa-corpus.js";
+import { qaHarness, textsHarness } from "./qa-corpus.js";
 
 let fake: FakeOpenAiServer;
 let h: Awaited<ReturnType<typeof qaHarness>>;
@@ -154,19 +153,18 @@ describe("LLM answers through the OpenAI-compatible API", () => {
   });
 
   it("gives the model the best release whole, even what no check keeps: the answer may share no word with the question", async () => {
-    const alone = await qaHarness({
-      corpus: false,
-      llm: { apiKey: "sk-test", baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 },
-    });
+    const alone = await textsHarness(
+      {
+        SPANISH_JETS: [
+          "Spanish Eurofighters reinforce NATO air policing in Bulgaria",
+          "Eight Spanish Eurofighter jets landed at Graf Ignatievo air base, near Plovdiv, on 1 September 2026.",
+          "The detachment counts some 130 airmen, mechanics and controllers.",
+          "Crews on alert must be airborne within fifteen minutes to identify any aircraft without a flight plan.",
+        ].join("\n\n"),
+      },
+      { llm: { apiKey: "sk-test", baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 } },
+    );
     try {
-      const text = [
-        "Spanish Eurofighters reinforce NATO air policing in Bulgaria",
-        "Eight Spanish Eurofighter jets landed at Graf Ignatievo air base, near Plovdiv, on 1 September 2026.",
-        "The detachment counts some 130 airmen, mechanics and controllers.",
-        "Crews on alert must be airborne within fifteen minutes to identify any aircraft without a flight plan.",
-      ].join("\n\n");
-      await alone.store.saveRelease(draftFromText(text, { url: "https://www.nato.int/cps/en/natohq/news_1.htm" }));
-      await alone.indexer.idle();
       // "How fast" asks for a speed, which the release does not give (the offline checks keep nothing): the model,
       // which reads the release as a reader would, finds the time it gives instead.
       for (const question of [
@@ -175,7 +173,7 @@ describe("LLM answers through the OpenAI-compatible API", () => {
       ]) {
         fake.reset();
         fake.enqueue(json("", false));
-        await alone.qa.service.ask(question, { userKey: "u", conversationKey: `whole${++conversation}` });
+        await alone.ask(question);
         const sent = passagesIn(fake.requests[0]).map((p) => p.text);
         expect(
           sent.some((t) => /fifteen minutes|quinze minutes/.test(t)),
