@@ -1,5 +1,6 @@
 import type { Lang } from "../domain/language.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
+import { capitalised } from "../text/capitals.js";
 import { fold } from "../text/fold.js";
 import type { TermFinder } from "../trust/evidence.js";
 import { clausesOf } from "./clauses.js";
@@ -158,10 +159,6 @@ export function qualifierNames(
     return names.some((w) => covers(text, w) || entities.some((e) => e.some((f) => covers(f, w))));
   };
   return { names, covers, ours, namesAny };
-}
-
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Whether the glossary reads the word, in either language, as a country or a nationality. */

@@ -1,6 +1,7 @@
 import { type Lang, otherLang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
+import { capitalised } from "../text/capitals.js";
 import { fold } from "../text/fold.js";
 import type { TermFinder } from "../trust/evidence.js";
 import { clauseBinding, qualifierNames } from "./clause-binding.js";
@@ -20,11 +21,10 @@ import { isNationality, type SpecificWord } from "./specific-words.js";
  * sentence with the number is about six other countries' drones, it does not say how many Sweden pays for. The
  * question's names (specific-words.ts: proper nouns and nationalities the dictionary knows) are looked for in the
  * sentence, the sentence it translates, and its immediate context: the sentence before it (a pronoun or an
- * ellipsis refers back to it), and what the whole release is about, its title and its lead sentence. Common nouns
- * With the glossary, a name is said by its official forms too, and a nationality by its country and a country by
- * its people (« le congrès américain » by "the United States Congress"). Common nouns
- * are left to the release-level coverage: a question's nouns are often the verb's (« combien a coûté », "worth")
- * or said otherwise in the answering sentence. Words no dictionary knows are left too (a typo, a coined word).
+ * ellipsis refers back to it), and what the whole release is about, its title and its lead sentence. With the
+ * glossary, a name is said by its official forms too, and a nationality by its country and a country by its people
+ * (« le congrès américain » by "the United States Congress"). Common nouns are left to the release-level coverage:
+ * a question's nouns are often the verb's (« combien a coûté », "worth") or said otherwise in the answering sentence. Words no dictionary knows are left too (a typo, a coined word).
  * Measured on dev: all specific words cost 8 answers for 6 declines, names with words no dictionary knows 3 for 2,
  * known names without the lead sentence as context 1 for 2, this 0 for 2.
  */
@@ -109,10 +109,6 @@ function glossaryForms(word: SpecificWord, lang: Lang, terms: TermFinder): strin
   return out.filter((f) => fold(f).replace(/[^\p{L}\p{N}]+/gu, "").length >= MIN_GLOSSARY_FORM);
 }
 
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
 /**
  * Which passages of the retrieval are bound to the question (`text`, without its date words, in `lang`); every
  * one when the tagger is not there or the question has no specific word. With the question's `focus`, what it
@@ -149,7 +145,7 @@ export async function bindingOf(
   const formsByWord = new Map(words.map((w) => [w, formsOf(w, lang, lookups)]));
   const forms = (w: SpecificWord) => formsByWord.get(w) ?? formsOf(w, lang, lookups);
   const withForms = { ...lookups, forms };
-  const clauseLookups = { ...withForms, terms, given };
+  const clauseLookups = { ...withForms, given };
   // The question's countries and nationalities, found once for both rules that read them.
   const qualifiers = focus && focus.kind !== "any" ? qualifierNames(words, lang, clauseLookups) : undefined;
   const clauses = focus ? clauseBinding(focus, qualifiers, clauseLookups) : () => true;

@@ -1,3 +1,4 @@
+import { capitalised } from "../../../core/text/capitals.js";
 import type { GlossaryFacts } from "./glossary-facts.js";
 import { alternation, END, memo } from "./regex.js";
 
@@ -20,8 +21,4 @@ export function sentenceTermArticles(text: string, facts: GlossaryFacts): string
     const withArticle = article === "l'" ? `l'${term}` : `${article} ${term}`;
     return lead + withArticle[0]!.toUpperCase() + withArticle.slice(1);
   });
-}
-
-function capitalised(term: string): string {
-  return term[0]!.toUpperCase() + term.slice(1);
 }
