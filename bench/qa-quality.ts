@@ -1,7 +1,7 @@
 /**
  * Q&A quality across languages. Run: npm run bench -- qa-quality   (flags after `--`: --verbose lists the misses,
- * --set dev|held-out|all, default all, or one file: dev-1|…|dev-7|held-out-1|…|held-out-7; dev =
- * dev.json + dev-2.json + … + dev-7.json;
+ * --set dev|held-out|all, default all, or one file: dev-1|…|dev-8|held-out-1|…|held-out-8; dev =
+ * dev.json + dev-2.json + … + dev-8.json;
  * --only ID,ID asks just those questions of the selection, every release still stored;
  * --model-reading wide|checked, default wide: what the oracle model is given (QA_MODEL_READING, README);
  * --eager: the oracle answers every question, from the first passage with a figure when the expected one is not

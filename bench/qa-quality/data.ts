@@ -1,7 +1,7 @@
 /**
  * The qa-quality evaluation set: releases written for this benchmark (bench/qa-quality/releases.json), the real
  * releases of $NATO_CORPUS_DIR (../shared/corpus, read from there, each stored in ONE language, alternately
- * English and French), and the questions of twelve files: set 1 (dev.json, held-out.json, on releases e01–f11 and
+ * English and French), and the questions of sixteen files: set 1 (dev.json, held-out.json, on releases e01–f11 and
  * the corpus), set 2 (dev-2.json, held-out-2.json, written later and blind to the Q&A code, on releases
  * n01–n14, marked `"set": 2`, and the corpus), set 3 (dev-3.json, held-out-3.json, written later still, blind
  * to the Q&A code and to sets 1–2's misses, on releases s01–s12, marked `"set": 3`, and the corpus), set 4
@@ -9,9 +9,10 @@
  * earlier miss, on releases u01–u12, marked `"set": 4`, and the corpus), set 5 (dev-5.json, held-out-5.json,
  * written before any change made for it, blind to the Q&A code and to every earlier miss, on releases v01–v12,
  * marked `"set": 5`, and the corpus), set 6 (dev-6.json, held-out-6.json, written the same way before any change
- * made for it, on releases w01–w12, marked `"set": 6`, and the corpus) and set 7 (dev-7.json, held-out-7.json,
+ * made for it, on releases w01–w12, marked `"set": 6`, and the corpus), set 7 (dev-7.json, held-out-7.json,
  * written the same way, before the seventh pass changed anything, on releases x01–x12, marked `"set": 7`, and the
- * corpus).
+ * corpus) and set 8 (dev-8.json, held-out-8.json, written the same way after the seventh pass, blind to the Q&A
+ * code and to every earlier miss, on releases y01–y12, marked `"set": 8`, and the corpus).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -55,6 +56,7 @@ export const QUESTION_FILES = [
   "dev-5",
   "dev-6",
   "dev-7",
+  "dev-8",
   "held-out",
   "held-out-2",
   "held-out-3",
@@ -62,15 +64,25 @@ export const QUESTION_FILES = [
   "held-out-5",
   "held-out-6",
   "held-out-7",
+  "held-out-8",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
-export type SetNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export type SetNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 /** What `--set` selects: every dev or held-out file (dev, held-out), one file (dev-1 is dev.json alone), or all. */
 const SELECTIONS: Record<string, readonly QuestionFile[]> = {
   all: QUESTION_FILES,
-  dev: ["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"],
-  "held-out": ["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"],
+  dev: ["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8"],
+  "held-out": [
+    "held-out",
+    "held-out-2",
+    "held-out-3",
+    "held-out-4",
+    "held-out-5",
+    "held-out-6",
+    "held-out-7",
+    "held-out-8",
+  ],
   "dev-1": ["dev"],
   "dev-2": ["dev-2"],
   "dev-3": ["dev-3"],
@@ -78,6 +90,7 @@ const SELECTIONS: Record<string, readonly QuestionFile[]> = {
   "dev-5": ["dev-5"],
   "dev-6": ["dev-6"],
   "dev-7": ["dev-7"],
+  "dev-8": ["dev-8"],
   "held-out-1": ["held-out"],
   "held-out-2": ["held-out-2"],
   "held-out-3": ["held-out-3"],
@@ -85,6 +98,7 @@ const SELECTIONS: Record<string, readonly QuestionFile[]> = {
   "held-out-5": ["held-out-5"],
   "held-out-6": ["held-out-6"],
   "held-out-7": ["held-out-7"],
+  "held-out-8": ["held-out-8"],
 };
 export const SELECTION_NAMES = Object.keys(SELECTIONS);
 
@@ -94,7 +108,7 @@ export function filesOf(selection: string): readonly QuestionFile[] | undefined 
 
 /** The set a question file belongs to: the number its name ends with (dev-2 is set 2's), set 1 without one. */
 export function setOf(file: QuestionFile): SetNumber {
-  const n = /-([2-7])$/u.exec(file)?.[1];
+  const n = /-([2-8])$/u.exec(file)?.[1];
   return n === undefined ? 1 : (Number(n) as SetNumber);
 }
 
@@ -109,7 +123,7 @@ export function releasesFor(releases: EvalRelease[], files: readonly QuestionFil
 
 interface RawOwn {
   id: string;
-  set?: 2 | 3 | 4 | 5 | 6 | 7;
+  set?: 2 | 3 | 4 | 5 | 6 | 7 | 8;
   source: Lang;
   published?: string;
   en?: RawText;
@@ -148,7 +162,7 @@ export function loadReleases(corpusDir: string): EvalRelease[] {
   return [...own, ...corpus];
 }
 
-/** The questions of `files` (all fourteen by default), each marked with its file. */
+/** The questions of `files` (all sixteen by default), each marked with its file. */
 export function loadQuestions(files: readonly QuestionFile[] = QUESTION_FILES): Question[] {
   return files.flatMap((file) => {
     const name = path.join(here, `${file}.json`);

@@ -40,7 +40,7 @@ const KINDS = [
   "yes-no",
   "follow-up",
 ];
-// Sets 3 to 7 also ask for a measure (how far, how cold, how high).
+// Sets 3 to 8 also ask for a measure (how far, how cold, how high).
 const KINDS_OF_SET = {
   1: KINDS,
   2: KINDS,
@@ -49,6 +49,7 @@ const KINDS_OF_SET = {
   5: [...KINDS, "measure"],
   6: [...KINDS, "measure"],
   7: [...KINDS, "measure"],
+  8: [...KINDS, "measure"],
 } as const;
 const TRAPS = ["near-topic", "homograph", "name-common-word", "absent"];
 const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
@@ -57,7 +58,7 @@ const textOf = (r: EvalRelease, lang: keyof EvalRelease["texts"]) => {
 };
 const answerable = (q: Question) => q.trap === undefined;
 const cross = (q: Question) => !(q.lang in byId.get(q.release!)!.texts);
-const filesOfSet = (set: 2 | 3 | 4 | 5 | 6 | 7) => QUESTION_FILES.filter((f) => setOf(f) === set);
+const filesOfSet = (set: 2 | 3 | 4 | 5 | 6 | 7 | 8) => QUESTION_FILES.filter((f) => setOf(f) === set);
 const fromEnglish = (q: Question) => byId.get(q.release!)!.source === "en";
 
 describe.skipIf(!haveCorpus)("qa-quality data", () => {
@@ -93,12 +94,14 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
-  // Sets 4 to 7: twelve releases each, 6 first in each language, 5 (set 7: 6) with a counterpart, 2 each way at least.
+  // Sets 4 to 8: twelve releases each, 6 first in each language, 5 (sets 7 and 8: 6) with a counterpart, 2 each way at
+  // least; set 8's are of 2025–2026, all published before 2 December 2026.
   for (const [set, letter, years, counterparts] of [
     [4, "u", /^202[56]-\d\d-\d\d$/u, 5],
     [5, "v", /^2026-\d\d-\d\d$/u, 5],
     [6, "w", /^2026-\d\d-\d\d$/u, 5],
     [7, "x", /^2026-\d\d-\d\d$/u, 6],
+    [8, "y", /^202[56]-\d\d-\d\d$/u, 6],
   ] as const)
     it(`has set ${set}'s twelve releases, ${letter}01–${letter}12: 6 first in each language, ${counterparts} with a counterpart`, () => {
       const ofSet = releases.filter((r) => r.set === set);
@@ -113,13 +116,14 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
       }
       for (const r of ofSet) {
         expect(r.published, r.id).toMatch(years);
+        if (set === 8) expect(r.published! < "2026-12-02", r.id).toBe(true);
         for (const t of Object.values(r.texts))
           expect(t.paragraphs.length, r.id).toSatisfy((n: number) => n >= 4 && n <= 7);
       }
     });
 
   // (Set 1's files, checked by validate() above, may give the two languages either way round.)
-  it("sets 2 to 7 quote the release's original text, and NATO's translation only where the release has one", () => {
+  it("sets 2 to 8 quote the release's original text, and NATO's translation only where the release has one", () => {
     for (const q of questions.filter((x) => answerable(x) && setOf(x.file) > 1)) {
       const r = byId.get(q.release!)!;
       expect(containsQuote(textOf(r, r.source), q.quote!), `${q.id} quote`).toBe(true);
@@ -219,14 +223,17 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     }
   });
 
-  // Sets 5 to 7 were split at random, so a file may lack a kind or a trap reason: the shares are the whole set's.
-  // Set 7's writer chose homographs and absent topics over names that are common words.
+  // Sets 5 to 8 were split at random, so a file may lack a kind or a trap reason: the shares are the whole set's.
+  // Set 7's writer chose homographs and absent topics over names that are common words; set 8 has all four.
   const SHARE_TRAPS = {
     5: { "near-topic": 18, homograph: 5, "name-common-word": 4, absent: 4 },
     6: { "near-topic": 18, homograph: 5, "name-common-word": 4, absent: 4 },
     7: { "near-topic": 20, homograph: 5, absent: 3 },
+    8: { "near-topic": 20, homograph: 5, "name-common-word": 4, absent: 4 },
   } as const;
-  for (const set of [5, 6, 7] as const)
+  // Share of the answerable questions asked in a language the release is not stored in.
+  const CROSS_SHARE = { 5: 0.6, 6: 0.6, 7: 0.4, 8: 0.5 } as const;
+  for (const set of [5, 6, 7, 8] as const)
     it(`gives set ${set} as a whole its shares: every kind in both languages, traps, cross-language, the corpus`, () => {
       const qs = questions.filter((q) => setOf(q.file) === set);
       const count = (pick: (q: Question) => boolean) => qs.filter(pick).length;
@@ -244,8 +251,9 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
         ).toBeGreaterThanOrEqual(n);
       const ok = qs.filter(answerable);
       expect(ok.length).toBeGreaterThanOrEqual(100);
-      // Set 7's writer counted a question on a release stored in both languages as same-language: 44 %.
-      expect(ok.filter(cross).length / ok.length).toBeGreaterThanOrEqual(set === 7 ? 0.4 : 0.6);
+      // Sets 7 and 8 put more questions on releases stored in both languages, which count as same-language here
+      // (set 7: 44 %; set 8: 50 %, 74 % counting a question in the language its release was not first written in).
+      expect(ok.filter(cross).length / ok.length).toBeGreaterThanOrEqual(CROSS_SHARE[set]);
       const corpus = ok.filter((q) => q.release!.startsWith("corpus:"));
       expect(corpus.length).toBeGreaterThanOrEqual(15);
       expect(corpus.filter((q) => cross(q) && fromEnglish(q)).length, "fr→en").toBeGreaterThanOrEqual(6);
@@ -259,7 +267,7 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     });
 
   it("--set names select files, and set 1's files alone store set 1's releases", () => {
-    expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"]);
+    expect(filesOf("dev")).toEqual(["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8"]);
     expect(filesOf("held-out")).toEqual([
       "held-out",
       "held-out-2",
@@ -268,6 +276,7 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
       "held-out-5",
       "held-out-6",
       "held-out-7",
+      "held-out-8",
     ]);
     expect(filesOf("dev-1")).toEqual(["dev"]);
     expect(filesOf("dev-2")).toEqual(["dev-2"]);
@@ -276,6 +285,7 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     expect(filesOf("dev-5")).toEqual(["dev-5"]);
     expect(filesOf("dev-6")).toEqual(["dev-6"]);
     expect(filesOf("dev-7")).toEqual(["dev-7"]);
+    expect(filesOf("dev-8")).toEqual(["dev-8"]);
     expect(filesOf("held-out-1")).toEqual(["held-out"]);
     expect(filesOf("held-out-2")).toEqual(["held-out-2"]);
     expect(filesOf("held-out-3")).toEqual(["held-out-3"]);
@@ -283,10 +293,11 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     expect(filesOf("held-out-5")).toEqual(["held-out-5"]);
     expect(filesOf("held-out-6")).toEqual(["held-out-6"]);
     expect(filesOf("held-out-7")).toEqual(["held-out-7"]);
+    expect(filesOf("held-out-8")).toEqual(["held-out-8"]);
     expect(filesOf("all")).toEqual(QUESTION_FILES);
-    expect(filesOf("dev-8")).toBeUndefined();
+    expect(filesOf("dev-9")).toBeUndefined();
     expect(releasesFor(releases, ["dev"]).some((r) => r.set !== 1)).toBe(false);
-    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14 - 12 - 12 - 12 - 12 - 12);
+    expect(releasesFor(releases, ["dev"]).length).toBe(releases.length - 14 - 12 - 12 - 12 - 12 - 12 - 12);
     expect(releasesFor(releases, ["dev-2"])).toEqual(releases);
     expect(releasesFor(releases, ["dev-3"])).toEqual(releases);
     expect(releasesFor(releases, ["held-out", "held-out-3"])).toEqual(releases);
@@ -294,6 +305,7 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
     expect(releasesFor(releases, ["dev-5"])).toEqual(releases);
     expect(releasesFor(releases, ["dev-6"])).toEqual(releases);
     expect(releasesFor(releases, ["dev-7"])).toEqual(releases);
+    expect(releasesFor(releases, ["held-out-8"])).toEqual(releases);
     expect([
       setOf("dev"),
       setOf("held-out-2"),
@@ -302,6 +314,7 @@ describe.skipIf(!haveCorpus)("qa-quality data", () => {
       setOf("dev-5"),
       setOf("held-out-6"),
       setOf("dev-7"),
-    ]).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      setOf("held-out-8"),
+    ]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });
