@@ -165,6 +165,13 @@ async function run(n: number) {
   const retrieve = percentiles(retrieveMs);
   const docs = indexer.index.documentCount;
   await store.close();
+  const keep = process.env.QA_RETRIEVAL_KEEP;
+  if (keep) {
+    // The file as the CLI line used it, and the question it asked: to time or profile `ask` again without the bench.
+    fs.mkdirSync(keep, { recursive: true });
+    fs.copyFileSync(file, path.join(keep, `qa-retrieval-${n}.db`));
+    fs.writeFileSync(path.join(keep, `qa-retrieval-${n}.question.txt`), `${asked.text}\n`);
+  }
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   return {
     n,

@@ -7,6 +7,7 @@ import type { SlackInstalls } from "../adapters/slack/oauth/index.js";
 import type { TeamsClient } from "../adapters/teams/index.js";
 import { createBriefing } from "./app-briefing.js";
 import { type Coordination, createCoordination } from "./app-coordination.js";
+import { createAppQa } from "./app-qa.js";
 import type { Config } from "./config.js";
 import type { BriefService } from "./core/briefing/brief-service.js";
 import { CommandHandler } from "./core/commands/command-handler.js";
@@ -24,7 +25,7 @@ import type { PreferenceStore } from "./core/ports/preference-store.port.js";
 import type { Translator } from "./core/ports/translator.port.js";
 import { observeSaves } from "./core/qa/observe-saves.js";
 import type { ApertiumLexicon } from "./infra/lexicon/apertium-lexicon.js";
-import { createQa, createQaIndex, type Qa } from "./infra/qa/build-qa.js";
+import { createQaIndex, type Qa } from "./infra/qa/build-qa.js";
 import { NodeCronScheduler } from "./infra/schedule/node-cron-scheduler.js";
 import type { Sources } from "./infra/sources/build-sources.js";
 import { openStores, type ReleaseStoreWithStats, type Stores } from "./infra/store/stores.js";
@@ -91,12 +92,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     coordination.kind === "local"
       ? qaIndex.store
       : observeSaves(qaIndex.store, announceSaves(coordination.releases, logger));
-  const { briefs, engines, translator, translation, glossary, prompts, trust, lexicon } = await createBriefing(
-    config,
-    logger,
-    store,
-    stores.briefRejections,
-  );
+  const briefing = await createBriefing(config, logger, store, stores.briefRejections);
+  const { briefs, engines, translator, translation, lexicon } = briefing;
   const textTranslator: Translator | undefined = translator ? translation.text : undefined;
   let built: Promise<Sources> | undefined;
   const sources = () => {
@@ -158,20 +155,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     leaseMs: config.digest.leaseMs,
     resumeEveryMs: config.digest.resumeIntervalMs,
   });
-  const qa = createQa({
-    indexer: qaIndex.indexer,
-    index: qaIndex,
-    store,
-    translator,
-    parts: translation.parts,
-    glossary,
-    trust,
-    tagger: translation.tagger,
-    llm: config.llm,
-    prompts,
-    limits: config.qa,
-    logger,
-  });
+  const qa = createAppQa(config, logger, qaIndex, store, briefing);
   const { preferences, feedback } = stores;
   const commands = new CommandHandler({
     store,

@@ -7,7 +7,13 @@ import type { Config } from "../config.js";
 import type { BriefService } from "../core/briefing/brief-service.js";
 import type { BriefEngine } from "../core/ports/brief-engine.port.js";
 import type { Logger } from "../core/ports/logger.port.js";
+import type { Qa } from "../infra/qa/build-qa.js";
 import type { ReleaseStoreWithStats, Stores } from "../infra/store/stores.js";
+
+/** Questions and answers over the stored releases: what `ask` and `search` need. */
+export interface QaParts {
+  qa: Qa;
+}
 
 /** The store and what briefs its releases: what `show` needs. */
 export interface BriefingParts {
@@ -24,6 +30,11 @@ export interface CliContext {
   store(): Promise<ReleaseStoreWithStats>;
   /** The store with the brief engines and BriefService: briefs without the Q&A index, sources or chat SDKs. */
   briefing(): Promise<BriefingParts>;
+  /**
+   * The Q&A service over the store, with the search index and the offline tools (Apertium, the glossary, the
+   * lexicon) as `createApp` builds them: no digests, schedule, sources or chat SDKs.
+   */
+  qa(): Promise<QaParts>;
   /** The whole composition root (`createApp`): ingest, sources, Q&A, digests, chat targets. */
   app(): Promise<App>;
   /** Closes whatever was opened. */
@@ -37,7 +48,19 @@ export function createCliContext(): CliContext {
   /** The stores under `store`: the brief service keeps its rejections beside the releases. */
   let stores: Promise<Stores> | undefined;
   let briefing: Promise<BriefingParts & { close(): Promise<void> }> | undefined;
+  let qa: Promise<QaParts & { close(): Promise<void> }> | undefined;
   let app: Promise<App> | undefined;
+  const openStoresOnce = () => {
+    stores ??= (async () => {
+      const [c, l, { openStores }] = await Promise.all([
+        ctx.config(),
+        ctx.logger(),
+        import("../infra/store/stores.js"),
+      ]);
+      return openStores(c.database, { logger: l.child({ component: "store" }) });
+    })();
+    return stores;
+  };
   const ctx: CliContext = {
     config: () => {
       config ??= import("../config.js").then((m) => m.loadConfig());
@@ -49,18 +72,11 @@ export function createCliContext(): CliContext {
     },
     store: () => {
       if (app) return app.then((a) => a.store);
-      stores ??= (async () => {
-        const [c, l, { openStores }] = await Promise.all([
-          ctx.config(),
-          ctx.logger(),
-          import("../infra/store/stores.js"),
-        ]);
-        return openStores(c.database, { logger: l.child({ component: "store" }) });
-      })();
-      return stores.then((s) => s.releases);
+      return openStoresOnce().then((s) => s.releases);
     },
     briefing: () => {
       if (app) throw new Error("a command asks for part of the app after the whole of it: use app() alone");
+      if (qa) throw new Error("a command asks for briefs after Q&A: use qa() or app() alone");
       briefing ??= (async () => {
         const [c, l, s, { createBriefing }] = await Promise.all([
           ctx.config(),
@@ -73,8 +89,35 @@ export function createCliContext(): CliContext {
       })();
       return briefing;
     },
+    qa: () => {
+      if (app) return app.then((a) => ({ qa: a.qa }));
+      if (briefing) throw new Error("a command asks for Q&A after briefs: use qa() or app() alone");
+      qa ??= (async () => {
+        const [c, l, s, { createQaIndex }, { createBriefing }, { createAppQa }] = await Promise.all([
+          ctx.config(),
+          ctx.logger(),
+          openStoresOnce(),
+          import("../infra/qa/build-qa.js"),
+          import("../app-briefing.js"),
+          import("../app-qa.js"),
+        ]);
+        // As in createApp: the brief service and the Q&A read and save through the store the index observes.
+        const index = createQaIndex(s.releases, l, { translations: s.releaseTranslations, snapshots: s.qaSnapshots });
+        const b = await createBriefing(c, l, index.store, s.briefRejections);
+        const parts = createAppQa(c, l, index, index.store, b);
+        return {
+          qa: parts,
+          // As createApp closes: the translations and the snapshot first, then Apertium; the stores last (below).
+          close: async () => {
+            await parts.close();
+            await b.translation.close();
+          },
+        };
+      })();
+      return qa;
+    },
     app: () => {
-      if (stores || briefing)
+      if (stores || briefing || qa)
         throw new Error("a command asks for the whole app after a part of it: ask for app() only");
       app ??= Promise.all([ctx.config(), ctx.logger(), import("../app.js")]).then(([c, l, m]) => m.createApp(c, l));
       return app;
@@ -84,6 +127,7 @@ export function createCliContext(): CliContext {
       const opened = <T>(p: Promise<T> | undefined) => p?.catch(() => undefined);
       await (await opened(app))?.close();
       await (await opened(briefing))?.close();
+      await (await opened(qa))?.close();
       await (await opened(stores))?.close();
     },
   };
@@ -97,6 +141,7 @@ export function contextOf(app: App): CliContext {
     logger: async () => app.logger,
     store: async () => app.store,
     briefing: async () => ({ store: app.store, briefs: app.briefs, engines: app.engines }),
+    qa: async () => ({ qa: app.qa }),
     app: async () => app,
     close: async () => {},
   };

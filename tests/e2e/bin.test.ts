@@ -131,6 +131,17 @@ describe("what each command loads (heavy modules only where they are needed)", (
     for (const heavy of [SDKS, QA_INDEX, SOURCES]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
   });
 
+  it("ask (English or French) loads the search index, not the digests, ingest, sources or a chat SDK", () => {
+    // What createApp adds beyond Q&A: the digests and their schedule, ingest, the chat command handler.
+    const APP_ONLY =
+      /dist\/src\/(?:app\.js|core\/digest\/(?:index|schedule)|core\/ingest\/ingest-service|core\/commands\/|infra\/schedule\/)/;
+    for (const question of ["What did NATO say about ammunition?", "Qu'a dit l'OTAN sur les munitions ?"]) {
+      const urls = loaded(["ask", question]);
+      expect(urls.some((u) => QA_INDEX.test(u))).toBe(true);
+      for (const heavy of [SDKS, SOURCES, PG, APP_ONLY]) expect(urls.filter((u) => heavy.test(u))).toEqual([]);
+    }
+  });
+
   it("translate loads Apertium's pipeline only: not the store, the search index, the sources or an SDK", () => {
     const urls = loaded(["translate", "--from", "fr", "--to", "en", "--text", "L'OTAN a signé."], {
       OFFLINE_TRANSLATION: "apertium",

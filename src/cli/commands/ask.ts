@@ -15,8 +15,8 @@ export const command: CliCommand = {
   async run(ctx, args, io) {
     const question = args.positionals.join(" ").trim();
     if (!question) throw new UsageError('needs a question, e.g. nato-brief ask "What did NATO say about ammunition?"');
-    const app = await ctx.app();
-    const answer = await app.qa.service.ask(question, { userKey: "cli:local", conversationKey: "cli:local" });
+    const { qa } = await ctx.qa();
+    const answer = await qa.service.ask(question, { userKey: "cli:local", conversationKey: "cli:local" });
     // A refusal (too long, rate-limited) is bad input for a command line: one line on stderr, non-zero exit.
     if (answer.status === "refused") throw new UsageError(answer.text, { usage: false });
     if (args.values.json) {

@@ -14,7 +14,7 @@ export interface CommandEntry {
  * To add one: write `src/cli/commands/NAME.ts` exporting `command: CliCommand` (usage, flags, examples, run; see
  * cli-command.ts), then add one `entry(...)` line here. Keep the import dynamic, as below: `help` and the other commands
  * then never load your file or what it imports. In `run`, ask the context for what you need: `ctx.store()` for
- * stored releases, `ctx.briefing()` for briefs, `ctx.app()` for everything else (ingest, sources, Q&A, digests).
+ * stored releases, `ctx.briefing()` for briefs, `ctx.qa()` for questions, `ctx.app()` for everything else (ingest, sources, digests).
  */
 export const COMMANDS: CommandEntry[] = [
   entry("brief", "Brief a release from a file, stdin or a URL (stores it)", () => import("./brief.js")),

@@ -13,8 +13,8 @@ export const command: CliCommand = {
     const words = args.positionals.join(" ").trim();
     if (!words) throw new UsageError("needs some words to look for, e.g. nato-brief search ammunition");
     const limit = wholeNumber(args.values.limit, "limit", 10, 1, 100);
-    const app = await ctx.app();
-    const outcome = await app.qa.service.search(words, {}, limit);
+    const { qa } = await ctx.qa();
+    const outcome = await qa.service.search(words, {}, limit);
     write(io, args.values.json ? JSON.stringify(outcome) : renderSearchText(outcome));
     return 0;
   },
