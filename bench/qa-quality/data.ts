@@ -72,33 +72,10 @@ export type SetNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 /** What `--set` selects: every dev or held-out file (dev, held-out), one file (dev-1 is dev.json alone), or all. */
 const SELECTIONS: Record<string, readonly QuestionFile[]> = {
   all: QUESTION_FILES,
-  dev: ["dev", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8"],
-  "held-out": [
-    "held-out",
-    "held-out-2",
-    "held-out-3",
-    "held-out-4",
-    "held-out-5",
-    "held-out-6",
-    "held-out-7",
-    "held-out-8",
-  ],
-  "dev-1": ["dev"],
-  "dev-2": ["dev-2"],
-  "dev-3": ["dev-3"],
-  "dev-4": ["dev-4"],
-  "dev-5": ["dev-5"],
-  "dev-6": ["dev-6"],
-  "dev-7": ["dev-7"],
-  "dev-8": ["dev-8"],
-  "held-out-1": ["held-out"],
-  "held-out-2": ["held-out-2"],
-  "held-out-3": ["held-out-3"],
-  "held-out-4": ["held-out-4"],
-  "held-out-5": ["held-out-5"],
-  "held-out-6": ["held-out-6"],
-  "held-out-7": ["held-out-7"],
-  "held-out-8": ["held-out-8"],
+  dev: QUESTION_FILES.filter((f) => f.startsWith("dev")),
+  "held-out": QUESTION_FILES.filter((f) => f.startsWith("held-out")),
+  // One file alone, by the set it belongs to: set 1's files have no number in their name.
+  ...Object.fromEntries(QUESTION_FILES.map((f) => [/-\d$/u.test(f) ? f : `${f}-1`, [f]])),
 };
 export const SELECTION_NAMES = Object.keys(SELECTIONS);
 
