@@ -104,16 +104,33 @@ describe("MiniSearchIndex at scale: words found in most releases", () => {
 
   it("leaves a near-universal word out of the lookup and of the judgement, once the index is large", () => {
     const index = new MiniSearchIndex({ pruneFrom: 10, commonShare: 0.5 });
-    const docs = Array.from({ length: 20 }, (_, i) =>
-      doc(i, i === 7 ? "defence ammunition Patriot" : "defence production"),
-    );
+    const docs = Array.from({ length: 20 }, (_, i) => ({
+      ...doc(i, i === 7 ? "defence ammunition Patriot" : "defence production"),
+      ...(i < 3 ? { title: `Production report ${i}` } : {}),
+    }));
     index.rebuild(docs);
     const [best] = index.searchReleases({ texts: ["defence ammunition"] });
     // "defence" is in every release: the question is judged on "ammunition" alone, which release 7 has.
     expect(best).toMatchObject({ releaseId: "r7", coverage: 1 });
     expect(index.searchReleases({ texts: ["defence ammunition"] })).toHaveLength(1);
-    // Nothing specific: only the rarest word is looked up.
-    expect(index.searchReleases({ texts: ["defence production"], limit: 50 }).length).toBe(19);
+    // Nothing specific: only the rarest word is looked up, in titles: the releases about it, not all that mention it.
+    const about = index.searchReleases({ texts: ["defence production"], limit: 50 }).map((m) => m.releaseId);
+    expect(about.sort()).toEqual(["r0", "r1", "r2"]);
+  });
+
+  it("does not let a typo's fuzzy neighbour bring back a common word the large index leaves out", () => {
+    const docs = Array.from({ length: 20 }, (_, i) => doc(i, i === 7 ? "defence ammunition" : "defence Patriot"));
+    const large = new MiniSearchIndex({ pruneFrom: 10, commonShare: 0.5 });
+    large.rebuild(docs);
+    // "Patriat" is in no release, so it is a specific word; its fuzzy neighbour "Patriot" is in 19 of 20.
+    expect(large.searchReleases({ texts: ["Patriat"], limit: 50 })).toEqual([]);
+    expect(large.searchReleases({ texts: ["Patriat ammunition"] }).map((m) => m.releaseId)).toEqual(["r7"]);
+    // A word required as written (a quoted phrase) is looked up, common or not.
+    expect(large.searchReleases({ texts: ["Patriat"], required: ["Patriot"], limit: 50 })).toHaveLength(19);
+    // While the index is small, the typo still finds the word.
+    const small = new MiniSearchIndex({ pruneFrom: 1_000 });
+    small.rebuild(docs);
+    expect(small.searchReleases({ texts: ["Patriat"], limit: 50 })).toHaveLength(19);
   });
 
   it("keeps every word while the index is small, and counts documents as they come and go", () => {

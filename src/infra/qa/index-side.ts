@@ -134,9 +134,15 @@ export class IndexSide {
     const range = query.range;
     const boost = (stored: Stored) =>
       only && !only.has(stored.releaseId) ? 0 : favour?.has(stored.releaseId) ? FAVOURED : 1;
+    // A posting skipped by a zero boost is never scored nor kept: what the plan left out costs only its loop.
+    const skips = fuzzy ? plan.skipsDerived : undefined;
+    const boostDocument =
+      favour || only || skips
+        ? (_id: string, term: string, stored: unknown) => (skips?.(term) ? 0 : boost(stored as Stored))
+        : undefined;
     const results = this.mini.search(plan.query, {
       filter: range ? (r) => (r.date as string) >= range.from && (r.date as string) <= range.to : undefined,
-      boostDocument: favour || only ? (_id, _term, stored) => boost(stored as Stored) : undefined,
+      boostDocument,
       fuzzy: fuzzy ? FUZZY : false,
     });
     // Results come best first: a release's score is that of its first document. Terms are gathered only for the

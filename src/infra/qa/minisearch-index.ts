@@ -81,10 +81,11 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   searchReleases(query: IndexQuery): ReleaseMatch[] {
-    const exact = this.releasesFor(query, false);
-    // Typos ("Stoltenbreg") only cost a fuzzy search when the exact words found nothing good.
-    if ((exact[0]?.coverage ?? 0) >= 0.5) return exact;
-    const fuzzy = this.releasesFor(query, true);
+    const { matches: exact, judged } = this.releasesFor(query, false);
+    // Typos ("Stoltenbreg") only cost a fuzzy search when the exact words found nothing good; and never when no word
+    // of the question is judged (nothing but common words on a large index): no coverage to gain, fuzzy cannot win.
+    if ((exact[0]?.coverage ?? 0) >= 0.5 || !judged) return exact;
+    const { matches: fuzzy } = this.releasesFor(query, true);
     return (fuzzy[0]?.coverage ?? 0) > (exact[0]?.coverage ?? 0) ? fuzzy : exact;
   }
 
@@ -96,7 +97,7 @@ export class MiniSearchIndex implements SearchIndex {
    * sum over its sides, times the share of the question's words it matches on either (a coordination factor: a
    * release that has all the question's words beats one that repeats some of them often).
    */
-  private releasesFor(query: IndexQuery, fuzzy: boolean): ReleaseMatch[] {
+  private releasesFor(query: IndexQuery, fuzzy: boolean): { matches: ReleaseMatch[]; judged: boolean } {
     const asked = query.sides ?? LANGS;
     const merged = new Map<string, { contentHash: string; score: number; terms: Set<string> }>();
     let judged: QueryPlan["judged"] = [];
@@ -125,7 +126,7 @@ export class MiniSearchIndex implements SearchIndex {
         : [];
     const found = new Set(merged.keys());
     if (found.size > 0) for (const lang of LANGS) if (!asked.includes(lang)) searchSide(lang, found);
-    return [...merged]
+    const matches = [...merged]
       .map(([releaseId, m]) => {
         const share = coverage(judged, m.terms).share;
         const held = favour?.has(releaseId) ? Math.max(share, coverage(earlier, m.terms).share) : share;
@@ -135,6 +136,7 @@ export class MiniSearchIndex implements SearchIndex {
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, query.limit ?? 10);
+    return { matches, judged: judged.length > 0 };
   }
 
   rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[] {

@@ -19,6 +19,12 @@ export interface QueryPlan {
   query: Query;
   /** One list per text the question was judged on (asked, translated; or the earlier ones for a bare follow-up). */
   judged: Words[];
+  /**
+   * On a large index, the index terms a search must not score although the plan never asked for them: a specific
+   * word's fuzzy neighbours that are common words of the side ("ministres" one edit from "ministers" on the English
+   * side), which would cost a pass over thousands of documents for a word the plan left out as asked.
+   */
+  skipsDerived?: (term: string) => boolean;
 }
 
 /** What the index knows of its terms, for a plan that stays cheap on a large index. */
@@ -55,7 +61,13 @@ export function planQuery(
     const words = widen(coverageWords(text));
     const focused = focusedQueryTerms(text);
     if (!stats.large) return { words, processTerm: focused };
-    const specific = words.filter((w) => w.terms.some((t) => !stats.isCommon(t)));
+    // A word is specific when the side has it and not everywhere; a term the side lacks (the other language's stem
+    // of "production") does not make a common word specific, but a word none of whose terms it has (a typo, a name
+    // of no release) is kept, for its fuzzy neighbours and for the judgement.
+    const present = (t: string) => stats.frequency(t) > 0;
+    const specific = words.filter(
+      (w) => w.terms.some((t) => present(t) && !stats.isCommon(t)) || !w.terms.some(present),
+    );
     if (specific.length > 0) {
       return { words: specific, processTerm: (word: string) => focused(word).filter((t) => !stats.isCommon(t)) };
     }
@@ -89,15 +101,20 @@ export function planQuery(
   };
   const primary = asked.map((a) => a.words).filter((w) => w.length > 0);
   const judged = primary.length > 0 ? primary : context.map((c) => c.words).filter((w) => w.length > 0);
-
   const required = (query.required ?? []).filter((w) => queryTerms(w).length > 0);
-  if (required.length === 0) return { query: any, judged };
+  // Only where every search of the plan left the common words out (a plan on a question's rarest common word looks
+  // that word up on purpose), and never a required word's own terms (a quoted phrase is looked up as written).
+  const asIs = new Set(required.flatMap((w) => queryTerms(w)));
+  const pruned = stats.large && [...asked, ...context].every((a) => !a.fields);
+  const skipsDerived = pruned ? (term: string) => stats.isCommon(term) && !asIs.has(term) : undefined;
+
+  if (required.length === 0) return { query: any, judged, ...(skipsDerived ? { skipsDerived } : {}) };
   // Each required word on its own OR'ed sub-query: its English and French stems are alternatives, not both needed.
   const all: Query = {
     combineWith: "AND",
     queries: required.map((w) => ({ combineWith: "OR", queries: [w], boost: boosts(weights) })),
   };
-  return { query: { combineWith: "AND", queries: [any, all] }, judged };
+  return { query: { combineWith: "AND", queries: [any, all] }, judged, ...(skipsDerived ? { skipsDerived } : {}) };
 }
 
 /** Other spellings of the question's words weigh less than the words as asked. */
