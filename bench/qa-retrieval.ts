@@ -215,7 +215,9 @@ if (!globalThis.gc) console.log("(heap figures need --expose-gc: run through `np
 const big = results.find((r) => r.n === 10_000);
 if (big) {
   console.log(
-    `target at 10,000: search p95 ≤ 10 ms → ${big.search.p95 <= 10 ? "met" : "MISSED"}; index ≤ 200 MB → ${big.indexMiB <= 200 ? "met" : "MISSED"}; ` +
+    // "Retrieval" read both ways: the index search alone, and the whole retrieval of an answer's passages.
+    `target at 10,000: retrieval p95 ≤ 10 ms → search ${big.search.p95 <= 10 ? "met" : "MISSED"}, both sides ${big.both.p95 <= 10 ? "met" : "MISSED"}, ` +
+      `full retrieval ${big.retrieve.p95 <= 10 ? "met" : "MISSED"}; index ≤ 200 MB → ${big.indexMiB <= 200 ? "met" : "MISSED"}; ` +
       `first answer after a cold start ≤ 1 s → ${Number(big.coldStart.firstAnswerMs) <= 1000 ? "met" : "MISSED"}; ` +
       `CLI ask ≤ 1.5 s → ${big.cliMs <= 1500 ? "met" : "MISSED"}`,
   );
