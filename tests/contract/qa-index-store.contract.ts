@@ -59,6 +59,12 @@ export function describeQaIndexStoreContract(name: string, open: () => Promise<Q
         expect(await s.translations.get(both.id, "en")).toBeUndefined();
         expect(await s.translations.pending(10)).toEqual([]);
         expect(await s.translations.hasPending()).toBe(false);
+        // Made by today's pipeline it is not stale; by another one (the rules changed since) it is.
+        expect(await s.translations.stale({ en: "fake", fr: "other" }, 10)).toEqual([]);
+        expect(await s.translations.stale({ en: "fake 2", fr: "other" }, 10)).toEqual([
+          { releaseId: fr.id, lang: "en" },
+        ]);
+        expect(await s.translations.stale({ en: "fake 2", fr: "other" }, 0)).toEqual([]);
         // Its text changes: the stored translation is stale, the release pending again.
         const { release: changed } = await s.releases.saveRelease(draft(1, ["fr"], "Les Alliés ont rejeté un plan."));
         expect(changed.contentHash).not.toBe(fr.contentHash);

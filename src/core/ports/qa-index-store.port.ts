@@ -30,6 +30,11 @@ export interface ReleaseTranslationStore {
   pending(limit: number): Promise<{ releaseId: string; lang: Lang }[]>;
   /** Whether any release is pending (see `pending`): a question may then need translating to reach it. */
   hasPending(): Promise<boolean>;
+  /**
+   * Translations of the current content made by another pipeline than `current` names for their language (the
+   * offline rules or the glossary changed since), oldest release first: still served and indexed, to be made again.
+   */
+  stale(current: Readonly<Record<Lang, string>>, limit: number): Promise<{ releaseId: string; lang: Lang }[]>;
 }
 
 /** One side (language) of the search index as saved: opaque to the store, tagged with what it covers. */

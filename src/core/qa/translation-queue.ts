@@ -24,7 +24,8 @@ const BATCH = 40;
  * Offline translation of stored releases into the language NATO did not publish them in, off the request path:
  * a save enqueues the release, one worker translates in the background, in order, and stores the result; the
  * index then covers both languages. A release waiting for its turn is searchable in its own language meanwhile.
- * Made once per content: a release whose text changes is translated again, an unchanged one never.
+ * Made once per content and pipeline: a release whose text changes is translated again, and so is one an older
+ * pipeline translated (resume); an unchanged one never.
  */
 export class TranslationQueue {
   private readonly queue: { releaseId: string; lang: Lang }[] = [];
@@ -44,12 +45,32 @@ export class TranslationQueue {
     for (const lang of LANGS) if (!release.texts[lang]) this.add(release.id, lang);
   }
 
-  /** Queues what earlier runs left untranslated (at start-up of the server). */
+  /**
+   * Queues what earlier runs left untranslated (at start-up of the server), then the translations an older
+   * pipeline made (the offline rules or the glossary changed since): those are served as they are until their turn.
+   */
   async resume(limit = 10_000): Promise<number> {
     if (!this.deps.translator) return 0;
     const pending = await this.deps.translations.pending(limit);
     for (const p of pending) this.add(p.releaseId, p.lang);
-    return pending.length;
+    const current = await this.currentPipelines();
+    const stale = current ? await this.deps.translations.stale(current, Math.max(0, limit - pending.length)) : [];
+    if (stale.length > 0) {
+      this.logger.info("stored offline translations were made by an older pipeline; making them again", {
+        count: stale.length,
+        pipelines: current,
+      });
+    }
+    for (const p of stale) this.add(p.releaseId, p.lang);
+    return pending.length + stale.length;
+  }
+
+  /** Today's pipeline into each language; undefined while a direction is unavailable (nothing to compare). */
+  private async currentPipelines(): Promise<Record<Lang, string> | undefined> {
+    const translator = this.deps.translator;
+    if (!translator) return undefined;
+    const [intoEn, intoFr] = await Promise.all([translator.status("fr", "en"), translator.status("en", "fr")]);
+    return intoEn.available && intoFr.available ? { en: intoEn.pipeline, fr: intoFr.pipeline } : undefined;
   }
 
   /** Resolves when the queue is empty (tests, and the CLI before it exits after an ingest). */
@@ -101,8 +122,6 @@ export class TranslationQueue {
     const translator = this.deps.translator;
     const release = await this.deps.store.getRelease(releaseId);
     if (!translator || !release || release.texts[lang]) return false;
-    const existing = await this.deps.translations.get(releaseId, lang);
-    if (existing?.contentHash === release.contentHash) return false;
     const source = originalSentences(release);
     if (source.lang === lang || source.sentences.length === 0) return false;
     const status = await translator.status(source.lang, lang);
@@ -113,6 +132,9 @@ export class TranslationQueue {
       });
       return false;
     }
+    // Made once per content and pipeline: the same text under other rules or another glossary is made again.
+    const existing = await this.deps.translations.get(releaseId, lang);
+    if (existing?.contentHash === release.contentHash && existing.pipeline === status.pipeline) return false;
     const [title = ""] = await translator.translate([source.title], source.lang, lang);
     const sentences: string[] = [];
     for (let i = 0; i < source.sentences.length; i += BATCH) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -36,6 +37,8 @@ export interface GlossaryMatch {
 
 export interface Glossary {
   readonly file: string;
+  /** A short hash of the file as read: what stored offline translations record, to be made again when it changes. */
+  readonly edition: string;
   readonly terms: readonly GlossaryTerm[];
   /** Non-overlapping occurrences in text order; where candidates overlap the longest wins. */
   findTerms(text: string, lang: Lang): GlossaryMatch[];
@@ -61,8 +64,10 @@ const CAPITALISED_KINDS = new Set<GlossaryTerm["kind"]>(["body", "country", "pla
 /** Reads and validates a glossary file (default: `glossary/nato-en-fr.json` at the repository root). */
 export function loadGlossary(file: string = defaultGlossaryPath()): Glossary {
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    text = readFileSync(file, "utf8");
+    json = JSON.parse(text);
   } catch (err) {
     throw new Error(`Cannot read glossary ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -70,7 +75,8 @@ export function loadGlossary(file: string = defaultGlossaryPath()): Glossary {
   if (!parsed.success) throw new Error(`Invalid glossary ${file}:\n${z.prettifyError(parsed.error)}`);
   const terms = parsed.data.terms;
   const forms = { en: buildForms(terms, "en", file), fr: buildForms(terms, "fr", file) };
-  return { file, terms, findTerms: (text, lang) => matchForms(text, lang, forms[lang]) };
+  const edition = createHash("sha256").update(text).digest("hex").slice(0, 12);
+  return { file, edition, terms, findTerms: (t, lang) => matchForms(t, lang, forms[lang]) };
 }
 
 let cached: Glossary | undefined;

@@ -106,6 +106,7 @@ export function createQa(options: QaOptions): Qa {
       new PartTranslator(options.translator, (text, lang) =>
         options.glossary.findTerms(text, lang).map((m) => ({ ...m, kind: m.term.kind })),
       ),
+    options.glossary.edition,
   );
   const retriever = new Retriever({
     indexer: options.indexer,

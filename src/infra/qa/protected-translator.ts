@@ -8,20 +8,35 @@ import type { PartTranslator } from "../offline/part-translator.js";
  * figures with their magnitudes ("10 milliards de dollars" → "10 billion dollars"), dates and names are rendered
  * by rule, Apertium translates the rest. Closing is the underlying translator's owner's job.
  */
+/**
+ * Bump when what this pipeline does by rule changes (term, figure, date or name protection, leak repair, number
+ * localisation): stored offline translations record it (with the glossary's edition) and are made again in the
+ * background, served as they are meanwhile (translation-queue.ts).
+ */
+export const OFFLINE_RULES_EDITION = 1;
+
 export class ProtectedTranslator implements Translator {
+  /** `glossary`: the edition of the glossary the parts are protected with (glossary.ts `edition`). */
+  private readonly stamp: string;
+
   constructor(
     private readonly raw: Translator | undefined,
     private readonly parts: PartTranslator,
-  ) {}
+    glossary?: string,
+  ) {
+    this.stamp = ` + protected terms (rules ${OFFLINE_RULES_EDITION}${glossary ? `, glossary ${glossary}` : ""})`;
+  }
 
-  status(from: Lang, to: Lang): Promise<TranslatorStatus> {
+  async status(from: Lang, to: Lang): Promise<TranslatorStatus> {
     if (!this.raw) {
-      return Promise.resolve({
+      return {
         available: false,
         reason: "offline translation is turned off (OFFLINE_TRANSLATION=off)",
-      });
+      };
     }
-    return this.raw.status(from, to);
+    const status = await this.raw.status(from, to);
+    // The pipeline names what made a translation: the same Apertium chain under other rules is another pipeline.
+    return status.available && from !== to ? { ...status, pipeline: `${status.pipeline}${this.stamp}` } : status;
   }
 
   async translate(segments: string[], from: Lang, to: Lang): Promise<string[]> {

@@ -13,6 +13,7 @@ import {
   logCompleteAfter,
   PENDING_TRANSLATIONS,
   type SnapshotRow,
+  staleTranslationsSql,
   type TranslationRow,
   toQaSnapshot,
   toReleaseTranslation,
@@ -59,6 +60,12 @@ export class SqliteReleaseTranslations implements ReleaseTranslationStore {
     return this.db
       .prepare(`SELECT r.id AS releaseId, l.lang AS lang ${PENDING_TRANSLATIONS} ORDER BY r.created_at, r.id LIMIT ?`)
       .all(Math.max(0, Math.floor(limit))) as { releaseId: string; lang: Lang }[];
+  }
+
+  async stale(current: Readonly<Record<Lang, string>>, limit: number): Promise<{ releaseId: string; lang: Lang }[]> {
+    return this.db
+      .prepare(staleTranslationsSql("?", "?", "?", "releaseId"))
+      .all(current.en, current.fr, Math.max(0, Math.floor(limit))) as { releaseId: string; lang: Lang }[];
   }
 }
 

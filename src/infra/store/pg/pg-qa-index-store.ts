@@ -12,6 +12,7 @@ import {
   logCompleteAfter,
   PENDING_TRANSLATIONS,
   type SnapshotRow,
+  staleTranslationsSql,
   type TranslationRow,
   toQaSnapshot,
   toReleaseTranslation,
@@ -49,6 +50,14 @@ export class PgReleaseTranslations implements ReleaseTranslationStore {
       `SELECT r.id AS "releaseId", l.lang AS lang ${PENDING_TRANSLATIONS} ORDER BY r.created_at, r.id LIMIT $1`,
       [Math.max(0, Math.floor(limit))],
     );
+  }
+
+  stale(current: Readonly<Record<Lang, string>>, limit: number): Promise<{ releaseId: string; lang: Lang }[]> {
+    return this.db.rows<{ releaseId: string; lang: Lang }>(staleTranslationsSql("$1", "$2", "$3", `"releaseId"`), [
+      current.en,
+      current.fr,
+      Math.max(0, Math.floor(limit)),
+    ]);
   }
 }
 

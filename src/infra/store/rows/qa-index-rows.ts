@@ -77,3 +77,16 @@ export const PENDING_TRANSLATIONS = `FROM releases r CROSS JOIN (SELECT 'en' AS 
   WHERE NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = l.lang)
     AND NOT EXISTS (SELECT 1 FROM release_translations x
                     WHERE x.release_id = r.id AND x.lang = l.lang AND x.content_hash = r.content_hash)`;
+
+/**
+ * SELECT of "translations of the current content made by another pipeline than today's for their language" (the
+ * offline rules or the glossary changed since), for a side NATO still has no text of; valid SQL in both dialects,
+ * with the placeholders given: today's English pipeline, today's French one, the limit.
+ */
+export function staleTranslationsSql(en: string, fr: string, limit: string, releaseId: string): string {
+  return `SELECT r.id AS ${releaseId}, x.lang AS lang FROM release_translations x
+    JOIN releases r ON r.id = x.release_id AND r.content_hash = x.content_hash
+    WHERE ((x.lang = 'en' AND x.pipeline <> ${en}) OR (x.lang = 'fr' AND x.pipeline <> ${fr}))
+      AND NOT EXISTS (SELECT 1 FROM release_texts t WHERE t.release_id = r.id AND t.lang = x.lang)
+    ORDER BY r.created_at, r.id LIMIT ${limit}`;
+}
