@@ -15,6 +15,8 @@ export interface Coordination {
   kind: "postgres" | "local";
   /** Held by the one replica that polls the sources. */
   pollerLock: LeaderLock;
+  /** Who resumes the offline translations left to do at start-up (translation-leader.ts). */
+  translationsLock: LeaderLock;
   /** Releases stored or re-briefed by any replica, for every replica's search index. */
   releases: ReleaseChangeFeed;
   close(): Promise<void>;
@@ -26,6 +28,7 @@ export async function createCoordination(config: Config, logger: Logger): Promis
     return {
       kind: "local",
       pollerLock: new InProcessLock("poller"),
+      translationsLock: new InProcessLock("translations"),
       releases: localChangeFeed,
       async close() {},
     };
@@ -36,13 +39,15 @@ export async function createCoordination(config: Config, logger: Logger): Promis
   ]);
   const log = logger.child({ component: "replicas" });
   const pollerLock = new PgAdvisoryLock("poller", target, log);
+  const translationsLock = new PgAdvisoryLock("translations", target, log);
   const releases = new PgChangeFeed(target, log);
   return {
     kind: "postgres",
     pollerLock,
+    translationsLock,
     releases,
     async close() {
-      await Promise.allSettled([pollerLock.release(), releases.close()]);
+      await Promise.allSettled([pollerLock.release(), translationsLock.release(), releases.close()]);
     },
   };
 }

@@ -12,6 +12,7 @@ import { type App, createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { followReleaseChanges } from "./core/coordination/index-sync.js";
 import { LeaderElection } from "./core/coordination/leader-election.js";
+import { resumeTranslationsWhenLeading } from "./core/qa/translation-leader.js";
 import { createHttpServer } from "./http/server.js";
 import { schedulePolling } from "./infra/sources/poll-schedule.js";
 import { createLogger } from "./logger.js";
@@ -121,10 +122,22 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     );
   });
   // The Q&A search index is loaded from its snapshot (or built once from the store) in the background, questions
-  // waiting for it; releases an earlier run left untranslated are queued for the offline translation after it.
+  // waiting for it; after it, the replica leading the "translations" election (this process, on SQLite) queues
+  // what an earlier run left untranslated or an older offline pipeline made.
+  const translationsElection = app.qa.translations
+    ? new LeaderElection({
+        lock: app.coordination.translationsLock,
+        logger: logger.child({ component: "qa-translations" }),
+        retryMs: config.sources.leaderRetryMs,
+      })
+    : undefined;
   void app.qa.indexer
     .warmUp()
-    .then(() => app.qa.translations?.resume())
+    .then(() => {
+      if (!translationsElection || !app.qa.translations) return;
+      resumeTranslationsWhenLeading(translationsElection, app.qa.translations, logger);
+      translationsElection.start();
+    })
     .catch((err: unknown) => logger.error("search index build failed", { error: err }));
   const port = await http.listen(config.port);
   logger.info("listening", { port, platforms, engine: app.briefs.engineId });
@@ -167,6 +180,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     await polling?.stop();
     // Gives the poller's lock up at once, so another replica takes over at its next try.
     await election?.stop();
+    await translationsElection?.stop();
     await slack?.stop();
     await http.close();
     await teams?.idle();
