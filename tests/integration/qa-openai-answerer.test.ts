@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AnswerRequest } from "../../src/core/qa/answer-model.port.js";
-import { MODEL_SEARCH_RELEASES } from "../../src/core/qa/model-reading.js";
+import { MODEL_SEARCH_RELEASES, WHOLE_READING_SENTENCES, WIDE_PASSAGES } from "../../src/core/qa/model-reading.js";
 import { answerVariables } from "../../src/infra/llm/answer-blocks.js";
 import { loadPrompts } from "../../src/infra/llm/prompt-loader.js";
 import { type FakeOpenAiServer, type RecordedRequest, reply, startFakeOpenAi } from "../fakes/fake-openai-server.js";
@@ -57,10 +57,12 @@ describe("LLM answers through the OpenAI-compatible API", () => {
 
     const sent = passagesIn(req);
     expect(sent.length).toBeGreaterThan(0);
-    expect(sent.length).toBeLessThanOrEqual(16);
+    // What the checks and the search chose, and the best releases read whole.
+    expect(sent.length).toBeLessThanOrEqual(WIDE_PASSAGES + WHOLE_READING_SENTENCES);
     expect(sent.map((p) => p.n)).toEqual(sent.map((_, i) => i + 1));
-    const retrievedIds = new Set(retrieved.passages.map((p) => p.passage.releaseId));
-    const retrievedTexts = new Set(retrieved.passages.map((p) => p.passage.text));
+    const read = [...retrieved.passages.map((p) => p.passage), ...(retrieved.unmatched ?? [])];
+    const retrievedIds = new Set(read.map((p) => p.releaseId));
+    const retrievedTexts = new Set(read.map((p) => p.text));
     for (const p of sent) {
       expect(retrievedIds.has(p.releaseId)).toBe(true);
       expect(retrievedTexts.has(p.text)).toBe(true);

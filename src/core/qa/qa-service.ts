@@ -20,7 +20,7 @@ import {
   bestSentences,
   MODEL_SEARCH_RELEASES,
   type ModelReading,
-  wholeBest,
+  wholeReleases,
   widen,
   wideReading,
 } from "./model-reading.js";
@@ -268,7 +268,7 @@ export class QaService {
       ? widen(
           checked,
           wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)),
-          wholeBest(found),
+          wholeReleases(found),
         )
       : checked;
     if (forModel.length === 0) return noAnswer();
