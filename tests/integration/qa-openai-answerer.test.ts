@@ -187,6 +187,46 @@ describe("LLM answers through the OpenAI-compatible API", () => {
     }
   });
 
+  it("gives the model the best release of another year's February too, and cites it when it answers", async () => {
+    // "in February" is read as last February; the one before answers as many of the question's words, so the search
+    // keeps last February's, and the model reads both.
+    const februaries = await textsHarness(
+      {
+        RAIL: [
+          "Rail links under review",
+          "Brussels, 11 February 2025 – NATO logistics ministers decided to review the rail links of the eastern flank.",
+          "The review will be presented to the Allies in the summer.",
+          "A spokesperson said the work would continue with national experts over the coming months.",
+        ].join("\n"),
+        DEPOTS: [
+          "Logistics ministers decide on fuel depots",
+          "Brussels, 14 February 2024 – NATO logistics ministers decided to build four new fuel depots in Poland.",
+          "The depots will hold fuel for armoured units.",
+          "A spokesperson said the work would continue with national experts over the coming months.",
+        ].join("\n"),
+      },
+      { llm: { apiKey: "sk-test", baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 } },
+    );
+    try {
+      fake.enqueue(
+        reply.handler((request) => {
+          const depots = passagesIn(request).find((p) => p.text.includes("four new fuel depots"));
+          return json(
+            depots ? `Ministers decided to build four new fuel depots in Poland [${depots.n}].` : "",
+            !!depots,
+          );
+        }),
+      );
+      const a = await februaries.ask("What did logistics ministers decide in February?");
+      const sent = passagesIn(fake.requests[0]).map((p) => p.releaseId);
+      expect(sent).toContain(februaries.ids.RAIL);
+      expect(a.status).toBe("answered");
+      expect(a.citations.map((c) => c.releaseId)).toEqual([februaries.ids.DEPOTS]);
+    } finally {
+      await februaries.close();
+    }
+  });
+
   it("spends no request when retrieval finds nothing relevant", async () => {
     const a = await ask("What is the recipe for a chocolate cake?");
     expect(a.status).toBe("no-answer");

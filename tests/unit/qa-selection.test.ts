@@ -298,6 +298,22 @@ describe("wholeReleases: with a model, the best releases are read whole, each in
     expect(read.map((x) => x.passage)).toEqual([...best, ...second, ...third]);
   });
 
+  it("reads the best release of each other reading of the date second, once", () => {
+    // "what did the ministers agree in February?": last February's release is best; the one before's answers.
+    const lastYear = match(
+      sentence("feb-2025", "en", "body", 0, "Ministers agreed to double interceptor output."),
+      0.5,
+    );
+    const thisYear = match(sentence("feb-2026", "en", "body", 0, "Ministers agreed new drone targets."), 0.5);
+    const next = match(sentence("march", "en", "body", 0, "Ministers met again in March."), 0.2);
+    const lastYearToo = sentence("feb-2025", "en", "body", 1, "They met in Brussels.");
+    const found = retrieval([thisYear, next], [], ["feb-2026", "march"]);
+    const otherYear = retrieval([lastYear], [lastYearToo], ["feb-2025"]);
+    const again = retrieval([thisYear], [], ["feb-2026"]);
+    const read = wholeReleases(found, [again, otherYear, retrieval([], [], [])]);
+    expect(read.map((x) => x.passage)).toEqual([thisYear.passage, lastYear.passage, lastYearToo, next.passage]);
+  });
+
   it("reads a French release through its stored translation, and skips a brief", () => {
     const radar = match(sentence("radar", "en", "translation", 0, "Denmark gave NATO a new radar in Greenland."), 0.5);
     const cold = sentence("radar", "en", "translation", 4, "The temperature can go down to –45 °C in winter.");

@@ -69,14 +69,24 @@ export function widen(checked: PassageMatch[], searched: PassageMatch[], whole: 
  * The best releases of the search, every sentence of each as the reader sees it (its stored translation for a release
  * in the other language), release by release, best first, each in its own order: the best one always (up to
  * `WHOLE_RELEASE_SENTENCES`), each next one of the first `WHOLE_RELEASES` only when it fits whole in what is left of
- * `WHOLE_READING_SENTENCES` (a long one is passed over for a shorter one after it). The sentence that answers often
+ * `WHOLE_READING_SENTENCES` (a long one is passed over for a shorter one after it), the best release of each of the
+ * date's other readings (`otherReadings`, its passages' first) before them. The sentence that answers often
  * shares no word with the question (« qui est le chef de la force AGS ? » / "The force is commanded by Brigadier
  * General…"; "is NATO buying another drone?" / "studying the purchase of a sixth aircraft"), and its release is not
  * always the best; a reader who has found the releases reads them, and so does the model, which declines what it does
  * not answer.
  */
-export function wholeReleases(searched: Retrieval): PassageMatch[] {
-  const [best, ...next] = searched.matches.slice(0, WHOLE_RELEASES).map((m) => wholeRelease(searched, m.releaseId));
+export function wholeReleases(searched: Retrieval, otherReadings: readonly Retrieval[] = []): PassageMatch[] {
+  const ranked = searched.matches.slice(0, WHOLE_RELEASES).map((m): [Retrieval, string] => [searched, m.releaseId]);
+  // The best release of each other reading of the question's date comes second: "in February" may mean another year's.
+  const others = otherReadings.flatMap((r): [Retrieval, string][] => {
+    const id = r.passages[0]?.passage.releaseId;
+    return id === undefined ? [] : [[r, id]];
+  });
+  const seen = new Set<string>();
+  const [best, ...next] = [...ranked.slice(0, 1), ...others, ...ranked.slice(1)]
+    .filter(([, id]) => !seen.has(id) && seen.add(id) !== undefined)
+    .map(([r, id]) => wholeRelease(r, id));
   if (!best) return [];
   const read = inOrder(best.slice(0, WHOLE_RELEASE_SENTENCES));
   for (const release of next)
