@@ -75,6 +75,8 @@ interface Outcome {
   retrieved?: boolean | undefined;
   /** Oracle only: the model was asked at all (retrieval found passages worth sending). */
   sent?: boolean | undefined;
+  /** Oracle only: prompt tokens of the question's answer request (undefined when the model was not asked). */
+  promptTokens?: number | undefined;
   got: string;
   engine: string;
 }
@@ -120,6 +122,7 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
       verdict: judge(answer, expected),
       retrieved: fake && expected ? oracle.turn.retrieved === true : undefined,
       sent: fake ? oracle.turn.given !== undefined : undefined,
+      promptTokens: oracle.turn.promptTokens,
       got: `[${answer.status}/${answer.engine}] ${answer.text.replace(/\s+/gu, " ").slice(0, 400)}`,
       engine: answer.engine,
     });
@@ -183,6 +186,14 @@ function line(label: string, os: Outcome[]): string {
   );
 }
 
+/** Median, 95th percentile and largest answer prompt of the questions the model was asked. */
+function tokenSpread(outcomes: Outcome[]): string {
+  const sizes = outcomes.flatMap((o) => (o.promptTokens === undefined ? [] : [o.promptTokens])).sort((a, b) => a - b);
+  if (sizes.length === 0) return "none asked";
+  const at = (q: number) => sizes[Math.min(sizes.length - 1, Math.floor(q * sizes.length))];
+  return `median ${at(0.5)}, p95 ${at(0.95)}, max ${sizes.at(-1)} (${sizes.length} questions)`;
+}
+
 const origin = (q: Question) => byId.get(q.release ?? "")?.origin ?? (q.id.startsWith("c") ? "corpus" : "own");
 const answerableN = questions.filter((q) => q.trap === undefined).length;
 const cross = questions.filter((q) => crossLanguage(q) === true).length;
@@ -220,6 +231,7 @@ for (const mode of ["offline", "oracle"] as const) {
     const engines = new Map<string, number>();
     for (const o of outcomes) engines.set(o.engine, (engines.get(o.engine) ?? 0) + 1);
     console.log(`  engines of the replies: ${[...engines].map(([e, n]) => `${e} ${n}`).join(", ")}`);
+    console.log(`  answer prompt tokens per question asked of the model (o200k_base): ${tokenSpread(outcomes)}`);
   }
   const verdicts = new Map<string, number>();
   for (const o of outcomes.filter((x) => x.q.trap === undefined))

@@ -6,6 +6,7 @@
  * first passage it is given that has a figure (else the first one), so its traps show what the product's own checks
  * stop when a model does not decline.
  */
+import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { type FakeBehaviour, type RecordedRequest, reply } from "../../tests/fakes/fake-openai-server.js";
 import { containsQuote, type Expected } from "./score.js";
 
@@ -33,6 +34,20 @@ export interface OracleTurn {
   /** Filled by the oracle: was the expected passage given to the model? */
   retrieved?: boolean;
   given?: GivenPassage[];
+  /** Filled by the oracle: the answer request's prompt tokens (`promptTokens`). */
+  promptTokens?: number;
+}
+
+/**
+ * Prompt tokens of a chat request, as llm-prompt-tokens counts them: its messages (o200k_base, the gpt-4o / gpt-4.1
+ * tokenizer), about three per message for the chat format, and the response schema.
+ */
+export function promptTokens(request: RecordedRequest): number {
+  const body = request.body;
+  if (!body) return 0;
+  const messages = body.messages.map((m) => m.content ?? "").join("\n");
+  const schema = JSON.stringify(body.response_format ?? {});
+  return encode(messages).length + encode(schema).length + 3 * body.messages.length;
 }
 
 export class Oracle {
@@ -44,6 +59,7 @@ export class Oracle {
     const given = passagesOf(request);
     const { expected } = this.turn;
     this.turn.given = given;
+    this.turn.promptTokens = promptTokens(request);
     const hit = expected
       ? given.find(
           (p) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AnswerRequest } from "../../src/core/qa/answer-model.port.js";
-import { MODEL_SEARCH_RELEASES } from "../../src/core/qa/model-reading.js";
+import { MODEL_SEARCH_RELEASES, WHOLE_READING_SENTENCES, WIDE_PASSAGES } from "../../src/core/qa/model-reading.js";
 import { answerVariables } from "../../src/infra/llm/answer-blocks.js";
 import { loadPrompts } from "../../src/infra/llm/prompt-loader.js";
 import { type FakeOpenAiServer, type RecordedRequest, reply, startFakeOpenAi } from "../fakes/fake-openai-server.js";
@@ -57,10 +57,12 @@ describe("LLM answers through the OpenAI-compatible API", () => {
 
     const sent = passagesIn(req);
     expect(sent.length).toBeGreaterThan(0);
-    expect(sent.length).toBeLessThanOrEqual(16);
+    // What the checks and the search chose, and the best releases read whole.
+    expect(sent.length).toBeLessThanOrEqual(WIDE_PASSAGES + WHOLE_READING_SENTENCES);
     expect(sent.map((p) => p.n)).toEqual(sent.map((_, i) => i + 1));
-    const retrievedIds = new Set(retrieved.passages.map((p) => p.passage.releaseId));
-    const retrievedTexts = new Set(retrieved.passages.map((p) => p.passage.text));
+    const read = [...retrieved.passages.map((p) => p.passage), ...(retrieved.unmatched ?? [])];
+    const retrievedIds = new Set(read.map((p) => p.releaseId));
+    const retrievedTexts = new Set(read.map((p) => p.text));
     for (const p of sent) {
       expect(retrievedIds.has(p.releaseId)).toBe(true);
       expect(retrievedTexts.has(p.text)).toBe(true);
@@ -182,6 +184,46 @@ describe("LLM answers through the OpenAI-compatible API", () => {
       }
     } finally {
       await alone.close();
+    }
+  });
+
+  it("gives the model the best release of another year's February too, and cites it when it answers", async () => {
+    // "in February" is read as last February; the one before answers as many of the question's words, so the search
+    // keeps last February's, and the model reads both.
+    const februaries = await textsHarness(
+      {
+        RAIL: [
+          "Rail links under review",
+          "Brussels, 11 February 2025 – NATO logistics ministers decided to review the rail links of the eastern flank.",
+          "The review will be presented to the Allies in the summer.",
+          "A spokesperson said the work would continue with national experts over the coming months.",
+        ].join("\n"),
+        DEPOTS: [
+          "Logistics ministers decide on fuel depots",
+          "Brussels, 14 February 2024 – NATO logistics ministers decided to build four new fuel depots in Poland.",
+          "The depots will hold fuel for armoured units.",
+          "A spokesperson said the work would continue with national experts over the coming months.",
+        ].join("\n"),
+      },
+      { llm: { apiKey: "sk-test", baseURL: fake.url, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 } },
+    );
+    try {
+      fake.enqueue(
+        reply.handler((request) => {
+          const depots = passagesIn(request).find((p) => p.text.includes("four new fuel depots"));
+          return json(
+            depots ? `Ministers decided to build four new fuel depots in Poland [${depots.n}].` : "",
+            !!depots,
+          );
+        }),
+      );
+      const a = await februaries.ask("What did logistics ministers decide in February?");
+      const sent = passagesIn(fake.requests[0]).map((p) => p.releaseId);
+      expect(sent).toContain(februaries.ids.RAIL);
+      expect(a.status).toBe("answered");
+      expect(a.citations.map((c) => c.releaseId)).toEqual([februaries.ids.DEPOTS]);
+    } finally {
+      await februaries.close();
     }
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { skim, WHOLE_RELEASE_SENTENCES, wholeBest, widen } from "../../src/core/qa/model-reading.js";
+import {
+  skim,
+  WHOLE_READING_SENTENCES,
+  WHOLE_RELEASE_SENTENCES,
+  WHOLE_RELEASES,
+  wholeReleases,
+  widen,
+} from "../../src/core/qa/model-reading.js";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { Retrieval } from "../../src/core/qa/retriever.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
@@ -234,7 +241,7 @@ describe("widen: with a model, what the coverage check set aside is read after w
   });
 });
 
-describe("wholeBest: with a model, the best release is read whole, in its order", () => {
+describe("wholeReleases: with a model, the best releases are read whole, each in its order", () => {
   const sentence = (releaseId: string, lang: "en" | "fr", kind: Passage["kind"], n: number, text: string): Passage => ({
     id: `${releaseId}:${lang}:${kind}:${n}`,
     releaseId,
@@ -260,7 +267,7 @@ describe("wholeBest: with a model, the best release is read whole, in its order"
       unmatched,
     }) as unknown as Retrieval;
 
-  it("gives every sentence of the best release, matched or not, in order; none of the next release's", () => {
+  it("gives every sentence of the best release, matched or not, in order, then the next release's", () => {
     // "who commands the AGS force?" matches the title's drones, not the sentence that names the commander.
     const drones = match(sentence("ags", "en", "body", 0, "The AGS drones flew their 1,000th mission."), 0.5);
     const commander = sentence(
@@ -272,29 +279,63 @@ describe("wholeBest: with a model, the best release is read whole, in its order"
     );
     const crews = sentence("ags", "en", "body", 2, "Some 600 personnel from 16 Allies serve in the force.");
     const other = match(sentence("drones", "en", "body", 1, "Six Allies will deliver 1,500 drones."), 0.5);
-    const read = wholeBest(retrieval([drones, other], [commander, crews], ["ags", "drones"]));
-    expect(read.map((x) => x.passage)).toEqual([drones.passage, crews, commander]);
+    const read = wholeReleases(retrieval([other, drones], [commander, crews], ["ags", "drones"]));
+    expect(read.map((x) => x.passage)).toEqual([drones.passage, crews, commander, other.passage]);
+  });
+
+  it("reads the next releases whole while they fit, passing over a long one for a shorter one after it", () => {
+    // "is NATO buying another AGS drone?" ranks the release that says "studying the purchase of a sixth aircraft" low.
+    const of = (releaseId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => sentence(releaseId, "en", "body", i, `${releaseId} sentence ${i}.`));
+    const best = of("best", 20);
+    const long = of("long", WHOLE_READING_SENTENCES - 20 + 1);
+    const second = of("second", 12);
+    const third = of("third", WHOLE_READING_SENTENCES - 20 - 12 - 1);
+    const late = of("late", 1);
+    const order = ["best", "long", "second", "third", ...Array.from({ length: WHOLE_RELEASES - 4 }, () => "x"), "late"];
+    const read = wholeReleases(retrieval([], [...late, ...third, ...second, ...long, ...best], order));
+    // One sentence is left, but the release that would fit ranks past the releases read whole.
+    expect(read.map((x) => x.passage)).toEqual([...best, ...second, ...third]);
+  });
+
+  it("reads the best release of each other reading of the date second, once", () => {
+    // "what did the ministers agree in February?": last February's release is best; the one before's answers.
+    const lastYear = match(
+      sentence("feb-2025", "en", "body", 0, "Ministers agreed to double interceptor output."),
+      0.5,
+    );
+    const thisYear = match(sentence("feb-2026", "en", "body", 0, "Ministers agreed new drone targets."), 0.5);
+    const next = match(sentence("march", "en", "body", 0, "Ministers met again in March."), 0.2);
+    const lastYearToo = sentence("feb-2025", "en", "body", 1, "They met in Brussels.");
+    const found = retrieval([thisYear, next], [], ["feb-2026", "march"]);
+    const otherYear = retrieval([lastYear], [lastYearToo], ["feb-2025"]);
+    const again = retrieval([thisYear], [], ["feb-2026"]);
+    const read = wholeReleases(found, [again, otherYear, retrieval([], [], [])]);
+    expect(read.map((x) => x.passage)).toEqual([thisYear.passage, lastYear.passage, lastYearToo, next.passage]);
   });
 
   it("reads a French release through its stored translation, and skips a brief", () => {
     const radar = match(sentence("radar", "en", "translation", 0, "Denmark gave NATO a new radar in Greenland."), 0.5);
     const cold = sentence("radar", "en", "translation", 4, "The temperature can go down to –45 °C in winter.");
     const brief = sentence("radar", "en", "brief", 1, "Brief: a new radar.");
-    const read = wholeBest(retrieval([radar], [brief, cold], ["radar"]));
+    const read = wholeReleases(retrieval([radar], [brief, cold], ["radar"]));
     expect(read.map((x) => x.passage)).toEqual([radar.passage, cold]);
     // Asked in French of a French release: its own sentences.
     const propre = match(sentence("radar", "fr", "body", 0, "Le Danemark remet à l’OTAN un radar au Groenland."), 0.5);
     const froid = sentence("radar", "fr", "body", 4, "La température peut descendre à –45 °C en hiver.");
-    expect(wholeBest(retrieval([propre], [froid], ["radar"])).map((x) => x.passage)).toEqual([propre.passage, froid]);
+    expect(wholeReleases(retrieval([propre], [froid], ["radar"])).map((x) => x.passage)).toEqual([
+      propre.passage,
+      froid,
+    ]);
   });
 
   it("keeps a long release to its matched sentences and the first others, and gives nothing without a release", () => {
     const matched = match(sentence("long", "en", "body", 40, "The exercise ends in Riga."), 0.5);
     const others = Array.from({ length: 50 }, (_, i) => sentence("long", "en", "body", i, `Sentence ${i}.`));
-    const read = wholeBest(retrieval([matched], others, ["long"]));
+    const read = wholeReleases(retrieval([matched], others, ["long"]));
     expect(read).toHaveLength(WHOLE_RELEASE_SENTENCES);
     expect(read.map((x) => x.passage)).toContain(matched.passage);
-    expect(wholeBest(retrieval([], [], []))).toEqual([]);
+    expect(wholeReleases(retrieval([], [], []))).toEqual([]);
   });
 
   it("comes after the checked passages in what the model reads, once each, beside the wide limit", () => {

@@ -20,7 +20,7 @@ import {
   bestSentences,
   MODEL_SEARCH_RELEASES,
   type ModelReading,
-  wholeBest,
+  wholeReleases,
   widen,
   wideReading,
 } from "./model-reading.js";
@@ -128,6 +128,9 @@ export class QaService {
       releases: this.readsWide() ? MODEL_SEARCH_RELEASES : undefined,
     };
     let retrieval = await this.deps.retriever.retrieve(request);
+    // The date's other readings, whose best releases a model reads too (`wholeReleases`): "in February" may be another
+    // year's February than the one that answers most of the question's words.
+    let otherReadings: Retrieval[] = [];
     if (range) {
       // "in February" is last February unless a February of another year answers more of the question; and a date
       // may be what the question asks about ("is the delivery in April?", "the treaty signed in 1949"), not when a
@@ -143,6 +146,7 @@ export class QaService {
       }
       candidates.push(await this.deps.retriever.retrieve({ ...request, text: question, range: undefined }));
       retrieval = answersMost(candidates);
+      otherReadings = candidates.filter((c) => c !== retrieval);
     }
     // What the search found before the coverage check: the model may still read it (`widen`).
     const searched = retrieval;
@@ -159,6 +163,7 @@ export class QaService {
       focus,
       withFigure(focus, searched),
       searched,
+      otherReadings,
     );
     this.logger.info("question answered", {
       lang,
@@ -224,6 +229,8 @@ export class QaService {
      * the model reads whole: "how fast must the pilots take off?" is answered by "within fifteen minutes", no speed.
      */
     found: Retrieval = searched,
+    /** The searches of the question's other date readings, whose best releases the model reads whole too. */
+    otherReadings: Retrieval[] = [],
   ): Promise<Answer> {
     const answers = answerTest(focus, lang, retrieval, this.deps.trust?.lexicon);
     // Releases the question matches as a whole and nearly as well as the best: a sentence of theirs that carries
@@ -268,14 +275,14 @@ export class QaService {
       ? widen(
           checked,
           wideReading(searched, focus, answerTest(focus, lang, searched, this.deps.trust?.lexicon)),
-          wholeBest(found),
+          wholeReleases(found, otherReadings),
         )
       : checked;
     if (forModel.length === 0) return noAnswer();
 
     const viaModel = await answerWithModel(
       { model: this.deps.model, breaker: this.deps.breaker, trust: this.deps.trust, logger: this.logger },
-      { question, lang, history, picked: forModel, releases: found.releases },
+      { question, lang, history, picked: forModel, releases: readReleases(found, otherReadings) },
     );
     if (viaModel.answer)
       return viaModel.answer.status === "no-answer"
@@ -310,6 +317,12 @@ export class QaService {
 function answersMost(candidates: Retrieval[]): Retrieval {
   const share = (r: Retrieval) => Math.max(0, ...r.passages.filter(isRelevant).map((m) => m.coverage));
   return candidates.reduce((best, r) => (share(r) > share(best) ? r : best));
+}
+
+/** The releases of `found` and of the date's other readings (`wholeReleases`), for the model's citations. */
+function readReleases(found: Retrieval, otherReadings: Retrieval[]): Retrieval["releases"] {
+  if (otherReadings.length === 0) return found.releases;
+  return new Map([...otherReadings.flatMap((r) => [...r.releases]), ...found.releases]);
 }
 
 /** The month (MM) a retrieved release counts for in date searches. */

@@ -6,6 +6,7 @@ import type { ReleaseStore } from "../ports/release-store.port.js";
 import type { Translator } from "../ports/translator.port.js";
 import type { TrustTools } from "../trust/evidence.js";
 import { expandQuestion } from "./expansion.js";
+import { WHOLE_RELEASES } from "./model-reading.js";
 import { releaseDate, releasePassages } from "./passages.js";
 import { containsPhrases, quotedPhrases, releaseText } from "./phrases.js";
 import type { QaIndexer } from "./qa-indexer.js";
@@ -39,9 +40,10 @@ export interface Retrieval {
   weights: ReadonlyMap<string, number>;
   /**
    * The best releases' sentences that match no word of the question (shown as the reader sees them; the best
-   * release's first, then the next two releases'): the answer to "who leads the agency?" may be "Its General
+   * release's first, then the next four releases'): the answer to "who leads the agency?" may be "Its General
    * Manager, Jane Doe, said…", which repeats none of its words. Only the model reads them, and only those that
-   * carry the focus (selection.ts `pickForModel`: the best release's; model-reading.ts `wideReading`: all three).
+   * carry the focus (selection.ts `pickForModel`: the best release's; model-reading.ts `wideReading`: the first three),
+   * or whole (model-reading.ts `wholeReleases`).
    */
   unmatched?: Passage[] | undefined;
   /** Every word a retrieved release has, all languages and its stored translation (focus-future.ts `textCovers`). */
@@ -57,8 +59,11 @@ export interface Retrieval {
  */
 const CANDIDATES_PER_RELEASE = 4;
 
-/** The best releases whose unmatched sentences a retrieval carries (`Retrieval.unmatched`), best first. */
-const UNMATCHED_RELEASES = 3;
+/**
+ * The best releases whose unmatched sentences a retrieval carries (`Retrieval.unmatched`), best first: as many as a
+ * model may read whole (model-reading.ts `wholeReleases`); the focus rules read the first three at most.
+ */
+const UNMATCHED_RELEASES = WHOLE_RELEASES;
 
 /** From a question to ranked passages of stored releases: translation for the other language, phrases, dates. */
 export class Retriever {
