@@ -169,6 +169,24 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(answers(fr, "fr", "Quelque 200 tonnes de carburant ont été livrées.")).toBe(true);
     expect(answers("How many soldiers of the battlegroup?", "en", "The battlegroup has 1,000 soldiers.")).toBe(true);
   });
+
+  it("what is counted ends at a preposition, an article or an adverb: the words after it are no part of the noun", () => {
+    expect(questionFocus("how many instructors teach there", "en").counted).toEqual(["instructors", "teach"]);
+    expect(questionFocus("combien de pain embarque sur le navire", "fr").counted).toEqual(["pain", "embarque"]);
+    expect(questionFocus("how many of the troops are German?", "en").counted).toEqual(["troops"]);
+    // « sur » no longer stands for the thing counted, so « surface » does not say it.
+    const bread = "combien de pain embarque sur le navire ?";
+    expect(answers(bread, "fr", "Il a réuni 900 militaires et onze bâtiments de surface.")).toBe(false);
+    expect(answers(bread, "fr", "Le navire embarque 300 kilos de pain.")).toBe(true);
+  });
+
+  it('"how many of those", « combien d\'entre eux » count what was said before: any figure answers', () => {
+    expect(questionFocus("and how many of those by the Swedish Gripens?", "en").counted).toBeUndefined();
+    expect(questionFocus("combien d'entre eux sont allemands ?", "fr").counted).toBeUndefined();
+    expect(answers("and how many of those by the Swedish Gripens?", "en", "The Gripens alone made 19 take-offs.")).toBe(
+      true,
+    );
+  });
 });
 
 describe("speed, quantities of a thing, and durations counted in days", () => {

@@ -96,12 +96,29 @@ const NOT_COUNTED = new Set(
 const VERB_LIKE =
   /^(?:are|is|were|was|did|do|does|have|has|will|would|can|could|should|must|took|take|ont|a|sont|est|participent|participé|ont-ils|ont-elles)$/u;
 
+/**
+ * Words that end what is counted: a preposition, an article or an adverb of place starts what follows the noun
+ * ("how many instructors teach there", « combien de pain embarqué sur l'Anteo »), not a word of it; "of" / « de »
+ * between two nouns stays ("tanks of fuel", `countedWords`).
+ */
+const ENDS_COUNTED =
+  /^(?:there|here|by|with|from|for|in|on|at|to|into|over|under|across|during|since|the|a|an|this|that|these|those|sur|dans|par|avec|pour|chez|en|au|aux|du|des|le|la|les|l|y|depuis|pendant|vers|entre|ce|cet|cette|ces)$/u;
+/** "How many of those / them", « combien d'entre eux »: what is counted is what was said before, not a word here. */
+const POINTS_BACK = /^(?:those|these|them|they|it|ones|entre|eux|elles|ceux|celles|en)$/u;
+const OF = /^(?:of|de|d')$/u;
+
 /** The words a "how many N" / « combien de N » question counts (`lowerQuestion` lower case); undefined for others. */
 export function countedNoun(lowerQuestion: string): string[] | undefined {
   for (const re of COUNTED) {
-    const words = re.exec(lowerQuestion)?.[1]?.split(/\s+/u).filter(Boolean) ?? [];
-    // Up to three words before a verb-like word: the noun and its adjectives, in either order.
-    const stop = words.findIndex((w) => VERB_LIKE.test(w));
+    let words = re.exec(lowerQuestion)?.[1]?.split(/\s+/u).filter(Boolean) ?? [];
+    // "how many of the troops": what is counted follows "of"; "how many of those": it was said before.
+    if (POINTS_BACK.test(words[0] ?? "")) return undefined;
+    if (OF.test(words[0] ?? "")) {
+      if (POINTS_BACK.test(words[1] ?? "")) return undefined;
+      words = words.slice(1).filter((w, i) => i > 0 || !ENDS_COUNTED.test(w));
+    }
+    // Up to three words before a verb-like word or one that starts what follows: the noun and its adjectives.
+    const stop = words.findIndex((w, i) => VERB_LIKE.test(w) || (i > 0 && ENDS_COUNTED.test(w)));
     const head = (stop >= 0 ? words.slice(0, stop) : words).filter((w) => !NOT_COUNTED.has(w));
     if (head.length > 0) return head;
   }
