@@ -235,6 +235,24 @@ describe("a duration question that may ask a measure", () => {
   });
 });
 
+describe("French question words typed without their accents", () => {
+  it("asks the same as with them: « duree », « annee », « coute »; « ou » is where when it opens or closes", () => {
+    const kinds: [string, string][] = [
+      ["quelle est la duree de la mission", "duration"],
+      ["en quelle annee la mission a-t-elle commence", "date"],
+      ["ou se trouve la station sol de l'AGS ?", "place"],
+      ["et la prochaine edition, ce sera ou ?", "place"],
+      ["et ou ça ?", "place"],
+    ];
+    for (const [q, kind] of kinds) expect(questionFocus(q, "fr").kind, q).toBe(kind);
+    expect(questionFocus("combien coute le plan", "fr").measure).toBe("money");
+  });
+
+  it('« ou » between two words is "or": no place asked', () => {
+    expect(questionFocus("les chars ou les avions sont-ils arrivés ?", "fr").kind).toBe("any");
+  });
+});
+
 describe("a place in the sentence a stored translation renders", () => {
   it("reads the original when the translation garbles the preposition of place", () => {
     const translated: Passage = {

@@ -64,8 +64,13 @@ export interface QuestionFocus {
   quick?: boolean | undefined;
 }
 
-type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp };
-const KINDS: KindRule[] = (
+/**
+ * `bare`: the French words typed without their accents (« ou sera… », « combien coute », « quelle duree »), tested
+ * on the question with its accents folded; by default the French pattern with its own accents folded. Only for a
+ * word whose accent tells it from another word is it written out: « ou » is "or" as often as « où » is "where".
+ */
+type KindRule = { kind: FocusKind; en: RegExp; fr: RegExp; bare?: RegExp };
+const KINDS: Required<KindRule>[] = (
   [
     {
       kind: "duration",
@@ -93,16 +98,26 @@ const KINDS: KindRule[] = (
       kind: "place",
       en: /\bwhere\b|\bin (?:which|what) (?:country|countries|city|town|region|place)\b/u,
       fr: /\boù\b|\bdans quel(?:le)?s? (?:pays|ville|région|lieu)\b|\bà quel endroit\b/u,
+      // « ou » unaccented asks where when it opens or closes the question (« ou se trouve… », « ce sera ou ? »).
+      bare: /^(?:et\s+)?(?:d')?ou\b|\bou(?:\s+ca)?\s*\?*$|\bdans quel(?:le)?s? (?:pays|ville|region|lieu)\b|\ba quel endroit\b/u,
     },
   ] as KindRule[]
-).map((k) => ({ kind: k.kind, en: unicode(k.en), fr: unicode(k.fr) }));
+).map(
+  (k): Required<KindRule> => ({
+    kind: k.kind,
+    en: unicode(k.en),
+    fr: unicode(k.fr),
+    bare: unicode(k.bare ?? new RegExp(unaccent(k.fr.source), k.fr.flags)),
+  }),
+);
 
 /** The focus of a question; a follow-up without a question word of its own ("and in 2023?") keeps `previous`'s. */
 export function questionFocus(question: string, lang: Lang, previous?: QuestionFocus): QuestionFocus {
   const lower = question.toLowerCase().replace(/[’]/gu, "'").trim();
   // "How cold will it get?", « à quelle distance ? »: a measured figure is asked for by its own words.
+  const bare = fold(lower);
   const kind =
-    KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower))?.kind ??
+    KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower) || k.bare.test(bare))?.kind ??
     (asksForMeasure(lower) ? "figure" : undefined);
   const names = questionNames(question);
   const given = {
