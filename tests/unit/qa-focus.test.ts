@@ -253,6 +253,24 @@ describe("French question words typed without their accents", () => {
   });
 });
 
+describe("a place said otherwise than by a name after a preposition", () => {
+  const where = questionFocus("où a eu lieu la cérémonie ?", "fr");
+  const place = (text: string, lang: "en" | "fr") => carriesFocus(where, passage(text, lang));
+
+  it("the seat of a body, even NATO's: « au siège de l'OTAN », \"at NATO Headquarters\"", () => {
+    expect(place("La cérémonie s’est tenue au siège de l’OTAN.", "fr")).toBe(true);
+    expect(place("The ceremony was held at NATO Headquarters.", "en")).toBe(true);
+    expect(place("The ceremony was held at the headquarters of the Agency.", "en")).toBe(true);
+    expect(place("L’OTAN a tenu une cérémonie.", "fr")).toBe(false);
+  });
+
+  it("where it lies from another place: a distance and a point of the compass", () => {
+    expect(place("The training area lies some 60 kilometres west of the capital.", "en")).toBe(true);
+    expect(place("Le camp se trouve à 40 km au nord-est de la ville.", "fr")).toBe(true);
+    expect(place("The convoy covered 60 kilometres in a day.", "en")).toBe(false);
+  });
+});
+
 describe("a place in the sentence a stored translation renders", () => {
   it("reads the original when the translation garbles the preposition of place", () => {
     const translated: Passage = {

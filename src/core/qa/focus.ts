@@ -9,8 +9,9 @@ import { withoutComparatives } from "./focus-comparative.js";
 import { asksHowQuickly, carriesDuration, carriesMinutes } from "./focus-duration.js";
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
-import { isMonthOrDay, isNew, UBIQUITOUS } from "./focus-names.js";
+import { UBIQUITOUS } from "./focus-names.js";
 import { type AgentKind, askedAgent, namesAgent, personNames } from "./focus-person.js";
+import { placeNames } from "./focus-place.js";
 import { answersSuccession, askedSuccession, type Succession } from "./focus-succession.js";
 import type { Passage } from "./qa-types.js";
 
@@ -268,21 +269,10 @@ export function carriesKind(focus: QuestionFocus, text: string, lang: Lang, look
     case "person":
       return personNames(text, lang, focus.given.words, lookups.commonWord).length > 0;
     case "place":
-      return placeNames(text, focus).length > 0;
+      return placeNames(text, focus.given.words).length > 0;
     default:
       return true;
   }
-}
-
-// "in Vilnius", "at NATO Headquarters in Brussels", « à Nice, en France », « dans la Jordanie voisine ».
-const PLACE =
-  /(?<![\p{L}])(?:in|at|on|near|from|to|across|base of|à|au|aux|en|dans|sur|près de|depuis|vers|base de)\s+(?:the\s+|la\s+|le\s+|les\s+|l['’])?([\p{Lu}][\p{L}’'-]+)/gu;
-
-/** Names of places the text gives after a preposition of place, other than those the question gives. */
-function placeNames(text: string, focus: QuestionFocus): string[] {
-  return [...text.matchAll(PLACE)]
-    .map((m) => m[1] ?? "")
-    .filter((name) => name && isNew(name, focus.given.words) && !isMonthOrDay(name) && !UBIQUITOUS.has(name));
 }
 
 /**
