@@ -121,6 +121,28 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(answers(fr, "fr", "La base accueillera 600 militaires.")).toBe(false);
   });
 
+  it("depth, height and altitude are distances; a weight is tonnes or kilos, in either language", () => {
+    const measured: [string, Lang, string][] = [
+      ["How deep is the test range?", "en", "distance"],
+      ["jusqu'a quelle profondeur plongent les planeurs", "fr", "distance"],
+      ["À quelle altitude vole le drone ?", "fr", "distance"],
+      ["How heavy were the tanks?", "en", "weight"],
+      ["Combien pèse le char ?", "fr", "weight"],
+      ["Quel est le poids du char ?", "fr", "weight"],
+    ];
+    for (const [q, lang, measure] of measured) {
+      expect(questionFocus(q, lang).kind, q).toBe("figure");
+      expect(questionFocus(q, lang).measure, q).toBe(measure);
+    }
+    const deep = "How deep is the test range?";
+    expect(answers(deep, "en", "The gliders dived as deep as 1,000 metres.")).toBe(true);
+    expect(answers(deep, "en", "The range opened in 2024 with 23 test centres.")).toBe(false);
+    const heavy = "How heavy were the tanks that crossed the bridge?";
+    expect(answers(heavy, "en", "300 vehicles drove across, including 62-tonne main battle tanks.")).toBe(true);
+    expect(answers(heavy, "en", "More than 300 vehicles drove across the bridge.")).toBe(false);
+    expect(answers("Combien pèse le char ?", "fr", "Le char pèse 62 tonnes.")).toBe(true);
+  });
+
   it("times: « N fois », « à N reprises », twice, or a frequency", () => {
     const q = "How many times did the jets scramble last year?";
     expect(answers(q, "en", "Allied jets scrambled more than 300 times in 2025.")).toBe(true);

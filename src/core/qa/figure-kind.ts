@@ -14,8 +14,10 @@ import { withoutModelNumbers } from "./model-numbers.js";
  *   (« coûte, vaut, valeur, montant, budget, enveloppe, prix, financement », « pour combien »), or that counts
  *   money (« combien d'argent », "how much funding"): the figure has a currency (a sign, a code or a word) beside it;
  * - temperature: "how cold / hot", « quelle température », "how many degrees": degrees beside the figure;
- * - distance: "how far", « à quelle distance », « quelle longueur », "how many kilometres": kilometres, miles or
- *   metres beside it;
+ * - distance: "how far / deep / high", « à quelle distance / profondeur / altitude », « quelle longueur », "how many
+ *   kilometres": kilometres, miles, metres or feet beside it;
+ * - weight: "how heavy", « quel poids », « combien pèse »: tonnes or kilos beside it ("how many tonnes of fuel" is a
+ *   count of tonnes of fuel, below);
  * - speed: "how fast", "at what speed", « à quelle vitesse »: km/h, knots, mph, Mach beside it;
  * - times: "how many times / how often", « combien de fois / à quelle fréquence »: "N times" / « N fois » /
  *   « à N reprises », "twice", or a frequency ("every year", « par an », "monthly");
@@ -23,7 +25,7 @@ import { withoutModelNumbers } from "./model-numbers.js";
  *   a few words of the figure (five before, eight after), not anywhere in the sentence.
  * A plain "how much / combien" question without such words asks for any figure.
  */
-export type Measure = "money" | "temperature" | "distance" | "speed" | "times";
+export type Measure = "money" | "temperature" | "distance" | "weight" | "speed" | "times";
 
 /** What a figure question asks about: its measure, the thing it counts, the figures it gives itself. */
 export interface FigureAsked {
@@ -42,7 +44,11 @@ const MEASURE_QUESTIONS: [Measure, RegExp][] = (
     ],
     [
       "distance",
-      /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?(?:distance|longueur)\b|\blong de combien\b|\bcombien de (?:kilomet|km\b|milles\b)/u,
+      /\bhow far\b|\bwhat distance\b|\bat what distance\b|\bhow many (?:kilomet|km\b|miles\b)|\ba quelle distance\b|\bquelle (?:est la )?(?:distance|longueur)\b|\blong de combien\b|\bcombien de (?:kilomet|km\b|milles\b)|\bhow (?:deep|high|tall)\b|\b(?:at )?what (?:depth|height|altitude)\b|\ba quelles? (?:profondeurs?|hauteurs?|altitudes?)\b|\bquelle (?:est la |etait la )?(?:profondeur|hauteur|altitude)\b/u,
+    ],
+    [
+      "weight",
+      /\bhow heavy\b|\bwhat (?:is the )?weight\b|\bquel (?:est le )?poids\b|\bcombien (?:pese|pesent|pesait|pesaient)\b/u,
     ],
     [
       "speed",
@@ -140,14 +146,16 @@ const UNITS: Record<Measure, RegExp> = {
     "u",
   ),
   temperature: /^(?:°|degrees?|degres?|celsius|fahrenheit)$/u,
-  distance: /^(?:km|kilomet(?:re|res|er|ers)|miles?|milles?|met(?:re|res|er|ers)|nautical|nautiques?)$/u,
+  distance:
+    /^(?:km|kilomet(?:re|res|er|ers)|miles?|milles?|met(?:re|res|er|ers)|nautical|nautiques?|feet|foot|ft|pieds)$/u,
+  weight: /^(?:t|tonnes?|tons?|kg|kilos?|kilogram(?:me)?s?)$/u,
   // A speed's own unit; "km/h" and "kilometres per hour" are two or three tokens (SPEED_AFTER): "1,800 kilometres"
   // alone is a distance.
   speed: /^(?:kmh|mph|knots?|noeuds?|nœuds?|mach)$/u,
   times: /^(?:times|fois|reprises|occasions)$/u,
 };
 /** How many words after a figure its unit may be: "1,3 milliard d'euros", "85 billion Norwegian kroner". */
-const UNIT_AFTER: Record<Measure, number> = { money: 4, temperature: 2, distance: 3, speed: 2, times: 2 };
+const UNIT_AFTER: Record<Measure, number> = { money: 4, temperature: 2, distance: 3, weight: 2, speed: 2, times: 2 };
 /** "900 km/h", "900 kilometres per hour", « 900 kilomètres à l'heure / par heure », "30 miles an hour". */
 const SPEED_AFTER = /^(?:km h|(?:kilomet\p{L}*|km|miles?) (?:per|an|par|a l|à l) ?(?:hour|heure))\b/u;
 /** A currency written before its figure: "$10 billion", "EUR 5 million", "US$ 3". */
