@@ -202,6 +202,19 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(answers(bread, "fr", "Le navire embarque 300 kilos de pain.")).toBe(true);
   });
 
+  it("a figure with a unit after it measures the unit, it counts no N: unless N is the unit, of it, or the event", () => {
+    const pilots = "How many Ukrainian pilots will be trained?";
+    expect(answers(pilots, "en", "Allies extended the training of Ukrainian pilots by two years.")).toBe(false);
+    expect(answers(pilots, "en", "Allies will train 40 Ukrainian pilots.")).toBe(true);
+    const drones = "combien de drones ont été abattus ?";
+    expect(answers(drones, "fr", "À deux reprises, des drones ont été suivis par des chasseurs.")).toBe(false);
+    expect(answers(drones, "fr", "Trois drones ont été abattus.")).toBe(true);
+    expect(answers("How many radars?", "en", "Each radar sees drones 250 kilometres away.")).toBe(false);
+    // The unit is of what is counted, or is what the question counts.
+    expect(answers("How many tonnes of fuel?", "en", "It delivered 200 tonnes of fuel.")).toBe(true);
+    expect(answers("How many scrambles since January?", "en", "The jets scrambled 37 times.")).toBe(true);
+  });
+
   it('"how many of those", « combien d\'entre eux » count what was said before: any figure answers', () => {
     expect(questionFocus("and how many of those by the Swedish Gripens?", "en").counted).toBeUndefined();
     expect(questionFocus("combien d'entre eux sont allemands ?", "fr").counted).toBeUndefined();

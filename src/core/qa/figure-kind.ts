@@ -205,10 +205,30 @@ export function carriesFigure(
   const starts = (w: string) => wordStarts(tokens, [w, ...alternatives(w)]);
   const [all, any] = [every.map(starts), some.map(starts)];
   const near = (at: readonly number[], i: number) => at.some((j) => j >= i - COUNT_BEFORE && j <= i + COUNT_AFTER);
+  // A figure with a unit after it measures that unit: "two years", « à deux reprises », "250 kilometres" count no
+  // pilots, drones or radars, unless the unit is what is counted ("how many tonnes of fuel") or of it ("111 tonnes
+  // of fuel", « 300 kilos de pain »), or, for a number of times, the counted event is said right before it ("how
+  // many scrambles" → "the jets scrambled 37 times").
+  const at = (j: number) => [...all, ...any].some((starts) => starts.includes(j));
+  const counts = (i: number) => {
+    const unit = tokens[i + 1] ?? "";
+    if (!isUnit(unit) || at(i + 1) || (LINK.test(tokens[i + 2] ?? "") && at(i + 3))) return true;
+    return UNITS.times.test(unit) && (at(i - 1) || at(i - 2));
+  };
   return tokens.some(
     (t, i) =>
-      isFigure(t, false) && all.every((at) => near(at, i)) && (any.length === 0 || any.some((at) => near(at, i))),
+      isFigure(t, false) &&
+      counts(i) &&
+      all.every((at) => near(at, i)) &&
+      (any.length === 0 || any.some((at) => near(at, i))),
   );
+}
+
+/** Units of time; with `UNITS`, what a figure right before them measures rather than counts. */
+const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|an|ans|annees?|mois|semaines?|jours?|heures?)$/u;
+
+function isUnit(token: string): boolean {
+  return TIME_UNIT.test(token) || Object.values(UNITS).some((re) => re.test(token));
 }
 
 const LINK = /^(?:of|de)$/u;
