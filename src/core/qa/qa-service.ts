@@ -14,6 +14,7 @@ import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js";
 import { meetingAsWritten } from "./focus-meeting.js";
+import { asksSuperlative, ranks } from "./focus-superlative.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
 import { answerWithModel } from "./model-answer.js";
 import {
@@ -297,7 +298,12 @@ export class QaService {
           ...(this.deps.trust?.lexicon?.equivalents(which, lang, otherLang(lang)) ?? []).map((e) => e.lemma),
         ]
       : [];
-    const prefer = which ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings) : undefined;
+    // A superlative question prefers the sentence that ranks; a "which N" one, the sentence that names an N.
+    const prefer = asksSuperlative(question)
+      ? (m: PassageMatch) => ranks(m.passage)
+      : which
+        ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings)
+        : undefined;
     const { favour } = retrieval.query;
     const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead, first);
     if (picked.length === 0) return noAnswer();
