@@ -92,3 +92,18 @@ describe("who chairs: an office in lower case; who designed: the body it was mad
     );
   });
 });
+
+describe("a run of capitalised words that names a body, a place or an event is no person", () => {
+  it("a conference, a college, a kingdom: not who the question asks for; a person still is", () => {
+    const who = "who did Stoltenberg meet in Munich?";
+    expect(answers(who, "en", passage("Mr Stoltenberg spoke at the Munich Security Conference.", "en"))).toBe(false);
+    expect(answers(who, "en", passage("In Munich, Stoltenberg met students of the NATO Defense College.", "en"))).toBe(
+      false,
+    );
+    expect(answers(who, "en", passage("In Munich, Stoltenberg praised the United Kingdom.", "en"))).toBe(false);
+    expect(answers(who, "en", passage("In Munich, Stoltenberg met Petro Poroshenko.", "en"))).toBe(true);
+    const qui = "qui Stoltenberg a-t-il rencontré ?";
+    expect(answers(qui, "fr", passage("M. Stoltenberg s'est exprimé devant le Collège Européen.", "fr"))).toBe(false);
+    expect(answers(qui, "fr", passage("M. Stoltenberg s'est entretenu avec Manuel Valls.", "fr"))).toBe(true);
+  });
+});

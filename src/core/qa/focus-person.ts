@@ -121,6 +121,17 @@ export function namesAgent(passage: Passage, kind: AgentKind, given: ReadonlySet
 const TITLE =
   /\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|General|Admiral|President|Minister|Secretary General|Ambassador|Commissioner|Chancellor|Président|Présidente|ministre|secrétaire général|général(?:e)?(?: de corps d[’']armée| d[’']armée(?: aérienne)?| de division(?: aérienne)?| de brigade(?: aérienne)?)?|(?:contre-|vice-)?amiral|colonel|lieutenant-colonel|ambassadeur|ambassadrice)\s+(?:[\p{Lu}][\p{L}’'-]+)/u;
 
+/**
+ * Words that make a run of capitalised words the name of a body, a place or an event, not of a person: "Munich
+ * Security Conference", "NATO Defense College", "United Kingdom", « Forces armées canadiennes ». Beside the
+ * institutional words every name check skips (`NOT_NAMES`), which also serve the fact guard and MT protection.
+ */
+const NOT_PEOPLE = new Set(
+  "Conference Security Centre Center College University School Academy Institute Command Force Forces Corps Army Navy Air Brigade Division Mission Operation Exercise Programme Program Office Fund Ministry Forum Group Partnership Initiative Sea Ocean Republic Kingdom Nations United Conférence Collège Université École Académie Institut Armée Armées Marine Opération Exercice Bureau Fonds Ministère Groupe Partenariat Mer Océan République Royaume Unies".split(
+    " ",
+  ),
+);
+
 /** Names of people in the text that the question does not already give: "Mark Rutte", "M. Rutte". */
 export function personNames(
   text: string,
@@ -139,7 +150,7 @@ export function personNames(
     /(?<![\p{L}])[\p{Lu}]\p{Ll}[\p{Ll}’'-]*(?:\s+(?:(?:von|van|der|de|du|la|le)\s+)*[\p{Lu}]\p{Ll}[\p{Ll}’'-]*)+/gu;
   for (const m of text.matchAll(run)) {
     const words = m[0].split(/\s+/u);
-    if (words.some((w) => NOT_NAMES[lang].has(w) || isMonthOrDay(w))) continue;
+    if (words.some((w) => NOT_NAMES[lang].has(w) || NOT_PEOPLE.has(w) || isMonthOrDay(w))) continue;
     // "Locked Shields", "Nordic Response": every word a common one, the name of a thing.
     if (commonWord && words.every((w) => commonWord(w, lang))) continue;
     if (isNew(m[0], given)) out.push(m[0]);
