@@ -101,6 +101,14 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(answers(q, "fr", "The exercise cost EUR 12 million.", "en")).toBe(true);
   });
 
+  it("a unit is the nearest figure's: a year before another figure's per cent is no sum", () => {
+    const cost = "combien coute le plan d'action ?";
+    const shares = "Les femmes représenteront 25 % du personnel d’ici à 2030, contre 14 % aujourd’hui.";
+    expect(answers(cost, "fr", shares)).toBe(false);
+    expect(answers(cost, "fr", "Le plan coûtera 1,1 milliard d’euros d’ici à 2030.")).toBe(true);
+    expect(answers("How cold will it get?", "en", "By 2030, 5 more sites, at minus 40 degrees.")).toBe(true);
+  });
+
   it("temperature: degrees, in either language", () => {
     const q = "How cold will it get during the exercise?";
     expect(answers(q, "en", "Some 8,500 troops from eleven Allies began the exercise.")).toBe(false);

@@ -251,7 +251,7 @@ function carriesMeasure(tokens: string[], measure: Measure, isFigure: (t: string
     if (measure === "times" && (FREQUENCY_WORDS.test(t) || (EVERY.test(t) && PERIOD.test(tokens[i + 1] ?? ""))))
       return true;
     if (!isFigure(t)) continue;
-    const after = tokens.slice(i + 1, i + 1 + UNIT_AFTER[measure]);
+    const after = ownWords(tokens.slice(i + 1, i + 1 + UNIT_AFTER[measure]), isFigure);
     if (measure === "money" && isPercentage(tokens, i)) {
       // A percentage is money only beside what it is a share of: "2% of GDP", "spending by 18%", « de leur PIB ».
       if (moneyBeside(tokens, i)) return true;
@@ -264,6 +264,17 @@ function carriesMeasure(tokens: string[], measure: Measure, isFigure: (t: string
     if (measure === "times" && EVERY.test(tokens[i - 1] ?? "") && PERIOD.test(tokens[i + 1] ?? "")) return true;
   }
   return false;
+}
+
+/**
+ * The words after a figure that may be its unit: the rest of the figure ("1,1 milliard d'euros"), then up to the
+ * next figure, whose unit that is ("by 2030, against 14 %": the per cent is not 2030's).
+ */
+function ownWords(after: string[], isFigure: (t: string) => boolean): string[] {
+  let k = 0;
+  while (k < after.length && isFigure(after[k] ?? "")) k++;
+  const next = after.slice(k).findIndex((t) => isFigure(t));
+  return next < 0 ? after : after.slice(0, k + next);
 }
 
 const PERCENT = /^(?:%|percent|pourcent)$/u;
