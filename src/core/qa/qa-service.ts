@@ -7,6 +7,7 @@ import { silentLogger } from "../ports/logger.port.js";
 import type { Translator } from "../ports/translator.port.js";
 import type { TrustTools } from "../trust/evidence.js";
 import type { AnswerModel } from "./answer-model.port.js";
+import { speaksOfYearsAsked } from "./asked-years.js";
 import { answerTest, withFigure } from "./answer-test.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
@@ -146,8 +147,9 @@ export class QaService {
         });
       }
       candidates.push(await this.deps.retriever.retrieve({ ...request, text: question, range: undefined }));
-      retrieval = answersMost(candidates);
-      otherReadings = candidates.filter((c) => c !== retrieval);
+      const chosen = answersMost(candidates);
+      retrieval = speaksOfYearsAsked(chosen, question, range);
+      otherReadings = candidates.filter((c) => c !== chosen);
     }
     // What the search found before the coverage check: the model may still read it (`widen`).
     const searched = retrieval;
