@@ -107,3 +107,25 @@ describe("a run of capitalised words that names a body, a place or an event is n
     expect(answers(qui, "fr", passage("M. Stoltenberg s'est entretenu avec Manuel Valls.", "fr"))).toBe(true);
   });
 });
+
+describe("who funds / pays for: who it is paid by", () => {
+  it("reads the verb in both languages, accents or not", () => {
+    expect(askedAgent("who funds the heritage course?")).toBe("fund");
+    expect(askedAgent("who pays for the new centre?")).toBe("fund");
+    expect(askedAgent("qui finance le cours ?")).toBe("fund");
+    expect(askedAgent("qui paie le centre ?")).toBe("fund");
+  });
+
+  it("is answered by the funder, not by a person the sentence names for something else", () => {
+    const qui = "qui finance le cours patrimoine ?";
+    expect(
+      answers(qui, "fr", passage("Financé par les Pays-Bas et l’Italie, le cours sera proposé en 2027.", "fr")),
+    ).toBe(true);
+    expect(
+      answers(qui, "fr", passage("« C’est une obligation », a rappelé Marieke Dijkstra, directrice du cours.", "fr")),
+    ).toBe(false);
+    const who = "who pays for the centre?";
+    expect(answers(who, "en", passage("The centre is built with funding from Norway.", "en"))).toBe(true);
+    expect(answers(who, "en", passage("The centre was funded by him.", "en"))).toBe(false);
+  });
+});

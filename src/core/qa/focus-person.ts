@@ -15,9 +15,10 @@ import type { Passage } from "./qa-types.js";
  * office, in lower case as French writes it (« présidé par le secrétaire général adjoint pour l'innovation »).
  * "Who designed / developed / helped design…" (« qui a conçu / élaboré / aidé à concevoir ») is answered only so:
  * by whom or with whom it was made ("developed with the Centre of Excellence", « élaboré avec le Centre… »), not
- * by a person the sentence names for something else.
+ * by a person the sentence names for something else. So is "who funds / pays for…" (« qui finance / paie »): by who
+ * it is funded ("funded by the Netherlands and Italy", « financé par les Pays-Bas »).
  */
-export type AgentKind = "lead" | "chair" | "organise" | "host" | "make";
+export type AgentKind = "lead" | "chair" | "organise" | "host" | "make" | "fund";
 
 // The verb of a who-question, as typed (accents often left out): "who runs", « qui a dirigé », « qui preside ».
 const ASKED: { kind: AgentKind; en: RegExp; fr: RegExp }[] = [
@@ -37,6 +38,11 @@ const ASKED: { kind: AgentKind; en: RegExp; fr: RegExp }[] = [
     kind: "make",
     en: /^(?:design|designs|designed|designing|develop|develops|developed|developing|devise|devised|draft|drafted|prepare|prepared|create|created|build|built)$/u,
     fr: /^(?:con[cç]\p{L}*|[eé]labor\p{L}*|d[eé]velopp\p{L}*|pr[eé]par\p{L}*|cr[eé](?:e|é|ée|és|ées|er|ent|ait)|construi\p{L}*)$/u,
+  },
+  {
+    kind: "fund",
+    en: /^(?:fund|funds|funded|funding|finance|finances|financed|financing|sponsor|sponsors|sponsored|pays|paid|bankrolls?|bankrolled)$/u,
+    fr: /^(?:financ\p{L}*|subventionn\p{L}*|pai(?:e|ent)|pay(?:e|é|ée|és|ées|er|ait|aient|era|eront)|cofinanc\p{L}*)$/u,
   },
 ];
 
@@ -85,6 +91,11 @@ const AGENT_PHRASES: Record<AgentKind, RegExp> = {
     "iu",
   ),
   host: new RegExp(String.raw`\b(?:(?:hosted|co-hosted)${BY}|accueilli${P}|à l['’]invitation${OF})`, "iu"),
+  // "Funded by the Netherlands", « financé par l'Italie », "with funding from Norway": who pays for it.
+  fund: new RegExp(
+    String.raw`\b(?:(?:funded|financed|co-funded|co-financed|paid for|sponsored|bankrolled)${BY}|with (?:funding|contributions|money) from|(?:financé|cofinancé|subventionné|payé|pris en charge)${P}|grâce (?:à|au|aux) (?:un |des )?(?:financements?|fonds|contributions?)${OF})`,
+    "iu",
+  ),
   // "Designed with the Centre of Excellence", « élaboré avec le Centre d'excellence »: who it was made by or with.
   make: /\b(?:(?:designed|developed|devised|drafted|prepared|created|built|drawn up|elaborated)(?:\s+\p{Ll}+){0,2}\s+(?:by|with|together with|in (?:cooperation|partnership) with)|(?:conçu|élaboré|développé|préparé|créé|construit|mis au point)(?:e|s|es)?(?:\s+\p{Ll}+){0,2}\s+(?:par|avec|en (?:coopération|partenariat|lien) avec))/iu,
 };

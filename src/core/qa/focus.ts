@@ -236,8 +236,8 @@ export function carriesFocus(focus: QuestionFocus, passage: Passage, lookups: Fo
   if (focus.succession && !answersSuccession(passage, focus.succession)) return false;
   // "Who led the exercise?": the body it was led by answers as well as a person.
   if (focus.agent && namesAgent(passage, focus.agent, focus.given.words)) return true;
-  // "Who designed the course?": who it was made by or with, not a person the sentence names for something else.
-  if (focus.agent === "make") return false;
+  // "Who designed / funds the course?": who it was made or paid by, not a person the sentence names for something else.
+  if (focus.agent === "make" || focus.agent === "fund") return false;
   // A stored translation may garble a person's title or name (« le général de corps d'armée Wiermann A livré »), or
   // word what is counted otherwise (« piliers d'œuvre » for "pillars of work") or mangle its unit: the sentence it
   // translates is read too ("Lieutenant General Wiermann delivered").
