@@ -250,6 +250,8 @@ describe("French question words typed without their accents", () => {
 
   it('« ou » between two words is "or": no place asked', () => {
     expect(questionFocus("les chars ou les avions sont-ils arrivés ?", "fr").kind).toBe("any");
+    // « d'ou » asks an origin: left as it was without the accent.
+    expect(questionFocus("d'ou viennent les diplomes ?", "fr").kind).toBe("any");
   });
 });
 

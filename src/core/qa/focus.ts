@@ -99,8 +99,9 @@ const KINDS: Required<KindRule>[] = (
       kind: "place",
       en: /\bwhere\b|\bin (?:which|what) (?:country|countries|city|town|region|place)\b/u,
       fr: /\boù\b|\bdans quel(?:le)?s? (?:pays|ville|région|lieu)\b|\bà quel endroit\b/u,
-      // « ou » unaccented asks where when it opens or closes the question (« ou se trouve… », « ce sera ou ? »).
-      bare: /^(?:et\s+)?(?:d')?ou\b|\bou(?:\s+ca)?\s*\?*$|\bdans quel(?:le)?s? (?:pays|ville|region|lieu)\b|\ba quel endroit\b/u,
+      // « ou » unaccented asks where when it opens or closes the question (« ou se trouve… », « ce sera ou ? »). Not
+      // « d'ou », an origin, which the place rule reads poorly ("from 80 countries" names no place): as before.
+      bare: /^(?:et\s+)?ou\b|\bou(?:\s+ca)?\s*\?*$|\bdans quel(?:le)?s? (?:pays|ville|region|lieu)\b|\ba quel endroit\b/u,
     },
   ] as KindRule[]
 ).map(
