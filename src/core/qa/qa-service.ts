@@ -307,7 +307,21 @@ export class QaService {
         ? (m: PassageMatch) => namesWhich(m.passage, which, whichSpellings)
         : undefined;
     const { favour } = retrieval.query;
-    const picked = pickForExtract(retrieval.passages, retrieval.weights, favour, bindsToo, strong, prefer, lead, first);
+    // A follow-up ("et où sera hissé son drapeau ?") answered by the release it follows stays with it: that release's
+    // answers come first, before a release whose words the question repeats as well (another flag raised).
+    const followedIds = new Set(this.followed(question, history)?.releaseIds ?? []);
+    const followed = retrieval.matches.find((m) => followedIds.has(m.releaseId))?.releaseId;
+    const leading = followed ?? lead;
+    const picked = pickForExtract(
+      retrieval.passages,
+      retrieval.weights,
+      favour,
+      bindsToo,
+      strong,
+      prefer,
+      leading,
+      first,
+    );
     if (picked.length === 0) return noAnswer();
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {
