@@ -105,6 +105,8 @@ describe("a run of capitalised words that names a body, a place or an event is n
     const qui = "qui Stoltenberg a-t-il rencontré ?";
     expect(answers(qui, "fr", passage("M. Stoltenberg s'est exprimé devant le Collège Européen.", "fr"))).toBe(false);
     expect(answers(qui, "fr", passage("M. Stoltenberg s'est entretenu avec Manuel Valls.", "fr"))).toBe(true);
+    // « Marine » is a first name as well as a navy.
+    expect(answers(qui, "fr", passage("M. Stoltenberg s'est entretenu avec Marine Dupont.", "fr"))).toBe(true);
   });
 });
 

@@ -136,9 +136,10 @@ const TITLE =
  * Words that make a run of capitalised words the name of a body, a place or an event, not of a person: "Munich
  * Security Conference", "NATO Defense College", "United Kingdom", « Forces armées canadiennes ». Beside the
  * institutional words every name check skips (`NOT_NAMES`), which also serve the fact guard and MT protection.
+ * Not « Marine » (« Marine nationale »): it is a first name too.
  */
 const NOT_PEOPLE = new Set(
-  "Conference Security Centre Center College University School Academy Institute Command Force Forces Corps Army Navy Air Brigade Division Mission Operation Exercise Programme Program Office Fund Ministry Forum Group Partnership Initiative Sea Ocean Republic Kingdom Nations United Conférence Collège Université École Académie Institut Armée Armées Marine Opération Exercice Bureau Fonds Ministère Groupe Partenariat Mer Océan République Royaume Unies".split(
+  "Conference Security Centre Center College University School Academy Institute Command Force Forces Corps Army Navy Air Brigade Division Mission Operation Exercise Programme Program Office Fund Ministry Forum Group Partnership Initiative Sea Ocean Republic Kingdom Nations United Conférence Collège Université École Académie Institut Armée Armées Opération Exercice Bureau Fonds Ministère Groupe Partenariat Mer Océan République Royaume Unies".split(
     " ",
   ),
 );
