@@ -14,6 +14,7 @@ import { alternativesOf, type Coverage } from "./coverage.js";
 import { narrowByDate } from "./date-words.js";
 import { extractiveAnswer } from "./extractive-answer.js";
 import { type QuestionFocus, questionFocus, withoutKindWords } from "./focus.js";
+import { distinctiveFocus } from "./focus-distinctive.js";
 import { meetingAsWritten } from "./focus-meeting.js";
 import { asksSuperlative, ranks } from "./focus-superlative.js";
 import { namesWhich, whichNoun } from "./focus-which.js";
@@ -240,7 +241,7 @@ export class QaService {
     // what is asked answers with one of the question's words (only when something is asked: a figure, a person…).
     // A "which N" question asks for something too: one of the Ns (focus-which.ts).
     const which = whichNoun(question);
-    const distinctive = focus.kind === "person" || focus.kind === "place" || focus.kind === "date";
+    const distinctive = distinctiveFocus(focus);
     const asks = focus.kind !== "any" || !!which || focus.meets === true;
     const strong = strongReleases(retrieval.matches, retrieval.weights, retrieval.query.favour, asks, distinctive);
     // The release that holds the question's phrase together is the one it is about: strong, and answering first.

@@ -225,7 +225,8 @@ export function strongReleases(
   asks: boolean,
   /**
    * Whether what is asked is rare enough in a release to trust the leading release with it (a person, a place, a
-   * date): a figure is in nearly every sentence, so "how many tanks of fuel…" keeps the stricter rule.
+   * date, a figure in degrees or metres; focus-distinctive.ts): a count or a sum is in nearly every sentence, so
+   * "how many tanks of fuel…" keeps the stricter rule.
    */
   distinctive = false,
 ): Set<string> {
