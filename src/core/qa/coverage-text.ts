@@ -1,5 +1,6 @@
 import type { Lang } from "../domain/language.js";
 import type { Release } from "../domain/release.js";
+import { britishSpelling } from "../text/british-spelling.js";
 import { fold } from "../text/fold.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { stemOf } from "./focus-future.js";
@@ -22,9 +23,14 @@ export function textIn(release: Release, all: string, lang: Lang): string {
     .join("\n");
 }
 
-/** The text's words, folded, each between spaces. */
+/** Folded words with one spelling for British and American English ("center" / "centre"), both sides of a match. */
+function spellingOf(words: string): string {
+  return words.replace(/\p{L}+/gu, britishSpelling);
+}
+
+/** The text's words, folded and in one English spelling, each between spaces. */
 export function wordsOf(text: string): string {
-  return ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return ` ${spellingOf(fold(text).replace(/[^\p{L}\p{N}]+/gu, " "))} `;
 }
 
 /**
@@ -32,9 +38,11 @@ export function wordsOf(text: string): string {
  * `textCovers`), a short one only with a plural or feminine ending (« chars » is not « charge »).
  */
 export function hasWord(hay: string, form: string): boolean {
-  const f = fold(form)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  const f = spellingOf(
+    fold(form)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim(),
+  );
   if (!f) return false;
   if (f.includes(" ") || f.length > 5) return hay.includes(` ${stemOf(f)}`);
   const base = f.replace(/(?:es|s|x)$/u, "");

@@ -2,6 +2,7 @@ import { stemmer as englishStemmer } from "@orama/stemmers/english";
 import { stemmer as frenchStemmer } from "@orama/stemmers/french";
 import { eng, fra } from "stopword";
 import type { Lang } from "../../core/domain/language.js";
+import { britishSpelling } from "../../core/text/british-spelling.js";
 import { fold } from "../../core/text/fold.js";
 
 /**
@@ -138,10 +139,4 @@ export function coverageWords(text: string): { word: string; terms: string[]; na
     out.push({ word, terms, name });
   }
   return out;
-}
-
-// NATO writes British English; American spellings in questions should meet it.
-function britishSpelling(word: string): string {
-  if (word === "defense" || word === "defenses") return word.replace("defense", "defence");
-  return word.length > 6 ? word.replace(/(?<=\p{L}{3})iz(?=(?:e|es|ed|ing|ation|ations)$)/u, "is") : word;
 }
