@@ -79,4 +79,13 @@ describe("field synonyms the dictionaries miss", () => {
       expect.arrayContaining(["vedettes", "patrouilleurs"]),
     );
   });
+
+  it('gives « décoller » the English phrasal verb "take off", and "takeoff" « décoller »', () => {
+    expect(
+      expandQuestion("en combien de temps les chasseurs peuvent decoller", "fr", undefined, words).decoller,
+    ).toEqual(expect.arrayContaining(["take off", "takeoff"]));
+    expect(expandQuestion("how fast is the takeoff", "en", undefined, words).takeoff).toEqual(
+      expect.arrayContaining(["décoller", "décollage"]),
+    );
+  });
 });

@@ -46,6 +46,20 @@ const SYNONYMS: string[][] = [
   ["course", "courses", "training", "formation", "formations", "stage", "stages", "cours"],
   // Fighters sent up on alert: "scrambled 64 times" / « ont décollé en alerte à 64 reprises », « 35 décollages ».
   ["scramble", "scrambles", "scrambled", "décollage", "décollages", "décollé", "décollés", "décoller"],
+  // Leaving the ground: the English phrasal verb is « décoller » (Apertium reads "take off" word by word, « prendre
+  // dehors »).
+  [
+    "take off",
+    "takes off",
+    "took off",
+    "taking off",
+    "take-off",
+    "takeoff",
+    "décoller",
+    "décolle",
+    "décollé",
+    "décollage",
+  ],
   // Firms: the dictionaries give « société » as "society", « entreprise » as "undertaking".
   ["companies", "company", "firms", "businesses", "start-ups", "startups", "entreprises", "entreprise", "sociétés"],
   // The second in command: "deputy commander" / « commandant adjoint » (the dictionaries give « député »).
