@@ -9,7 +9,7 @@ const expand = (q: string, lang: "en" | "fr") => expandQuestion(q, lang, tools, 
 
 describe("a country's short name, official name and demonym search for one another", () => {
   it('« Corée du Sud » and "South Korea" are the Republic of Korea NATO writes, in both languages', () => {
-    expect(expand("la Corée du Sud a-t-elle participé", "fr")["corée"]).toEqual(
+    expect(expand("la Corée du Sud a-t-elle participé", "fr").corée).toEqual(
       expect.arrayContaining(["Republic of Korea", "République de Corée"]),
     );
     expect(expand("did South Korea take part", "en").korea).toEqual(
