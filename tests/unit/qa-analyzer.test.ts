@@ -133,6 +133,23 @@ describe("MiniSearchIndex at scale: words found in most releases", () => {
     expect(small.searchReleases({ texts: ["Patriat"], limit: 50 })).toHaveLength(19);
   });
 
+  it("answers the same question again from what the side holds now, after every kind of change", async () => {
+    const index = new MiniSearchIndex({ pruneFrom: 10, commonShare: 0.5 });
+    index.rebuild(Array.from({ length: 20 }, (_, i) => doc(i, i === 7 ? "defence Patriot" : "defence production")));
+    const ask = () => index.searchReleases({ texts: ["Patriot"], limit: 50 }).map((m) => m.releaseId);
+    expect(ask()).toEqual(["r7"]);
+    expect(ask()).toEqual(["r7"]);
+    index.replaceRelease("r3", [doc(3, "Patriot batteries")]);
+    expect(ask().sort()).toEqual(["r3", "r7"]);
+    index.removeRelease("r7");
+    expect(ask()).toEqual(["r3"]);
+    const saved = await index.snapshot("en");
+    index.rebuild([doc(1, "defence production")]);
+    expect(ask()).toEqual([]);
+    expect(index.restore("en", saved.format, saved.data)).toBe(true);
+    expect(ask()).toEqual(["r3"]);
+  });
+
   it("keeps every word while the index is small, and counts documents as they come and go", () => {
     const index = new MiniSearchIndex({ pruneFrom: 1_000 });
     index.rebuild(Array.from({ length: 20 }, (_, i) => doc(i, "defence production")));
