@@ -124,9 +124,8 @@ async function run(n: number) {
   const retrieveMs: number[] = [];
   const retrieveCpuMs: number[] = [];
   let found = 0;
-  // Each measure in a pass of its own over the 400 questions: a side remembers its last few searches (a question
-  // searched again on both sides reuses its own side's), so measuring one question three ways in a row would time
-  // the later two from that memory. Across a pass, each question's searches are long forgotten by the next pass.
+  // Each measure in a pass of its own over the 400 questions: the full retrieval first, then the index search on the
+  // question's side, then on both sides.
   for (const q of questions) {
     // CPU time too: on a shared machine, wall time also counts the other processes' turns.
     const retrieveCpu = process.cpuUsage();

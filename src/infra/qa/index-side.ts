@@ -23,9 +23,6 @@ const VACUUM_BATCH = { batchSize: 10_000, batchWait: 1 };
 
 type Stored = { releaseId: string; date: string; contentHash: string };
 
-/** Searches remembered per side (see `recent`). */
-const RECENT_SEARCHES = 16;
-
 /** One release's best document on a side: its score and the question's terms it matched. */
 export interface SideHit {
   score: number;
@@ -51,11 +48,6 @@ export class IndexSide {
    */
   private readonly discarded = { terms: new Set<string>(), unknown: false };
   private readonly onTerm = (term: string) => this.frequencies.collect(term);
-  /**
-   * The last searches' hits, while the side is unchanged: a question that finds nothing relevant on its own side is
-   * searched again on both, and its own side's search would be the same (cleared on every change of the side).
-   */
-  private readonly recent = new Map<string, Map<string, SideHit>>();
 
   constructor(
     private readonly pruneFrom: number,
@@ -84,7 +76,6 @@ export class IndexSide {
   }
 
   add(d: IndexDocument, print = fingerprint(d)): void {
-    this.recent.clear();
     this.frequencies.begin();
     this.mini.add(toFields(d));
     this.frequencies.end(d.id);
@@ -95,7 +86,6 @@ export class IndexSide {
   }
 
   remove(releaseId: string): void {
-    this.recent.clear();
     for (const id of this.idsByRelease.get(releaseId) ?? []) {
       if (this.mini.has(id)) this.mini.discard(id);
       const terms = this.frequencies.remove(id);
@@ -107,7 +97,6 @@ export class IndexSide {
   }
 
   clear(): void {
-    this.recent.clear();
     this.mini = createMiniSearch(STORED, this.onTerm);
     this.frequencies.clear();
     this.idsByRelease.clear();
@@ -141,32 +130,6 @@ export class IndexSide {
    * `only` when given (the others are skipped before they are scored, so a search for a few releases stays cheap).
    */
   search(plan: QueryPlan, query: IndexQuery, fuzzy: boolean, only?: ReadonlySet<string>): Map<string, SideHit> {
-    // The plan is made from the query and this side's counts, so the query (less its sides) names the search.
-    const key = JSON.stringify([
-      query.texts,
-      query.alternatives,
-      query.context,
-      query.required,
-      query.range,
-      query.favour && [...query.favour].sort(),
-      query.limit,
-      fuzzy,
-      only && [...only].sort(),
-    ]);
-    const known = this.recent.get(key);
-    if (known) return known;
-    const hits = this.searchNow(plan, query, fuzzy, only);
-    if (this.recent.size >= RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value as string);
-    this.recent.set(key, hits);
-    return hits;
-  }
-
-  private searchNow(
-    plan: QueryPlan,
-    query: IndexQuery,
-    fuzzy: boolean,
-    only?: ReadonlySet<string>,
-  ): Map<string, SideHit> {
     const favour = query.favour?.size ? query.favour : undefined;
     const range = query.range;
     const boost = (stored: Stored) =>
@@ -202,13 +165,10 @@ export class IndexSide {
    * from the index if a removal left some behind, so what is saved ranks exactly as a fresh build would.
    */
   async snapshot(): Promise<string> {
-    this.recent.clear();
     await this.cleanUpDiscarded();
     // From here on, synchronous: no change can come between the index and its counts.
     const mini = compactIndex(this.mini, STORED);
     if (this.frequencies.stale) this.frequencies.recount(termsPerDocument(mini));
-    // Searches made while the clean-up ran were planned on the counts before the recount.
-    this.recent.clear();
     return JSON.stringify({
       mini,
       frequencies: this.frequencies.toJSON(),
@@ -248,7 +208,6 @@ export class IndexSide {
 
   /** false (side untouched) when the data is not a snapshot of this format. */
   restore(data: string): boolean {
-    this.recent.clear();
     let parsed: { mini?: unknown; frequencies?: unknown; ids?: unknown; prints?: unknown };
     let mini: MiniSearch;
     try {
