@@ -224,11 +224,11 @@ export function carriesFigure(
   );
 }
 
-/** Units of time; with `UNITS`, what a figure right before them measures rather than counts. */
-const TIME_UNIT = /^(?:years?|months?|weeks?|days?|hours?|minutes?|an|ans|annees?|mois|semaines?|jours?|heures?)$/u;
+/** Units of time shorter than a day; with `PERIOD` and `UNITS`, what a figure right before them measures. */
+const CLOCK_UNIT = /^(?:hours?|minutes?|heures?)$/u;
 
 function isUnit(token: string): boolean {
-  return TIME_UNIT.test(token) || Object.values(UNITS).some((re) => re.test(token));
+  return PERIOD.test(token) || CLOCK_UNIT.test(token) || Object.values(UNITS).some((re) => re.test(token));
 }
 
 const LINK = /^(?:of|de)$/u;
