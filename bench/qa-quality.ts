@@ -4,6 +4,8 @@
  * dev.json + dev-2.json + … + dev-8.json;
  * --only ID,ID asks just those questions of the selection, every release still stored;
  * --model-reading wide|checked, default wide: what the oracle model is given (QA_MODEL_READING, README);
+ * --replies FILE writes every reply whole, one JSON line per question and mode (two runs' files compare a change that
+ *   must leave the answers as they were: `diff` them);
  * --eager: the oracle answers every question, from the first passage with a figure when the expected one is not
  *   given (a model that does not decline: its "declined" is what the answer check stops; see oracle.ts);
  * the held-out questions are for final figures only, never for tuning).
@@ -61,6 +63,12 @@ const releases = releasesFor(allReleases, files);
 // `--only ID,ID`: just those questions of the selection (a miss looked at alone); every release is still stored.
 const only = args.includes("--only") ? new Set((args[args.indexOf("--only") + 1] ?? "").split(",")) : undefined;
 const eager = args.includes("--eager");
+const repliesFile = args.includes("--replies") ? args[args.indexOf("--replies") + 1] : undefined;
+if (args.includes("--replies") && !repliesFile) {
+  console.error("--replies takes a file name");
+  process.exit(2);
+}
+if (repliesFile) fs.writeFileSync(repliesFile, "");
 const modelReading = args.includes("--model-reading") ? args[args.indexOf("--model-reading") + 1] : "wide";
 if (modelReading !== "wide" && modelReading !== "checked") {
   console.error("--model-reading takes wide or checked");
@@ -79,6 +87,8 @@ interface Outcome {
   promptTokens?: number | undefined;
   got: string;
   engine: string;
+  /** The reply whole, with its citations (`--replies`). */
+  reply: { status: string; text: string; citations: unknown };
 }
 
 const toText = (t: { title: string; paragraphs: string[] }) => [t.title, ...t.paragraphs].join("\n\n");
@@ -125,6 +135,7 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
       promptTokens: oracle.turn.promptTokens,
       got: `[${answer.status}/${answer.engine}] ${answer.text.replace(/\s+/gu, " ").slice(0, 400)}`,
       engine: answer.engine,
+      reply: { status: answer.status, text: answer.text, citations: answer.citations },
     });
   }
   await app.close();
@@ -205,6 +216,11 @@ console.log(
 for (const mode of ["offline", "oracle"] as const) {
   const started = performance.now();
   const outcomes = await run(mode);
+  if (repliesFile)
+    fs.appendFileSync(
+      repliesFile,
+      outcomes.map((o) => `${JSON.stringify({ id: o.q.id, mode, verdict: o.verdict, ...o.reply })}\n`).join(""),
+    );
   const s = ((performance.now() - started) / 1000).toFixed(1);
   const title =
     mode === "offline"
