@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import MiniSearch, { type Options } from "minisearch";
+import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import { LANGS } from "../../core/domain/language.js";
 import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
 import { indexTerms, queryTerms, tokenize } from "./analyzer.js";
@@ -238,10 +238,28 @@ export function createMiniSearch(storeFields: string[], onTerm?: (term: string) 
   return new MiniSearch(miniOptions(storeFields, onTerm));
 }
 
+/** The fields of every index document, in MiniSearch's field order (passage-scorer.ts relies on it too). */
+export const INDEX_FIELDS = FIELDS.flatMap((f) => LANGS.map((l) => fieldName(f, l)));
+
+/**
+ * How questions are read: MiniSearch's own defaults (OR, no prefix, fuzzy up to 6 edits, BM25+ k 1.2, b 0.7, d 0.5),
+ * then ours. Written out whole so the passage scorer reads a question exactly as the index does.
+ */
+export const SEARCH_DEFAULTS = {
+  combineWith: "or",
+  prefix: false,
+  maxFuzzy: 6,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (word: string) => queryTerms(word),
+  fuzzy: false,
+  weights: { fuzzy: 0.3, prefix: 0.5 },
+} satisfies SearchOptions;
+
 function miniOptions(storeFields: string[], onTerm?: (term: string) => void): Options {
   return {
     idField: "id",
-    fields: FIELDS.flatMap((f) => LANGS.map((l) => fieldName(f, l))),
+    fields: INDEX_FIELDS,
     storeFields,
     tokenize: (text) => tokenize(text),
     processTerm: (word, field) => {
@@ -249,12 +267,7 @@ function miniOptions(storeFields: string[], onTerm?: (term: string) => void): Op
       if (onTerm) for (const t of terms) onTerm(t);
       return terms.length > 0 ? terms : null;
     },
-    searchOptions: {
-      tokenize: (text) => tokenize(text),
-      processTerm: (word) => queryTerms(word),
-      fuzzy: false,
-      weights: { fuzzy: 0.3, prefix: 0.5 },
-    },
+    searchOptions: SEARCH_DEFAULTS,
   };
 }
 

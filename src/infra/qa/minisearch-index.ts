@@ -8,7 +8,8 @@ import type {
   SearchIndex,
 } from "../../core/qa/search-index.port.js";
 import { coverageWords, queryTerms } from "./analyzer.js";
-import { createMiniSearch, FUZZY, IndexSide, SNAPSHOT_FORMAT } from "./index-side.js";
+import { FUZZY, IndexSide, SNAPSHOT_FORMAT } from "./index-side.js";
+import { scorePassages } from "./passage-scorer.js";
 import {
   coverage,
   type Field,
@@ -140,31 +141,30 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[] {
-    const mini = createMiniSearch([]);
     const byId = new Map(passages.map((p) => [p.id, p]));
-    mini.addAll(
-      passages.map((p) => ({
-        id: p.id,
+    const documents = passages.map((p) => ({
+      id: p.id,
+      fields: {
         [fieldName("title", p.lang)]: p.title,
         [fieldName(p.kind === "translation" ? "body" : p.kind, p.lang)]: p.text,
-      })),
-    );
+      },
+    }));
     // Earlier questions bring their releases into play (searchReleases), but the sentence must answer the question
     // asked now; only a follow-up without a content word of its own ("combien ?") is read with them.
     // The passages' own index is small: no pruning there, but the judgement leaves out the same common words.
     const judged = planQuery(query, RELEASE_BOOST, this.judgingStats(query)).judged;
     const plan = planQuery({ ...withoutContextUnlessBare(query), range: undefined }, PASSAGE_BOOST);
-    const weightOf = (id: unknown) => weights?.get(byId.get(id as string)?.releaseId ?? "") ?? 1;
-    return mini
-      .search(plan.query, {
-        fuzzy: FUZZY,
-        // Half the score from the sentence itself, half scaled by how its release ranked; NATO's own words beat a
-        // machine translation that says the same.
-        boostDocument: (id) =>
-          (weights ? 0.5 + 0.5 * weightOf(id) : 1) * (byId.get(id as string)?.kind === "translation" ? MT_WEIGHT : 1),
-      })
+    const weightOf = (id: string) => weights?.get(byId.get(id)?.releaseId ?? "") ?? 1;
+    // Scored as an index of these passages alone would score them (passage-scorer.ts), without building one.
+    return scorePassages(plan.query, documents, {
+      fuzzy: FUZZY,
+      // Half the score from the sentence itself, half scaled by how its release ranked; NATO's own words beat a
+      // machine translation that says the same.
+      boostDocument: (id) =>
+        (weights ? 0.5 + 0.5 * weightOf(id) : 1) * (byId.get(id)?.kind === "translation" ? MT_WEIGHT : 1),
+    })
       .flatMap((r) => {
-        const passage = byId.get(r.id as string);
+        const passage = byId.get(r.id);
         if (!passage) return [];
         const { share, matched, matchedName } = coverage(judged, new Set(r.queryTerms));
         return [{ passage, score: r.score, coverage: share, matched, matchedName }];
