@@ -111,9 +111,15 @@ export class Retriever {
   }
 
   /** Every passage of each release (its text, brief and stored translations), read from the store once. */
-  private async passagesOf(releases: Release[]): Promise<Map<string, Passage[]>> {
-    const extras = await Promise.all(releases.map((r) => this.deps.indexer.extras(r)));
-    return new Map(releases.map((r, i) => [r.id, releasePassages(r, extras[i])]));
+  private async passagesOf(releases: Release[], reads = newReads()): Promise<Map<string, Passage[]>> {
+    const passages = await Promise.all(
+      releases.map((r) =>
+        remember(reads.passages, `${r.id}\u0000${r.contentHash}`, async () =>
+          releasePassages(r, await this.deps.indexer.extras(r)),
+        ),
+      ),
+    );
+    return new Map(releases.map((r, i) => [r.id, passages[i]!]));
   }
 
   private rankLoaded(
@@ -174,6 +180,7 @@ export class Retriever {
   async searchReleases(
     query: IndexQuery,
     limit: number,
+    reads = newReads(),
   ): Promise<{ matches: ReleaseMatch[]; releases: Map<string, Release> }> {
     await this.deps.indexer.whenReady(query.sides ?? LANGS);
     const phrases = phrasesOf(query);
@@ -181,7 +188,9 @@ export class Retriever {
     const matches: ReleaseMatch[] = [];
     for (const match of this.deps.indexer.index.searchReleases({ ...query, limit: limit * CANDIDATES_PER_RELEASE })) {
       if (matches.length >= limit) break;
-      const release = await this.deps.store.getRelease(match.releaseId);
+      const release = await remember(reads.releases, match.releaseId, () =>
+        this.deps.store.getRelease(match.releaseId),
+      );
       if (!release || release.contentHash !== match.contentHash) {
         this.logger.warn("search index entry was stale; refreshing it", { releaseId: match.releaseId });
         await this.deps.indexer.refresh(match.releaseId);
@@ -202,9 +211,11 @@ export class Retriever {
   async retrieve(request: RetrievalRequest): Promise<Retrieval> {
     if (await this.needsTranslation(false)) return this.retrieveWith(await this.query(request, true), request);
     const query = await this.query(request);
-    const own = await this.retrieveWith({ ...query, sides: [request.lang] }, request);
+    // The second round reads again most releases the first one read: from the store once.
+    const reads = newReads();
+    const own = await this.retrieveWith({ ...query, sides: [request.lang] }, request, reads);
     if (own.passages.some(isRelevant)) return own;
-    return this.retrieveWith(this.withSpellings(query, request.text), request);
+    return this.retrieveWith(this.withSpellings(query, request.text), request, reads);
   }
 
   /**
@@ -223,12 +234,12 @@ export class Retriever {
     return found ? { ...query, alternatives } : query;
   }
 
-  private async retrieveWith(query: IndexQuery, request: RetrievalRequest): Promise<Retrieval> {
-    const { matches, releases } = await this.searchReleases(query, request.releases ?? 5);
+  private async retrieveWith(query: IndexQuery, request: RetrievalRequest, reads = newReads()): Promise<Retrieval> {
+    const { matches, releases } = await this.searchReleases(query, request.releases ?? 5, reads);
     const top = matches[0]?.score ?? 1;
     const weights = new Map(matches.map((m) => [m.releaseId, m.score / top]));
     const found = [...releases.values()];
-    const all = await this.passagesOf(found);
+    const all = await this.passagesOf(found, reads);
     const passages = this.rankLoaded(query, found, all, request.lang, weights);
     const unmatched = matches.slice(0, UNMATCHED_RELEASES).flatMap((m) => {
       const release = releases.get(m.releaseId);
@@ -253,6 +264,23 @@ export class Retriever {
       return undefined;
     }
   }
+}
+
+/** What one retrieval has read from the store, by release (and content, for passages). */
+interface Reads {
+  releases: Map<string, Promise<Release | undefined>>;
+  passages: Map<string, Promise<Passage[]>>;
+}
+
+const newReads = (): Reads => ({ releases: new Map(), passages: new Map() });
+
+function remember<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  let value = memo.get(key);
+  if (!value) {
+    value = read();
+    memo.set(key, value);
+  }
+  return value;
 }
 
 function phrasesOf(query: IndexQuery): string[] {
