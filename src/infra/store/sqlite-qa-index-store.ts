@@ -18,6 +18,7 @@ import {
   toQaSnapshot,
   toReleaseTranslation,
 } from "./rows/qa-index-rows.js";
+import { statement } from "./sqlite.js";
 import { writeTransaction } from "./write-transaction.js";
 
 /** Offline translations of releases in SQLite (table `release_translations`, migration 9). */
@@ -25,9 +26,10 @@ export class SqliteReleaseTranslations implements ReleaseTranslationStore {
   constructor(private readonly db: Database.Database) {}
 
   async get(releaseId: string, lang: Lang): Promise<ReleaseTranslation | undefined> {
-    const row = this.db
-      .prepare("SELECT * FROM release_translations WHERE release_id = ? AND lang = ?")
-      .get(releaseId, lang) as TranslationRow | undefined;
+    const row = statement(this.db, "SELECT * FROM release_translations WHERE release_id = ? AND lang = ?").get(
+      releaseId,
+      lang,
+    ) as TranslationRow | undefined;
     return row ? toReleaseTranslation(row) : undefined;
   }
 
@@ -53,7 +55,7 @@ export class SqliteReleaseTranslations implements ReleaseTranslationStore {
 
   async hasPending(): Promise<boolean> {
     // The same condition as pending(), stopping at the first release found.
-    return this.db.prepare(`SELECT 1 ${PENDING_TRANSLATIONS} LIMIT 1`).get() !== undefined;
+    return statement(this.db, `SELECT 1 ${PENDING_TRANSLATIONS} LIMIT 1`).get() !== undefined;
   }
 
   async pending(limit: number): Promise<{ releaseId: string; lang: Lang }[]> {

@@ -4,6 +4,7 @@ import type { Lang } from "../../core/domain/language.js";
 import type { Release, ReleaseDraft, ReleaseText } from "../../core/domain/release.js";
 import type { BriefKey, ListOptions, ReleaseStore, SaveOutcome } from "../../core/ports/release-store.port.js";
 import { type ReleaseRow, releaseId, type TextRow, toRelease } from "./rows/release-rows.js";
+import { statement } from "./sqlite.js";
 import { writeTransaction } from "./write-transaction.js";
 
 /** Releases and cached briefs in SQLite. Every multi-statement write is one transaction. */
@@ -105,19 +106,19 @@ export class SqliteReleaseStore implements ReleaseStore {
   }
 
   async getBrief(key: BriefKey): Promise<Brief | undefined> {
-    const row = this.db
-      .prepare("SELECT data FROM briefs WHERE content_hash = ? AND engine = ? AND prompt_version = ?")
-      .get(key.contentHash, key.engine, key.promptVersion) as { data: string } | undefined;
+    const row = statement(
+      this.db,
+      "SELECT data FROM briefs WHERE content_hash = ? AND engine = ? AND prompt_version = ?",
+    ).get(key.contentHash, key.engine, key.promptVersion) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Brief) : undefined;
   }
 
   async latestBriefFor(releaseId: string): Promise<Brief | undefined> {
-    const row = this.db
-      .prepare(
-        `SELECT b.data FROM briefs b JOIN releases r ON r.id = b.release_id AND r.content_hash = b.content_hash
-         WHERE b.release_id = ? ORDER BY b.created_at DESC LIMIT 1`,
-      )
-      .get(releaseId) as { data: string } | undefined;
+    const row = statement(
+      this.db,
+      `SELECT b.data FROM briefs b JOIN releases r ON r.id = b.release_id AND r.content_hash = b.content_hash
+       WHERE b.release_id = ? ORDER BY b.created_at DESC LIMIT 1`,
+    ).get(releaseId) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as Brief) : undefined;
   }
 
@@ -170,7 +171,7 @@ export class SqliteReleaseStore implements ReleaseStore {
 
   /** Synchronous, so a write transaction can read with it. */
   private one(column: "id" | "canonical_url" | "content_hash", value: string): Release | undefined {
-    const row = this.db.prepare(`SELECT * FROM releases WHERE ${column} = ?`).get(value) as ReleaseRow | undefined;
+    const row = statement(this.db, `SELECT * FROM releases WHERE ${column} = ?`).get(value) as ReleaseRow | undefined;
     return row ? this.hydrate(row) : undefined;
   }
 
@@ -189,7 +190,7 @@ export class SqliteReleaseStore implements ReleaseStore {
   }
 
   private hydrate(row: ReleaseRow): Release {
-    const rows = this.db.prepare("SELECT * FROM release_texts WHERE release_id = ?").all(row.id) as TextRow[];
+    const rows = statement(this.db, "SELECT * FROM release_texts WHERE release_id = ?").all(row.id) as TextRow[];
     return toRelease(row, rows);
   }
 }

@@ -21,3 +21,24 @@ export function openDatabase(file: string, onMigrated?: (versions: number[]) => 
   onMigrated?.(ran);
   return db;
 }
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `sql`, prepared once per database: a question reads a few releases, their texts and translations
+ * with the same queries, and preparing one costs more than running it. For fixed SQL text only (never SQL holding a
+ * value), and not for a statement iterated while it may run again.
+ */
+export function statement(db: Database.Database, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let prepared = byText.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    byText.set(sql, prepared);
+  }
+  return prepared;
+}
