@@ -90,13 +90,27 @@ export function termFor(word: string, lang: Lang): string | null {
  * spelling when the stemmer reads that differently ("simulées" → simul, "simulees" → simule): people type French
  * questions without accents, and the question's words are stemmed as typed.
  */
-export function indexTerms(word: string, lang: Lang): string[] {
+export function indexTerms(word: string, lang: Lang): readonly string[] {
+  const cache = indexMemo[lang];
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  const terms = analyseForIndex(word, lang);
+  cache.set(word, terms);
+  return terms;
+}
+
+// Every word of every passage a question reads goes through indexTerms: memoised like termFor.
+const indexMemo: Record<Lang, Map<string, readonly string[]>> = { en: new Map(), fr: new Map() };
+const NONE: readonly string[] = Object.freeze([]);
+
+function analyseForIndex(word: string, lang: Lang): readonly string[] {
   const term = termFor(word, lang);
-  if (term === null) return [];
-  if (lang !== "fr") return [term];
+  if (term === null) return NONE;
+  if (lang !== "fr") return Object.freeze([term]);
   const plain = fold(word);
   const bare = plain === word ? null : termFor(plain, lang);
-  return bare === null || bare === term ? [term] : [term, bare];
+  return Object.freeze(bare === null || bare === term ? [term] : [term, bare]);
 }
 
 function analyse(word: string, lang: Lang): string | null {

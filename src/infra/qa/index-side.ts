@@ -265,7 +265,8 @@ function miniOptions(storeFields: string[], onTerm?: (term: string) => void): Op
     processTerm: (word, field) => {
       const terms = indexTerms(word, field?.endsWith("_fr") ? "fr" : "en");
       if (onTerm) for (const t of terms) onTerm(t);
-      return terms.length > 0 ? terms : null;
+      // MiniSearch only reads the list (a shared, frozen one: see indexTerms).
+      return terms.length > 0 ? (terms as string[]) : null;
     },
     searchOptions: SEARCH_DEFAULTS,
   };
