@@ -12,7 +12,7 @@ import { containsPhrases, quotedPhrases, releaseText } from "./phrases.js";
 import type { QaIndexer } from "./qa-indexer.js";
 import type { DateRange, Passage } from "./qa-types.js";
 import { asTranslated, candidates, unmatchedSentences } from "./reader-passages.js";
-import type { IndexQuery, PassageMatch, ReleaseMatch } from "./search-index.port.js";
+import type { IndexQuery, PassageMatch, ReleaseMatch, SearchMemo } from "./search-index.port.js";
 import { isRelevant } from "./selection.js";
 
 export interface RetrievalRequest {
@@ -186,7 +186,9 @@ export class Retriever {
     const phrases = phrasesOf(query);
     const releases = new Map<string, Release>();
     const matches: ReleaseMatch[] = [];
-    for (const match of this.deps.indexer.index.searchReleases({ ...query, limit: limit * CANDIDATES_PER_RELEASE })) {
+    const index = this.deps.indexer.index;
+    reads.search ??= index.newSearchMemo();
+    for (const match of index.searchReleases({ ...query, limit: limit * CANDIDATES_PER_RELEASE }, reads.search)) {
       if (matches.length >= limit) break;
       const release = await remember(reads.releases, match.releaseId, () =>
         this.deps.store.getRelease(match.releaseId),
@@ -266,13 +268,17 @@ export class Retriever {
   }
 }
 
-/** What one retrieval has read from the store, by release (and content, for passages). */
-interface Reads {
+/**
+ * What one retrieval has read from the store, by release (and content, for passages), and searched in the index:
+ * its rounds read and search once what they share.
+ */
+export interface Reads {
   releases: Map<string, Promise<Release | undefined>>;
   passages: Map<string, Promise<Passage[]>>;
+  search?: SearchMemo;
 }
 
-const newReads = (): Reads => ({ releases: new Map(), passages: new Map() });
+export const newReads = (): Reads => ({ releases: new Map(), passages: new Map() });
 
 function remember<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
   let value = memo.get(key);

@@ -58,6 +58,11 @@ export interface PassageMatch {
   matchedName: boolean;
 }
 
+/** What one retrieval's searches share (opaque to the core: the index keeps what it needs there). */
+export interface SearchMemo {
+  readonly kind: "search-memo";
+}
+
 /**
  * Full-text search over the stored releases, their official counterparts and briefs, in English and French:
  * accents folded, stemmed per language, title > brief > body. Implemented with MiniSearch in src/infra/qa.
@@ -75,8 +80,13 @@ export interface SearchIndex {
   readonly documentCount: number;
   /** Documents on one side. */
   sideCount(side: Lang): number;
-  /** Best releases first. */
-  searchReleases(query: IndexQuery): ReleaseMatch[];
+  /**
+   * Best releases first. `memo` (from `newSearchMemo`, for one retrieval only) lets a retrieval's second round reuse
+   * what its first searched: the question's own side, searched again with the same plan, is searched once.
+   */
+  searchReleases(query: IndexQuery, memo?: SearchMemo): ReleaseMatch[];
+  /** A memo for the searches of one retrieval (see `searchReleases`): it holds what the index was at that moment. */
+  newSearchMemo(): SearchMemo;
   /**
    * Ranks passages of already retrieved releases with the same analysis (a small throw-away index). `weights`
    * (0–1 by release id) carries the release ranking over, so a sentence of the best release wins a tie.

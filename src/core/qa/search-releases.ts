@@ -4,7 +4,7 @@ import { narrowByDate } from "./date-words.js";
 import { releasePassages, titleOf, urlOf } from "./passages.js";
 import type { SearchHit, SearchOutcome } from "./qa-types.js";
 import { detectQuestionLanguage } from "./question-language.js";
-import type { Retriever } from "./retriever.js";
+import { newReads, type Retriever } from "./retriever.js";
 
 const SNIPPET_CHARS = 240;
 
@@ -30,8 +30,11 @@ export async function searchReleases(
   // release is untranslated) when that finds nothing.
   const untranslated = await retriever.needsTranslation(false);
   const query = await retriever.query({ text: rest, lang, range }, untranslated);
-  let { matches, releases } = await retriever.searchReleases(untranslated ? query : { ...query, sides: [lang] }, limit);
-  if (matches.length === 0 && !untranslated) ({ matches, releases } = await retriever.searchReleases(query, limit));
+  const reads = newReads();
+  const own = untranslated ? query : { ...query, sides: [lang] };
+  let { matches, releases } = await retriever.searchReleases(own, limit, reads);
+  if (matches.length === 0 && !untranslated)
+    ({ matches, releases } = await retriever.searchReleases(query, limit, reads));
   const best = new Map<string, string>();
   for (const m of await retriever.rankPassages(query, [...releases.values()], lang)) {
     if (!best.has(m.passage.releaseId)) best.set(m.passage.releaseId, m.passage.text);

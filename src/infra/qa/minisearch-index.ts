@@ -6,9 +6,10 @@ import type {
   PassageMatch,
   ReleaseMatch,
   SearchIndex,
+  SearchMemo,
 } from "../../core/qa/search-index.port.js";
 import { coverageWords, queryTerms } from "./analyzer.js";
-import { FUZZY, IndexSide, SNAPSHOT_FORMAT } from "./index-side.js";
+import { FUZZY, IndexSide, type SideHit, SNAPSHOT_FORMAT } from "./index-side.js";
 import { scorePassages } from "./passage-scorer.js";
 import {
   coverage,
@@ -31,6 +32,17 @@ const COORDINATION = 2;
 const MAX_SPELLINGS = 3;
 /** A sentence of a stored offline translation, against one NATO wrote. */
 const MT_WEIGHT = 0.85;
+
+/** This index's search memo: per side and question, the plan and hits of a search of the whole side. */
+interface SideSearches extends SearchMemo {
+  sides: Map<string, { plan: QueryPlan; hits: Map<string, SideHit> }>;
+}
+
+/** Everything of a query a side's search depends on (but `sides`: the side is the key's first part). */
+function sideSearchKey(lang: Lang, fuzzy: boolean, query: IndexQuery): string {
+  const { sides: _sides, favour, ...rest } = query;
+  return JSON.stringify([lang, fuzzy, rest, favour ? [...favour].sort() : null]);
+}
 
 export interface MiniSearchIndexOptions {
   /**
@@ -81,13 +93,19 @@ export class MiniSearchIndex implements SearchIndex {
     for (const d of documents) this.sides[d.lang].add(d);
   }
 
-  searchReleases(query: IndexQuery): ReleaseMatch[] {
-    const { matches: exact, judged } = this.releasesFor(query, false);
+  searchReleases(query: IndexQuery, memo?: SearchMemo): ReleaseMatch[] {
+    const sides = memo ? (memo as SideSearches).sides : undefined;
+    const { matches: exact, judged } = this.releasesFor(query, false, sides);
     // Typos ("Stoltenbreg") only cost a fuzzy search when the exact words found nothing good; and never when no word
     // of the question is judged (nothing but common words on a large index): no coverage to gain, fuzzy cannot win.
     if ((exact[0]?.coverage ?? 0) >= 0.5 || !judged) return exact;
-    const { matches: fuzzy } = this.releasesFor(query, true);
+    const { matches: fuzzy } = this.releasesFor(query, true, sides);
     return (fuzzy[0]?.coverage ?? 0) > (exact[0]?.coverage ?? 0) ? fuzzy : exact;
+  }
+
+  newSearchMemo(): SearchMemo {
+    const memo: SideSearches = { kind: "search-memo", sides: new Map() };
+    return memo;
   }
 
   /**
@@ -98,15 +116,23 @@ export class MiniSearchIndex implements SearchIndex {
    * sum over its sides, times the share of the question's words it matches on either (a coordination factor: a
    * release that has all the question's words beats one that repeats some of them often).
    */
-  private releasesFor(query: IndexQuery, fuzzy: boolean): { matches: ReleaseMatch[]; judged: boolean } {
+  private releasesFor(
+    query: IndexQuery,
+    fuzzy: boolean,
+    memo?: SideSearches["sides"],
+  ): { matches: ReleaseMatch[]; judged: boolean } {
     const asked = query.sides ?? LANGS;
     const merged = new Map<string, { contentHash: string; score: number; terms: Set<string> }>();
     let judged: QueryPlan["judged"] = [];
     const searchSide = (lang: Lang, only?: ReadonlySet<string>) => {
+      // A side searched for every release (not `only` some) is searched once per retrieval for the same question.
+      const key = memo && !only ? sideSearchKey(lang, fuzzy, query) : undefined;
+      const known = key ? memo?.get(key) : undefined;
       const side = this.sides[lang];
-      const plan = planQuery(query, RELEASE_BOOST, side.stats());
+      const plan = known?.plan ?? planQuery(query, RELEASE_BOOST, side.stats());
       if (judged.length === 0) judged = plan.judged;
-      const hits = side.search(plan, query, fuzzy, only);
+      const hits = known?.hits ?? side.search(plan, query, fuzzy, only);
+      if (key && !known) memo?.set(key, { plan, hits });
       const top = Math.max(...[...hits.values()].map((h) => h.score));
       for (const [releaseId, hit] of hits) {
         const earlier = merged.get(releaseId);
