@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import MiniSearch, { type Options, type SearchOptions } from "minisearch";
-import { LANGS } from "../../core/domain/language.js";
+import MiniSearch, { type Options } from "minisearch";
 import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
-import { indexTerms, queryTerms, tokenize } from "./analyzer.js";
+import { indexTerms, tokenize } from "./analyzer.js";
+import { evaluate } from "./bm25-query.js";
 import { type CompactIndex, compactIndex, loadCompactIndex, termsPerDocument } from "./compact-index.js";
 import { DocumentFrequencies } from "./document-frequencies.js";
-import { FIELDS, fieldName, type QueryPlan, SMALL_INDEX, type TermStats } from "./query-plan.js";
+import { fieldName, type QueryPlan, SMALL_INDEX, type TermStats } from "./query-plan.js";
+import { INDEX_FIELDS, SEARCH_DEFAULTS } from "./search-options.js";
+import { sideCorpus } from "./side-corpus.js";
 
 const FAVOURED = 1.5;
 /** Typos in long words ("Stoltenbreg") match; short words must be exact, or they match anything. */
@@ -140,23 +142,55 @@ export class IndexSide {
       favour || only || skips
         ? (_id: string, term: string, stored: unknown) => (skips?.(term) ? 0 : boost(stored as Stored))
         : undefined;
-    const results = this.mini.search(plan.query, {
-      filter: range ? (r) => (r.date as string) >= range.from && (r.date as string) <= range.to : undefined,
-      boostDocument,
-      fuzzy: fuzzy ? FUZZY : false,
-    });
+    const inRange = (date: string) => !range || (date >= range.from && date <= range.to);
+    const results = this.results(plan, fuzzy, inRange, boostDocument);
     // Results come best first: a release's score is that of its first document. Terms are gathered only for the
     // releases kept, so a common question over thousands of documents costs one pass.
     const limit = query.limit ?? 10;
     const kept = new Map<string, SideHit>();
     for (const r of results) {
-      const id = r.releaseId as string;
+      const id = r.stored.releaseId;
       if (!kept.has(id) && kept.size < limit)
-        kept.set(id, { score: r.score, contentHash: r.contentHash, terms: new Set() });
+        kept.set(id, { score: r.score, contentHash: r.stored.contentHash, terms: new Set() });
       const entry = kept.get(id);
       if (entry) for (const t of r.queryTerms) entry.terms.add(t);
     }
     return kept;
+  }
+
+  /**
+   * The side's documents that match, best first, as MiniSearch's search ranks them: evaluated in place by
+   * bm25-query.ts (a question made only of common words matches thousands of documents, and MiniSearch's search
+   * builds several objects for each), or through MiniSearch's own search on an engine laid out otherwise.
+   */
+  private results(
+    plan: QueryPlan,
+    fuzzy: boolean,
+    inRange: (date: string) => boolean,
+    boostDocument: ((id: string, term: string, stored: unknown) => number) | undefined,
+  ): { score: number; queryTerms: string[]; stored: Stored }[] {
+    const corpus = sideCorpus(
+      this.mini,
+      boostDocument ? (doc, term, stored) => boostDocument(String(doc), term, stored) : undefined,
+    );
+    if (!corpus) {
+      return this.mini
+        .search(plan.query, {
+          filter: (r) => inRange(r.date as string),
+          boostDocument,
+          fuzzy: fuzzy ? FUZZY : false,
+        })
+        .map((r) => ({ score: r.score, queryTerms: r.queryTerms, stored: r as unknown as Stored }));
+    }
+    const out: { score: number; queryTerms: string[]; stored: Stored }[] = [];
+    for (const [doc, hit] of evaluate(corpus, plan.query, { fuzzy: fuzzy ? FUZZY : false })) {
+      const stored = corpus.stored(doc) as Stored | undefined;
+      // MiniSearch's score: times the number of the query's terms matched.
+      if (stored && inRange(stored.date))
+        out.push({ score: hit.score * (hit.terms.length || 1), queryTerms: hit.terms, stored });
+    }
+    // Stable, as MiniSearch's: equal scores keep the order the documents were first matched in.
+    return out.sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -237,24 +271,6 @@ export class IndexSide {
 export function createMiniSearch(storeFields: string[], onTerm?: (term: string) => void): MiniSearch {
   return new MiniSearch(miniOptions(storeFields, onTerm));
 }
-
-/** The fields of every index document, in MiniSearch's field order (passage-scorer.ts relies on it too). */
-export const INDEX_FIELDS = FIELDS.flatMap((f) => LANGS.map((l) => fieldName(f, l)));
-
-/**
- * How questions are read: MiniSearch's own defaults (OR, no prefix, fuzzy up to 6 edits, BM25+ k 1.2, b 0.7, d 0.5),
- * then ours. Written out whole so the passage scorer reads a question exactly as the index does.
- */
-export const SEARCH_DEFAULTS = {
-  combineWith: "or",
-  prefix: false,
-  maxFuzzy: 6,
-  bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  tokenize: (text: string) => tokenize(text),
-  processTerm: (word: string) => queryTerms(word),
-  fuzzy: false,
-  weights: { fuzzy: 0.3, prefix: 0.5 },
-} satisfies SearchOptions;
 
 function miniOptions(storeFields: string[], onTerm?: (term: string) => void): Options {
   return {
