@@ -134,4 +134,26 @@ describe("editDistance", () => {
     expect(editDistance("abc", "abc", 0)).toBe(0);
     expect(editDistance("a", "abcd", 1)).toBe(2);
   });
+
+  it("agrees with the whole Levenshtein table on random pairs, capped at limit + 1", () => {
+    const full = (a: string, b: string) => {
+      const t = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+      for (let j = 1; j <= b.length; j++) t[0]![j] = j;
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++)
+          t[i]![j] = Math.min(
+            t[i - 1]![j]! + 1,
+            t[i]![j - 1]! + 1,
+            t[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+      return t[a.length]![b.length]!;
+    };
+    const rng = random(99);
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(rng() * 12) }, () => "abcde"[Math.floor(rng() * 5)]).join("");
+    for (let n = 0; n < 2_000; n++) {
+      const [a, b, limit] = [word(), word(), Math.floor(rng() * 4)];
+      expect(editDistance(a, b, limit)).toBe(Math.min(full(a, b), limit + 1));
+    }
+  });
 });

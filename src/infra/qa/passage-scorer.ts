@@ -63,6 +63,7 @@ class PassageCorpus implements Corpus {
   private readonly fields: (Analysed | undefined)[][];
   private readonly averages: number[] = [];
   private vocabulary: string[] | undefined;
+  private postingLists: Map<string, number[][]> | undefined;
   private readonly boosts = new Map<number, number>();
 
   constructor(
@@ -90,12 +91,34 @@ class PassageCorpus implements Corpus {
   }
 
   postings(term: string, fieldId: number, visit: (doc: number, tf: number, length: number, df: number) => void): void {
-    const carrying: number[] = [];
-    for (let d = 0; d < this.fields.length; d++) if (this.fields[d]![fieldId]?.counts.has(term)) carrying.push(d);
+    const carrying = this.inverted().get(term)?.[fieldId];
+    if (!carrying) return;
     for (const d of carrying) {
       const field = this.fields[d]![fieldId]!;
       visit(d, field.counts.get(term)!, field.length, carrying.length);
     }
+  }
+
+  /** Per term, per field, the passages that carry it in document order (built on the first lookup). */
+  private inverted(): Map<string, number[][]> {
+    if (!this.postingLists) {
+      const lists = new Map<string, number[][]>();
+      for (const [d, doc] of this.fields.entries()) {
+        for (const [fieldId, f] of doc.entries()) {
+          if (!f) continue;
+          for (const t of f.counts.keys()) {
+            let perField = lists.get(t);
+            if (!perField) {
+              perField = [];
+              lists.set(t, perField);
+            }
+            (perField[fieldId] ??= []).push(d);
+          }
+        }
+      }
+      this.postingLists = lists;
+    }
+    return this.postingLists;
   }
 
   *fuzzy(term: string, distance: number): Iterable<readonly [string, number]> {
@@ -143,21 +166,29 @@ export function scorePassages(
 /** Levenshtein distance of two terms, or `limit + 1` as soon as it must exceed `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 2 * width) rows = new Int32Array(2 * width);
+  let previous = 0;
+  let current = width;
+  for (let j = 0; j < width; j++) rows[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
       const value = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+        rows[previous + j]! + 1,
+        rows[current + j - 1]! + 1,
+        rows[previous + j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1),
       );
-      current.push(value);
+      rows[current + j] = value;
       if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  return Math.min(rows[previous + b.length]!, limit + 1);
 }
+
+/** The two rows of editDistance's table, reused from one call to the next. */
+let rows = new Int32Array(64);
