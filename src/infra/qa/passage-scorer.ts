@@ -112,7 +112,9 @@ class PassageCorpus implements Corpus {
               perField = [];
               lists.set(t, perField);
             }
-            (perField[fieldId] ??= []).push(d);
+            const docs = perField[fieldId];
+            if (docs) docs.push(d);
+            else perField[fieldId] = [d];
           }
         }
       }
