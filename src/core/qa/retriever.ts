@@ -114,7 +114,7 @@ export class Retriever {
   private async passagesOf(releases: Release[], reads = newReads()): Promise<Map<string, Passage[]>> {
     const passages = await Promise.all(
       releases.map((r) =>
-        remember(reads.passages, `${r.id}\u0000${r.contentHash}`, async () =>
+        once(reads.passages, `${r.id}\u0000${r.contentHash}`, async () =>
           releasePassages(r, await this.deps.indexer.extras(r)),
         ),
       ),
@@ -190,9 +190,7 @@ export class Retriever {
     reads.search ??= index.newSearchMemo();
     for (const match of index.searchReleases({ ...query, limit: limit * CANDIDATES_PER_RELEASE }, reads.search)) {
       if (matches.length >= limit) break;
-      const release = await remember(reads.releases, match.releaseId, () =>
-        this.deps.store.getRelease(match.releaseId),
-      );
+      const release = await once(reads.releases, match.releaseId, () => this.deps.store.getRelease(match.releaseId));
       if (!release || release.contentHash !== match.contentHash) {
         this.logger.warn("search index entry was stale; refreshing it", { releaseId: match.releaseId });
         await this.deps.indexer.refresh(match.releaseId);
@@ -280,7 +278,7 @@ export interface Reads {
 
 export const newReads = (): Reads => ({ releases: new Map(), passages: new Map() });
 
-function remember<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+function once<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
   let value = memo.get(key);
   if (!value) {
     value = read();

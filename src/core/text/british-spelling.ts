@@ -1,3 +1,5 @@
+import { BoundedMemo } from "./bounded-memo.js";
+
 /**
  * One spelling for the words British and American English write differently: NATO writes British English, its
  * releases' machine translations and the people asking mix both ("standardization", "center", "program",
@@ -32,17 +34,11 @@ const MANOEUVRE = /^manoeuvr(e|es|ed|ing)$/u;
 const MANOEUVRE_SUFFIX: Record<string, string> = { e: "", es: "s", ed: "ed", ing: "ing" };
 
 // Text repeats its words and coverage reads a release many times: memoised, bounded.
-const MEMO_LIMIT = 100_000;
-const memo = new Map<string, string>();
+const memo = new BoundedMemo<string>(100_000);
 
 /** The British spelling of a lower-case English word (itself when it has one spelling). */
 export function britishSpelling(word: string): string {
-  const known = memo.get(word);
-  if (known !== undefined) return known;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  const out = fold(word);
-  memo.set(word, out);
-  return out;
+  return memo.get(word, fold);
 }
 
 function fold(word: string): string {

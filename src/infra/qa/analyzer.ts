@@ -2,6 +2,7 @@ import { stemmer as englishStemmer } from "@orama/stemmers/english";
 import { stemmer as frenchStemmer } from "@orama/stemmers/french";
 import { eng, fra } from "stopword";
 import type { Lang } from "../../core/domain/language.js";
+import { BoundedMemo } from "../../core/text/bounded-memo.js";
 import { britishSpelling } from "../../core/text/british-spelling.js";
 import { fold } from "../../core/text/fold.js";
 
@@ -72,17 +73,18 @@ export function tokenize(text: string): string[] {
 
 // Stemming costs a few microseconds a word and text repeats its words: memoised per language, bounded.
 const MEMO_LIMIT = 200_000;
-const memo: Record<Lang, Map<string, string | null>> = { en: new Map(), fr: new Map() };
+const memo: Record<Lang, BoundedMemo<string | null>> = {
+  en: new BoundedMemo(MEMO_LIMIT),
+  fr: new BoundedMemo(MEMO_LIMIT),
+};
+const analysers: Record<Lang, (word: string) => string | null> = {
+  en: (w) => analyse(w, "en"),
+  fr: (w) => analyse(w, "fr"),
+};
 
 /** The index term of a word of a `lang` text; null for stop words and single letters. */
 export function termFor(word: string, lang: Lang): string | null {
-  const cache = memo[lang];
-  const known = cache.get(word);
-  if (known !== undefined) return known;
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  const term = analyse(word, lang);
-  cache.set(word, term);
-  return term;
+  return memo[lang].get(word, analysers[lang]);
 }
 
 /**
@@ -91,17 +93,18 @@ export function termFor(word: string, lang: Lang): string | null {
  * questions without accents, and the question's words are stemmed as typed.
  */
 export function indexTerms(word: string, lang: Lang): readonly string[] {
-  const cache = indexMemo[lang];
-  const known = cache.get(word);
-  if (known !== undefined) return known;
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  const terms = analyseForIndex(word, lang);
-  cache.set(word, terms);
-  return terms;
+  return indexMemo[lang].get(word, indexAnalysers[lang]);
 }
 
 // Every word of every passage a question reads goes through indexTerms: memoised like termFor.
-const indexMemo: Record<Lang, Map<string, readonly string[]>> = { en: new Map(), fr: new Map() };
+const indexMemo: Record<Lang, BoundedMemo<readonly string[]>> = {
+  en: new BoundedMemo(MEMO_LIMIT),
+  fr: new BoundedMemo(MEMO_LIMIT),
+};
+const indexAnalysers: Record<Lang, (word: string) => readonly string[]> = {
+  en: (w) => analyseForIndex(w, "en"),
+  fr: (w) => analyseForIndex(w, "fr"),
+};
 const NONE: readonly string[] = Object.freeze([]);
 
 function analyseForIndex(word: string, lang: Lang): readonly string[] {

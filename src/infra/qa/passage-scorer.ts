@@ -1,4 +1,5 @@
 import type { Query, SearchOptions } from "minisearch";
+import { BoundedMemo } from "../../core/text/bounded-memo.js";
 import { indexTerms, tokenize } from "./analyzer.js";
 import { type Corpus, evaluate, ranked } from "./bm25-query.js";
 import { INDEX_FIELDS } from "./search-options.js";
@@ -41,21 +42,17 @@ interface Analysed {
 }
 
 // Sentences recur across questions (a release's best passages are asked about again and again): memoised, bounded.
-const MEMO_LIMIT = 50_000;
-const memo = new Map<string, Analysed>();
+const memo = new BoundedMemo<Analysed>(50_000);
 
 function analyse(text: string, field: string): Analysed {
-  const key = `${field}\u0000${text}`;
-  const known = memo.get(key);
-  if (known) return known;
-  const tokens = tokenize(text);
-  const lang = field.endsWith("_fr") ? "fr" : "en";
-  const counts = new Map<string, number>();
-  for (const token of tokens) for (const term of indexTerms(token, lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const out = { length: new Set(tokens).size, counts };
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, out);
-  return out;
+  return memo.get(`${field}\u0000${text}`, () => {
+    const tokens = tokenize(text);
+    const lang = field.endsWith("_fr") ? "fr" : "en";
+    const counts = new Map<string, number>();
+    for (const token of tokens)
+      for (const term of indexTerms(token, lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return { length: new Set(tokens).size, counts };
+  });
 }
 
 /** The passages of one question, analysed, with the per-field statistics BM25 needs. */
