@@ -6,6 +6,7 @@ import { fold } from "../text/fold.js";
 import type { TermFinder } from "../trust/evidence.js";
 import { clauseBinding, qualifierNames } from "./clause-binding.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
+import { detailBinds, detailWords } from "./detail-binding.js";
 import type { QuestionFocus } from "./focus.js";
 import { textCovers } from "./focus-future.js";
 import { releasePassages } from "./passages.js";
@@ -152,13 +153,18 @@ export async function bindingOf(
   const owned = focus
     ? qualifierBinding(text, focus, lang, { terms, namesOurs: qualifiers?.namesAny, ours: qualifiers?.ours })
     : () => true;
+  // The question's details its release has, said near the answer (detail-binding.ts).
+  const details = focus ? detailWords(words, focus.kind, lang, lexicon) : [];
+  const detailLookups = { forms };
   return (m) => {
     let binds = known.get(m.passage.id);
     if (binds === undefined) {
+      const release = retrieval.releases.get(m.passage.releaseId);
       binds =
-        sentenceBinds(words, m.passage, retrieval.releases.get(m.passage.releaseId), lang, withForms) &&
+        sentenceBinds(words, m.passage, release, lang, withForms) &&
         clauses(m.passage) &&
-        owned(m.passage);
+        owned(m.passage) &&
+        detailBinds(details, m.passage, release, detailLookups);
       known.set(m.passage.id, binds);
     }
     return binds;
