@@ -24,8 +24,10 @@ import { classMembers } from "./word-classes.js";
  * what the question does, not what it asks about) and never for names, figures or words no dictionary knows, which
  * the sentence rule (sentence-binding.ts) and the coverage check judge. Measured on dev (470 answerable, 136 traps):
  * 3 more traps declined for 1 answer lost (« qui commande le groupe de chasseurs de mines » answered by the sentence
- * that says « le groupe », the release's minehunters a paragraph away); with words no dictionary knows as details
- * too, 4 more answers lost for no trap (the names of a release's subject are said far from its answers).
+ * that says « le groupe », the release's minehunters a paragraph away). Tried and dropped, each against this: words
+ * no dictionary knows as details too, 4 more answers lost for no trap (the names of a release's subject are said far
+ * from its answers); nouns that are verbs too ("finish", "summit"), 4 lost; questions that ask for no kind, 1 lost;
+ * the lead sentence left out of what is near, 4 lost; the whole release's stored translation as what it "has", 2 lost.
  */
 export interface DetailLookups {
   /** A question word's spellings, both languages (sentence-binding.ts `formsOf`). */
