@@ -177,6 +177,19 @@ describe("a sentence gives a figure of the kind asked", () => {
     expect(carriesFigure(asked, text, "en", () => ["military"])).toBe(true);
   });
 
+  it("the day of a date counts nothing, in either language and order; a count beside a date still counts", () => {
+    const asked = { counted: ["soldiers"], given: { digits: new Set<string>() } };
+    const military = () => ["military", "militaires"];
+    const meeting = "NATO and the European Union held a meeting on military mobility in Brussels on 12 June 2025.";
+    expect(carriesFigure(asked, meeting, "en", military)).toBe(false);
+    expect(carriesFigure(asked, "Military planners met on June 12, 2025 in Brussels.", "en", military)).toBe(false);
+    const reunion = "Les militaires se sont réunis le 1er juin 2025 à Bruxelles.";
+    expect(carriesFigure(asked, reunion, "fr", military)).toBe(false);
+    const troops = "On 12 June 2025, 300 military from five Allies arrived in Brussels.";
+    expect(carriesFigure(asked, troops, "en", military)).toBe(true);
+    expect(carriesFigure(asked, "Le 3 mars, 40 militaires sont arrivés.", "fr", military)).toBe(true);
+  });
+
   it("a count of N: the same in French, « une trentaine » is a figure", () => {
     const q = "Combien de navires participent ?";
     expect(answers(q, "fr", "Quinze navires participent à l'exercice.")).toBe(true);

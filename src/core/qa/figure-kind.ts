@@ -211,6 +211,7 @@ export function carriesFigure(
   // many scrambles" → "the jets scrambled 37 times").
   const at = (j: number) => [...all, ...any].some((starts) => starts.includes(j));
   const counts = (i: number) => {
+    if (isDayOfDate(tokens, i)) return false;
     const unit = tokens[i + 1] ?? "";
     if (!isUnit(unit) || at(i + 1) || (LINK.test(tokens[i + 2] ?? "") && at(i + 3))) return true;
     return UNITS.times.test(unit) && (at(i - 1) || at(i - 2));
@@ -222,6 +223,22 @@ export function carriesFigure(
       all.every((at) => near(at, i)) &&
       (any.length === 0 || any.some((at) => near(at, i))),
   );
+}
+
+/** Month names as folded tokens, both languages, with the English abbreviations nato.int writes ("19 Sep. 2025"). */
+const MONTH =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$/u;
+
+/**
+ * Whether the figure at `i` is the day of a date: "on 12 June 2025", « le 1er juin », "June 12, 2025". A day counts
+ * nothing: "how many soldiers…" is not answered by "…on military mobility in Brussels on 12 June 2025", whose
+ * "military" is beside the day.
+ */
+function isDayOfDate(tokens: readonly string[], i: number): boolean {
+  const day = /^(\d{1,2})(?:er|st|nd|rd|th)?$/u.exec(tokens[i] ?? "")?.[1];
+  if (!day || Number(day) < 1 || Number(day) > 31) return false;
+  if (MONTH.test(tokens[i + 1] ?? "")) return true;
+  return MONTH.test(tokens[i - 1] ?? "") && /^(?:19|20)\d\d$/u.test(tokens[i + 1] ?? "");
 }
 
 /** Units of time shorter than a day; with `PERIOD` and `UNITS`, what a figure right before them measures. */
