@@ -50,3 +50,56 @@ describe("releases looked for further down the question's own side", () => {
     expect(matches[0]?.releaseId).toBe("right");
   });
 });
+
+describe("one retrieval's two rounds", () => {
+  it("read each release and its passages from the store once, and find what separate rounds find", async () => {
+    // The English texts share one word of the question (not enough to be relevant), the French ones more: the
+    // retrieval searches the English side, then both, and the second round finds the first round's releases again.
+    const releases = Array.from({ length: 4 }, (_, i) => {
+      const r = oneLanguageRelease(`r${i}`, "en", `Team ${i}`, `The liaison team ${i} met its partners.`);
+      r.texts.fr = {
+        lang: "fr",
+        title: `Équipe ${i}`,
+        paragraphs: [`Le bureau de liaison ${i} a été inauguré en mars.`],
+        official: true,
+      };
+      return r;
+    });
+    const byId = new Map(releases.map((r) => [r.id, r]));
+    const index = new MiniSearchIndex();
+    index.rebuild(releases.flatMap((r) => indexDocuments(r)));
+    const reads: string[] = [];
+    let extras = 0;
+    const indexer = {
+      index,
+      whenReady: async () => {},
+      extras: async () => {
+        extras++;
+        return {};
+      },
+      hasUntranslated: async () => false,
+      refresh: async () => {},
+    } as unknown as QaIndexer;
+    const store = {
+      getRelease: async (id: string) => {
+        reads.push(id);
+        return byId.get(id);
+      },
+    } as unknown as ReleaseStore;
+    const retriever = new Retriever({ indexer, store });
+    const request = { text: "When was the liaison bureau inaugurated?", lang: "en" as const };
+    const query = await retriever.query(request);
+    const firstRound = await new Retriever({ indexer, store }).searchReleases({ ...query, sides: ["en"] }, 5);
+    const secondRound = await new Retriever({ indexer, store }).searchReleases(query, 5);
+    expect(firstRound.matches.length).toBeGreaterThan(0);
+    reads.length = 0;
+    extras = 0;
+    const retrieval = await retriever.retrieve(request);
+    // The second round's answer, each release read once though both rounds found it.
+    expect(retrieval.matches).toEqual(secondRound.matches);
+    const found = new Set([...firstRound.matches, ...secondRound.matches].map((m) => m.releaseId));
+    expect(reads.length).toBe(found.size);
+    expect(new Set(reads).size).toBe(reads.length);
+    expect(extras).toBe(found.size);
+  });
+});
