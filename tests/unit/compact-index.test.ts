@@ -6,6 +6,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import { describe, expect, it } from "vitest";
 import { compactIndex, loadCompactIndex, termsPerDocument } from "../../src/infra/qa/compact-index.js";
+import { LazyPostings } from "../../src/infra/qa/posting-lists.js";
 
 const STORED = ["releaseId", "date"];
 const OPTIONS: Options = { fields: ["title", "body"], storeFields: STORED };
@@ -63,10 +64,31 @@ describe("compact search index", () => {
     expect(terms.has("c")).toBe(false);
   });
 
+  it("decodes a term's postings when a search reads it, and saves the terms never read as they were loaded", () => {
+    const saved = JSON.parse(JSON.stringify(compactIndex(built(), STORED)));
+    const loaded = loadCompactIndex(saved, OPTIONS, STORED);
+    const index = (loaded as unknown as { _index: Iterable<[string, Map<number, unknown>]> })._index;
+    const opened = () =>
+      [...index]
+        .filter(([, fields]) => !(fields instanceof LazyPostings) || fields.sealed === undefined)
+        .map(([term]) => term);
+    expect(opened()).toEqual([]);
+    loaded.search("pilot");
+    expect(opened()).toEqual(["pilot"]);
+    // The engine's tree lists its terms in an order of its own: compared term by term.
+    const byTerm = (c: typeof saved) => new Map(c.terms.map((t: string, i: number) => [t, c.postings[i]]));
+    const again = JSON.parse(JSON.stringify(compactIndex(loaded, STORED)));
+    expect({ ...again, terms: [], postings: [] }).toEqual({ ...saved, terms: [], postings: [] });
+    expect(byTerm(again)).toEqual(byTerm(saved));
+  });
+
   it("refuses data of another shape", () => {
     const data = compactIndex(built(), STORED);
     expect(() => loadCompactIndex({ ...data, ids: data.ids.slice(1) }, OPTIONS, STORED)).toThrow(/compact/);
     expect(() => loadCompactIndex({ ...data, terms: undefined } as never, OPTIONS, STORED)).toThrow(/compact/);
     expect(() => loadCompactIndex({} as never, OPTIONS, STORED)).toThrow(/compact/);
+    // The format before (compact-1) kept each term's postings as an array of numbers: rebuilt, never misread.
+    const numbers = { ...data, postings: data.postings.map(() => [0, 1, 0, 1]) };
+    expect(() => loadCompactIndex(numbers as never, OPTIONS, STORED)).toThrow(/compact/);
   });
 });

@@ -1,9 +1,12 @@
 import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
+import { decodePostings, encodePostings, LazyPostings, readPostings } from "./posting-lists.js";
 
 /**
  * A side's MiniSearch index as arrays, for its snapshot. MiniSearch's own serialisation keys every posting list by
  * document id ({"17": 2, "18": 1}): at 10,000 releases, parsing those objects and turning them back into maps was
  * most of a CLI question's time. Arrays parse about three times faster and load straight into the engine's maps.
+ * Each term's postings are one string (posting-lists.ts), decoded when a search first reads that term: a load
+ * parses and builds the documents and the terms, not the million postings a question never reads.
  */
 export interface CompactIndex {
   documentCount: number;
@@ -17,9 +20,9 @@ export interface CompactIndex {
   fieldLengths: number[][];
   /** The values of `storeFields`, in that order; null for a document without any. */
   stored: (unknown[] | null)[];
-  /** Per term, in the same order: field id, count, then (short id, term frequency) pairs, for each field. */
+  /** Per term, in the same order: its postings, field by field (posting-lists.ts `encodePostings`). */
   terms: string[];
-  postings: number[][];
+  postings: string[];
 }
 
 /** What `toJSON` and `loadJS` read and write inside MiniSearch 7 (fields its own deserialiser sets). */
@@ -98,13 +101,8 @@ function fill(
     c.stored.push(fields ? storeFields.map((f) => fields[f]) : null);
   }
   for (const [term, fields] of index) {
-    const list: number[] = [];
-    for (const [field, freqs] of fields) {
-      list.push(field, freqs.size);
-      for (const [short, n] of freqs) list.push(short, n);
-    }
     c.terms.push(term);
-    c.postings.push(list);
+    c.postings.push(encodePostings(fields));
   }
 }
 
@@ -128,7 +126,7 @@ export function loadCompactIndex(
     const values = c.stored[i];
     if (values) internals._storedFields.set(short, storedObject(values, storeFields));
   }
-  for (const [i, term] of c.terms.entries()) internals._index.set(term, fieldMaps(c.postings[i]!));
+  for (const [i, term] of c.terms.entries()) internals._index.set(term, new LazyPostings(c.postings[i]!));
   return mini;
 }
 
@@ -138,10 +136,10 @@ export function termsPerDocument(c: CompactIndex): Map<string, string[]> {
   const terms = new Map<string, string[]>();
   for (const [i, term] of c.terms.entries()) {
     const docs = new Set<string>();
-    for (const [short] of postingsOf(c.postings[i]!)) {
+    readPostings(c.postings[i]!, () => (short) => {
       const id = idOf.get(short);
       if (id !== undefined) docs.add(id);
-    }
+    });
     for (const id of docs) {
       const list = terms.get(id);
       if (list) list.push(term);
@@ -149,31 +147,6 @@ export function termsPerDocument(c: CompactIndex): Map<string, string[]> {
     }
   }
   return terms;
-}
-
-function* postingsOf(list: number[]): Generator<[short: number, n: number, field: number]> {
-  let j = 0;
-  while (j < list.length) {
-    const field = list[j]!;
-    const count = list[j + 1]!;
-    j += 2;
-    for (let e = 0; e < count; e++, j += 2) yield [list[j]!, list[j + 1]!, field];
-  }
-}
-
-/** A term's postings as MiniSearch keeps them: field id → short id → term frequency (one block per field). */
-function fieldMaps(list: number[]): Map<number, Map<number, number>> {
-  // Read in place, not through `postingsOf`: this runs for every term at every load, and a tuple per posting is
-  // most of the garbage a load makes.
-  const fields = new Map<number, Map<number, number>>();
-  let j = 0;
-  while (j < list.length) {
-    const freqs = new Map<number, number>();
-    fields.set(list[j]!, freqs);
-    const end = j + 2 + 2 * list[j + 1]!;
-    for (j += 2; j < end; j += 2) freqs.set(list[j]!, list[j + 1]!);
-  }
-  return fields;
 }
 
 function toPlain(c: CompactIndex, storeFields: readonly string[]): AsPlainObject {
@@ -192,7 +165,7 @@ function toPlain(c: CompactIndex, storeFields: readonly string[]): AsPlainObject
     ) as AsPlainObject["storedFields"],
     index: c.terms.map((term, i) => {
       const fields: Record<string, Record<string, number>> = {};
-      for (const [field, freqs] of fieldMaps(c.postings[i]!)) fields[field] = Object.fromEntries(freqs);
+      for (const [field, freqs] of decodePostings(c.postings[i]!)) fields[field] = Object.fromEntries(freqs);
       return [term, fields];
     }),
     serializationVersion: 2,
@@ -219,6 +192,13 @@ function* plainIndex(index: AsPlainObject["index"]): Generator<[string, Map<numb
 function check(c: CompactIndex): void {
   const n = c.shortIds?.length;
   const aligned = [c.ids, c.fieldLengths, c.stored].every((a) => Array.isArray(a) && a.length === n);
-  if (!Array.isArray(c.shortIds) || !aligned || !Array.isArray(c.terms) || c.terms.length !== c.postings?.length)
+  const postings = Array.isArray(c.postings) && c.postings.every((p) => typeof p === "string");
+  if (
+    !Array.isArray(c.shortIds) ||
+    !aligned ||
+    !Array.isArray(c.terms) ||
+    !postings ||
+    c.terms.length !== c.postings.length
+  )
     throw new Error("not a compact search index");
 }

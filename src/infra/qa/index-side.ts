@@ -17,7 +17,7 @@ export const FUZZY = (term: string) => (term.length >= 7 ? 0.15 : false);
  * Bump when the analysis (tokenizer, stemmers, stop words, fields) or the engine changes: an older snapshot is
  * then rebuilt rather than read with terms the questions no longer produce.
  */
-export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-5:sides:compact-1";
+export const SNAPSHOT_FORMAT = "minisearch-7.2:analyzer-5:sides:compact-2";
 const STORED = ["releaseId", "date", "contentHash"];
 
 /** Terms cleaned between yields to the event loop (MiniSearch's default is 1,000 then a 10 ms wait). */
