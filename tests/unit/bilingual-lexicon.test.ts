@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -125,6 +125,28 @@ describe("ApertiumLexicon", () => {
     // A second instance reads the cache without running lt-print.
     const again = new ApertiumLexicon({ ...options, ltPrint: "/nonexistent/lt-print" });
     expect(again.equivalents("summit", "en", "fr").map((e) => e.lemma)).toEqual(["sommet"]);
+  });
+
+  it("reads the cache the version before wrote (one JSON object) and saves it again in the current format", () => {
+    const options = fakeApertium();
+    const legacy = cacheFile(options, 1) ?? "";
+    mkdirSync(options.cacheDir, { recursive: true });
+    // As format 1 wrote it: the lexicon as one object, its tables keyed by folded word.
+    const en = { summit: ["sommet\tn", "cime\tn"], russia: ["Russie\tnp"] };
+    writeFileSync(legacy, JSON.stringify({ format: 1, sources: [], en, fr: { sommet: ["summit\tn"] } }));
+    const lexicon = new ApertiumLexicon({ ...options, ltPrint: "/nonexistent/lt-print" });
+    expect(lexicon.equivalents("Summits", "en", "fr")).toEqual([
+      { lemma: "sommet", pos: "n" },
+      { lemma: "cime", pos: "n" },
+    ]);
+    expect(lexicon.equivalents("sommet", "fr", "en")).toEqual([{ lemma: "summit", pos: "n" }]);
+    const current = cacheFile(options) ?? "";
+    expect(current).not.toBe(legacy);
+    expect(readFileSync(current, "utf8")).toContain("russia\u0001Russie\tnp");
+    // The next start reads the current file alone.
+    writeFileSync(legacy, "not JSON any more");
+    const again = new ApertiumLexicon({ ...options, ltPrint: "/nonexistent/lt-print" });
+    expect(again.equivalents("Russia's", "en", "fr")).toEqual([{ lemma: "Russie", pos: "np" }]);
   });
 
   it("is empty, not broken, without dictionaries", async () => {

@@ -13,10 +13,12 @@ import {
   DEFAULT_APERTIUM_DIR,
   installedSources,
   isKeptPos,
+  LEGACY_JSON_FORMAT,
   LEXICON_FORMAT,
   type LexiconData,
 } from "./build-lexicon.js";
 import { lemmaCandidates } from "./inflections.js";
+import { type LexiconFile, lexiconText, readLexiconText } from "./lexicon-file.js";
 
 export interface ApertiumLexiconOptions extends BuildOptions {
   /** Where the generated lexicon is cached (default `node_modules/.cache/nato-brief/`). */
@@ -29,14 +31,13 @@ export function defaultCacheDir(): string {
 }
 
 /** The cache file for the dictionaries installed now: another package version is another file. */
-export function cacheFile(options: ApertiumLexiconOptions = {}): string | undefined {
+export function cacheFile(options: ApertiumLexiconOptions = {}, format: number = LEXICON_FORMAT): string | undefined {
   const sources = installedSources(options.apertiumDir ?? DEFAULT_APERTIUM_DIR);
   if (sources.length === 0) return undefined;
-  const key = createHash("sha256")
-    .update(JSON.stringify({ format: LEXICON_FORMAT, sources }))
-    .digest("hex")
-    .slice(0, 12);
-  return path.join(options.cacheDir ?? defaultCacheDir(), `lexicon-en-fr-${key}.json`);
+  const key = createHash("sha256").update(JSON.stringify({ format, sources })).digest("hex").slice(0, 12);
+  // The format-1 cache was one JSON object; the current one is lexicon-file.ts's sorted lines.
+  const ext = format === LEGACY_JSON_FORMAT ? "json" : "txt";
+  return path.join(options.cacheDir ?? defaultCacheDir(), `lexicon-en-fr-${key}.${ext}`);
 }
 
 /**
@@ -46,7 +47,7 @@ export function cacheFile(options: ApertiumLexiconOptions = {}): string | undefi
  * package version) and the synchronous lookups answer [] until it resolves.
  */
 export class ApertiumLexicon implements BilingualLexicon {
-  private data: LexiconData | null | undefined;
+  private data: LexiconFile | null | undefined;
   private building: Promise<boolean> | undefined;
   /** The cache file for the installed dictionaries (null: none installed), stat'ed once. */
   private file: string | null | undefined;
@@ -74,9 +75,9 @@ export class ApertiumLexicon implements BilingualLexicon {
     const out: LexiconEquivalent[] = [];
     const seen = new Set<string>();
     const exact = fold(word.trim());
-    const keys = Object.hasOwn(table, exact) ? [exact] : this.lemmas(word, from);
+    const keys = table.has(exact) ? [exact] : this.lemmas(word, from);
     for (const key of keys) {
-      for (const value of table[key] ?? []) {
+      for (const value of table.get(key) ?? []) {
         if (seen.has(value)) continue;
         seen.add(value);
         const [lemma = "", pos = ""] = value.split("\t");
@@ -89,11 +90,11 @@ export class ApertiumLexicon implements BilingualLexicon {
   lemmas(form: string, lang: Lang): readonly string[] {
     const data = this.load();
     if (!data) return [];
-    return lemmaCandidates(form, lang).filter((c) => Object.hasOwn(data[lang], c));
+    return lemmaCandidates(form, lang).filter((c) => data[lang].has(c));
   }
 
   /** The data when loaded, null when it cannot be had, undefined while only a build can give it. */
-  private load(recheck = false): LexiconData | null | undefined {
+  private load(recheck = false): LexiconFile | null | undefined {
     if (this.data !== undefined) return this.data;
     if (this.file === undefined) this.file = cacheFile(this.options) ?? null;
     else if (!recheck) return undefined;
@@ -105,16 +106,52 @@ export class ApertiumLexicon implements BilingualLexicon {
       this.data = null;
       return this.data;
     }
-    if (!existsSync(file)) return undefined;
+    if (!existsSync(file)) return this.fromLegacy(file);
     try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as LexiconData;
-      if (parsed.format !== LEXICON_FORMAT) throw new Error(`format ${String(parsed.format)}`);
-      this.data = parsed;
+      const read = readLexiconText(readFileSync(file, "utf8"));
+      if (read.format !== LEXICON_FORMAT) throw new Error(`format ${String(read.format)}`);
+      this.data = read;
     } catch (err) {
       this.logger.warn("unreadable lexicon cache; it will be rebuilt", { file, error: String(err) });
       return undefined;
     }
     return this.data;
+  }
+
+  /**
+   * The cache an earlier version wrote (format 1, JSON) for the same dictionaries, saved again in the current
+   * format: an upgrade reads the same lexicon at once, with no Apertium dump (the command line never builds one).
+   */
+  private fromLegacy(file: string): LexiconFile | undefined {
+    const legacy = cacheFile(this.options, LEGACY_JSON_FORMAT);
+    if (!legacy || !existsSync(legacy)) return undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(legacy, "utf8")) as Omit<LexiconData, "format"> & { format: unknown };
+      if (parsed.format !== LEGACY_JSON_FORMAT) throw new Error(`format ${String(parsed.format)}`);
+      this.data = this.save(file, { ...parsed, format: LEXICON_FORMAT });
+      return this.data;
+    } catch (err) {
+      this.logger.warn("unreadable lexicon cache of the version before; it will be rebuilt", {
+        file: legacy,
+        error: String(err),
+      });
+      return undefined;
+    }
+  }
+
+  /** Writes the cache (then renames it: a concurrent reader never sees half a file) and reads it back. */
+  private save(file: string, data: Omit<LexiconData, "format"> & { format: unknown }): LexiconFile {
+    const text = lexiconText(data);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, file);
+    } catch (err) {
+      // A read-only install still answers, from memory; the next start converts again.
+      this.logger.warn("cannot write the lexicon cache", { file, error: String(err) });
+    }
+    return readLexiconText(text);
   }
 
   private async build(): Promise<boolean> {
@@ -124,12 +161,7 @@ export class ApertiumLexicon implements BilingualLexicon {
     try {
       this.logger.info("building the bilingual lexicon from Apertium's dictionaries (once per machine)", { file });
       const data = await buildLexicon(this.options);
-      mkdirSync(path.dirname(file), { recursive: true });
-      // Write then rename: a concurrent reader never sees half a file.
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, file);
-      this.data = data;
+      this.data = this.save(file, data);
       this.logger.info("bilingual lexicon built", {
         file,
         ms: Date.now() - started,

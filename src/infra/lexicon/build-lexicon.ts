@@ -13,7 +13,9 @@ import { type BilEntry, bilingualEntries } from "./att-entries.js";
  * and both directions are merged, and each direction is also read backwards, so "Russie → Russia" found from the
  * French side serves an English word too.
  */
-export const LEXICON_FORMAT = 1;
+export const LEXICON_FORMAT = 2;
+/** The format before (one JSON object, slow to parse at each start): read once and saved again as the current one. */
+export const LEGACY_JSON_FORMAT = 1;
 
 export const DEFAULT_APERTIUM_DIR = "/usr/share/apertium";
 
