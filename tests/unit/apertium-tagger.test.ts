@@ -56,3 +56,35 @@ describe.skipIf(!installed)("ApertiumTagger with Apertium", () => {
     expect(await tagger.tag(" … ", "fr")).toEqual([]);
   });
 });
+
+describe.skipIf(!installed)("ApertiumTagger warmed up", () => {
+  it("starts the language's pipeline at once, before any text, and tags as a cold one does", async () => {
+    const warmed = new ApertiumTagger();
+    const cold = new ApertiumTagger();
+    try {
+      warmed.warm("fr");
+      const pipelines = (warmed as unknown as { pipelines: Map<string, Promise<{ pid?: number } | undefined>> })
+        .pipelines;
+      // Started synchronously: the process exists before the event loop comes round.
+      const started = pipelines.get("fr");
+      expect(started).toBeDefined();
+      expect((await started)?.pid).toBeGreaterThan(0);
+      warmed.warm("fr");
+      expect(pipelines.get("fr")).toBe(started);
+      expect(pipelines.has("en")).toBe(false);
+      const text = "Combien de soldats sont arrivés en Lettonie ?";
+      expect(await warmed.tag(text, "fr")).toEqual(await cold.tag(text, "fr"));
+    } finally {
+      await Promise.all([warmed.close(), cold.close()]);
+    }
+  });
+});
+
+describe("ApertiumTagger warmed up without Apertium", () => {
+  it("starts nothing when the language's files are missing, and tags nothing as before", async () => {
+    const tagger = new ApertiumTagger({ modesDir: "/nonexistent/apertium/modes" });
+    tagger.warm("en");
+    expect(await tagger.available("en")).toBe(false);
+    expect(await tagger.tag("How many gliders?", "en")).toEqual([]);
+  });
+});

@@ -25,6 +25,11 @@ export interface PosTagger {
   available(lang: Lang): Promise<boolean>;
   /** The words of the text with their lemma and part of speech; [] when the tagger is not available. */
   tag(text: string, lang: Lang): Promise<TaggedWord[]>;
+  /**
+   * Gets ready to tag `lang` without waiting for it (a tagger that starts a process starts it now), so a text
+   * tagged later does not wait for the start. Optional: a tagger with nothing to start has none.
+   */
+  warm?(lang: Lang): void;
   close(): Promise<void>;
 }
 

@@ -90,6 +90,14 @@ export class Coverage {
     return keepReleases(retrieval, covered);
   }
 
+  /**
+   * A question in `lang` is on its way: the tagger gets ready meanwhile (its programs start while the question is
+   * searched), so `restrict` does not wait for it. Timing only: what is tagged and how is unchanged.
+   */
+  prepare(lang: Lang): void {
+    this.options.tagger.warm?.(lang);
+  }
+
   /** The question's specific words; undefined when the tagger is not there (the check is then off). */
   questionWords(text: string, lang: Lang): Promise<SpecificWord[] | undefined> {
     return this.reader.questionWords(text, lang);

@@ -121,6 +121,8 @@ export class QaService {
       return refuse("rate-limited", QA_MESSAGES.rateLimited(lang, this.deps.limiter.perWindow, minutes));
     }
 
+    // Every question searched is then checked for coverage (`restrict` below), which tags it in its language.
+    this.deps.coverage?.prepare(lang);
     const { range, rest, guessedYear } = narrowByDate(question, this.clock.now());
     const request = {
       text: meetingAsWritten(withoutKindWords(rest, lang), lang),

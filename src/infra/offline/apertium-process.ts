@@ -43,6 +43,11 @@ export class NullFlushProcess {
     });
   }
 
+  /** Starts the pipeline now rather than at the first `send`: its programs load their files meanwhile. */
+  prestart(): void {
+    this.child ??= this.start();
+  }
+
   async close(graceMs: number): Promise<void> {
     const child = this.child;
     if (!child) return;

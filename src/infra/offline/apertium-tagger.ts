@@ -1,7 +1,7 @@
 import type { Lang } from "../../core/domain/language.js";
 import { type Logger, silentLogger } from "../../core/ports/logger.port.js";
 import type { PartOfSpeech, PosTagger, TaggedWord } from "../../core/ports/pos-tagger.port.js";
-import { analyserOf, DEFAULT_MODES_DIR, taggerModelOf } from "./apertium-modes.js";
+import { analyserOf, DEFAULT_MODES_DIR, taggerFilesNow, taggerModelOf } from "./apertium-modes.js";
 import { NullFlushProcess } from "./apertium-process.js";
 import { END_BLANK, escapeStream, parseUnits } from "./apertium-stream.js";
 
@@ -34,6 +34,20 @@ export class ApertiumTagger implements PosTagger {
     return parseTagged(await process.send(`${escapeStream(text.replace(/\0/g, " "))}${END_BLANK}`));
   }
 
+  /**
+   * Starts the language's pipeline now, its files found synchronously, so `lt-proc` and the tagger load their
+   * dictionaries on another core while this process works (a question's search, before it is tagged). Nothing
+   * when it is started already or its files are missing (the first `tag` then says so).
+   */
+  warm(lang: Lang): void {
+    if (this.pipelines.has(lang)) return;
+    const files = taggerFilesNow(this.options.modesDir ?? DEFAULT_MODES_DIR, MODE_OF[lang]);
+    if (!files) return;
+    const process = this.pipelineOf(lang, files.analyser, files.model);
+    this.pipelines.set(lang, Promise.resolve(process));
+    process.prestart();
+  }
+
   async close(): Promise<void> {
     const all = await Promise.all(this.pipelines.values());
     await Promise.all(all.map((p) => p?.close(1_000)));
@@ -60,6 +74,12 @@ export class ApertiumTagger implements PosTagger {
       });
       return undefined;
     }
+    return this.pipelineOf(lang, analyser, model);
+  }
+
+  private pipelineOf(lang: Lang, analyser: string, model: string): NullFlushProcess {
+    const logger = this.options.logger ?? silentLogger;
+    const mode = MODE_OF[lang];
     const q = (file: string) => `'${file.replace(/'/g, "'\\''")}'`;
     return new NullFlushProcess(
       `apertium-tagger ${mode}`,
