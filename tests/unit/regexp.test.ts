@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unicodeBoundaries, withUnicodeBoundaries } from "../../src/core/text/regexp.js";
+import { regExpsOnUse, unicodeBoundaries, withUnicodeBoundaries } from "../../src/core/text/regexp.js";
 
 // The boundary as it was first written, four classes for every `\b`: what the shorter forms must match the same as.
 const FULL = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
@@ -57,5 +57,30 @@ describe("unicodeBoundaries", () => {
       expect(withUnicodeBoundaries(source)).toContain(FULL);
     // A `\b` inside a class is a backspace, not a boundary.
     expect(withUnicodeBoundaries(String.raw`[\b]`)).toBe(String.raw`[\b]`);
+  });
+});
+
+describe("regExpsOnUse", () => {
+  it("builds each regex the first time it is read, once, and never one that is not read", () => {
+    const built: string[] = [];
+    const rules = regExpsOnUse({
+      en: () => {
+        built.push("en");
+        return unicodeBoundaries(/\bwhere\b/u);
+      },
+      fr: () => {
+        built.push("fr");
+        return unicodeBoundaries(/\boù\b/u);
+      },
+    });
+    expect(built).toEqual([]);
+    expect(Object.keys(rules)).toEqual(["en", "fr"]);
+    const first = rules.fr;
+    expect(rules.fr).toBe(first);
+    expect(first.test("Et où est-ce ?")).toBe(true);
+    expect(rules.fr.test("cou")).toBe(false);
+    expect(built).toEqual(["fr"]);
+    expect(rules.en.source).toBe(unicodeBoundaries(/\bwhere\b/u).source);
+    expect(built).toEqual(["fr", "en"]);
   });
 });

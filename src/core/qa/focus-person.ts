@@ -1,6 +1,6 @@
 import type { Lang } from "../domain/language.js";
 import { NOT_NAMES } from "../text/names.js";
-import { unicodeBoundaries as unicode } from "../text/regexp.js";
+import { regExpsOnUse, unicodeBoundaries as unicode } from "../text/regexp.js";
 import { isMonthOrDay, isNew } from "./focus-names.js";
 import type { Passage } from "./qa-types.js";
 
@@ -99,9 +99,12 @@ const AGENT_PHRASES: Record<AgentKind, RegExp> = {
   // "Designed with the Centre of Excellence", « élaboré avec le Centre d'excellence »: who it was made by or with.
   make: /\b(?:(?:designed|developed|devised|drafted|prepared|created|built|drawn up|elaborated)(?:\s+\p{Ll}+){0,2}\s+(?:by|with|together with|in (?:cooperation|partnership) with)|(?:conçu|élaboré|développé|préparé|créé|construit|mis au point)(?:e|s|es)?(?:\s+\p{Ll}+){0,2}\s+(?:par|avec|en (?:coopération|partenariat|lien) avec))/iu,
 };
-const AGENT_SEARCH = Object.fromEntries(
-  Object.entries(AGENT_PHRASES).map(([k, re]) => [k, new RegExp(unicode(re).source, "giu")]),
-) as Record<AgentKind, RegExp>;
+// Built for the kind of agent a question asks about, when it first does.
+const AGENT_SEARCH = regExpsOnUse(
+  Object.fromEntries(
+    Object.entries(AGENT_PHRASES).map(([k, re]) => [k, () => new RegExp(unicode(re).source, "giu")]),
+  ) as Record<AgentKind, () => RegExp>,
+);
 // What follows the agent phrase: a determiner or two lower-case words, then the capitalised name of the agent.
 const AGENT_NAME =
   /^\s*(?:(?:the|a|an|le|la|les|l['’]|un|une|des|du)\s*)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:(?:of|for|and|de|du|des|pour|et|la|le|l['’])\s*)*\p{Lu}[\p{L}\p{N}’'-]*)*)/u;

@@ -1,5 +1,5 @@
 import { fold } from "../text/fold.js";
-import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
+import { escapeRegExp, regExpsOnUse, unicodeBoundaries as unicode } from "../text/regexp.js";
 import type { Passage } from "./qa-types.js";
 
 /**
@@ -65,14 +65,18 @@ export function askedSuccession(question: string): Succession | undefined {
   return undefined;
 }
 
-// Words of succession, both languages.
-const SUCCESSION = unicode(
-  /\b(?:succeed\p{L}*|success(?:or|ion)|predecessor|replac\p{L}*|take over|takes over|took over|taken over|taking over|took office|take office|takes office|taking office|assumed office|handed over|succéd\p{L}*|succèd\p{L}*|successeur|successrice|prédécesseur|remplac\p{L}*|relève|(?:pris|prend|prendra|prendre|prenait)\s+(?:ses|les)\s+fonctions|entrée?s?\s+en\s+fonctions?|passation)\b/iu,
-);
-// What is succeeded, written as a pronoun: "to succeed him", « lui succéder », « le remplacer ».
-const PRONOUN_SUCCEEDED = unicode(
-  /\b(?:(?:succeed\p{L}*|replac\p{L}*|take over from|took over from|taking over from)\s+(?:him|her)\b|(?:lui|le|la|l['’])\s*(?:succéder|succède|succédera|succédé|succèdera|remplacer|remplace|remplacera|remplacé)\b|(?:lui|l['’])\s*a\s+(?:succédé|remplacé)\b|(?:his|her)\s+successor|son\s+successeur|sa\s+successeure?)/iu,
-);
+const RE = regExpsOnUse({
+  // Words of succession, both languages.
+  succession: () =>
+    unicode(
+      /\b(?:succeed\p{L}*|success(?:or|ion)|predecessor|replac\p{L}*|take over|takes over|took over|taken over|taking over|took office|take office|takes office|taking office|assumed office|handed over|succéd\p{L}*|succèd\p{L}*|successeur|successrice|prédécesseur|remplac\p{L}*|relève|(?:pris|prend|prendra|prendre|prenait)\s+(?:ses|les)\s+fonctions|entrée?s?\s+en\s+fonctions?|passation)\b/iu,
+    ),
+  // What is succeeded, written as a pronoun: "to succeed him", « lui succéder », « le remplacer ».
+  pronounSucceeded: () =>
+    unicode(
+      /\b(?:(?:succeed\p{L}*|replac\p{L}*|take over from|took over from|taking over from)\s+(?:him|her)\b|(?:lui|le|la|l['’])\s*(?:succéder|succède|succédera|succédé|succèdera|remplacer|remplace|remplacera|remplacé)\b|(?:lui|l['’])\s*a\s+(?:succédé|remplacé)\b|(?:his|her)\s+successor|son\s+successeur|sa\s+successeure?)/iu,
+    ),
+});
 
 /** Whether the sentence gives the person the other role than the one the question gives him. */
 function wrongWay(text: string, succession: Succession): boolean {
@@ -81,7 +85,7 @@ function wrongWay(text: string, succession: Succession): boolean {
   const named = new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, "u").test(plain);
   // The name, after a word of succession (its object) or before "is replaced by" (the passive's subject).
   const succeeded =
-    (!named && PRONOUN_SUCCEEDED.test(text)) ||
+    (!named && RE.pronounSucceeded.test(text)) ||
     new RegExp(
       `(?:succe\\p{L}*|replac\\p{L}*|remplac\\p{L}*|take over from|took over from|successor (?:to|of)|successeur (?:de|d'))(?:\\s+[\\p{L}.'-]+){0,4}?\\s+${name}(?![\\p{L}])|(?<![\\p{L}])${name}'s successor|(?<![\\p{L}])${name}(?![\\p{L}])[^.;]{0,40}?(?:(?:was|will be|is|has been) (?:replaced|succeeded) by|sera remplace|a ete remplace)`,
       "u",
@@ -100,5 +104,5 @@ function wrongWay(text: string, succession: Succession): boolean {
  */
 export function answersSuccession(passage: Passage, succession: Succession): boolean {
   const texts = [passage.text, ...(passage.original ? [passage.original.text] : [])];
-  return texts.some((t) => SUCCESSION.test(t)) && !texts.some((t) => wrongWay(t, succession));
+  return texts.some((t) => RE.succession.test(t)) && !texts.some((t) => wrongWay(t, succession));
 }

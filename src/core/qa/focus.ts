@@ -3,7 +3,7 @@ import { mentionsDay } from "../text/dates.js";
 import { fold, unaccent } from "../text/fold.js";
 import { NOT_NAMES } from "../text/names.js";
 import { digitRuns } from "../text/quantities.js";
-import { escapeRegExp, unicodeBoundaries as unicode } from "../text/regexp.js";
+import { escapeRegExp, regExpsOnUse, unicodeBoundaries as unicode } from "../text/regexp.js";
 import { asksForMeasure, carriesFigure, countedNoun, isYear, type Measure, measureAsked } from "./figure-kind.js";
 import { withoutComparatives } from "./focus-comparative.js";
 import { asksHowQuickly, carriesDuration, carriesMinutes } from "./focus-duration.js";
@@ -105,12 +105,16 @@ const KINDS: Required<KindRule>[] = (
     },
   ] as KindRule[]
 ).map(
-  (k): Required<KindRule> => ({
-    kind: k.kind,
-    en: unicode(k.en),
-    fr: unicode(k.fr),
-    bare: unicode(k.bare ?? new RegExp(unaccent(k.fr.source), k.fr.flags)),
-  }),
+  // Built when first tested: the search stops at the first kind that matches, and most questions ask for none.
+  (k): Required<KindRule> =>
+    Object.assign(
+      regExpsOnUse({
+        en: () => unicode(k.en),
+        fr: () => unicode(k.fr),
+        bare: () => unicode(k.bare ?? new RegExp(unaccent(k.fr.source), k.fr.flags)),
+      }),
+      { kind: k.kind },
+    ),
 );
 
 /** The focus of a question; a follow-up without a question word of its own ("and in 2023?") keeps `previous`'s. */
@@ -165,10 +169,10 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
  * "How long is the pipeline?" asks a length as well as a duration, "how fast must the pilots take off?" a speed as
  * well as how quickly: a duration question whose words may ask a measure too is answered by that measure as well.
  */
-const LENGTH = unicode(/\bhow long (?:is|are|was|were|will (?:it|they) be)\b/u);
+const LENGTH = regExpsOnUse({ asked: () => unicode(/\bhow long (?:is|are|was|were|will (?:it|they) be)\b/u) });
 
 function alsoMeasured(lowerQuestion: string): Measure | undefined {
-  if (LENGTH.test(lowerQuestion)) return "distance";
+  if (LENGTH.asked.test(lowerQuestion)) return "distance";
   return measureAsked(lowerQuestion) === "speed" ? "speed" : undefined;
 }
 

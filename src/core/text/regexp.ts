@@ -73,3 +73,24 @@ function classEnd(source: string, at: number): number {
   while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
   return Math.min(source.length, i + 1);
 }
+
+/**
+ * Regexes each built the first time it is read, then kept (the same object every time after). A regex with Unicode
+ * property classes costs V8 milliseconds to build, and a question reads a few of a rule file's: the rules for
+ * questions of other kinds, or for sentences never read, are not paid for at start.
+ */
+export function regExpsOnUse<K extends string>(makers: Record<K, () => RegExp>): Record<K, RegExp> {
+  const out = {} as Record<K, RegExp>;
+  for (const key of Object.keys(makers) as K[]) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = makers[key]();
+        Object.defineProperty(out, key, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
+  }
+  return out;
+}
