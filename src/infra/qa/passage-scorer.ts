@@ -41,8 +41,9 @@ interface Analysed {
   counts: Map<string, number>;
 }
 
-// Sentences recur across questions (a release's best passages are asked about again and again): memoised, bounded.
-const memo = new BoundedMemo<Analysed>(50_000);
+// Sentences recur within a retrieval (its second round) and across follow-ups: memoised, bounded to a few dozen
+// questions' passages (each analysis holds a map of its terms; a larger memo was mostly misses at 10,000 releases).
+const memo = new BoundedMemo<Analysed>(5_000);
 
 function analyse(text: string, field: string): Analysed {
   return memo.get(`${field}\u0000${text}`, () => {
