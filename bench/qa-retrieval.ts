@@ -19,7 +19,7 @@ import { MiniSearchIndex } from "../src/infra/qa/minisearch-index.js";
 import { openDatabase } from "../src/infra/store/sqlite.js";
 import { SqliteQaSnapshots, SqliteReleaseTranslations } from "../src/infra/store/sqlite-qa-index-store.js";
 import { SqliteReleaseStore } from "../src/infra/store/sqlite-release-store.js";
-import { draft, pick, random, synthetic, syntheticTranslation } from "./qa-retrieval/corpus.js";
+import { draft, pick, random, reseed, synthetic, syntheticTranslation } from "./qa-retrieval/corpus.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RUNS = 5;
@@ -56,6 +56,8 @@ function medianWall(command: string, args: string[], env: NodeJS.ProcessEnv): { 
 }
 
 async function run(n: number) {
+  // The same corpus and questions for a size whichever sizes ran before it in this process.
+  reseed();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qa-retrieval-")), "bench.db");
   const db = openDatabase(file);
   const store = new SqliteReleaseStore(db);

@@ -17,11 +17,19 @@ function generator(start: number): () => number {
   };
 }
 let main = generator(20251129);
-/** Starts the sequence again: a second process generating the same corpus. */
+let draws = 0;
+/**
+ * Starts the sequences again where a fresh process starts them (after the word list below drew its words): the
+ * same corpus, translations and questions whichever sizes a run generated before.
+ */
 export function reseed(): void {
   main = generator(20251129);
+  for (let i = 0; i < DRAWS_AT_START; i++) main();
+  draws = DRAWS_AT_START;
+  translationRandom = generator(20261201);
 }
 export function random(): number {
+  draws++;
   return main();
 }
 export const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -43,6 +51,8 @@ export const synthetic = Array.from({ length: 20_000 }, () =>
   Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join(""),
 );
 const names = new Set(synthetic.filter((_, i) => i % 12 === 0));
+/** Draws of the main sequence made while this module loads (the word list). */
+const DRAWS_AT_START = draws;
 
 /** Word frequencies follow Zipf's law (exponent 1.07, as in English text); the domain words rank first. */
 function zipfSampler(size: number, exponent = 1.07): (rng: () => number) => number {
@@ -114,7 +124,7 @@ export function draft(i: number): ReleaseDraft {
   };
 }
 
-const translationRandom = generator(20261201);
+let translationRandom = generator(20261201);
 
 /**
  * What the offline translation stores for a release NATO published in one language: one sentence of the other
