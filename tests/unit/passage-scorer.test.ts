@@ -3,6 +3,7 @@ import type { IndexQuery } from "../../src/core/qa/search-index.port.js";
 import { createMiniSearch, FUZZY } from "../../src/infra/qa/index-side.js";
 import { editDistance, type ScoredDocument, scorePassages } from "../../src/infra/qa/passage-scorer.js";
 import { fieldName, planQuery } from "../../src/infra/qa/query-plan.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 
 // The passage scorer must rank exactly as MiniSearch does over an index of the same passages: same ids, same order,
 // same scores, same matched terms. Each case builds both and compares.
@@ -35,7 +36,7 @@ const TITLES = [
 ];
 
 function documents(seed: number): ScoredDocument[] {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const out: ScoredDocument[] = [];
   const n = 4 + Math.floor(rng() * 20);
   for (let i = 0; i < n; i++) {
@@ -63,16 +64,6 @@ const QUESTIONS: IndexQuery[] = [
   { texts: ["A400M F35 readiness preparation"] },
   { texts: ["prepartion operationelle ministres"] },
 ];
-
-function random(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function both(docs: ScoredDocument[], question: IndexQuery, boosted: boolean) {
   const plan = planQuery(question, WEIGHTS);
@@ -148,7 +139,7 @@ describe("editDistance", () => {
           );
       return t[a.length]![b.length]!;
     };
-    const rng = random(99);
+    const rng = seededRandom(99);
     const word = () =>
       Array.from({ length: 1 + Math.floor(rng() * 12) }, () => "abcde"[Math.floor(rng() * 5)]).join("");
     for (let n = 0; n < 2_000; n++) {

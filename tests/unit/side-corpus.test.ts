@@ -5,6 +5,7 @@ import { evaluate, ranked } from "../../src/infra/qa/bm25-query.js";
 import { createMiniSearch, FUZZY } from "../../src/infra/qa/index-side.js";
 import { fieldName, planQuery } from "../../src/infra/qa/query-plan.js";
 import { sideCorpus } from "../../src/infra/qa/side-corpus.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 
 // A side's search evaluated in place (side-corpus.ts + bm25-query.ts) must rank exactly as MiniSearch's own search:
 // same documents, order, scores and matched terms, with discarded documents, boosts, fuzzy neighbours and filters.
@@ -20,18 +21,8 @@ const WORDS = {
 };
 const STORED = ["releaseId", "date", "contentHash"];
 
-function random(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function twins(seed: number): [MiniSearch, MiniSearch, string[]] {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const words = (lang: "en" | "fr", n: number) =>
     Array.from({ length: n }, () => WORDS[lang][Math.floor(rng() * WORDS[lang].length)]).join(" ");
   const docs = Array.from({ length: 30 + Math.floor(rng() * 40) }, (_, i) => {
