@@ -82,10 +82,10 @@ describe("a side searched in place ranks as MiniSearch's search", () => {
               filter: (r) => filter(r.date as string),
             })
             .map((r) => ({ id: r.id, score: r.score, terms: r.queryTerms }));
-          const corpus = sideCorpus(b, (_doc, term, stored) => boost(stored, term))!;
-          const got = ranked(evaluate(corpus, plan.query, { fuzzy: fuzzy ? FUZZY : false }))
-            .filter((r) => filter(corpus.stored(r.doc)?.date as string))
-            .map((r) => ({ id: corpus.id(r.doc), score: r.score, terms: r.terms }));
+          const corpus = sideCorpus(b, (term, stored) => boost(stored, term))!;
+          const got = ranked(evaluate(corpus, plan.query, { fuzzy: fuzzy ? FUZZY : false }), (doc, score, terms) =>
+            filter(corpus.stored(doc)?.date as string) ? { id: corpus.id(doc), score, terms } : undefined,
+          );
           expect(got).toEqual(expected);
           compared++;
           results += expected.length;
@@ -101,7 +101,7 @@ describe("a side searched in place ranks as MiniSearch's search", () => {
     expect(discarded.length).toBeGreaterThan(0);
     const plan = planQuery({ texts: ["Stoltenberg"] }, { title: 3, brief: 2, body: 1 });
     a.search(plan.query);
-    ranked(evaluate(sideCorpus(b)!, plan.query, {}));
+    ranked(evaluate(sideCorpus(b)!, plan.query, {}), (doc, score) => ({ doc, score }));
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 

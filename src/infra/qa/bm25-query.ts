@@ -60,10 +60,20 @@ export function evaluate(corpus: Corpus, query: Query, inherited: SearchOptions)
   );
 }
 
-/** Scores as MiniSearch's search returns them: times the number of query terms matched, best first (stable). */
-export function ranked(hits: Hits): { doc: number; score: number; terms: string[] }[] {
-  const out: { doc: number; score: number; terms: string[] }[] = [];
-  for (const [doc, hit] of hits) out.push({ doc, score: hit.score * (hit.terms.length || 1), terms: hit.terms });
+/**
+ * The results as MiniSearch's search returns them: each document's score times the number of the query's terms it
+ * matched, best first; equal scores keep the order the documents were first matched in (a stable sort). `result`
+ * makes each one (undefined: filtered out).
+ */
+export function ranked<R extends { score: number }>(
+  hits: Hits,
+  result: (doc: number, score: number, terms: string[]) => R | undefined,
+): R[] {
+  const out: R[] = [];
+  for (const [doc, hit] of hits) {
+    const r = result(doc, hit.score * (hit.terms.length || 1), hit.terms);
+    if (r) out.push(r);
+  }
   return out.sort((a, b) => b.score - a.score);
 }
 

@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
+import { internalsOf } from "./minisearch-internals.js";
 import { decodePostings, encodePostings, LazyPostings, readPostings } from "./posting-lists.js";
 
 /**
@@ -23,35 +24,6 @@ export interface CompactIndex {
   /** Per term, in the same order: its postings, field by field (posting-lists.ts `encodePostings`). */
   terms: string[];
   postings: string[];
-}
-
-/** What `toJSON` and `loadJS` read and write inside MiniSearch 7 (fields its own deserialiser sets). */
-interface Internals {
-  _documentCount: number;
-  _nextId: number;
-  _fieldIds: Record<string, number>;
-  _avgFieldLength: number[];
-  _dirtCount: number;
-  _documentIds: Map<number, string>;
-  _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _storedFields: Map<number, Record<string, unknown>>;
-  _index: { set(term: string, data: Map<number, Map<number, number>>): unknown } & Iterable<
-    [string, Map<number, Map<number, number>>]
-  >;
-}
-
-/**
- * MiniSearch's maps, when they are where version 7 keeps them; undefined otherwise (another version): the public
- * serialisation is used then, slower but always right.
- */
-function internalsOf(mini: MiniSearch): Internals | undefined {
-  const m = mini as unknown as Partial<Internals>;
-  const maps = [m._documentIds, m._idToShortId, m._fieldLength, m._storedFields];
-  const index = m._index as { set?: unknown; [Symbol.iterator]?: unknown } | undefined;
-  if (!maps.every((x) => x instanceof Map)) return undefined;
-  if (typeof index?.set !== "function" || typeof index[Symbol.iterator] !== "function") return undefined;
-  return m as Internals;
 }
 
 export function compactIndex(mini: MiniSearch, storeFields: readonly string[], direct = true): CompactIndex {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import MiniSearch, { type Options } from "minisearch";
 import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
 import { indexTerms, tokenize } from "./analyzer.js";
-import { evaluate } from "./bm25-query.js";
+import { evaluate, ranked } from "./bm25-query.js";
 import { type CompactIndex, compactIndex, loadCompactIndex, termsPerDocument } from "./compact-index.js";
 import { DocumentFrequencies } from "./document-frequencies.js";
 import { fieldName, type QueryPlan, SMALL_INDEX, type TermStats } from "./query-plan.js";
@@ -138,12 +138,12 @@ export class IndexSide {
       only && !only.has(stored.releaseId) ? 0 : favour?.has(stored.releaseId) ? FAVOURED : 1;
     // A posting skipped by a zero boost is never scored nor kept: what the plan left out costs only its loop.
     const skips = fuzzy ? plan.skipsDerived : undefined;
-    const boostDocument =
+    const boostOf =
       favour || only || skips
-        ? (_id: string, term: string, stored: unknown) => (skips?.(term) ? 0 : boost(stored as Stored))
+        ? (term: string, stored: unknown) => (skips?.(term) ? 0 : boost(stored as Stored))
         : undefined;
     const inRange = (date: string) => !range || (date >= range.from && date <= range.to);
-    const results = this.results(plan, fuzzy, inRange, boostDocument);
+    const results = this.results(plan, fuzzy, inRange, boostOf);
     // Results come best first: a release's score is that of its first document. Terms are gathered only for the
     // releases kept, so a common question over thousands of documents costs one pass.
     const limit = query.limit ?? 10;
@@ -167,30 +167,22 @@ export class IndexSide {
     plan: QueryPlan,
     fuzzy: boolean,
     inRange: (date: string) => boolean,
-    boostDocument: ((id: string, term: string, stored: unknown) => number) | undefined,
+    boostOf: ((term: string, stored: unknown) => number) | undefined,
   ): { score: number; queryTerms: string[]; stored: Stored }[] {
-    const corpus = sideCorpus(
-      this.mini,
-      boostDocument ? (doc, term, stored) => boostDocument(String(doc), term, stored) : undefined,
-    );
+    const corpus = sideCorpus(this.mini, boostOf);
     if (!corpus) {
       return this.mini
         .search(plan.query, {
           filter: (r) => inRange(r.date as string),
-          boostDocument,
+          boostDocument: boostOf ? (_id, term, stored) => boostOf(term, stored) : undefined,
           fuzzy: fuzzy ? FUZZY : false,
         })
         .map((r) => ({ score: r.score, queryTerms: r.queryTerms, stored: r as unknown as Stored }));
     }
-    const out: { score: number; queryTerms: string[]; stored: Stored }[] = [];
-    for (const [doc, hit] of evaluate(corpus, plan.query, { fuzzy: fuzzy ? FUZZY : false })) {
+    return ranked(evaluate(corpus, plan.query, { fuzzy: fuzzy ? FUZZY : false }), (doc, score, queryTerms) => {
       const stored = corpus.stored(doc) as Stored | undefined;
-      // MiniSearch's score: times the number of the query's terms matched.
-      if (stored && inRange(stored.date))
-        out.push({ score: hit.score * (hit.terms.length || 1), queryTerms: hit.terms, stored });
-    }
-    // Stable, as MiniSearch's: equal scores keep the order the documents were first matched in.
-    return out.sort((a, b) => b.score - a.score);
+      return stored && inRange(stored.date) ? { score, queryTerms, stored } : undefined;
+    });
   }
 
   /**

@@ -60,7 +60,6 @@ function analyse(text: string, field: string): Analysed {
 class PassageCorpus implements Corpus {
   private readonly fields: (Analysed | undefined)[][];
   private readonly averages: number[] = [];
-  private vocabulary: string[] | undefined;
   private postingLists: Map<string, number[][]> | undefined;
   private readonly boosts = new Map<number, number>();
 
@@ -138,14 +137,9 @@ class PassageCorpus implements Corpus {
     return b;
   }
 
-  /** Every term of the passages, in the order the passages first use them. */
-  private terms(): string[] {
-    if (!this.vocabulary) {
-      const seen = new Set<string>();
-      for (const doc of this.fields) for (const f of doc) if (f) for (const t of f.counts.keys()) seen.add(t);
-      this.vocabulary = [...seen];
-    }
-    return this.vocabulary;
+  /** Every term of the passages, in the order the passages first use them (the inverted lists' order). */
+  private terms(): Iterable<string> {
+    return this.inverted().keys();
   }
 }
 
@@ -156,10 +150,10 @@ export function scorePassages(
 ): PassageScore[] {
   const corpus = new PassageCorpus(documents, options.boostDocument);
   const search: SearchOptions = options.fuzzy === undefined ? {} : { fuzzy: options.fuzzy };
-  return ranked(evaluate(corpus, query, search)).map((r) => ({
-    id: documents[r.doc]!.id,
-    score: r.score,
-    queryTerms: r.terms,
+  return ranked(evaluate(corpus, query, search), (doc, score, queryTerms) => ({
+    id: documents[doc]!.id,
+    score,
+    queryTerms,
   }));
 }
 

@@ -29,14 +29,14 @@ export function encodePostings(fields: ReadonlyMap<number, ReadonlyMap<number, n
   return Buffer.from(bytes).toString("base64");
 }
 
-export function decodePostings(encoded: string): FieldPostings {
-  const fields: FieldPostings = new Map();
+/** The postings of `encoded` as maps, set into `into` (a new map by default). */
+export function decodePostings(encoded: string, into: FieldPostings = new Map()): FieldPostings {
   readPostings(encoded, (field) => {
     const freqs = new Map<number, number>();
-    fields.set(field, freqs);
+    into.set(field, freqs);
     return (short, n) => freqs.set(short, n);
   });
-  return fields;
+  return into;
 }
 
 /** Each posting of `encoded` in order: `onField` for each field, and the function it returns for its postings. */
@@ -101,12 +101,9 @@ export class LazyPostings extends Map<number, Map<number, number>> {
   private open(): void {
     const encoded = this.encoded;
     if (encoded === undefined) return;
+    // Unsealed first: the `set` calls below find it open and go straight to the Map.
     this.encoded = undefined;
-    readPostings(encoded, (field) => {
-      const freqs = new Map<number, number>();
-      super.set(field, freqs);
-      return (short, n) => freqs.set(short, n);
-    });
+    decodePostings(encoded, this);
   }
 
   override get size(): number {

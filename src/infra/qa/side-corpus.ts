@@ -1,19 +1,6 @@
 import type MiniSearch from "minisearch";
 import type { Corpus } from "./bm25-query.js";
-
-/** What a search reads inside MiniSearch 7 (the maps its own search reads; see compact-index.ts for the others). */
-interface Internals {
-  _documentCount: number;
-  _avgFieldLength: number[];
-  _documentIds: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
-  _storedFields: Map<number, Record<string, unknown>>;
-  _index: {
-    get(term: string): Map<number, Map<number, number>> | undefined;
-    fuzzyGet(term: string, distance: number): Map<string, [unknown, number]>;
-  };
-  removeTerm(fieldId: number, documentId: number, term: string): void;
-}
+import { internalsOf } from "./minisearch-internals.js";
 
 /**
  * A side's MiniSearch index read in place by the evaluator of bm25-query.ts, as MiniSearch's own search reads it:
@@ -23,23 +10,10 @@ interface Internals {
  */
 export function sideCorpus(
   mini: MiniSearch,
-  boost?: (doc: number, term: string, stored: Record<string, unknown> | undefined) => number,
+  boost?: (term: string, stored: Record<string, unknown> | undefined) => number,
 ): (Corpus & { stored(doc: number): Record<string, unknown> | undefined; id(doc: number): unknown }) | undefined {
-  const m = mini as unknown as Partial<Internals>;
-  const index = m._index;
-  if (
-    typeof m._documentCount !== "number" ||
-    !Array.isArray(m._avgFieldLength) ||
-    !(m._documentIds instanceof Map) ||
-    !(m._fieldLength instanceof Map) ||
-    !(m._storedFields instanceof Map) ||
-    typeof index?.get !== "function" ||
-    typeof index.fuzzyGet !== "function" ||
-    typeof m.removeTerm !== "function"
-  ) {
-    return undefined;
-  }
-  const internals = m as Internals;
+  const internals = internalsOf(mini);
+  if (!internals) return undefined;
   return {
     documentCount: internals._documentCount,
     average: (fieldId) => internals._avgFieldLength[fieldId]!,
@@ -59,7 +33,7 @@ export function sideCorpus(
     fuzzy(term, distance) {
       return [...internals._index.fuzzyGet(term, distance)].map(([t, [, away]]) => [t, away] as const);
     },
-    boost: boost ? (doc, term) => boost(doc, term, internals._storedFields.get(doc)) : () => 1,
+    boost: boost ? (doc, term) => boost(term, internals._storedFields.get(doc)) : () => 1,
     stored: (doc) => internals._storedFields.get(doc),
     id: (doc) => internals._documentIds.get(doc),
   };
