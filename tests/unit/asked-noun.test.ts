@@ -33,3 +33,18 @@ describe("the noun a question asks for", () => {
     expect(asked([common("troops"), name("Italy")], "how many troops does Italy send")).toEqual([]);
   });
 });
+
+describe("the role a who-question asks for", () => {
+  it("is the noun after who is the / qui est le: whoever holds it, a release must speak of it", () => {
+    const words = [common("deputy"), common("commander"), name("Multinational"), name("Corps")];
+    expect(asked(words, "who is the deputy commander of multinational corps northeast")).toEqual(["deputy"]);
+    expect(asked([common("directeur"), name("DIANA")], "qui est le directeur général de DIANA ?")).toEqual([
+      "directeur",
+    ]);
+  });
+
+  it("is none when a name follows who is, or a verb follows who", () => {
+    expect(asked([name("Jana"), name("Kotorova")], "who is Jana Kotorova")).toEqual([]);
+    expect(asked([common("exercise")], "who leads the exercise")).toEqual([]);
+  });
+});

@@ -10,6 +10,8 @@ import type { SpecificWord } from "./specific-words.js";
  */
 const WHICH = new Set(["which", "quel", "quelle", "quels", "quelles"]);
 const WHAT = new Set([...WHICH, "what"]);
+/** "who is the deputy commander…", « qui est le directeur… »: the role asked for, whoever holds it. */
+const WHO = new Set(["who", "qui"]);
 const BE = new Set("is was are were est etait sont etaient sera seront".split(" "));
 const ARTICLES = new Set(["the", "le", "la", "les", "l"]);
 const NAME_OF = new Set(["name", "nom"]);
@@ -31,7 +33,7 @@ function askedCandidates(question: string): string[] {
     .split(/[^\p{L}\p{N}-]+/u)
     .filter(Boolean);
   for (const [i, t] of tokens.entries()) {
-    if (WHAT.has(t) && BE.has(tokens[i + 1] ?? "")) {
+    if ((WHAT.has(t) || WHO.has(t)) && BE.has(tokens[i + 1] ?? "")) {
       let j = skip(tokens, i + 2, ARTICLES);
       if (NAME_OF.has(tokens[j] ?? "") && OF.has(tokens[j + 1] ?? "")) j = skip(tokens, j + 2, ARTICLES);
       return tokens.slice(j, j + 2);
