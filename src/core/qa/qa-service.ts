@@ -8,6 +8,7 @@ import type { Translator } from "../ports/translator.port.js";
 import type { TrustTools } from "../trust/evidence.js";
 import type { AnswerModel } from "./answer-model.port.js";
 import { answerTest, withFigure } from "./answer-test.js";
+import { withAntecedent } from "./antecedent.js";
 import { speaksOfYearsAsked } from "./asked-years.js";
 import type { ConversationMemory } from "./conversation-memory.js";
 import { alternativesOf, type Coverage } from "./coverage.js";
@@ -315,7 +316,7 @@ export class QaService {
     const followedIds = new Set(this.followed(question, history)?.releaseIds ?? []);
     const followed = retrieval.matches.find((m) => followedIds.has(m.releaseId))?.releaseId;
     const leading = followed ?? lead;
-    const picked = pickForExtract(
+    const chosen = pickForExtract(
       retrieval.passages,
       retrieval.weights,
       favour,
@@ -325,7 +326,10 @@ export class QaService {
       leading,
       first,
     );
-    if (picked.length === 0) return noAnswer();
+    if (chosen.length === 0) return noAnswer();
+    // "He said that… this EU operation": quoted after the sentence it stands on (antecedent.ts).
+    const known = [...retrieval.passages.map((m) => m.passage), ...(retrieval.unmatched ?? [])];
+    const picked = withAntecedent(chosen, known);
     const extract = await extractiveAnswer(picked, lang, { translator: this.deps.translator, logger: this.logger });
     return {
       status: "answered",
