@@ -6,6 +6,7 @@
  * --model-reading wide|checked, default wide: what the oracle model is given (QA_MODEL_READING, README);
  * --replies FILE writes every reply whole, one JSON line per question and mode (two runs' files compare a change that
  *   must leave the answers as they were: `diff` them);
+ * --explain: with --only, prints what decided each offline answer (the service's "answer selection" debug line);
  * --eager: the oracle answers every question, from the first passage with a figure when the expected one is not
  *   given (a model that does not decline: its "declined" is what the answer check stops; see oracle.ts);
  * the held-out questions are for final figures only, never for tuning).
@@ -32,7 +33,7 @@ import type { Lang } from "../src/core/domain/language.js";
 import type { ReleaseDraft } from "../src/core/domain/release.js";
 import { draftFromText } from "../src/core/ingest/from-text.js";
 import { contentHash } from "../src/core/ingest/index.js";
-import { silentLogger } from "../src/core/ports/logger.port.js";
+import { type Logger, silentLogger } from "../src/core/ports/logger.port.js";
 import { startFakeOpenAi } from "../tests/fakes/fake-openai-server.js";
 import {
   type EvalRelease,
@@ -63,6 +64,7 @@ const releases = releasesFor(allReleases, files);
 // `--only ID,ID`: just those questions of the selection (a miss looked at alone); every release is still stored.
 const only = args.includes("--only") ? new Set((args[args.indexOf("--only") + 1] ?? "").split(",")) : undefined;
 const eager = args.includes("--eager");
+const explain = args.includes("--explain");
 const repliesFile = args.includes("--replies") ? args[args.indexOf("--replies") + 1] : undefined;
 if (args.includes("--replies") && !repliesFile) {
   console.error("--replies takes a file name");
@@ -106,7 +108,8 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
       OPENAI_MAX_RETRIES: "0",
       QA_MODEL_READING: modelReading,
     });
-  const app = await createApp(loadConfig(env, { dotenvPath: false }), silentLogger);
+  const logger = explain && mode === "offline" ? explainLogger() : silentLogger;
+  const app = await createApp(loadConfig(env, { dotenvPath: false }), logger);
   const stored = new Map<string, string>();
   for (const r of releases) stored.set(r.id, await store(app, r));
   await app.qa.indexer.ensureReady();
@@ -142,6 +145,19 @@ async function run(mode: "offline" | "oracle"): Promise<Outcome[]> {
   await fake?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
   return out;
+}
+
+/** The service's debug lines of answer selection, printed readable; nothing else. */
+function explainLogger(): Logger {
+  const logger: Logger = {
+    ...silentLogger,
+    debug: (msg, fields) => {
+      if (msg === "answer selection")
+        console.log(`      ${msg} ${JSON.stringify(fields, null, 2).replace(/\n/gu, "\n      ")}`);
+    },
+    child: () => logger,
+  };
+  return logger;
 }
 
 /** One-language releases through `ingest` (what `ingest FILE` does); paired ones as the poller stores a pair. */

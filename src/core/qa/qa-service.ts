@@ -76,6 +76,8 @@ export const EXTRACTIVE_ENGINE = "extractive";
 /** Longest `search` text looked at; past it nothing is searched. */
 export const MAX_SEARCH_CHARS = 2_000;
 const RETRIEVAL_ENGINE = "retrieval";
+/** Ranked passages the debug line of an answer's selection shows. */
+const EXPLAINED_PASSAGES = 8;
 /** How a follow-up opens: it asks about what the conversation was about. */
 const FOLLOW_UP = /^\s*(?:and|et|also|aussi|what about|how about|et pour|et en|et dans|et à|and in|and for|and at)\b/iu;
 
@@ -268,6 +270,24 @@ export class QaService {
     const { lexicon, terms } = this.deps.trust ?? {};
     const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, lexicon, focus, terms);
     const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
+    // What decided the answer, for whoever looks into one (LOG_LEVEL=debug; qa-quality --explain).
+    this.logger.debug("answer selection", {
+      focus: focus.kind,
+      which,
+      releases: retrieval.matches.map(
+        (m) => `${m.releaseId} cov ${m.coverage.toFixed(2)} w ${(retrieval.weights.get(m.releaseId) ?? 0).toFixed(2)}`,
+      ),
+      strong: [...strong],
+      lead,
+      first,
+      passages: retrieval.passages
+        .slice(0, EXPLAINED_PASSAGES)
+        .map(
+          (m) =>
+            `${m.passage.id} cov ${m.coverage.toFixed(2)} words ${m.matched}${m.matchedName ? " name" : ""}` +
+            `${answers(m) ? " focus" : ""}${bound(m) ? " bound" : ""}: ${m.passage.text.slice(0, 90)}`,
+        ),
+    });
     const checked = pickForModel(
       retrieval.passages,
       retrieval.query.favour,
