@@ -45,6 +45,8 @@ export interface Question {
   quoteOther?: string;
   /** Unanswerable: why it looks answerable. */
   trap?: string;
+  /** The date a question was added after the set was written and split (not blind: see its file's note). */
+  added?: string;
   file: QuestionFile;
 }
 

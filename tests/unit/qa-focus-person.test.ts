@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedAgent } from "../../src/core/qa/focus-person.js";
+import { askedAgent, asksIdentity } from "../../src/core/qa/focus-person.js";
 import { focusAnswers as answers, sentence as passage } from "../helpers/releases.js";
 
 describe("who leads / runs / chairs / organises / hosts: a person or a body", () => {
@@ -129,5 +129,36 @@ describe("who funds / pays for: who it is paid by", () => {
     const who = "who pays for the centre?";
     expect(answers(who, "en", passage("The centre is built with funding from Norway.", "en"))).toBe(true);
     expect(answers(who, "en", passage("The centre was funded by him.", "en"))).toBe(false);
+  });
+});
+
+describe("who is NAME: what the person named is", () => {
+  it("is told from a who-question about a person, typed as people type it, in both languages", () => {
+    expect(asksIdentity("qui est jana kotorova")).toBe(true);
+    expect(asksIdentity("who is jana kotorova?")).toBe(true);
+    expect(asksIdentity("who was dany fortin")).toBe(true);
+    // A role, an office's acronym, a possessive or an election ask for a person.
+    expect(asksIdentity("qui est le directeur general de diana")).toBe(false);
+    expect(asksIdentity("who is saceur")).toBe(false);
+    expect(asksIdentity("who is ncia's cto")).toBe(false);
+    expect(asksIdentity("who was elected president")).toBe(false);
+    expect(asksIdentity("who leads the mission")).toBe(false);
+  });
+
+  it("is answered by the sentence that names the person with what they are, not only by another person", () => {
+    const kotorova = passage(
+      "Ms Jana Kotorova, NATO Deputy Senior Civilian in Iraq, stressed the mission's role.",
+      "en",
+    );
+    expect(answers("who is jana kotorova", "en", kotorova)).toBe(true);
+    expect(
+      answers(
+        "qui est jana kotorova",
+        "fr",
+        passage("Mme Jana Kotorova, adjointe du haut représentant civil, a parlé.", "fr"),
+      ),
+    ).toBe(true);
+    // Asked for a person, a sentence that names only the one the question gives is no answer.
+    expect(answers("who leads the mission with jana kotorova", "en", kotorova)).toBe(false);
   });
 });

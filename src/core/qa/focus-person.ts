@@ -54,6 +54,26 @@ const AUXILIARY = new Set(
   ),
 );
 
+/**
+ * "Who is Jana Kotorova?", « qui est Jana Kotorova ? »: a question that asks who a person is, by name. The name
+ * comes right after the verb, two to four words with no determiner, preposition, possessive or participle of
+ * choosing among them; "who is the deputy commander", « qui est le directeur », "who is NCIA's CTO", "who was
+ * elected president" ask for a person, and so does "who is SACEUR" (one word: an office's acronym as often as a
+ * surname).
+ */
+const IDENTITY = /^(?:who|qui)\s+(?:is|was|est|était|etait)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){1,3})\s*\??$/u;
+const NOT_IN_NAMES = new Set(
+  "the a an of for in at on from with this that his her their s le la les l un une de du des d en à au aux pour par sur ce cet cette son sa ses leur elected appointed named chosen élu élue nommé nommée choisi choisie".split(
+    " ",
+  ),
+);
+
+/** Whether the question (lower case) asks who a person it names is (see above). */
+export function asksIdentity(lowerQuestion: string): boolean {
+  const words = IDENTITY.exec(lowerQuestion.trim())?.[1]?.split(/\s+|['’]/u);
+  return !!words && words.every((w) => w !== "" && !NOT_IN_NAMES.has(w));
+}
+
 /** The kind of verb a who-question asks the agent of; undefined for other questions ("who did Rutte meet?"). */
 export function askedAgent(question: string): AgentKind | undefined {
   const words = question

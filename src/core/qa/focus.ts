@@ -10,7 +10,7 @@ import { asksHowQuickly, carriesDuration, carriesMinutes } from "./focus-duratio
 import { asksAboutNext, nextNoun, passageSpeaksOfFuture } from "./focus-future.js";
 import { asksToMeet, speaksOfMeeting } from "./focus-meeting.js";
 import { UBIQUITOUS } from "./focus-names.js";
-import { type AgentKind, askedAgent, namesAgent, personNames } from "./focus-person.js";
+import { type AgentKind, askedAgent, asksIdentity, namesAgent, personNames } from "./focus-person.js";
 import { placeNames } from "./focus-place.js";
 import { answersSuccession, askedSuccession, type Succession } from "./focus-succession.js";
 import type { Passage } from "./qa-types.js";
@@ -122,9 +122,11 @@ export function questionFocus(question: string, lang: Lang, previous?: QuestionF
   const lower = question.toLowerCase().replace(/[’]/gu, "'").trim();
   // "How cold will it get?", « à quelle distance ? »: a measured figure is asked for by its own words.
   const bare = fold(lower);
-  const kind =
+  const found =
     KINDS.find((k) => k[lang].test(lower) || k[lang === "en" ? "fr" : "en"].test(lower) || k.bare.test(bare))?.kind ??
     (asksForMeasure(lower) ? "figure" : undefined);
+  // "Who is Jana Kotorova?" asks what she is, not for another person: the sentence that names her says it.
+  const kind = found === "person" && asksIdentity(lower) ? undefined : found;
   const names = questionNames(question);
   const given = {
     digits: digitRuns(question),
