@@ -201,6 +201,41 @@ describe("a question that names a nationality", () => {
   });
 });
 
+describe("a who-question that names a country, not a nationality", () => {
+  it("is answered in a release about that country by a person of any nationality (EN, FR)", async () => {
+    const mission = release(
+      "m",
+      "en",
+      "NATO starts a new mission in Iraq",
+      "The new mission started its work in Baghdad on 31 October.",
+      "The mission is led by Major General Dany Fortin of the Canadian Armed Forces.",
+    );
+    expect(await bound("who leads the mission in Iraq", "en", mission)).toContain(
+      "The mission is led by Major General Dany Fortin of the Canadian Armed Forces.",
+    );
+    const mission2 = release(
+      "n",
+      "fr",
+      "L’OTAN lance une nouvelle mission en Iraq",
+      "La nouvelle mission a commencé ses travaux à Bagdad le 31 octobre.",
+      "La mission est dirigée par le général de division Dany Fortin, des Forces armées canadiennes.",
+    );
+    expect(await bound("qui dirige la mission en Iraq", "fr", mission2)).toContain(
+      "La mission est dirigée par le général de division Dany Fortin, des Forces armées canadiennes.",
+    );
+  });
+
+  it("is not, in a release about something else: the other nationality's person is someone else's", async () => {
+    const command = release(
+      "k",
+      "en",
+      "Norwegian general takes command in Brunssum",
+      "General Erik Strand of the Norwegian Army took command in Brunssum on 7 July.",
+    );
+    expect(await bound("who commands the battlegroup in Estonia", "en", command)).toEqual([]);
+  });
+});
+
 describe("a question that names a country among others", () => {
   it("is not answered by a figure of a list of countries it names one of, but by its own share (EN)", async () => {
     const order = release(

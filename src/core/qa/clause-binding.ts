@@ -128,6 +128,11 @@ export interface QualifierNames {
   ours: (form: string) => boolean;
   /** Whether the text names one of the question's countries or nationalities, itself or through the glossary. */
   namesAny: (text: string, lang: Lang) => boolean;
+  /**
+   * Whether one of them is a nationality as asked ("the Swedish contingent", « les Rafale français »): the question
+   * says whose, not only where ("the mission in Iraq").
+   */
+  whose: boolean;
 }
 
 /**
@@ -158,7 +163,19 @@ export function qualifierNames(
     const entities = entitiesOf(text, textLang, terms);
     return names.some((w) => covers(text, w) || entities.some((e) => e.some((f) => covers(f, w))));
   };
-  return { names, covers, ours, namesAny };
+  // The word as asked: its forms include its country's nationality ("Iraq" → "Iraqi"), which it does not say.
+  const whose = names.some((w) => nationality(w) || [w.surface, w.lemma].some((f) => isDemonym(capitalised(f), terms)));
+  return { names, covers, ours, namesAny, whose };
+}
+
+/**
+ * Whether the glossary reads the word, in either language, as a nationality: one of the nationality's own forms, not
+ * its country, which the glossary relates to it ("Iraq" finds the entry of "Iraqi" too).
+ */
+function isDemonym(word: string, terms: TermFinder): boolean {
+  const own = (m: { source: string; forms: { en: readonly string[]; fr: readonly string[] } }) =>
+    [...m.forms.en, ...m.forms.fr].some((f) => fold(f.toLowerCase()) === fold(m.source.toLowerCase()));
+  return (["en", "fr"] as const).some((lang) => terms(word, lang).some((m) => m.kind === "demonym" && own(m)));
 }
 
 /** Whether the glossary reads the word, in either language, as a country or a nationality. */

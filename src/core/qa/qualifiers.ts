@@ -55,6 +55,8 @@ export interface QualifierLookups {
   namesOurs?: ((text: string, lang: Lang) => boolean) | undefined;
   /** Whether a form of a country or nationality is one of the question's. */
   ours?: ((form: string) => boolean) | undefined;
+  /** Whether the question names a nationality as such (clause-binding.ts `QualifierNames.whose`). */
+  whose?: boolean | undefined;
 }
 
 /** The two rules above for one question, then for each passage. */
@@ -80,6 +82,10 @@ export function qualifierBinding(
     if (namesOurs(source.text, source.lang)) {
       return focus.kind !== "figure" || sharing || !onlyInList(source.text, source.lang, terms, ours);
     }
+    // Asked who leads the mission in Iraq, a release whose title is about Iraq answers with "Major General Dany
+    // Fortin of the Canadian Armed Forces": the person is its subject's, their nationality their own. Not when the
+    // question says whose ("who commands the Portuguese detachment"): another nationality is then someone else.
+    if (focus.kind === "person" && lookups.whose === false && namesOurs(passage.title, passage.lang)) return true;
     return !nationalitiesOf(source.text, source.lang, terms).some((forms) => !forms.some(ours));
   };
 }

@@ -151,7 +151,12 @@ export async function bindingOf(
   const qualifiers = focus && focus.kind !== "any" ? qualifierNames(words, lang, clauseLookups) : undefined;
   const clauses = focus ? clauseBinding(focus, qualifiers, clauseLookups) : () => true;
   const owned = focus
-    ? qualifierBinding(text, focus, lang, { terms, namesOurs: qualifiers?.namesAny, ours: qualifiers?.ours })
+    ? qualifierBinding(text, focus, lang, {
+        terms,
+        namesOurs: qualifiers?.namesAny,
+        ours: qualifiers?.ours,
+        whose: qualifiers?.whose,
+      })
     : () => true;
   // The question's details its release has, said near the answer (detail-binding.ts).
   const details = focus ? detailWords(words, focus.kind, lang, lexicon) : [];
