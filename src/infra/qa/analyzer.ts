@@ -147,8 +147,17 @@ export function focusedQueryTerms(text: string): (word: string) => string[] {
   return (word) => (UBIQUITOUS.has(fold(word.toLowerCase())) ? [] : queryTerms(word));
 }
 
-/** The words of a text that a match is judged on: content words that are not in every release. */
+/**
+ * The words of a text that a match is judged on: content words that are not in every release. Memoised (frozen):
+ * one retrieval plans the same question a dozen times (each side, each round, its passages).
+ */
 export function coverageWords(text: string): { word: string; terms: string[]; name: boolean }[] {
+  return coverageMemo.get(text, findCoverageWords);
+}
+
+const coverageMemo = new BoundedMemo<{ word: string; terms: string[]; name: boolean }[]>(1_000);
+
+function findCoverageWords(text: string): { word: string; terms: string[]; name: boolean }[] {
   const seen = new Set<string>();
   const out: { word: string; terms: string[]; name: boolean }[] = [];
   const words = tokenize(text);
@@ -159,7 +168,7 @@ export function coverageWords(text: string): { word: string; terms: string[]; na
     seen.add(key);
     // A capital inside the question (not its first word) or an acronym marks a name: specific on its own.
     const name = (i > 0 && /^\p{Lu}/u.test(word)) || (word.length >= 2 && /^\p{Lu}+$/u.test(word));
-    out.push({ word, terms, name });
+    out.push(Object.freeze({ word, terms: Object.freeze(terms) as string[], name }));
   }
-  return out;
+  return Object.freeze(out) as { word: string; terms: string[]; name: boolean }[];
 }
