@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { LANGS, type Lang } from "../src/core/domain/language.js";
+import { LANGS } from "../src/core/domain/language.js";
 import { silentLogger } from "../src/core/ports/logger.port.js";
 import { QaIndexer } from "../src/core/qa/qa-indexer.js";
 import { Retriever } from "../src/core/qa/retriever.js";
@@ -19,7 +19,15 @@ import { MiniSearchIndex } from "../src/infra/qa/minisearch-index.js";
 import { openDatabase } from "../src/infra/store/sqlite.js";
 import { SqliteQaSnapshots, SqliteReleaseTranslations } from "../src/infra/store/sqlite-qa-index-store.js";
 import { SqliteReleaseStore } from "../src/infra/store/sqlite-release-store.js";
-import { draft, pick, random, reseed, synthetic, syntheticTranslation } from "./qa-retrieval/corpus.js";
+import {
+  benchQuestions,
+  draft,
+  QUESTION_BODIES,
+  type QuestionBody,
+  questionBody,
+  reseed,
+  syntheticTranslation,
+} from "./qa-retrieval/corpus.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RUNS = 5;
@@ -64,14 +72,13 @@ async function run(n: number) {
   const translations = new SqliteReleaseTranslations(db);
   const snapshots = new SqliteQaSnapshots(db);
   const stored = Date.now();
-  const bodies: { lang: Lang; words: string[] }[] = [];
+  const bodies: QuestionBody[] = [];
   for (let i = 0; i < n; i++) {
     const d = draft(i);
     const { release } = await store.saveRelease(d);
     const translation = syntheticTranslation(release);
     if (translation) await translations.save(translation);
-    const t = d.texts[d.sourceLanguage]!;
-    if (bodies.length < 2_000) bodies.push({ lang: d.sourceLanguage, words: t.paragraphs.join(" ").split(/\s+/) });
+    if (bodies.length < QUESTION_BODIES) bodies.push(questionBody(d));
   }
   const storeMs = Date.now() - stored;
 
@@ -104,19 +111,7 @@ async function run(n: number) {
   const warmUpMs = Math.round(performance.now() - slicedStart);
 
   // Questions: a few words of a stored release (what people ask about), and a fifth with words of no release.
-  const questions = Array.from({ length: QUERIES }, (_, q) => {
-    if (q % 5 === 4) return { lang: "en" as Lang, text: `What about ${pick(synthetic)}xq ${pick(synthetic)}zz?` };
-    const body = pick(bodies);
-    const start = Math.floor(random() * (body.words.length - 6));
-    const words = body.words
-      .slice(start, start + 3 + Math.floor(random() * 3))
-      .join(" ")
-      .replace(/[.]/g, "");
-    return {
-      lang: body.lang,
-      text: body.lang === "en" ? `What did NATO say about ${words}?` : `Qu'a dit l'OTAN sur ${words} ?`,
-    };
-  });
+  const questions = benchQuestions(bodies, QUERIES);
   const retriever = new Retriever({ indexer, store, logger: silentLogger });
   for (const q of questions.slice(0, 20)) await retriever.retrieve({ text: q.text, lang: q.lang });
 

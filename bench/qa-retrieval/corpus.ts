@@ -144,3 +144,37 @@ export function syntheticTranslation(release: Release): ReleaseTranslation | und
     createdAt: release.createdAt,
   };
 }
+
+/** The releases whose words the bench's questions quote: the first ones stored. */
+export const QUESTION_BODIES = 2_000;
+
+/** A stored release's original text as words, for questions to quote. */
+export interface QuestionBody {
+  lang: Lang;
+  words: string[];
+}
+
+export function questionBody(d: ReleaseDraft): QuestionBody {
+  const t = d.texts[d.sourceLanguage]!;
+  return { lang: d.sourceLanguage, words: t.paragraphs.join(" ").split(/\s+/) };
+}
+
+/**
+ * The bench's questions, drawn after the corpus (the same ones for the same corpus): a few words of a stored release
+ * (what people ask about), and a fifth with words of no release.
+ */
+export function benchQuestions(bodies: readonly QuestionBody[], count: number): { lang: Lang; text: string }[] {
+  return Array.from({ length: count }, (_, q) => {
+    if (q % 5 === 4) return { lang: "en" as Lang, text: `What about ${pick(synthetic)}xq ${pick(synthetic)}zz?` };
+    const body = pick(bodies);
+    const start = Math.floor(random() * (body.words.length - 6));
+    const words = body.words
+      .slice(start, start + 3 + Math.floor(random() * 3))
+      .join(" ")
+      .replace(/[.]/g, "");
+    return {
+      lang: body.lang,
+      text: body.lang === "en" ? `What did NATO say about ${words}?` : `Qu'a dit l'OTAN sur ${words} ?`,
+    };
+  });
+}

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { IndexQuery } from "../../src/core/qa/search-index.port.js";
 import { createMiniSearch, FUZZY } from "../../src/infra/qa/index-side.js";
-import { editDistance, type ScoredDocument, scorePassages } from "../../src/infra/qa/passage-scorer.js";
+import {
+  editDistance,
+  PassageAnalyses,
+  type ScoredDocument,
+  scorePassages,
+} from "../../src/infra/qa/passage-scorer.js";
 import { fieldName, planQuery } from "../../src/infra/qa/query-plan.js";
 import { seededRandom } from "../helpers/seeded-random.js";
 
@@ -114,6 +119,38 @@ describe("scorePassages agrees with MiniSearch over the same passages", () => {
     const { expected, got } = both(docs, QUESTIONS[7]!, false);
     expect(got).toEqual(expected);
     expect(got.map((g) => g.id)).toEqual(["both"]);
+  });
+});
+
+describe("PassageAnalyses (one retrieval's analysed passage fields)", () => {
+  const plan = planQuery(QUESTIONS[0]!, WEIGHTS);
+  const score = (docs: ScoredDocument[], analyses?: PassageAnalyses) =>
+    scorePassages(plan.query, docs, { fuzzy: FUZZY, ...(analyses ? { analyses } : {}) });
+
+  it("analyses each text once per language, a title shared by passages included", () => {
+    const analyses = new PassageAnalyses();
+    const docs: ScoredDocument[] = [
+      { id: "a", fields: { title_en: TITLES[0]!.en, body_en: EN[0]! } },
+      { id: "b", fields: { title_en: TITLES[0]!.en, body_en: EN[1]! } },
+      { id: "c", fields: { title_en: TITLES[0]!.en, brief_en: EN[0]! } },
+      // The same text in French fields is analysed with the French stemmer: another entry.
+      { id: "d", fields: { body_fr: EN[0]! } },
+    ];
+    score(docs, analyses);
+    expect(analyses.size).toBe(4);
+  });
+
+  it("gives a second round the first one's analyses, and analyses a changed text anew, scoring as a fresh one", () => {
+    const analyses = new PassageAnalyses();
+    const first = documents(3);
+    score(first, analyses);
+    const known = analyses.size;
+    // The second round: the same passages, one of them with its text changed (a release edited since).
+    const second = first.map((d, i) => (i === 0 ? { id: d.id, fields: { body_en: `${EN[2]} Edited.` } } : d));
+    expect(score(second, analyses)).toEqual(score(second));
+    expect(analyses.size).toBe(known + 1);
+    expect(score(first, analyses)).toEqual(score(first));
+    expect(analyses.size).toBe(known + 1);
   });
 });
 

@@ -1,10 +1,11 @@
 import type MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import type { IndexQuery } from "../../src/core/qa/search-index.port.js";
+import { BoundedMemo } from "../../src/core/text/bounded-memo.js";
 import { evaluate, ranked } from "../../src/infra/qa/bm25-query.js";
-import { createMiniSearch, FUZZY } from "../../src/infra/qa/index-side.js";
+import { createMiniSearch, FUZZY, IndexSide } from "../../src/infra/qa/index-side.js";
 import { fieldName, planQuery } from "../../src/infra/qa/query-plan.js";
-import { sideCorpus } from "../../src/infra/qa/side-corpus.js";
+import { type FuzzyNeighbours, sideCorpus } from "../../src/infra/qa/side-corpus.js";
 import { seededRandom } from "../helpers/seeded-random.js";
 
 // A side's search evaluated in place (side-corpus.ts + bm25-query.ts) must rank exactly as MiniSearch's own search:
@@ -103,6 +104,45 @@ describe("a side searched in place ranks as MiniSearch's search", () => {
     a.search(plan.query);
     ranked(evaluate(sideCorpus(b)!, plan.query, {}), (doc, score) => ({ doc, score }));
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it("reads fuzzy neighbours kept from earlier lookups as it reads the radix tree", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const [a, b] = twins(seed);
+      const neighbours: FuzzyNeighbours = new BoundedMemo(100);
+      for (const question of QUESTIONS) {
+        const plan = planQuery(question, { title: 3, brief: 2, body: 1 });
+        const search = (corpus: ReturnType<typeof sideCorpus>) =>
+          ranked(evaluate(corpus!, plan.query, { fuzzy: FUZZY }), (doc, score, terms) => ({ doc, score, terms }));
+        // Twice with the memo: filled, then read (each search cleans the discarded postings it meets, on both twins).
+        for (let i = 0; i < 2; i++) expect(search(sideCorpus(b, undefined, neighbours))).toEqual(search(sideCorpus(a)));
+      }
+      expect(neighbours.size).toBeGreaterThan(0);
+    }
+  });
+
+  it("forgets the fuzzy neighbours once a document may have added a term", () => {
+    const side = new IndexSide(1_000, 0.1);
+    const doc = (id: string, body: string) => ({
+      id: `${id}:en`,
+      releaseId: id,
+      lang: "en" as const,
+      date: "2026-01-01",
+      contentHash: id,
+      title: "",
+      brief: "",
+      body,
+    });
+    side.add(doc("r1", "Allies agreed to deploy troops."));
+    const query = { texts: ["What did Stoltenbreg say?"] };
+    const search = () => [
+      ...side.search(planQuery(query, { title: 3, brief: 2, body: 1 }, side.stats()), query, true).keys(),
+    ];
+    expect(search()).toEqual([]);
+    side.add(doc("r2", "Jens Stoltenberg spoke in Oslo."));
+    expect(search()).toEqual(["r2"]);
+    side.clear();
+    expect(search()).toEqual([]);
   });
 
   it("is not used on an engine laid out otherwise", () => {

@@ -60,5 +60,5 @@ export function unmatchedSentences(
 
 /** `${releaseId}:${n}` of a body or translation passage: the n-th sentence of the original, in either language. */
 function sentenceKey(p: Passage): string {
-  return `${p.releaseId}:${p.id.split(":").at(-1) ?? ""}`;
+  return `${p.releaseId}:${p.id.slice(p.id.lastIndexOf(":") + 1)}`;
 }

@@ -128,11 +128,12 @@ export class Retriever {
     all: ReadonlyMap<string, Passage[]>,
     lang: Lang,
     weights?: ReadonlyMap<string, number>,
+    memo?: SearchMemo,
   ): PassageMatch[] {
     const passages: Passage[] = releases.flatMap((r) => candidates(r, all.get(r.id) ?? [], lang));
     const phrases = phrasesOf(query);
     const ranked = this.deps.indexer.index
-      .rankPassages({ ...query, limit: passages.length }, passages, weights)
+      .rankPassages({ ...query, limit: passages.length }, passages, weights, memo)
       .filter((p) => phrases.length === 0 || containsPhrases(`${p.passage.title}\n${p.passage.text}`, phrases));
     return asTranslated(ranked, passages, lang);
   }
@@ -240,7 +241,7 @@ export class Retriever {
     const weights = new Map(matches.map((m) => [m.releaseId, m.score / top]));
     const found = [...releases.values()];
     const all = await this.passagesOf(found, reads);
-    const passages = this.rankLoaded(query, found, all, request.lang, weights);
+    const passages = this.rankLoaded(query, found, all, request.lang, weights, reads.search);
     const unmatched = matches.slice(0, UNMATCHED_RELEASES).flatMap((m) => {
       const release = releases.get(m.releaseId);
       return release ? unmatchedSentences(release, all.get(release.id) ?? [], passages, request.lang) : [];
@@ -267,8 +268,8 @@ export class Retriever {
 }
 
 /**
- * What one retrieval has read from the store, by release (and content, for passages), and searched in the index:
- * its rounds read and search once what they share.
+ * What one retrieval has read from the store, by release (and content, for passages), and searched and analysed in
+ * the index: its rounds read, search and analyse once what they share.
  */
 export interface Reads {
   releases: Map<string, Promise<Release | undefined>>;

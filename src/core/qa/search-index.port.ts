@@ -85,13 +85,22 @@ export interface SearchIndex {
    * what its first searched: the question's own side, searched again with the same plan, is searched once.
    */
   searchReleases(query: IndexQuery, memo?: SearchMemo): ReleaseMatch[];
-  /** A memo for the searches of one retrieval (see `searchReleases`): it holds what the index was at that moment. */
+  /**
+   * A memo for the searches and passage rankings of one retrieval (see `searchReleases`, `rankPassages`): it holds
+   * what the index was at that moment.
+   */
   newSearchMemo(): SearchMemo;
   /**
    * Ranks passages of already retrieved releases with the same analysis (a small throw-away index). `weights`
-   * (0–1 by release id) carries the release ranking over, so a sentence of the best release wins a tie.
+   * (0–1 by release id) carries the release ranking over, so a sentence of the best release wins a tie. `memo` (the
+   * retrieval's, see `newSearchMemo`) lets its second round reuse what its first analysed of the same passages.
    */
-  rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[];
+  rankPassages(
+    query: IndexQuery,
+    passages: Passage[],
+    weights?: ReadonlyMap<string, number>,
+    memo?: SearchMemo,
+  ): PassageMatch[];
   /**
    * What a question's word may be a typo of: when the index knows no term of the word (and it is long enough), the
    * spellings one edit away that it does know, most common first ("batimnet" → "batiment"); otherwise none.

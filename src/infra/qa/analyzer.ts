@@ -62,12 +62,18 @@ const STEMMERS: Record<Lang, (word: string) => string> = {
  */
 const DESIGNATION = /(?<![\p{L}\p{M}\p{N}])\p{L}{1,4}[-‐‑]?\p{N}+[\p{L}\p{N}]*(?![\p{L}\p{M}\p{N}])/gu;
 
+/**
+ * What every designation holds: a letter right before a figure, or before a hyphen and a figure. Most sentences have
+ * none, and testing for it costs half of looking for designations (whose lookbehind is tried at every letter).
+ */
+const MAY_DESIGNATE = /\p{L}[-‐‑]?\p{N}/u;
+
 /** Splits text into words as written (case kept: an all-capital word is an acronym, never a stop word). */
 export function tokenize(text: string): string[] {
   const normal = text.normalize("NFC");
   // "155mm" is "155" and "mm": figures meet their spelled-out units.
   const words = normal.match(/\p{N}+|[\p{L}\p{M}]+/gu) ?? [];
-  const designations = normal.match(DESIGNATION);
+  const designations = MAY_DESIGNATE.test(normal) ? normal.match(DESIGNATION) : null;
   return designations ? [...words, ...designations.map((d) => d.replace(/[-‐‑]/gu, ""))] : words;
 }
 
@@ -141,8 +147,17 @@ export function focusedQueryTerms(text: string): (word: string) => string[] {
   return (word) => (UBIQUITOUS.has(fold(word.toLowerCase())) ? [] : queryTerms(word));
 }
 
-/** The words of a text that a match is judged on: content words that are not in every release. */
+/**
+ * The words of a text that a match is judged on: content words that are not in every release. Memoised (frozen):
+ * one retrieval plans the same question a dozen times (each side, each round, its passages).
+ */
 export function coverageWords(text: string): { word: string; terms: string[]; name: boolean }[] {
+  return coverageMemo.get(text, findCoverageWords);
+}
+
+const coverageMemo = new BoundedMemo<{ word: string; terms: string[]; name: boolean }[]>(1_000);
+
+function findCoverageWords(text: string): { word: string; terms: string[]; name: boolean }[] {
   const seen = new Set<string>();
   const out: { word: string; terms: string[]; name: boolean }[] = [];
   const words = tokenize(text);
@@ -153,7 +168,7 @@ export function coverageWords(text: string): { word: string; terms: string[]; na
     seen.add(key);
     // A capital inside the question (not its first word) or an acronym marks a name: specific on its own.
     const name = (i > 0 && /^\p{Lu}/u.test(word)) || (word.length >= 2 && /^\p{Lu}+$/u.test(word));
-    out.push({ word, terms, name });
+    out.push(Object.freeze({ word, terms: Object.freeze(terms) as string[], name }));
   }
-  return out;
+  return Object.freeze(out) as { word: string; terms: string[]; name: boolean }[];
 }

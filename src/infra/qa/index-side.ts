@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import MiniSearch, { type Options } from "minisearch";
 import type { IndexDocument, IndexQuery } from "../../core/qa/search-index.port.js";
+import { BoundedMemo } from "../../core/text/bounded-memo.js";
 import { indexTerms, tokenize } from "./analyzer.js";
 import { evaluate, ranked } from "./bm25-query.js";
 import { type CompactIndex, compactIndex, loadCompactIndex, termsPerDocument } from "./compact-index.js";
 import { DocumentFrequencies } from "./document-frequencies.js";
 import { fieldName, type QueryPlan, SMALL_INDEX, type TermStats } from "./query-plan.js";
 import { INDEX_FIELDS, SEARCH_DEFAULTS } from "./search-options.js";
-import { sideCorpus } from "./side-corpus.js";
+import { type FuzzyNeighbours, sideCorpus } from "./side-corpus.js";
 
 const FAVOURED = 1.5;
 /** Typos in long words ("Stoltenbreg") match; short words must be exact, or they match anything. */
@@ -50,6 +51,11 @@ export class IndexSide {
    */
   private readonly discarded = { terms: new Set<string>(), unknown: false };
   private readonly onTerm = (term: string) => this.frequencies.collect(term);
+  /**
+   * Fuzzy lookups of this side's terms (see FuzzyNeighbours) for the last questions' typos and unknown words;
+   * forgotten whenever a term may have been added.
+   */
+  private neighbours: FuzzyNeighbours | undefined;
 
   constructor(
     private readonly pruneFrom: number,
@@ -78,6 +84,7 @@ export class IndexSide {
   }
 
   add(d: IndexDocument, print = fingerprint(d)): void {
+    this.neighbours = undefined;
     this.frequencies.begin();
     this.mini.add(toFields(d));
     this.frequencies.end(d.id);
@@ -99,6 +106,7 @@ export class IndexSide {
   }
 
   clear(): void {
+    this.neighbours = undefined;
     this.mini = createMiniSearch(STORED, this.onTerm);
     this.frequencies.clear();
     this.idsByRelease.clear();
@@ -169,7 +177,8 @@ export class IndexSide {
     inRange: (date: string) => boolean,
     boostOf: ((term: string, stored: unknown) => number) | undefined,
   ): { score: number; queryTerms: string[]; stored: Stored }[] {
-    const corpus = sideCorpus(this.mini, boostOf);
+    this.neighbours ??= new BoundedMemo(2_000);
+    const corpus = sideCorpus(this.mini, boostOf, this.neighbours);
     if (!corpus) {
       return this.mini
         .search(plan.query, {
@@ -246,6 +255,7 @@ export class IndexSide {
       return false;
     }
     this.mini = mini;
+    this.neighbours = undefined;
     this.forgetDiscarded();
     // Saved with postings of discarded documents (by an earlier version): their terms are not known.
     this.discarded.unknown = mini.dirtCount > 0;

@@ -10,7 +10,7 @@ import type {
 } from "../../core/qa/search-index.port.js";
 import { coverageWords, queryTerms } from "./analyzer.js";
 import { FUZZY, IndexSide, type SideHit, SNAPSHOT_FORMAT } from "./index-side.js";
-import { scorePassages } from "./passage-scorer.js";
+import { PassageAnalyses, scorePassages } from "./passage-scorer.js";
 import {
   coverage,
   type Field,
@@ -33,9 +33,13 @@ const MAX_SPELLINGS = 3;
 /** A sentence of a stored offline translation, against one NATO wrote. */
 const MT_WEIGHT = 0.85;
 
-/** This index's search memo: per side and question, the plan and hits of a search of the whole side. */
+/**
+ * This index's search memo: per side and question, the plan and hits of a search of the whole side; and the passage
+ * fields the retrieval's rankings have analysed.
+ */
 interface SideSearches extends SearchMemo {
   sides: Map<string, { plan: QueryPlan; hits: Map<string, SideHit> }>;
+  passages: PassageAnalyses;
 }
 
 /** Everything of a query a side's search depends on (but `sides`: the side is the key's first part). */
@@ -104,7 +108,7 @@ export class MiniSearchIndex implements SearchIndex {
   }
 
   newSearchMemo(): SearchMemo {
-    const memo: SideSearches = { kind: "search-memo", sides: new Map() };
+    const memo: SideSearches = { kind: "search-memo", sides: new Map(), passages: new PassageAnalyses() };
     return memo;
   }
 
@@ -166,7 +170,12 @@ export class MiniSearchIndex implements SearchIndex {
     return { matches, judged: judged.length > 0 };
   }
 
-  rankPassages(query: IndexQuery, passages: Passage[], weights?: ReadonlyMap<string, number>): PassageMatch[] {
+  rankPassages(
+    query: IndexQuery,
+    passages: Passage[],
+    weights?: ReadonlyMap<string, number>,
+    memo?: SearchMemo,
+  ): PassageMatch[] {
     const byId = new Map(passages.map((p) => [p.id, p]));
     const documents = passages.map((p) => ({
       id: p.id,
@@ -184,6 +193,7 @@ export class MiniSearchIndex implements SearchIndex {
     // Scored as an index of these passages alone would score them (passage-scorer.ts), without building one.
     return scorePassages(plan.query, documents, {
       fuzzy: FUZZY,
+      ...(memo ? { analyses: (memo as SideSearches).passages } : {}),
       // Half the score from the sentence itself, half scaled by how its release ranked; NATO's own words beat a
       // machine translation that says the same.
       boostDocument: (id) =>

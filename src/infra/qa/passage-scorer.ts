@@ -1,5 +1,4 @@
 import type { Query, SearchOptions } from "minisearch";
-import { BoundedMemo } from "../../core/text/bounded-memo.js";
 import { indexTerms, tokenize } from "./analyzer.js";
 import { type Corpus, evaluate, ranked } from "./bm25-query.js";
 import { INDEX_FIELDS } from "./search-options.js";
@@ -7,8 +6,7 @@ import { INDEX_FIELDS } from "./search-options.js";
 /**
  * Scores a question's candidate passages exactly as MiniSearch 7 scores them in an index made of those passages
  * alone (bm25-query.ts), without building that index for every question: building it (tokens, stems, a radix tree
- * of every word) was most of a retrieval's time, and the same sentences come back question after question. Each
- * passage field is analysed once (memoised, bounded).
+ * of every word) was most of a retrieval's time. Each passage field is analysed once per retrieval (PassageAnalyses).
  *
  * What it must agree with MiniSearch on (tests/unit/passage-scorer.test.ts compares both on the same passages and
  * queries): a field's length is its number of distinct words as tokenized, before stop words and stems; the average
@@ -26,6 +24,8 @@ export interface ScoredDocument {
 export interface PassageSearchOptions {
   fuzzy?: SearchOptions["fuzzy"];
   boostDocument?: (id: string) => number;
+  /** What this retrieval has analysed already (see PassageAnalyses); a new one when not given. */
+  analyses?: PassageAnalyses;
 }
 
 export interface PassageScore {
@@ -41,19 +41,37 @@ interface Analysed {
   counts: Map<string, number>;
 }
 
-// Sentences recur within a retrieval (its second round) and across follow-ups: memoised, bounded to a few dozen
-// questions' passages (each analysis holds a map of its terms; a larger memo was mostly misses at 10,000 releases).
-const memo = new BoundedMemo<Analysed>(5_000);
+/**
+ * The passage fields one retrieval has analysed, by language and text: its second round (both sides, when the
+ * question's own side found nothing relevant) reads again most of the sentences its first one read, and a
+ * release's title comes with every one of its passages. It lives as long as the retrieval: kept across questions,
+ * analyses outlived the young generation and cost the garbage collector more than they saved (at 10,000 releases a
+ * question's five releases are mostly not the last question's).
+ */
+export class PassageAnalyses {
+  private readonly byLang = { en: new Map<string, Analysed>(), fr: new Map<string, Analysed>() };
 
-function analyse(text: string, field: string): Analysed {
-  return memo.get(`${field}\u0000${text}`, () => {
-    const tokens = tokenize(text);
+  /** The field's analysis, made the first time this text is read in this language. */
+  of(text: string, field: string): Analysed {
     const lang = field.endsWith("_fr") ? "fr" : "en";
-    const counts = new Map<string, number>();
-    for (const token of tokens)
-      for (const term of indexTerms(token, lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    return { length: new Set(tokens).size, counts };
-  });
+    const known = this.byLang[lang].get(text);
+    if (known) return known;
+    const analysed = analyse(text, lang);
+    this.byLang[lang].set(text, analysed);
+    return analysed;
+  }
+
+  /** Texts analysed so far. */
+  get size(): number {
+    return this.byLang.en.size + this.byLang.fr.size;
+  }
+}
+
+function analyse(text: string, lang: "en" | "fr"): Analysed {
+  const tokens = tokenize(text);
+  const counts = new Map<string, number>();
+  for (const token of tokens) for (const term of indexTerms(token, lang)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return { length: new Set(tokens).size, counts };
 }
 
 /** The passages of one question, analysed, with the per-field statistics BM25 needs. */
@@ -66,12 +84,13 @@ class PassageCorpus implements Corpus {
   constructor(
     private readonly documents: readonly ScoredDocument[],
     private readonly boostDocument: ((id: string) => number) | undefined,
+    analyses: PassageAnalyses,
   ) {
     this.fields = documents.map((d, i) =>
       INDEX_FIELDS.map((field, fieldId) => {
         const text = d.fields[field];
         if (text == null) return undefined;
-        const analysed = analyse(text, field);
+        const analysed = analyses.of(text, field);
         // MiniSearch's running mean: the n-th document (with or without this field before it) updates it so.
         this.averages[fieldId] = ((this.averages[fieldId] ?? 0) * i + analysed.length) / (i + 1);
         return analysed;
@@ -148,7 +167,7 @@ export function scorePassages(
   documents: readonly ScoredDocument[],
   options: PassageSearchOptions = {},
 ): PassageScore[] {
-  const corpus = new PassageCorpus(documents, options.boostDocument);
+  const corpus = new PassageCorpus(documents, options.boostDocument, options.analyses ?? new PassageAnalyses());
   const search: SearchOptions = options.fuzzy === undefined ? {} : { fuzzy: options.fuzzy };
   return ranked(evaluate(corpus, query, search), (doc, score, queryTerms) => ({
     id: documents[doc]!.id,

@@ -1,6 +1,15 @@
 import type MiniSearch from "minisearch";
+import type { BoundedMemo } from "../../core/text/bounded-memo.js";
 import type { Corpus } from "./bm25-query.js";
 import { internalsOf } from "./minisearch-internals.js";
+
+/**
+ * The terms within some edits of a term, by distance and term, as the radix tree gave them: a retrieval's rounds
+ * look the same typo up on each side and again on the other (each walk of the tree costs about a millisecond for a
+ * long word). The owner forgets them whenever a term may have been added (a document added, the side cleared or
+ * restored); a term a search cleaned out since only has no postings left to score.
+ */
+export type FuzzyNeighbours = BoundedMemo<readonly (readonly [string, number])[]>;
 
 /**
  * A side's MiniSearch index read in place by the evaluator of bm25-query.ts, as MiniSearch's own search reads it:
@@ -11,6 +20,7 @@ import { internalsOf } from "./minisearch-internals.js";
 export function sideCorpus(
   mini: MiniSearch,
   boost?: (term: string, stored: Record<string, unknown> | undefined) => number,
+  neighbours?: FuzzyNeighbours,
 ): (Corpus & { stored(doc: number): Record<string, unknown> | undefined; id(doc: number): unknown }) | undefined {
   const internals = internalsOf(mini);
   if (!internals) return undefined;
@@ -31,7 +41,8 @@ export function sideCorpus(
       }
     },
     fuzzy(term, distance) {
-      return [...internals._index.fuzzyGet(term, distance)].map(([t, [, away]]) => [t, away] as const);
+      const find = () => [...internals._index.fuzzyGet(term, distance)].map(([t, [, away]]) => [t, away] as const);
+      return neighbours ? neighbours.get(`${distance}\u0000${term}`, find) : find();
     },
     boost: boost ? (doc, term) => boost(term, internals._storedFields.get(doc)) : () => 1,
     stored: (doc) => internals._storedFields.get(doc),
