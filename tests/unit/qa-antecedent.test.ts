@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { opensOnBefore, withAntecedent } from "../../src/core/qa/antecedent.js";
+import { withAntecedent } from "../../src/core/qa/antecedent.js";
+import { opensOnBefore } from "../../src/core/qa/continuation.js";
 import type { Passage } from "../../src/core/qa/qa-types.js";
 import type { PassageMatch } from "../../src/core/qa/search-index.port.js";
 

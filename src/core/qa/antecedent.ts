@@ -1,29 +1,14 @@
-import type { Lang } from "../domain/language.js";
+import { opensOnBefore } from "./continuation.js";
 import type { Passage } from "./qa-types.js";
 import type { PassageMatch } from "./search-index.port.js";
 
 /**
  * A sentence that opens on what the sentence before it named — "He said that… this important EU operation", « Il
- * a ajouté que… », "These aircraft…" — says nothing a reader can check on its own: which operation, who said it?
- * The extractive answer quotes the sentence before it first ("…discussed NATO's role in Operation ALTHEA. He said
- * that…"), from the same text of the same release (its body, or its stored translation, whose sentences keep the
- * original's order). Only the opening word counts here: a possessive further on ("The general took up his post")
- * starts a sentence of its own.
+ * a ajouté que… », "These aircraft…" (continuation.ts `opensOnBefore`) — says nothing a reader can check on its own:
+ * which operation, who said it? The extractive answer quotes the sentence before it first ("…discussed NATO's role
+ * in Operation ALTHEA. He said that…"), from the same text of the same release (its body, or its stored
+ * translation, whose sentences keep the original's order).
  */
-const OPENERS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set("he she it they this these those such".split(" ")),
-  fr: new Set("il elle ils elles ce cet cette ces celui celle ceux celles".split(" ")),
-};
-
-/** Whether the sentence (or the original it translates) opens with a word standing for what came before. */
-export function opensOnBefore(passage: Passage): boolean {
-  const texts = [{ lang: passage.lang, text: passage.text }, ...(passage.original ? [passage.original] : [])];
-  return texts.some(({ lang, text }) => {
-    const first = /\p{L}+/u.exec(text.replace(/^[^\p{L}]*/u, ""))?.[0]?.toLowerCase();
-    // « C'est… », « C’était… »: the elided « ce ».
-    return first !== undefined && (OPENERS[lang].has(first) || (lang === "fr" && /^c['’]/iu.test(text.trim())));
-  });
-}
 
 /** The id of the sentence before this one in the same text; undefined for a brief's or the first sentence. */
 function previousId(passage: Passage): string | undefined {

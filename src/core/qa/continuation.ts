@@ -15,8 +15,7 @@ const ANAPHORS: Record<Lang, ReadonlySet<string>> = {
 };
 
 export function continuesBefore(passage: Passage): boolean {
-  const texts = [{ lang: passage.lang, text: passage.text }, ...(passage.original ? [passage.original] : [])];
-  return texts.some(({ lang, text }) => {
+  return readings(passage).some(({ lang, text }) => {
     const opening =
       text
         .toLowerCase()
@@ -24,4 +23,27 @@ export function continuesBefore(passage: Passage): boolean {
         ?.slice(0, OPENING_WORDS) ?? [];
     return opening.some((w) => ANAPHORS[lang].has(w));
   });
+}
+
+/**
+ * Whether the sentence opens on what the sentence before it named, by its very first word: "He said that…", « Ces
+ * avions… », « C'est… ». Stricter than `continuesBefore`: a possessive further on ("The general took up his post")
+ * starts a sentence of its own. The extractive answer quotes the sentence before such a one (antecedent.ts).
+ */
+const OPENERS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set("he she it they this these those such".split(" ")),
+  fr: new Set("il elle ils elles ce cet cette ces celui celle ceux celles".split(" ")),
+};
+
+export function opensOnBefore(passage: Passage): boolean {
+  return readings(passage).some(({ lang, text }) => {
+    const first = /\p{L}+/u.exec(text)?.[0]?.toLowerCase();
+    // « C'est… », « C’était… »: the elided « ce ».
+    return first !== undefined && (OPENERS[lang].has(first) || (lang === "fr" && /^c['’]/iu.test(text.trim())));
+  });
+}
+
+/** The sentence, and the one a stored translation renders (it may lose the anaphor). */
+function readings(passage: Passage): { lang: Lang; text: string }[] {
+  return [{ lang: passage.lang, text: passage.text }, ...(passage.original ? [passage.original] : [])];
 }
