@@ -151,15 +151,22 @@ export function focusedQueryTerms(text: string): (word: string) => string[] {
  * The words of a text that a match is judged on: content words that are not in every release. Memoised (frozen):
  * one retrieval plans the same question a dozen times (each side, each round, its passages).
  */
-export function coverageWords(text: string): { word: string; terms: string[]; name: boolean }[] {
+export function coverageWords(text: string): readonly CoverageWord[] {
   return coverageMemo.get(text, findCoverageWords);
 }
 
-const coverageMemo = new BoundedMemo<{ word: string; terms: string[]; name: boolean }[]>(1_000);
+/** A word of a text with its query terms; `name` when written as one (a capital inside the text, an acronym). */
+export interface CoverageWord {
+  readonly word: string;
+  readonly terms: readonly string[];
+  readonly name: boolean;
+}
 
-function findCoverageWords(text: string): { word: string; terms: string[]; name: boolean }[] {
+const coverageMemo = new BoundedMemo<readonly CoverageWord[]>(1_000);
+
+function findCoverageWords(text: string): readonly CoverageWord[] {
   const seen = new Set<string>();
-  const out: { word: string; terms: string[]; name: boolean }[] = [];
+  const out: CoverageWord[] = [];
   const words = tokenize(text);
   for (const [i, word] of words.entries()) {
     const terms = queryTerms(word);
@@ -168,7 +175,7 @@ function findCoverageWords(text: string): { word: string; terms: string[]; name:
     seen.add(key);
     // A capital inside the question (not its first word) or an acronym marks a name: specific on its own.
     const name = (i > 0 && /^\p{Lu}/u.test(word)) || (word.length >= 2 && /^\p{Lu}+$/u.test(word));
-    out.push(Object.freeze({ word, terms: Object.freeze(terms) as string[], name }));
+    out.push(Object.freeze({ word, terms: Object.freeze(terms), name }));
   }
-  return Object.freeze(out) as { word: string; terms: string[]; name: boolean }[];
+  return Object.freeze(out);
 }
