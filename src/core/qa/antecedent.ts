@@ -1,4 +1,5 @@
 import { opensOnBefore } from "./continuation.js";
+import { neighbourId } from "./passages.js";
 import type { Passage } from "./qa-types.js";
 import type { PassageMatch } from "./search-index.port.js";
 
@@ -10,14 +11,6 @@ import type { PassageMatch } from "./search-index.port.js";
  * translation, whose sentences keep the original's order).
  */
 
-/** The id of the sentence before this one in the same text; undefined for a brief's or the first sentence. */
-function previousId(passage: Passage): string | undefined {
-  if (passage.kind !== "body" && passage.kind !== "translation") return undefined;
-  const parts = passage.id.split(":");
-  const n = Number(parts.at(-1));
-  return Number.isInteger(n) && n > 0 ? [...parts.slice(0, -1), n - 1].join(":") : undefined;
-}
-
 /**
  * The picked passages, the first one preceded by the sentence before it when it opens on that sentence (`known`:
  * every sentence of the retrieved releases, matched or not). The sentence before is context, not a second answer:
@@ -26,7 +19,7 @@ function previousId(passage: Passage): string | undefined {
 export function withAntecedent(picked: readonly PassageMatch[], known: readonly Passage[]): PassageMatch[] {
   const [top, ...rest] = picked;
   if (!top || !opensOnBefore(top.passage)) return [...picked];
-  const id = previousId(top.passage);
+  const id = neighbourId(top.passage, -1);
   if (!id || picked.some((m) => m.passage.id === id)) return [...picked];
   const before = known.find((p) => p.id === id);
   if (!before) return [...picked];

@@ -131,6 +131,17 @@ function translationPassages(
   return out;
 }
 
+/**
+ * The id of the sentence `step` sentences away in the same text (a release's own text or its stored translation,
+ * numbered in order); undefined for a brief's sentence, which is not in the release's order, or before the first.
+ */
+export function neighbourId(passage: Passage, step: number): string | undefined {
+  if (passage.kind !== "body" && passage.kind !== "translation") return undefined;
+  const at = passage.id.lastIndexOf(":");
+  const n = Number(passage.id.slice(at + 1)) + step;
+  return Number.isInteger(n) && n >= 0 ? `${passage.id.slice(0, at)}:${n}` : undefined;
+}
+
 function textPassages(releaseId: string, text: ReleaseText): Passage[] {
   const sentences = text.paragraphs.flatMap((p) => splitSentences(p)).flatMap((s) => clauses(s, text.lang));
   return sentences.map((s, n) => ({

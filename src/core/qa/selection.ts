@@ -1,6 +1,7 @@
 import { fold } from "../text/fold.js";
 import { continuesBefore } from "./continuation.js";
 import { FROM_BEST_PASSAGES, perRelease } from "./model-reading.js";
+import { neighbourId } from "./passages.js";
 import type { PassageMatch, ReleaseMatch } from "./search-index.port.js";
 
 /** Share of the question's content words a passage (with its title) must match to count as an answer. */
@@ -169,10 +170,9 @@ function eligible(
 function afterRelevant(ranked: readonly PassageMatch[], first: string): Set<string> {
   const out = new Set<string>();
   for (const m of ranked) {
-    const { releaseId, kind, id } = m.passage;
-    if (releaseId !== first || (kind !== "body" && kind !== "translation") || !isRelevant(m)) continue;
-    const n = Number(id.split(":").at(-1));
-    if (Number.isInteger(n)) out.add(`${id.split(":").slice(0, -1).join(":")}:${n + 1}`);
+    if (m.passage.releaseId !== first || !isRelevant(m)) continue;
+    const next = neighbourId(m.passage, 1);
+    if (next) out.add(next);
   }
   return out;
 }
