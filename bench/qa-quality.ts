@@ -156,6 +156,7 @@ function explainLogger(): Logger {
         console.log(`      ${msg} ${JSON.stringify(fields, null, 2).replace(/\n/gu, "\n      ")}`);
     },
     child: () => logger,
+    enabled: (level) => level === "debug",
   };
   return logger;
 }

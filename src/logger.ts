@@ -20,6 +20,7 @@ export function createLogger(
     warn: log("warn"),
     error: log("error"),
     child: (fields) => createLogger(level, { ...bindings, ...fields }, write),
+    enabled: (at) => ORDER[at] >= ORDER[level],
   };
 }
 

@@ -7,6 +7,8 @@ export interface Logger {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
+  /** Whether lines of this level are written: a caller skips building fields nobody reads. Unknown: assume so. */
+  enabled?(level: LogLevel): boolean;
 }
 
 export const silentLogger: Logger = {
@@ -16,5 +18,8 @@ export const silentLogger: Logger = {
   error() {},
   child() {
     return silentLogger;
+  },
+  enabled() {
+    return false;
   },
 };

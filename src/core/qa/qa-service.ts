@@ -225,6 +225,39 @@ export class QaService {
     return leadingRelease(retrieval, phraseWords(content, specific, lang, lookups));
   }
 
+  /** The debug line of what decided an answer: the releases kept, and the top passages with their verdicts. */
+  private explain(
+    retrieval: Retrieval,
+    how: {
+      focus: QuestionFocus;
+      which: string | undefined;
+      strong: ReadonlySet<string>;
+      lead: string | undefined;
+      first: string | undefined;
+      answers: (m: PassageMatch) => boolean;
+      bound: (m: PassageMatch) => boolean;
+    },
+  ): void {
+    const { focus, which, strong, lead, first, answers, bound } = how;
+    this.logger.debug("answer selection", {
+      focus: focus.kind,
+      which,
+      releases: retrieval.matches.map(
+        (m) => `${m.releaseId} cov ${m.coverage.toFixed(2)} w ${(retrieval.weights.get(m.releaseId) ?? 0).toFixed(2)}`,
+      ),
+      strong: [...strong],
+      lead,
+      first,
+      passages: retrieval.passages
+        .slice(0, EXPLAINED_PASSAGES)
+        .map(
+          (m) =>
+            `${m.passage.id} cov ${m.coverage.toFixed(2)} words ${m.matched}${m.matchedName ? " name" : ""}` +
+            `${answers(m) ? " focus" : ""}${bound(m) ? " bound" : ""}: ${m.passage.text.slice(0, 90)}`,
+        ),
+    });
+  }
+
   private async answerFrom(
     /** The question as asked, and without its date words (`narrowByDate`). */
     { question, rest, lang }: { question: string; rest: string; lang: Lang },
@@ -271,23 +304,8 @@ export class QaService {
     const bound = await bindingOf(this.deps.coverage, rest, lang, retrieval, lexicon, focus, terms);
     const bindsToo = (m: PassageMatch) => answers(m) && bound(m);
     // What decided the answer, for whoever looks into one (LOG_LEVEL=debug; qa-quality --explain).
-    this.logger.debug("answer selection", {
-      focus: focus.kind,
-      which,
-      releases: retrieval.matches.map(
-        (m) => `${m.releaseId} cov ${m.coverage.toFixed(2)} w ${(retrieval.weights.get(m.releaseId) ?? 0).toFixed(2)}`,
-      ),
-      strong: [...strong],
-      lead,
-      first,
-      passages: retrieval.passages
-        .slice(0, EXPLAINED_PASSAGES)
-        .map(
-          (m) =>
-            `${m.passage.id} cov ${m.coverage.toFixed(2)} words ${m.matched}${m.matchedName ? " name" : ""}` +
-            `${answers(m) ? " focus" : ""}${bound(m) ? " bound" : ""}: ${m.passage.text.slice(0, 90)}`,
-        ),
-    });
+    if (this.logger.enabled?.("debug") ?? true)
+      this.explain(retrieval, { focus, which, strong, lead, first, answers, bound });
     const checked = pickForModel(
       retrieval.passages,
       retrieval.query.favour,
