@@ -2,7 +2,7 @@ import type { Lang } from "../domain/language.js";
 import type { BilingualLexicon } from "../ports/bilingual-lexicon.port.js";
 import { capitalised } from "../text/capitals.js";
 import { fold } from "../text/fold.js";
-import type { TermFinder } from "../trust/evidence.js";
+import type { TermFinder, TermMatch } from "../trust/evidence.js";
 import { clausesOf } from "./clauses.js";
 import { alternativesOf } from "./coverage.js";
 import { carriesKind, type QuestionFocus } from "./focus.js";
@@ -173,7 +173,7 @@ export function qualifierNames(
  * its country, which the glossary relates to it ("Iraq" finds the entry of "Iraqi" too).
  */
 function isDemonym(word: string, terms: TermFinder): boolean {
-  const own = (m: { source: string; forms: { en: readonly string[]; fr: readonly string[] } }) =>
+  const own = (m: TermMatch) =>
     [...m.forms.en, ...m.forms.fr].some((f) => fold(f.toLowerCase()) === fold(m.source.toLowerCase()));
   return (["en", "fr"] as const).some((lang) => terms(word, lang).some((m) => m.kind === "demonym" && own(m)));
 }
